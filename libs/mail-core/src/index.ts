@@ -1,0 +1,2 @@
+// The public door of @maestro/mail-core: resolution, MIME composition and dispatch.
+export * from './types';

@@ -1,0 +1,35 @@
+import type { Channel, SmtpAccount } from '@maestro/settings-schema';
+
+/** A display name and an address; the name may be empty. */
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/**
+ * One message ready for the wire: sender and recipients resolved, body final. The Message-ID is
+ * chosen once when the message is stored, so a retry re-sends the same id.
+ */
+export interface OutgoingMessage {
+  channel: Channel;
+  messageId: string;
+  from: Mailbox;
+  to: Mailbox[];
+  cc: Mailbox[];
+  bcc: Mailbox[];
+  subject: string;
+  /** Plain text, as the user edited it (monospace). */
+  text: string;
+  attachments: OutgoingAttachment[];
+  /** Extra headers (e.g. X-Unsent for a hand-off draft). Names and values must be single-line. */
+  headers?: Record<string, string>;
+}
+
+/** An SMTP account with its secrets decrypted, only ever held in memory while sending. */
+export type SmtpAccountWithSecrets = SmtpAccount;

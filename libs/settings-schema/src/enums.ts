@@ -1,0 +1,57 @@
+/**
+ * Enumerations of the domain. Each is a const array (the source of truth) plus its union type, so
+ * zod schemas, GraphQL enums and form pickers all derive from the same list.
+ */
+
+/** Palvelu käytössä */
+export const CHANNEL_SETS = ['NONE', 'EMAIL', 'SMS', 'EMAIL_AND_SMS'] as const;
+export type ChannelSet = (typeof CHANNEL_SETS)[number];
+
+/** Salaustapa: SSL = implicit TLS (usually 465), TLS = STARTTLS (usually 587). */
+export const SMTP_ENCRYPTIONS = ['NONE', 'SSL', 'TLS'] as const;
+export type SmtpEncryption = (typeof SMTP_ENCRYPTIONS)[number];
+
+/** How the SMTP login is done: a password, or an OAuth2 token from the provider. */
+export const SMTP_AUTH_METHODS = ['PASSWORD', 'OAUTH2_MICROSOFT', 'OAUTH2_GOOGLE'] as const;
+export type SmtpAuthMethod = (typeof SMTP_AUTH_METHODS)[number];
+
+/** What happens to a message with more recipients than the account allows per message. */
+export const RECIPIENT_LIMIT_ACTIONS = ['SPLIT', 'REFUSE'] as const;
+export type RecipientLimitAction = (typeof RECIPIENT_LIMIT_ACTIONS)[number];
+
+/** Puhelinnumeron paikka */
+export const PHONE_NUMBER_PLACEMENTS = ['ADDRESS', 'SUBJECT', 'BODY'] as const;
+export type PhoneNumberPlacement = (typeof PHONE_NUMBER_PLACEMENTS)[number];
+
+/** Where the SMS gateway's password goes in the e-mail to the gateway. */
+export const GATEWAY_PASSWORD_PLACEMENTS = ['SUBJECT', 'BODY_FIRST_LINE', 'NONE'] as const;
+export type GatewayPasswordPlacement = (typeof GATEWAY_PASSWORD_PLACEMENTS)[number];
+
+/**
+ * Lähetä heti / Avaa muokattavaksi / Kysy lähetystapa. The old "send later" is retired: stored data
+ * holding it becomes ASK (see RETIRED_SEND_MODE) and the API refuses it.
+ */
+export const SEND_MODES = ['SEND_NOW', 'OPEN_FOR_EDIT', 'ASK'] as const;
+export type SendMode = (typeof SEND_MODES)[number];
+export const RETIRED_SEND_MODE = 'SEND_LATER';
+
+/** Tulostustapa: paperille vai sähköpostina. */
+export const OUTPUT_KINDS = ['PAPER', 'EMAIL'] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+export const LANGUAGES = ['FI', 'SV', 'EN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ROLES = ['ADMIN', 'USER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['EMAIL', 'SMS'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Which account a "test connection" checks. */
+export const SMTP_ACCOUNT_KINDS = ['COMPANY', 'SMS', 'MINE'] as const;
+export type SmtpAccountKind = (typeof SMTP_ACCOUNT_KINDS)[number];
+
+export function channelSetAllows(set: ChannelSet, channel: Channel): boolean {
+  return set === 'EMAIL_AND_SMS' || set === channel;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * What a form, a redactor and the API need to know about one field, declared once on the field's
+ * schema. `secret` fields are write-only: encrypted at rest, never returned, never logged.
+ */
+export interface FieldMeta {
+  /** The seed's Finnish label, the UI's text. */
+  labelFi: string;
+  labelEn: string;
+  /** Write-only: the API answers `<name>Set: Boolean` instead of the value. */
+  secret?: boolean;
+  /** A short hint shown under the field. */
+  helpFi?: string;
+  helpEn?: string;
+}
+
+export const fieldRegistry = z.registry<FieldMeta>();
+
+/** Attach labels (and the secret flag) to a field schema. */
+export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  fieldRegistry.add(schema, meta);
+  return schema;
+}
+
+export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
+  return fieldRegistry.get(schema);
+}

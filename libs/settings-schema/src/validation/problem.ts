@@ -1,0 +1,96 @@
+/** A message a person reads, in the UI's languages (Finnish first). */
+export interface LocalizedText {
+  fi: string;
+  en: string;
+}
+
+/**
+ * One thing wrong with an input: where (a dotted field path such as `smtp.port`), what (a stable
+ * code consumers branch on) and a message that says what to do.
+ */
+export interface Problem {
+  path: string;
+  code: ProblemCode;
+  message: LocalizedText;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+type MessageFn = (params: Record<string, string | number>) => LocalizedText;
+
+/** Every validation problem, with its message. Consumers branch on the key, never on the text. */
+export const PROBLEM_MESSAGES = {
+  REQUIRED: () => ({ fi: 'Pakollinen tieto puuttuu.', en: 'This field is required.' }),
+  INVALID_TYPE: (p) => ({ fi: `Väärä tietotyyppi: odotettiin ${p.expected}.`, en: `Wrong type: expected ${p.expected}.` }),
+  TOO_LONG: (p) => ({ fi: `Liian pitkä: enintään ${p.max} merkkiä.`, en: `Too long: at most ${p.max} characters.` }),
+  TOO_MANY: (p) => ({ fi: `Liian monta: enintään ${p.max}.`, en: `Too many: at most ${p.max}.` }),
+  LINE_BREAK: () => ({
+    fi: 'Rivinvaihto ei ole sallittu tässä kentässä: kirjoita tieto yhdelle riville.',
+    en: 'Line breaks are not allowed in this field: write it on one line.',
+  }),
+  INVALID_CHOICE: (p) => ({ fi: `Tuntematon valinta. Sallitut: ${p.allowed}.`, en: `Unknown choice. Allowed: ${p.allowed}.` }),
+  PORT_RANGE: () => ({ fi: 'Portin on oltava kokonaisluku 1–65535.', en: 'The port must be a whole number 1–65535.' }),
+  INVALID_HOST: (p) => ({
+    fi: `SMTP-palvelin "${p.value}" ei ole kelvollinen palvelimen nimi: esim. smtp.yritys.fi.`,
+    en: `SMTP server "${p.value}" is not a valid host name: e.g. smtp.example.com.`,
+  }),
+  INVALID_ADDRESS: (p) => ({
+    fi: `"${p.piece}" ei ole kelvollinen sähköpostiosoite: tarkista muoto nimi@yritys.fi.`,
+    en: `"${p.piece}" is not a valid e-mail address: check the form name@example.com.`,
+  }),
+  SINGLE_ADDRESS: () => ({
+    fi: 'Tähän kenttään kuuluu yksi sähköpostiosoite.',
+    en: 'This field takes one e-mail address.',
+  }),
+  INVALID_PHONE: (p) => ({
+    fi: `"${p.piece}" ei ole kelvollinen puhelinnumero: anna esim. 040 123 4567 tai +358 40 123 4567.`,
+    en: `"${p.piece}" is not a valid phone number: give e.g. 040 123 4567 or +358 40 123 4567.`,
+  }),
+  NOT_MOBILE: (p) => ({
+    fi: `${p.piece} ei ole matkapuhelinnumero: tekstiviesti menee vain matkapuhelimeen.`,
+    en: `${p.piece} is not a mobile number: a text message reaches mobile phones only.`,
+  }),
+  INVALID_GATEWAY: () => ({
+    fi: 'Sms-palvelun email on annettava muodossa @palvelu.fi tai numero@palvelu.fi.',
+    en: 'The SMS gateway e-mail must look like @gateway.example or number@gateway.example.',
+  }),
+  SEND_LATER_RETIRED: () => ({
+    fi: '"Lähetä myöhemmin" ei ole enää käytössä: valitse Lähetä heti, Avaa muokattavaksi tai Kysy lähetystapa.',
+    en: '"Send later" is no longer available: choose SEND_NOW, OPEN_FOR_EDIT or ASK.',
+  }),
+  EMAIL_REQUIRED_FOR_CHANNEL: () => ({
+    fi: 'Sähköpostilähetys on käytössä: anna Yrityksen email.',
+    en: 'E-mail sending is on: give the company e-mail.',
+  }),
+  HOST_REQUIRED_FOR_CHANNEL: () => ({
+    fi: 'SMTP-lähetys on käytössä: anna SMTP-palvelin.',
+    en: 'SMTP sending is on: give the SMTP server.',
+  }),
+  SMS_SENDER_REQUIRED: () => ({
+    fi: 'Tekstiviestilähetys on käytössä: anna Sms lähettäjän email.',
+    en: 'SMS sending is on: give the SMS sender e-mail.',
+  }),
+  SMS_GATEWAY_REQUIRED: () => ({
+    fi: 'Tekstiviestilähetys on käytössä: anna Sms-palvelun email.',
+    en: 'SMS sending is on: give the SMS gateway e-mail.',
+  }),
+  AUTH_REQUIRED_HOSTED: () => ({
+    fi: 'Konesalissa olevien asiakkaiden on käytettävä autentikointia: ota Autentikointi käyttöön ja anna tunnukset.',
+    en: 'Hosted (data-centre) customers must authenticate: turn Authentication on and give the credentials.',
+  }),
+  OAUTH_FIELD_REQUIRED: (p) => ({
+    fi: `OAuth2-kirjautuminen tarvitsee tiedon: ${p.label}.`,
+    en: `OAuth2 sign-in needs: ${p.label}.`,
+  }),
+  INVALID_NUMBER: (p) => ({
+    fi: `Anna kokonaisluku väliltä ${p.min}–${p.max}.`,
+    en: `Give a whole number from ${p.min} to ${p.max}.`,
+  }),
+  INVALID_VALUE: () => ({ fi: 'Virheellinen arvo.', en: 'Invalid value.' }),
+} satisfies Record<string, MessageFn>;
+
+export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
+
+export function problem(path: string, code: ProblemCode, params: Record<string, string | number> = {}): Problem {
+  return { path, code, message: PROBLEM_MESSAGES[code](params) };
+}
