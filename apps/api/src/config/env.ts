@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value)));
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  MAESTRO_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((url) => !url || /^mysql:\/\//.test(url), 'DATABASE_URL must be mysql://user:password@host:port/database (leave it unset for the embedded SQLite file)'),
+  MAESTRO_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((key) => !key || Buffer.from(key, 'base64').length === 32, 'MAESTRO_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)'),
+  MAESTRO_PREVIOUS_SECRET_KEYS: list,
+  MAESTRO_ADMIN_PASSWORD: z.string().optional(),
+  MAESTRO_HOSTED: flag(false),
+  MAESTRO_CORS_ORIGINS: list,
+  MAESTRO_DEV_MAILBOX: z.enum(['true', 'false', '1', '0', '']).optional(),
+  MAESTRO_DEV_MAILBOX_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  MAESTRO_DISPATCHER: flag(true),
+  MAESTRO_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(25),
+  MAESTRO_MAX_MESSAGE_MB: z.coerce.number().positive().default(25),
+  MAESTRO_RETRY_HOURS: z.coerce.number().positive().default(48),
+  MAESTRO_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  MAESTRO_SEED_DEMO: flag(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  secretKey: string | null;
+  previousSecretKeys: string[];
+  adminPassword: string | null;
+  hosted: boolean;
+  corsOrigins: string[];
+  devMailbox: { enabled: boolean; port: number };
+  dispatcherEnabled: boolean;
+  limits: { attachmentBytes: number; messageBytes: number };
+  retry: { maxAgeMs: number; baseDelayMs: number };
+  seedDemo: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Read and check the environment once, at boot. Nothing else in the api touches process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.MAESTRO_DATA_DIR);
+  const embedded = !e.DATABASE_URL;
+  const devMailboxFlag = e.MAESTRO_DEV_MAILBOX;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: embedded ? { kind: 'sqlite', file: path.join(dataDir, 'maestro.sqlite') } : { kind: 'mysql', url: e.DATABASE_URL as string },
+    secretKey: e.MAESTRO_SECRET_KEY ?? null,
+    previousSecretKeys: e.MAESTRO_PREVIOUS_SECRET_KEYS,
+    adminPassword: e.MAESTRO_ADMIN_PASSWORD || null,
+    hosted: e.MAESTRO_HOSTED,
+    corsOrigins: e.MAESTRO_CORS_ORIGINS,
+    // The dev mailbox belongs to the embedded default; production turns it on only when asked.
+    devMailbox: { enabled: devMailboxFlag ? ['true', '1'].includes(devMailboxFlag) : embedded, port: e.MAESTRO_DEV_MAILBOX_PORT },
+    dispatcherEnabled: e.MAESTRO_DISPATCHER,
+    limits: { attachmentBytes: e.MAESTRO_MAX_ATTACHMENT_MB * 1024 * 1024, messageBytes: e.MAESTRO_MAX_MESSAGE_MB * 1024 * 1024 },
+    retry: { maxAgeMs: e.MAESTRO_RETRY_HOURS * 3600_000, baseDelayMs: e.MAESTRO_RETRY_BASE_SECONDS * 1000 },
+    seedDemo: e.MAESTRO_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,19 @@
+import { CompanyEntity } from '../modules/companies/company.entity';
+import { ModuleSendPolicyEntity } from '../modules/send-policies/module-send-policy.entity';
+import { ServiceKeyEntity } from '../modules/service-keys/service-key.entity';
+import { CompanyMessageSettingsEntity } from '../modules/settings/company-message-settings.entity';
+import { SmsSettingsEntity } from '../modules/settings/sms-settings.entity';
+import { UserMailSettingsEntity } from '../modules/settings/user-mail-settings.entity';
+import { StandardTextEntity } from '../modules/standard-texts/standard-text.entity';
+import { UserEntity } from '../modules/users/user.entity';
+
+export const ENTITIES = [
+  CompanyEntity,
+  UserEntity,
+  ServiceKeyEntity,
+  CompanyMessageSettingsEntity,
+  SmsSettingsEntity,
+  UserMailSettingsEntity,
+  ModuleSendPolicyEntity,
+  StandardTextEntity,
+];
