@@ -1,0 +1,50 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/env';
+import { createLogger, type Logger } from '../common/logger';
+import { openDatabase } from '../db/data-source';
+import { SecretBox } from '../modules/secrets/secret-box';
+import { loadOrCreateKeyFile } from '../modules/secrets/secret-key-file';
+import { buildApp, type BuiltApp } from './build-app';
+import { createServices, type Services } from './services';
+
+export interface Runtime {
+  config: AppConfig;
+  db: DataSource;
+  services: Services;
+  built: BuiltApp;
+  log: Logger;
+}
+
+export function secretBoxFor(config: AppConfig): SecretBox {
+  const current = config.secretKey ? Buffer.from(config.secretKey, 'base64') : loadOrCreateKeyFile(config.dataDir);
+  return new SecretBox(current, config.previousSecretKeys.map((key) => Buffer.from(key, 'base64')));
+}
+
+/** Open the database (migrating it) and build the services and the HTTP app; listen separately. */
+export async function bootstrap(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<Runtime> {
+  const box = secretBoxFor(config);
+  const db = await openDatabase(config.database);
+  const services = createServices({ db, box, config, log });
+  const built = await buildApp(services);
+  return { config, db, services, built, log };
+}
+
+export async function listen(runtime: Runtime, port = runtime.config.port, host = runtime.config.host): Promise<{ server: Server; url: string }> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = runtime.built.app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  // A client that sends headers slowly cannot hold a socket forever.
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  const address = server.address() as AddressInfo;
+  return { server, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}` };
+}
+
+export async function shutdown(runtime: Runtime, server?: Server): Promise<void> {
+  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runtime.built.apollo.stop();
+  if (runtime.db.isInitialized) await runtime.db.destroy();
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { pickLanguage } from '../common/language';
+import type { RequestContext } from '../common/request-context';
+import { formatErrorWith, localizeErrorsPlugin } from '../graphql/error-formatting';
+import { depthLimitRule, queryCostPlugin } from '../graphql/query-limits';
+import { buildGraphqlSchema } from '../graphql/schema';
+import type { Services } from './services';
+
+export interface BuiltApp {
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+}
+
+const JSON_BODY_LIMIT = '1mb';
+
+/** The built web add-in, served from the API's own port when it exists. */
+function webDistDir(): string | null {
+  const candidates = [path.resolve(__dirname, '../../../web/dist'), path.resolve(__dirname, '../../../../../../apps/web/dist'), path.resolve(process.cwd(), 'apps/web/dist')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+function requestIds(services: Services): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = id;
+    res.locals.log = services.log.child({ requestId: id });
+    res.setHeader('x-request-id', id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      res.locals.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}
+
+/**
+ * Origins of other Maestro front-ends may call the API (MAESTRO_CORS_ORIGINS); any other browser
+ * origin is refused outright. Calls without an Origin (servers, ERP modules) are not browsers' and pass.
+ */
+function corsFor(allowed: readonly string[]): RequestHandler {
+  const allow = cors({ origin: [...allowed], credentials: false, maxAge: 600, allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id', 'accept-language'] });
+  return (req, res, next) => {
+    const origin = req.header('origin');
+    const sameOrigin = origin && req.header('host') && new URL(origin).host === req.header('host');
+    if (origin && !sameOrigin && !allowed.includes(origin)) {
+      res.status(403).json({ errors: [{ message: `Origin ${origin} is not allowed: add it to MAESTRO_CORS_ORIGINS.`, extensions: { code: 'FORBIDDEN_ORIGIN' } }] });
+      return;
+    }
+    allow(req, res, next);
+  };
+}
+
+/** Malformed or oversized bodies get a 400/413 with a reason, never a crash or a stack trace. */
+const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const status = (err as { status?: number; type?: string }).status;
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  } else if (type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: `The request body is larger than ${JSON_BODY_LIMIT}: upload files through POST /attachments.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (status && status >= 400 && status < 500) {
+    res.status(status).json({ errors: [{ message: String((err as Error).message), extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(err);
+  }
+};
+
+export async function buildApp(services: Services): Promise<BuiltApp> {
+  const schema = buildGraphqlSchema();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    validationRules: [depthLimitRule],
+    formatError: formatErrorWith(services.log),
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(schema), localizeErrorsPlugin()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestIds(services));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await services.db.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const web = webDistDir();
+  // A browser asking for /graphql gets the bundled GraphiQL playground (works offline).
+  app.get('/graphql', (req, res, next) => {
+    if (!req.accepts('html') || req.query.query) return next();
+    if (web && existsSync(path.join(web, 'playground.html'))) return res.sendFile(path.join(web, 'playground.html'));
+    res.status(404).type('text/plain').send('The GraphiQL playground is part of the web build: run `npm run build`, then open /graphql again.');
+  });
+
+  app.use(
+    '/graphql',
+    corsFor(services.config.corsOrigins),
+    express.json({ limit: JSON_BODY_LIMIT }),
+    bodyErrors,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => ({
+        caller: await services.auth.callerFor(req.header('authorization')),
+        language: pickLanguage(req.header('accept-language')),
+        requestId: res.locals.requestId as string,
+        ip: req.ip ?? 'unknown',
+        log: res.locals.log,
+        services,
+      }),
+    }),
+  );
+
+  if (web) {
+    app.use(express.static(web, { index: false, maxAge: '1h' }));
+    // The add-in is a single-page app: its routes all load index.html.
+    app.get(/^\/(?!graphql|attachments|healthz|readyz|metrics|dev-mailbox).*/, (req, res, next) => (req.accepts('html') ? res.sendFile(path.join(web, 'index.html')) : next()));
+  }
+
+  const unexpected: ErrorRequestHandler = (err, _req, res, _next) => {
+    const errorId = randomUUID();
+    (res.locals.log ?? services.log).error({ errorId, err }, 'unexpected error');
+    res.status(500).json({ errors: [{ message: `Unexpected error (id ${errorId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+  };
+  app.use(unexpected);
+  return { app, apollo };
+}

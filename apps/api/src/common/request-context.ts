@@ -1,0 +1,20 @@
+import type { Services } from '../app/services';
+import type { Caller } from './caller';
+import type { UiLanguage } from './language';
+import type { Logger } from './logger';
+
+/** The GraphQL context: who calls, in which language, and the services to call. */
+export interface RequestContext {
+  caller: Caller | null;
+  language: UiLanguage;
+  requestId: string;
+  ip: string;
+  log: Logger;
+  services: Services;
+}
+
+/** The caller of a resolver that @Authorized has already let through. */
+export function callerOf(ctx: RequestContext): NonNullable<RequestContext['caller']> {
+  if (!ctx.caller) throw new Error('callerOf used in a resolver without @Authorized');
+  return ctx.caller;
+}

@@ -1,0 +1,60 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  CHANNELS,
+  CHANNEL_SETS,
+  GATEWAY_PASSWORD_PLACEMENTS,
+  LANGUAGES,
+  MESSAGE_SOURCES,
+  MESSAGE_SOURCE_INFO,
+  OUTPUT_KINDS,
+  PHONE_NUMBER_PLACEMENTS,
+  RECIPIENT_LIMIT_ACTIONS,
+  ROLES,
+  SEND_MODES,
+  SMTP_ACCOUNT_KINDS,
+  SMTP_AUTH_METHODS,
+  SMTP_ENCRYPTIONS,
+} from '@maestro/settings-schema';
+
+/** A GraphQL enum object from one of settings-schema's const arrays: the list stays the only truth. */
+function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
+}
+
+export const ChannelSetEnum = enumOf(CHANNEL_SETS);
+export const ChannelEnum = enumOf(CHANNELS);
+export const SmtpEncryptionEnum = enumOf(SMTP_ENCRYPTIONS);
+export const SmtpAuthMethodEnum = enumOf(SMTP_AUTH_METHODS);
+export const RecipientLimitActionEnum = enumOf(RECIPIENT_LIMIT_ACTIONS);
+export const PhoneNumberPlacementEnum = enumOf(PHONE_NUMBER_PLACEMENTS);
+export const GatewayPasswordPlacementEnum = enumOf(GATEWAY_PASSWORD_PLACEMENTS);
+export const SendModeEnum = enumOf(SEND_MODES);
+export const OutputKindEnum = enumOf(OUTPUT_KINDS);
+export const LanguageEnum = enumOf(LANGUAGES);
+export const RoleEnum = enumOf(ROLES);
+export const MessageSourceEnum = enumOf(MESSAGE_SOURCES);
+export const SmtpAccountKindEnum = enumOf(SMTP_ACCOUNT_KINDS);
+
+registerEnumType(ChannelSetEnum, { name: 'ChannelSet', description: 'Palvelu käytössä: which channels the company sends on.' });
+registerEnumType(ChannelEnum, { name: 'Channel' });
+registerEnumType(SmtpEncryptionEnum, {
+  name: 'SmtpEncryption',
+  description: 'Salaustapa. SSL = implicit TLS (usually port 465); TLS = STARTTLS, required (usually 587).',
+});
+registerEnumType(SmtpAuthMethodEnum, { name: 'SmtpAuthMethod' });
+registerEnumType(RecipientLimitActionEnum, { name: 'RecipientLimitAction' });
+registerEnumType(PhoneNumberPlacementEnum, { name: 'PhoneNumberPlacement', description: 'Puhelinnumeron paikka.' });
+registerEnumType(GatewayPasswordPlacementEnum, { name: 'GatewayPasswordPlacement' });
+registerEnumType(SendModeEnum, {
+  name: 'SendMode',
+  description: 'Lähetä heti / Avaa muokattavaksi / Kysy lähetystapa. The retired "send later" is not accepted.',
+});
+registerEnumType(OutputKindEnum, { name: 'OutputKind', description: 'Tulostustapa: paperille vai sähköpostina.' });
+registerEnumType(LanguageEnum, { name: 'Language' });
+registerEnumType(RoleEnum, { name: 'Role', description: 'ADMIN = Järjestelmäasetukset: Saa päivittää.' });
+registerEnumType(MessageSourceEnum, {
+  name: 'MessageSource',
+  description: 'The Maestro program that sends.',
+  valuesConfig: Object.fromEntries(MESSAGE_SOURCES.map((s) => [s, { description: MESSAGE_SOURCE_INFO[s].labelFi }])),
+});
+registerEnumType(SmtpAccountKindEnum, { name: 'SmtpAccountKind' });

@@ -1,0 +1,8 @@
+import { ComposeResolver } from '../modules/compose/compose.resolver';
+import { SendPoliciesResolver } from '../modules/send-policies/send-policies.resolver';
+import { ServiceKeysResolver } from '../modules/service-keys/service-keys.resolver';
+import { SettingsResolver } from '../modules/settings/settings.resolver';
+import { StandardTextsResolver } from '../modules/standard-texts/standard-texts.resolver';
+import { UsersResolver } from '../modules/users/users.resolver';
+
+export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver] as const;

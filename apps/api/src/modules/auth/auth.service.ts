@@ -1,0 +1,80 @@
+import { IsNull, type DataSource } from 'typeorm';
+import { UserFacingError } from '../../common/user-facing-error';
+import type { Caller } from '../../common/caller';
+import { ServiceKeyEntity } from '../service-keys/service-key.entity';
+import { isServiceKey, parseServiceKey, secretMatches } from '../service-keys/service-key-secret';
+import { UserEntity } from '../users/user.entity';
+import { LoginThrottle } from './login-throttle';
+import { hashPassword, verifyPassword } from './password-hash';
+import type { SessionTokens } from './session-token';
+
+const LOGIN_FAILED = new UserFacingError('LOGIN_FAILED', {
+  fi: 'Käyttäjätunnus tai salasana on väärin.',
+  en: 'The username or password is wrong.',
+});
+
+/** Logins, session tokens and service keys: turns an Authorization header into a Caller. */
+export class AuthService {
+  private readonly byUsername = new LoginThrottle(5);
+  private readonly byAddress = new LoginThrottle(20);
+  /** Compared against when the username does not exist, so both paths take as long. */
+  private readonly dummyHash = hashPassword('not-a-real-password');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly tokens: SessionTokens,
+  ) {}
+
+  async login(username: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+    const userKey = [`u:${username.trim().toLowerCase()}`];
+    const ipKey = [`ip:${ip}`];
+    const waitMs = Math.max(this.byUsername.retryAfterMs(userKey), this.byAddress.retryAfterMs(ipKey));
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new UserFacingError(
+        'LOGIN_THROTTLED',
+        {
+          fi: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${seconds} sekunnin kuluttua.`,
+          en: `Too many failed logins. Try again in ${seconds} seconds.`,
+        },
+        { extra: { retryAfterSeconds: seconds } },
+      );
+    }
+    const user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim() });
+    const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await this.dummyHash), false);
+    if (!user || !ok || !user.active) {
+      this.byUsername.recordFailure(userKey);
+      this.byAddress.recordFailure(ipKey);
+      throw LOGIN_FAILED;
+    }
+    this.byUsername.recordSuccess(userKey);
+    const { token, expiresAt } = await this.tokens.issue({ userId: user.id, companyId: user.companyId });
+    return { token, expiresAt, user };
+  }
+
+  /** The caller behind a bearer token, or null when there is none or it is not valid. */
+  async callerFor(authorization: string | undefined): Promise<Caller | null> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) return null;
+    if (isServiceKey(token)) return this.serviceCaller(token);
+    const claims = await this.tokens.verify(token);
+    if (!claims) return null;
+    // Role and active flag are read each time, so a demotion or deactivation counts at once.
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId, companyId: claims.companyId });
+    if (!user || !user.active) return null;
+    return { kind: 'USER', userId: user.id, companyId: user.companyId, role: user.role, username: user.username };
+  }
+
+  private async serviceCaller(token: string): Promise<Caller | null> {
+    const parsed = parseServiceKey(token);
+    if (!parsed) return null;
+    const repo = this.db.getRepository(ServiceKeyEntity);
+    const key = await repo.findOneBy({ id: parsed.id, revokedAt: IsNull() });
+    if (!key || !secretMatches(parsed.secret, key.secretHash)) return null;
+    // lastUsedAt is for the admin's overview; a minute's precision is enough and saves writes.
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+      await repo.update({ id: key.id }, { lastUsedAt: new Date() });
+    }
+    return { kind: 'SERVICE', serviceKeyId: key.id, companyId: key.companyId, defaultUserId: key.defaultUserId, module: key.module };
+  }
+}

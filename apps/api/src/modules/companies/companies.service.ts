@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { CompanyEntity } from './company.entity';
+
+/** Companies are created by the operator (CLI, demo seed), never through the public API. */
+export class CompaniesService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(name: string): Promise<CompanyEntity> {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 200) throw new Error('A company name is 1–200 characters.');
+    const repo = this.db.getRepository(CompanyEntity);
+    if (await repo.existsBy({ name: trimmed })) throw new Error(`A company named "${trimmed}" already exists.`);
+    return repo.save(repo.create({ id: randomUUID(), name: trimmed, createdAt: new Date() }));
+  }
+
+  findByIdOrName(idOrName: string): Promise<CompanyEntity | null> {
+    return this.db.getRepository(CompanyEntity).findOne({ where: [{ id: idOrName }, { name: idOrName }] });
+  }
+
+  get(id: string): Promise<CompanyEntity | null> {
+    return this.db.getRepository(CompanyEntity).findOneBy({ id });
+  }
+}

@@ -1,0 +1,49 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  MESSAGE_SOURCES,
+  defaultSendPolicy,
+  migrateStoredSendMode,
+  validateModuleSendPolicy,
+  type MessageSource,
+  type ModuleSendPolicy,
+} from '@maestro/settings-schema';
+import { badInput } from '../../common/user-facing-error';
+import { ModuleSendPolicyEntity } from './module-send-policy.entity';
+
+export interface SendPolicyView extends ModuleSendPolicy {
+  /** The stored policy said "send later"; it is now ASK and the admin should confirm it. */
+  migratedFromSendLater: boolean;
+}
+
+function toView(entity: ModuleSendPolicyEntity): SendPolicyView {
+  const { sendMode, migratedFromSendLater } = migrateStoredSendMode(entity.sendMode);
+  return { source: entity.source, defaultOutput: entity.defaultOutput, sendMode, migratedFromSendLater: migratedFromSendLater || entity.migratedFromSendLater };
+}
+
+export class SendPoliciesService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Every source's policy: the stored one, or the default for a source nobody has set. */
+  async list(companyId: string): Promise<SendPolicyView[]> {
+    const stored = await this.db.getRepository(ModuleSendPolicyEntity).findBy({ companyId });
+    const bySource = new Map(stored.map((e) => [e.source, toView(e)]));
+    return MESSAGE_SOURCES.map((source) => bySource.get(source) ?? { ...defaultSendPolicy(source), migratedFromSendLater: false });
+  }
+
+  async get(companyId: string, source: MessageSource, manager: EntityManager = this.db.manager): Promise<SendPolicyView> {
+    const entity = await manager.findOneBy(ModuleSendPolicyEntity, { companyId, source });
+    return entity ? toView(entity) : { ...defaultSendPolicy(source), migratedFromSendLater: false };
+  }
+
+  async update(companyId: string, source: MessageSource, input: { defaultOutput?: string; sendMode?: string }): Promise<SendPolicyView> {
+    return this.db.transaction(async (manager) => {
+      const current = await this.get(companyId, source, manager);
+      const merged = { source, defaultOutput: input.defaultOutput ?? current.defaultOutput, sendMode: input.sendMode ?? current.sendMode };
+      const result = validateModuleSendPolicy(merged);
+      if (!result.ok) throw badInput(result.problems);
+      const entity = manager.create(ModuleSendPolicyEntity, { companyId, source, defaultOutput: result.value.defaultOutput, sendMode: result.value.sendMode, migratedFromSendLater: false });
+      await manager.save(entity);
+      return toView(entity);
+    });
+  }
+}

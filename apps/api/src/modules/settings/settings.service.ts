@@ -1,0 +1,123 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import {
+  companyMessageSettingsSchema,
+  companyMessageSettingsWarnings,
+  defaultCompanyMessageSettings,
+  defaultSmsSettings,
+  defaultUserMailSettings,
+  hasSmtpHost,
+  problem,
+  smsSettingsSchema,
+  smsSettingsWarnings,
+  userMailSettingsSchema,
+  userMailSettingsWarnings,
+  validateRecord,
+  type CompanyMessageSettings,
+  type Problem,
+  type SmsSettings,
+  type SmtpAccount,
+  type UserMailSettings,
+} from '@maestro/settings-schema';
+import { badInput } from '../../common/user-facing-error';
+import type { SecretBox } from '../secrets/secret-box';
+import { CompanyMessageSettingsEntity } from './company-message-settings.entity';
+import { SmsSettingsEntity } from './sms-settings.entity';
+import { UserMailSettingsEntity } from './user-mail-settings.entity';
+import { mergeSettingsInput } from './settings-input-merge';
+import { readRecord, writeRecord } from './settings-record-mapper';
+import type { LocalizedWarning } from './settings-presenter';
+
+export interface SettingsServiceOptions {
+  /** The seed's "konesali" customers must authenticate to SMTP. */
+  hosted: boolean;
+}
+
+export interface Loaded<T> {
+  record: T;
+  warnings: LocalizedWarning[];
+}
+
+/**
+ * Company, SMS and user mail settings: read with secrets opened (for sending), saved whole or not at
+ * all after every problem has been collected.
+ */
+export class SettingsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly box: SecretBox,
+    private readonly options: SettingsServiceOptions,
+  ) {}
+
+  async companySettings(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyMessageSettings> {
+    const entity = await manager.findOneBy(CompanyMessageSettingsEntity, { companyId });
+    return entity ? readRecord(companyMessageSettingsSchema, entity, this.box, defaultCompanyMessageSettings()) : defaultCompanyMessageSettings();
+  }
+
+  async smsSettings(companyId: string, manager: EntityManager = this.db.manager): Promise<SmsSettings> {
+    const entity = await manager.findOneBy(SmsSettingsEntity, { companyId });
+    return entity ? readRecord(smsSettingsSchema, entity, this.box, defaultSmsSettings()) : defaultSmsSettings();
+  }
+
+  async userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
+    const entity = await manager.findOneBy(UserMailSettingsEntity, { companyId, userId });
+    return entity ? readRecord(userMailSettingsSchema, entity, this.box, defaultUserMailSettings()) : defaultUserMailSettings();
+  }
+
+  withWarnings<T extends CompanyMessageSettings | SmsSettings | UserMailSettings>(kind: 'company' | 'sms' | 'user', record: T): Loaded<T> {
+    const warnings =
+      kind === 'company'
+        ? companyMessageSettingsWarnings(record as CompanyMessageSettings)
+        : kind === 'sms'
+          ? smsSettingsWarnings(record as SmsSettings)
+          : userMailSettingsWarnings(record as UserMailSettings);
+    return { record, warnings };
+  }
+
+  async updateCompanySettings(companyId: string, input: object): Promise<Loaded<CompanyMessageSettings>> {
+    return this.db.transaction(async (manager) => {
+      const stored = await this.companySettings(companyId, manager);
+      const record = this.checked(companyMessageSettingsSchema, mergeSettingsInput(companyMessageSettingsSchema, stored, input));
+      const entity = (await manager.findOneBy(CompanyMessageSettingsEntity, { companyId })) ?? manager.create(CompanyMessageSettingsEntity, { companyId });
+      writeRecord(companyMessageSettingsSchema, record, entity, this.box);
+      entity.updatedAt = new Date();
+      await manager.save(entity);
+      return this.withWarnings('company', record);
+    });
+  }
+
+  async updateSmsSettings(companyId: string, input: object): Promise<Loaded<SmsSettings>> {
+    return this.db.transaction(async (manager) => {
+      const stored = await this.smsSettings(companyId, manager);
+      const record = this.checked(smsSettingsSchema, mergeSettingsInput(smsSettingsSchema, stored, input));
+      const entity = (await manager.findOneBy(SmsSettingsEntity, { companyId })) ?? manager.create(SmsSettingsEntity, { companyId });
+      writeRecord(smsSettingsSchema, record, entity, this.box);
+      entity.updatedAt = new Date();
+      await manager.save(entity);
+      return this.withWarnings('sms', record);
+    });
+  }
+
+  async updateUserSettings(companyId: string, userId: string, input: object): Promise<Loaded<UserMailSettings>> {
+    return this.db.transaction(async (manager) => {
+      const stored = await this.userSettings(companyId, userId, manager);
+      const record = this.checked(userMailSettingsSchema, mergeSettingsInput(userMailSettingsSchema, stored, input));
+      const entity = (await manager.findOneBy(UserMailSettingsEntity, { companyId, userId })) ?? manager.create(UserMailSettingsEntity, { companyId, userId });
+      writeRecord(userMailSettingsSchema, record, entity, this.box);
+      entity.updatedAt = new Date();
+      await manager.save(entity);
+      return this.withWarnings('user', record);
+    });
+  }
+
+  /** Validate a merged record; every problem is reported at once, and nothing is saved on any. */
+  private checked<T extends { smtp: SmtpAccount }>(schema: z.ZodType<T>, merged: T): T {
+    const result = validateRecord(schema, merged);
+    const problems: Problem[] = result.ok ? [] : [...result.problems];
+    if (this.options.hosted && hasSmtpHost(merged.smtp) && !merged.smtp.authEnabled) {
+      problems.push(problem('smtp.authEnabled', 'AUTH_REQUIRED_HOSTED'));
+    }
+    if (problems.length > 0 || !result.ok) throw badInput(problems);
+    return result.value;
+  }
+}

@@ -1,0 +1,142 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import type {
+  ChannelSet,
+  CompanyMessageSettings,
+  GatewayPasswordPlacement,
+  PhoneNumberPlacement,
+  RecipientLimitAction,
+  SmsSettings,
+  SmtpAccount,
+  SmtpAuthMethod,
+  SmtpEncryption,
+  UserMailSettings,
+} from '@maestro/settings-schema';
+import {
+  ChannelSetEnum,
+  GatewayPasswordPlacementEnum,
+  PhoneNumberPlacementEnum,
+  RecipientLimitActionEnum,
+  SmtpAuthMethodEnum,
+  SmtpEncryptionEnum,
+} from '../../graphql/enums';
+
+type SmtpSecret = 'password' | 'oauthClientSecret' | 'oauthServiceAccountKey';
+
+@ObjectType({ description: 'A sanity warning about settings: saved anyway, but probably wrong.' })
+export class SettingsWarning {
+  @Field({ description: 'Dotted field path, e.g. smtp.port' })
+  field!: string;
+
+  @Field()
+  code!: string;
+
+  @Field({ description: "In the caller's language (Accept-Language)." })
+  message!: string;
+}
+
+@ObjectType({ description: 'An SMTP account. Secrets are write-only: only whether each is set is returned.' })
+export class SmtpAccountType implements Omit<SmtpAccount, SmtpSecret> {
+  @Field({ description: 'SMTP-palvelin' }) host!: string;
+  @Field({ description: 'Autentikointi' }) authEnabled!: boolean;
+  @Field(() => Int, { description: 'Portti' }) port!: number;
+  @Field(() => SmtpEncryptionEnum, { description: 'Salaustapa' }) encryption!: SmtpEncryption;
+  @Field({ description: 'Käyttäjätunnus' }) username!: string;
+  @Field({ description: 'Salasana is set (the password itself is never returned).' }) passwordSet!: boolean;
+  @Field(() => SmtpAuthMethodEnum) authMethod!: SmtpAuthMethod;
+  @Field() oauthTenantId!: string;
+  @Field() oauthClientId!: string;
+  @Field() oauthClientSecretSet!: boolean;
+  @Field() oauthServiceAccountKeySet!: boolean;
+  @Field() oauthUser!: string;
+  @Field() caCertificate!: string;
+  @Field(() => Int, { nullable: true }) messagesPerMinute!: number | null;
+  @Field(() => Int, { nullable: true }) recipientsPerMessage!: number | null;
+  @Field(() => Int, { nullable: true }) recipientsPerDay!: number | null;
+  @Field(() => RecipientLimitActionEnum) recipientLimitAction!: RecipientLimitAction;
+}
+
+@InputType({ description: 'Changes to an SMTP account. Omitted fields keep their value. Secrets: omitted or null keeps, "" clears.' })
+export class SmtpAccountInput implements Partial<SmtpAccount> {
+  @Field({ nullable: true }) host?: string;
+  @Field({ nullable: true }) authEnabled?: boolean;
+  @Field(() => Int, { nullable: true }) port?: number;
+  @Field(() => SmtpEncryptionEnum, { nullable: true }) encryption?: SmtpEncryption;
+  @Field({ nullable: true }) username?: string;
+  @Field(() => String, { nullable: true }) password?: string | null;
+  @Field(() => SmtpAuthMethodEnum, { nullable: true }) authMethod?: SmtpAuthMethod;
+  @Field({ nullable: true }) oauthTenantId?: string;
+  @Field({ nullable: true }) oauthClientId?: string;
+  @Field(() => String, { nullable: true }) oauthClientSecret?: string | null;
+  @Field(() => String, { nullable: true }) oauthServiceAccountKey?: string | null;
+  @Field({ nullable: true }) oauthUser?: string;
+  @Field({ nullable: true }) caCertificate?: string;
+  @Field(() => Int, { nullable: true }) messagesPerMinute?: number | null;
+  @Field(() => Int, { nullable: true }) recipientsPerMessage?: number | null;
+  @Field(() => Int, { nullable: true }) recipientsPerDay?: number | null;
+  @Field(() => RecipientLimitActionEnum, { nullable: true }) recipientLimitAction?: RecipientLimitAction;
+}
+
+@ObjectType({ description: 'Viestiasetukset – Sähköposti lähetykset, and the company\'s "SMTP sähköpostilähetys".' })
+export class CompanyMessageSettingsType implements Omit<CompanyMessageSettings, 'smtp'> {
+  @Field(() => ChannelSetEnum, { description: 'Palvelu käytössä' }) enabledChannels!: ChannelSet;
+  @Field({ description: 'SMTP sähköpostilähetys (Kyllä/Ei). Off: messages are handed to the user\'s own mail program.' })
+  smtpSendingEnabled!: boolean;
+  @Field({ description: 'Yrityksen email' }) companyEmail!: string;
+  @Field({ description: 'Lähettäjän nimi' }) senderName!: string;
+  @Field(() => SmtpAccountType) smtp!: SmtpAccountType;
+  @Field({ description: 'Vakio vastaanottaja: several addresses separated by ; or ,' }) defaultRecipients!: string;
+  @Field(() => [SettingsWarning]) warnings!: SettingsWarning[];
+}
+
+@InputType()
+export class CompanyMessageSettingsInput implements Partial<Omit<CompanyMessageSettings, 'smtp'>> {
+  @Field(() => ChannelSetEnum, { nullable: true }) enabledChannels?: ChannelSet;
+  @Field({ nullable: true }) smtpSendingEnabled?: boolean;
+  @Field({ nullable: true }) companyEmail?: string;
+  @Field({ nullable: true }) senderName?: string;
+  @Field(() => SmtpAccountInput, { nullable: true }) smtp?: SmtpAccountInput;
+  @Field({ nullable: true }) defaultRecipients?: string;
+}
+
+@ObjectType({ description: 'Viestiasetukset – Tekstiviesti lähetykset. SMS travels as an e-mail to the gateway.' })
+export class SmsSettingsType implements Omit<SmsSettings, 'smtp' | 'gatewayPassword'> {
+  @Field({ description: 'Sms lähettäjän email' }) senderEmail!: string;
+  @Field(() => SmtpAccountType) smtp!: SmtpAccountType;
+  @Field({ description: 'Sms-palvelun email, e.g. @smsmail.labyrintti.com' }) gatewayAddress!: string;
+  @Field({ description: 'Sms-palvelun salasana is set.' }) gatewayPasswordSet!: boolean;
+  @Field(() => PhoneNumberPlacementEnum, { description: 'Puhelinnumeron paikka' }) phoneNumberPlacement!: PhoneNumberPlacement;
+  @Field(() => GatewayPasswordPlacementEnum) gatewayPasswordPlacement!: GatewayPasswordPlacement;
+  @Field(() => Int) maxSegments!: number;
+  @Field(() => [SettingsWarning]) warnings!: SettingsWarning[];
+}
+
+@InputType()
+export class SmsSettingsInput implements Partial<Omit<SmsSettings, 'smtp'>> {
+  @Field({ nullable: true }) senderEmail?: string;
+  @Field(() => SmtpAccountInput, { nullable: true }) smtp?: SmtpAccountInput;
+  @Field({ nullable: true }) gatewayAddress?: string;
+  @Field(() => String, { nullable: true }) gatewayPassword?: string | null;
+  @Field(() => PhoneNumberPlacementEnum, { nullable: true }) phoneNumberPlacement?: PhoneNumberPlacement;
+  @Field(() => GatewayPasswordPlacementEnum, { nullable: true }) gatewayPasswordPlacement?: GatewayPasswordPlacement;
+  @Field(() => Int, { nullable: true }) maxSegments?: number;
+}
+
+@ObjectType({ description: 'Sähköposti määrittely: per user, every field optional.' })
+export class UserMailSettingsType implements Omit<UserMailSettings, 'smtp'> {
+  @Field({ description: 'Käyttäjä' }) userId!: string;
+  @Field({ description: 'Sähköposti' }) email!: string;
+  @Field({ description: 'Lähettäjän nimi' }) senderName!: string;
+  @Field(() => SmtpAccountType, { description: 'Used only when its host is set.' }) smtp!: SmtpAccountType;
+  @Field(() => [String], { description: 'Allekirjoitus: eight lines.' }) signatureLines!: string[];
+  @Field({ description: 'Vastaanottaja' }) defaultRecipient!: string;
+  @Field(() => [SettingsWarning]) warnings!: SettingsWarning[];
+}
+
+@InputType()
+export class UserMailSettingsInput implements Partial<Omit<UserMailSettings, 'smtp'>> {
+  @Field({ nullable: true }) email?: string;
+  @Field({ nullable: true }) senderName?: string;
+  @Field(() => SmtpAccountInput, { nullable: true }) smtp?: SmtpAccountInput;
+  @Field(() => [String], { nullable: true }) signatureLines?: string[];
+  @Field({ nullable: true }) defaultRecipient?: string;
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ACCESS } from '../../common/caller';
+import { callerOf, type RequestContext } from '../../common/request-context';
+import { forbidden } from '../../common/user-facing-error';
+import { Allow, Public } from '../../graphql/access';
+import { CreateUserInput, Me, Session, UpdateUserInput, User } from './user.types';
+
+@Resolver()
+export class UsersResolver {
+  @Public()
+  @Mutation(() => Session, { description: 'Log in with a username and password; failed attempts are slowed down.' })
+  async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<Session> {
+    const { token, expiresAt, user } = await ctx.services.auth.login(username, password, ctx.ip);
+    return Object.assign(new Session(), { token, expiresAt, user: User.from(user) });
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Query(() => Me)
+  async me(@Ctx() ctx: RequestContext): Promise<Me> {
+    const caller = callerOf(ctx);
+    const company = await ctx.services.companies.get(caller.companyId);
+    const userId = caller.kind === 'USER' ? caller.userId : caller.defaultUserId;
+    const user = userId ? await ctx.services.users.get(caller.companyId, userId) : null;
+    return Object.assign(new Me(), {
+      companyId: caller.companyId,
+      companyName: company?.name ?? '',
+      user: user ? User.from(user) : null,
+      serviceKeyModule: caller.kind === 'SERVICE' ? caller.module : null,
+    });
+  }
+
+  @Allow(ACCESS.ADMIN)
+  @Query(() => [User])
+  async users(@Ctx() ctx: RequestContext): Promise<User[]> {
+    return (await ctx.services.users.list(callerOf(ctx).companyId)).map(User.from);
+  }
+
+  @Allow(ACCESS.ADMIN)
+  @Mutation(() => User)
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return User.from(await ctx.services.users.create(callerOf(ctx).companyId, input));
+  }
+
+  @Allow(ACCESS.ADMIN)
+  @Mutation(() => User)
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    const caller = callerOf(ctx);
+    // An admin cannot lock themselves out: their own role and active flag stay.
+    if (caller.kind === 'USER' && caller.userId === id && (input.role === 'USER' || input.active === false)) throw forbidden();
+    return User.from(await ctx.services.users.update(caller.companyId, id, input));
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { problem, type Problem, type Role } from '@maestro/settings-schema';
+import { badInput, notFound } from '../../common/user-facing-error';
+import { hashPassword } from '../auth/password-hash';
+import { UserEntity } from './user.entity';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName?: string;
+  role: Role;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  active?: boolean;
+  password?: string;
+}
+
+const USER = { fi: 'Käyttäjää', en: 'The user' };
+const USERNAME = /^[A-Za-z0-9._@-]{2,100}$/;
+
+function passwordProblems(password: string, path = 'password'): Problem[] {
+  return password.length >= 10 ? [] : [{ ...problem(path, 'INVALID_VALUE'), message: { fi: 'Salasanan on oltava vähintään 10 merkkiä.', en: 'The password must have at least 10 characters.' } }];
+}
+
+/** Users of one company. Every method is scoped by the company id it is given. */
+export class UsersService {
+  constructor(private readonly db: DataSource) {}
+
+  list(companyId: string): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ where: { companyId }, order: { username: 'ASC' } });
+  }
+
+  async get(companyId: string, id: string): Promise<UserEntity> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ companyId, id });
+    if (!user) throw notFound(USER);
+    return user;
+  }
+
+  async create(companyId: string, input: NewUser): Promise<UserEntity> {
+    const repo = this.db.getRepository(UserEntity);
+    const problems: Problem[] = [...passwordProblems(input.password)];
+    const username = input.username.trim();
+    if (!USERNAME.test(username)) {
+      problems.push({ ...problem('username', 'INVALID_VALUE'), message: { fi: 'Käyttäjätunnus: 2–100 merkkiä, kirjaimia, numeroita ja . _ @ -', en: 'Username: 2–100 characters, letters, digits and . _ @ -' } });
+    } else if (await repo.existsBy({ username })) {
+      problems.push({ ...problem('username', 'INVALID_VALUE'), message: { fi: 'Käyttäjätunnus on jo käytössä: valitse toinen.', en: 'The username is taken: choose another.' } });
+    }
+    if ((input.displayName ?? '').length > 200) problems.push(problem('displayName', 'TOO_LONG', { max: 200 }));
+    if (problems.length) throw badInput(problems);
+    const user = repo.create({
+      id: randomUUID(),
+      companyId,
+      username,
+      displayName: input.displayName?.trim() ?? '',
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      active: true,
+      createdAt: new Date(),
+    });
+    return repo.save(user);
+  }
+
+  async update(companyId: string, id: string, changes: UserChanges): Promise<UserEntity> {
+    const user = await this.get(companyId, id);
+    const problems: Problem[] = changes.password !== undefined ? passwordProblems(changes.password) : [];
+    if ((changes.displayName ?? '').length > 200) problems.push(problem('displayName', 'TOO_LONG', { max: 200 }));
+    if (problems.length) throw badInput(problems);
+    if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+    if (changes.role !== undefined) user.role = changes.role;
+    if (changes.active !== undefined) user.active = changes.active;
+    if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
+    return this.db.getRepository(UserEntity).save(user);
+  }
+}
