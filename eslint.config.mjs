@@ -23,6 +23,12 @@ export default tseslint.config(
     },
   },
   {
+    // type-graphql and TypeORM read parameter and property types at run time (decorator metadata):
+    // an import that looks type-only is a value there, and the lint rule must know it.
+    files: ['apps/api/**/*.ts'],
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -2,3 +2,10 @@
 export * from './types';
 export { toMailOptions } from './mime/to-mail-options';
 export { escapeHtml, monospaceHtml } from './mime/monospace-html';
+export { generateMessageId } from './mime/message-id';
+export { REFUSAL_CODES, refusal, type Refusal, type RefusalCode, type RefusalParams } from './refusals';
+export * from './resolution';
+export * from './templates';
+export * from './sms';
+export * from './handoff';
+export * from './dispatch';

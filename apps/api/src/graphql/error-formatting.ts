@@ -16,8 +16,10 @@ function unwrap(error: unknown): unknown {
 
 /** `Variable "$input" got invalid value ... at "input.smtp.port"; ...` -> `smtp.port` */
 function fieldOfCoercionError(message: string): string {
+  const variable = /Variable "\$(\w+)"/.exec(message)?.[1];
   const at = /at "([^"]+)"/.exec(message)?.[1];
-  return at ? at.replace(/^input\./, '') : 'input';
+  if (at && variable && at.startsWith(`${variable}.`)) return at.slice(variable.length + 1);
+  return at ?? variable ?? 'input';
 }
 
 /**

@@ -14,13 +14,20 @@ export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables,
-            operationName: request.operationName,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables,
+              operationName: request.operationName,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Bad variables: execution reports them as BAD_USER_INPUT with the field; nothing to price.
+            if (err instanceof GraphQLError) return;
+            throw err;
+          }
           if (cost > MAX_QUERY_COST) {
             throw new GraphQLError(`The query costs ${cost}, more than the ${MAX_QUERY_COST} allowed: ask for fewer fields or smaller pages.`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: MAX_QUERY_COST, http: { status: 400 } },

@@ -12,7 +12,6 @@ export interface TestDatabase {
 }
 
 /** The databases every API suite runs on: SQLite always, MariaDB/MySQL when MYSQL_URL is set. */
-// eslint-disable-next-line no-restricted-syntax -- tests read the environment to pick their databases
 export const DATABASE_KINDS: Array<'sqlite' | 'mysql'> = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
 
 /** A fresh, empty database of the given kind, dropped again by `drop()`. */

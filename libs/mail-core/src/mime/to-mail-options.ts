@@ -23,7 +23,9 @@ export function toMailOptions(message: OutgoingMessage): Mail.Options {
     html: message.channel === 'EMAIL' ? monospaceHtml(message.text) : undefined,
     attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     headers: message.headers,
-    // Never let a bare LF or a long line reach the wire: quoted-printable for text, base64 for files.
+    // Text that needs encoding (non-ASCII, lines over 76) goes quoted-printable, readable in any raw
+    // view; plain short ASCII stays 7bit. Bare LFs are turned into CRLF by the SMTP transport (and by
+    // the hand-off's own composer option), not here.
     textEncoding: 'quoted-printable',
   };
 }

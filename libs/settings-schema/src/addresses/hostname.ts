@@ -1,5 +1,6 @@
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+// No leading zeros: `010` is octal to some resolvers and decimal to others.
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const HOST_CHARACTERS = /^[\p{L}\p{M}\p{N}.-]+$/u;
 
 /** WHATWG URL parsing does the IDNA (punycode) mapping in Node and in the browser alike. */
@@ -25,7 +26,7 @@ export function normalizeHostname(input: string): string | null {
   }
   if (!HOST_CHARACTERS.test(host)) return null;
   const ascii = toAsciiDomain(host);
-  if (ascii === null) return null;
+  if (ascii === null || ascii.length > 253) return null;
   const labels = ascii.split('.');
   if (labels.some((label) => !LABEL.test(label))) return null;
   // A last label of digits is an IPv4 address gone wrong (e.g. 192.168.1.300), not a name.

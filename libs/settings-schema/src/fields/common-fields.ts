@@ -19,15 +19,21 @@ export function singleLine(max: number) {
     });
 }
 
-/** Zero or one e-mail address; '' means not set. */
+/**
+ * Zero or one bare e-mail address (`nimi@yritys.fi`); '' means not set. A display name, `<>` or a
+ * separator is refused: these fields are used as the address itself (the sender's name has its own
+ * field), so `Matti <m@y.fi>` or `m@y.fi;` would end up inside a header as if it were an address.
+ */
 export function optionalAddress() {
   return singleLine(320).superRefine((value, ctx) => {
     if (value.trim() === '' || LINE_BREAK.test(value)) return;
     const parsed = parseAddressList(value);
     if (!parsed.ok) {
-      for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: 'INVALID_ADDRESS', params: issueParams('INVALID_ADDRESS', { piece: error.piece }) });
+      for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: error.code, params: issueParams(error.code, { piece: error.piece }) });
     } else if (parsed.addresses.length > 1) {
       ctx.addIssue({ code: 'custom', message: 'SINGLE_ADDRESS', params: issueParams('SINGLE_ADDRESS') });
+    } else if (parsed.addresses[0]?.address !== value.trim()) {
+      ctx.addIssue({ code: 'custom', message: 'ADDRESS_ONLY', params: issueParams('ADDRESS_ONLY') });
     }
   });
 }
@@ -44,15 +50,15 @@ export function addressListText() {
       }
       const parsed = parseAddressList(value);
       if (!parsed.ok) {
-        for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: 'INVALID_ADDRESS', params: issueParams('INVALID_ADDRESS', { piece: error.piece }) });
+        for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: error.code, params: issueParams(error.code, { piece: error.piece }) });
       }
     });
 }
 
-/** An SMTP host name or IP address; '' means not set. */
+/** An SMTP host name or IP address; '' (or only blanks, as `hasSmtpHost` sees it) means not set. */
 export function hostname() {
   return singleLine(253).superRefine((value, ctx) => {
-    if (value === '' || LINE_BREAK.test(value)) return;
+    if (value.trim() === '' || LINE_BREAK.test(value)) return;
     if (normalizeHostname(value) === null) ctx.addIssue({ code: 'custom', message: 'INVALID_HOST', params: issueParams('INVALID_HOST', { value }) });
   });
 }

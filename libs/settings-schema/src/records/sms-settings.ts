@@ -22,7 +22,8 @@ export const smsSettingsSchema = z.object({
   smtp: smtpAccountSchema,
   gatewayAddress: field(
     singleLine(320).superRefine((value, ctx) => {
-      if (value.trim() !== '' && parseGatewayAddress(value) === null) {
+      // A line break is already reported by singleLine; one problem per mistake.
+      if (value.trim() !== '' && !/[\r\n]/.test(value) && parseGatewayAddress(value) === null) {
         ctx.addIssue({ code: 'custom', message: 'INVALID_GATEWAY', params: issueParams('INVALID_GATEWAY') });
       }
     }),

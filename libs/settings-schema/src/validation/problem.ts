@@ -18,10 +18,22 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 
 type MessageFn = (params: Record<string, string | number>) => LocalizedText;
 
+/** zod's names for the expected type, as a person reads them. */
+const TYPE_NAMES: Readonly<Record<string, LocalizedText>> = {
+  string: { fi: 'tekstiä', en: 'text' },
+  number: { fi: 'lukua', en: 'a number' },
+  boolean: { fi: 'kyllä/ei-valintaa', en: 'yes or no' },
+  array: { fi: 'luetteloa', en: 'a list' },
+  object: { fi: 'tietuetta', en: 'a record' },
+};
+
 /** Every validation problem, with its message. Consumers branch on the key, never on the text. */
 export const PROBLEM_MESSAGES = {
   REQUIRED: () => ({ fi: 'Pakollinen tieto puuttuu.', en: 'This field is required.' }),
-  INVALID_TYPE: (p) => ({ fi: `Väärä tietotyyppi: odotettiin ${p.expected}.`, en: `Wrong type: expected ${p.expected}.` }),
+  INVALID_TYPE: (p) => {
+    const expected = TYPE_NAMES[String(p.expected)] ?? { fi: String(p.expected), en: String(p.expected) };
+    return { fi: `Väärä tietotyyppi: odotettiin ${expected.fi}.`, en: `Wrong type: expected ${expected.en}.` };
+  },
   TOO_LONG: (p) => ({ fi: `Liian pitkä: enintään ${p.max} merkkiä.`, en: `Too long: at most ${p.max} characters.` }),
   TOO_MANY: (p) => ({ fi: `Liian monta: enintään ${p.max}.`, en: `Too many: at most ${p.max}.` }),
   LINE_BREAK: () => ({
@@ -37,6 +49,10 @@ export const PROBLEM_MESSAGES = {
   INVALID_ADDRESS: (p) => ({
     fi: `"${p.piece}" ei ole kelvollinen sähköpostiosoite: tarkista muoto nimi@yritys.fi.`,
     en: `"${p.piece}" is not a valid e-mail address: check the form name@example.com.`,
+  }),
+  ADDRESS_ONLY: () => ({
+    fi: 'Anna tähän pelkkä sähköpostiosoite muodossa nimi@yritys.fi: ilman nimeä, <>-merkkejä tai erottimia.',
+    en: 'Give just the e-mail address here, like name@example.com: no name, no <> and no separators.',
   }),
   SINGLE_ADDRESS: () => ({
     fi: 'Tähän kenttään kuuluu yksi sähköpostiosoite.',

@@ -27,6 +27,8 @@ export function toProblems(issues: readonly z.core.$ZodIssue[], pathPrefix = '')
       case 'too_small':
         return problem(path, 'REQUIRED');
       case 'invalid_value':
+        // zod reports a missing enum value as a wrong choice; for a person it is a missing one.
+        if (issue.input === undefined || issue.input === null) return problem(path, 'REQUIRED');
         if (issue.input === RETIRED_SEND_MODE) return problem(path, 'SEND_LATER_RETIRED');
         return problem(path, 'INVALID_CHOICE', { allowed: issue.values.map(String).join(', ') });
       default:

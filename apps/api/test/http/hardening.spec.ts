@@ -1,0 +1,61 @@
+import { startTestApi, type TestApi } from '../support/test-api';
+
+describe('the HTTP edge', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('sqlite', { env: { MAESTRO_CORS_ORIGINS: 'https://erp.yritys.fi' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('answers malformed JSON with 400 and a reason', async () => {
+    const response = await post('{"query": ');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/not valid JSON/);
+  });
+
+  it('answers an oversized body with 413 and where to send files instead', async () => {
+    const response = await post(JSON.stringify({ query: '{ me { companyId } }', variables: { x: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(await response.json())).toMatch(/attachments/);
+  });
+
+  it('keeps CSRF prevention on: a simple GET query without a preflight header is refused', async () => {
+    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { companyId } }')}`);
+    expect(response.status).toBe(400);
+  });
+
+  it('allows a configured front-end origin and refuses any other', async () => {
+    const allowed = await post(JSON.stringify({ query: '{ me { companyId } }' }), { origin: 'https://erp.yritys.fi' });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://erp.yritys.fi');
+    const refused = await post(JSON.stringify({ query: '{ me { companyId } }' }), { origin: 'https://evil.example' });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a query that costs too much, saying why', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `p${i}: sendPolicies { source sendMode defaultOutput attachmentsAllowed sourceLabel migratedFromSendLater }`).join(' ');
+    const result = await api.gql(`{ ${aliases} }`, {}, { token: api.a.admin.token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('reports itself healthy and ready', async () => {
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({ status: 'ready' });
+  });
+
+  it('tags every response with a request id', async () => {
+    const response = await post(JSON.stringify({ query: '{ me { companyId } }' }));
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('answers an enum value that does not exist with BAD_USER_INPUT naming the field', async () => {
+    const result = await api.gql('mutation($i: CompanyMessageSettingsInput!) { updateCompanyMessageSettings(input: $i) { senderName } }', { i: { smtp: { encryption: 'SSL3' } } }, { token: api.a.admin.token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('smtp.encryption');
+  });
+});

@@ -1,0 +1,114 @@
+import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { DATABASE_KINDS } from '../support/test-databases';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+/** Ids that belong to company A; every case runs as company B and may use them. */
+interface AIds {
+  userId: string;
+  serviceKeyId: string;
+  standardTextId: string;
+}
+
+interface Case {
+  query: string;
+  variables?: (ids: AIds) => Record<string, unknown>;
+}
+
+/**
+ * Every query and mutation, called by company B's admin with company A's ids where it takes any.
+ * A test below fails when an operation is missing from this table.
+ */
+const CASES: Record<string, Case> = {
+  me: { query: '{ me { companyId companyName user { id } } }' },
+  users: { query: '{ users { id username } }' },
+  createUser: { query: 'mutation { createUser(input: { username: "b-extra", password: "pitkä-salasana-1", role: USER }) { id } }' },
+  updateUser: { query: 'mutation($id: ID!) { updateUser(id: $id, input: { displayName: "hijacked", active: false }) { id } }', variables: (ids) => ({ id: ids.userId }) },
+  serviceKeys: { query: '{ serviceKeys { id name } }' },
+  createServiceKey: {
+    query: 'mutation($u: ID) { createServiceKey(input: { name: "x", module: "sales", defaultUserId: $u }) { key } }',
+    variables: (ids) => ({ u: ids.userId }),
+  },
+  revokeServiceKey: { query: 'mutation($id: ID!) { revokeServiceKey(id: $id) { id } }', variables: (ids) => ({ id: ids.serviceKeyId }) },
+  companyMessageSettings: { query: '{ companyMessageSettings { companyEmail smtp { host username } } }' },
+  updateCompanyMessageSettings: { query: 'mutation { updateCompanyMessageSettings(input: { senderName: "B" }) { senderName } }' },
+  smsSettings: { query: '{ smsSettings { senderEmail gatewayAddress } }' },
+  updateSmsSettings: { query: 'mutation { updateSmsSettings(input: { maxSegments: 3 }) { maxSegments } }' },
+  myMailSettings: { query: '{ myMailSettings { userId email } }' },
+  updateMyMailSettings: { query: 'mutation { updateMyMailSettings(input: { senderName: "B admin" }) { senderName } }' },
+  userMailSettings: { query: 'query($id: ID!) { userMailSettings(userId: $id) { email } }', variables: (ids) => ({ id: ids.userId }) },
+  updateUserMailSettings: {
+    query: 'mutation($id: ID!) { updateUserMailSettings(userId: $id, input: { email: "evil@b.fi" }) { email } }',
+    variables: (ids) => ({ id: ids.userId }),
+  },
+  sendPolicies: { query: '{ sendPolicies { source sendMode } }' },
+  updateSendPolicy: { query: 'mutation { updateSendPolicy(source: SALES_ORDER, input: { sendMode: "SEND_NOW" }) { sendMode } }' },
+  standardTexts: { query: '{ standardTexts { id name subject } }' },
+  upsertStandardText: {
+    query: 'mutation($id: ID) { upsertStandardText(input: { id: $id, source: QUOTE, language: FI, name: "x", subject: "hijacked", body: "x" }) { id } }',
+    variables: (ids) => ({ id: ids.standardTextId }),
+  },
+  deleteStandardText: { query: 'mutation($id: ID!) { deleteStandardText(id: $id) }', variables: (ids) => ({ id: ids.standardTextId }) },
+  composeDraft: {
+    query: 'query($t: ID) { composeDraft(input: { source: QUOTE, standardTextId: $t }) { subject from { address } } }',
+    variables: (ids) => ({ t: ids.standardTextId }),
+  },
+};
+
+const A_MARKERS = ['a-user', 'a-admin', 'Yritys A Oy', 'a-salainen@yritys-a.fi', 'smtp.yritys-a.fi', 'A:n tarjous', 'Avain A'];
+
+describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
+  let api: TestApi;
+  let ids: AIds;
+  let snapshotOfA: string;
+
+  const snapshot = async () => {
+    const s = api.runtime.services;
+    return JSON.stringify({
+      users: (await s.users.list(api.a.id)).map((u) => [u.id, u.displayName, u.active, u.role]),
+      keys: (await s.serviceKeys.list(api.a.id)).map((k) => [k.id, k.revokedAt]),
+      company: await s.settings.companySettings(api.a.id),
+      sms: await s.settings.smsSettings(api.a.id),
+      user: await s.settings.userSettings(api.a.id, api.a.user.id),
+      policies: await s.sendPolicies.list(api.a.id),
+      texts: (await s.standardTexts.list(api.a.id, {})).map((t) => [t.id, t.subject, t.body]),
+    });
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    const s = api.runtime.services;
+    await s.settings.updateCompanySettings(api.a.id, {
+      enabledChannels: 'EMAIL',
+      companyEmail: 'a-salainen@yritys-a.fi',
+      smtp: { host: 'smtp.yritys-a.fi', username: 'a-tunnus', password: 'A-salasana-1' },
+    });
+    await s.settings.updateUserSettings(api.a.id, api.a.user.id, { email: 'a-salainen@yritys-a.fi' });
+    await s.settings.updateCompanySettings(api.b.id, { enabledChannels: 'EMAIL', companyEmail: 'b@yritys-b.fi', smtp: { host: 'smtp.yritys-b.fi' } });
+    const key = await s.serviceKeys.create(api.a.id, { name: 'Avain A', module: 'sales' });
+    const text = await s.standardTexts.upsert(api.a.id, { source: 'QUOTE', language: 'FI', name: 'A:n tarjous', subject: 'A:n tarjous', body: 'A' });
+    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id };
+    snapshotOfA = await snapshot();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('covers every query and mutation of the schema', () => {
+    const schema = buildGraphqlSchema();
+    const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].filter((name) => name !== 'login');
+    expect(operations.filter((name) => !(name in CASES)).sort()).toEqual([]);
+  });
+
+  it.each(Object.entries(CASES))("%s shows nothing of company A and changes nothing of it, as B's admin", async (_name, testCase) => {
+    for (const token of [api.b.admin.token, api.b.user.token]) {
+      const result = await api.gql(testCase.query, testCase.variables?.(ids) ?? {}, { token });
+      const text = JSON.stringify(result.data ?? null);
+      for (const marker of A_MARKERS) expect(text).not.toContain(marker);
+      for (const error of result.errors ?? []) {
+        expect(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'REFUSED']).toContain(error.extensions?.code);
+        for (const marker of A_MARKERS) expect(JSON.stringify(error)).not.toContain(marker);
+      }
+    }
+    expect(await snapshot()).toBe(snapshotOfA);
+  });
+});

@@ -1,0 +1,203 @@
+import type { LocalizedText } from '@maestro/settings-schema';
+import { SMTP_ERROR_RULES, type SmtpErrorCode } from './smtp-error-codes';
+
+/** A failure as the outbox and the UI see it: a stable code, its class, and a message to act on. */
+export interface ClassifiedError {
+  code: SmtpErrorCode;
+  /** True: sending the same message again cannot succeed (FAILED at once). False: retry with backoff. */
+  permanent: boolean;
+  /** True: the account's settings (or the provider's set-up) are the likely cause; tell the admin. */
+  settingsProblem: boolean;
+  /** Wait at least this long before the next attempt, when the cause says so (a daily quota). */
+  retryAfterMs?: number;
+  message: LocalizedText;
+  /** The server's reply code (535, 421, ...), when it answered. */
+  responseCode?: number;
+  /** The enhanced status code (5.7.8, 5.7.139, ...), when the reply had one. */
+  enhancedCode?: string;
+  /** The server's reply, or the low-level error text when it did not answer: one line, capped, secrets removed. */
+  detail: string;
+  /** The recipient a per-recipient rejection is about. */
+  recipient?: string;
+}
+
+export interface ClassifyOptions {
+  /**
+   * Values that must never appear in a message or detail: the password, tokens, client secrets.
+   * Their base64 forms (as sent in AUTH PLAIN / LOGIN / XOAUTH2) are removed too.
+   */
+  secrets?: ReadonlyArray<string | null | undefined>;
+  /** "host:port", for messages about the connection. */
+  server?: string;
+  /** The recipient, for a per-recipient error. */
+  recipient?: string;
+}
+
+/** The fields nodemailer puts on its errors (and Node on socket errors); every one optional. */
+interface SmtpLikeError {
+  message?: unknown;
+  code?: unknown;
+  originalCode?: unknown;
+  responseCode?: unknown;
+  response?: unknown;
+  command?: unknown;
+  timeoutType?: unknown;
+  reason?: unknown;
+  recipient?: unknown;
+}
+
+const DETAIL_MAX = 300;
+
+const CERT_UNTRUSTED_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'INVALID_CA',
+]);
+const CERT_EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const CERT_NAME_CODES = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
+// What OpenSSL says when the other end does not speak TLS at all: implicit TLS against a plain port.
+const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_UNKNOWN_PROTOCOL']);
+const NOT_TLS_TEXT = /wrong version number|packet length too long|unknown protocol|http request/i;
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function base64(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64');
+}
+
+/** One line, no secrets, at most DETAIL_MAX characters. */
+export function sanitizeDetail(text: string, secrets: ReadonlyArray<string | null | undefined> = []): string {
+  let out = text.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  // Some servers echo the command line they refuse; an AUTH line carries the credentials.
+  out = out.replace(/(AUTH\s+[A-Z0-9-]+\s+)\S+/gi, '$1[redacted]');
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of [secret, base64(secret)]) {
+      if (!out.includes(form)) continue;
+      // A short secret cannot be cut out without mangling the text: drop the text instead.
+      if (form.length < 4) return '[redacted]';
+      out = out.split(form).join('[redacted]');
+    }
+  }
+  return out.length > DETAIL_MAX ? `${out.slice(0, DETAIL_MAX - 1)}…` : out;
+}
+
+function enhancedCodeOf(reply: string): string | undefined {
+  return /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(reply)?.[1];
+}
+
+/** The code for a failure the server answered with a reply code. */
+function codeForReply(responseCode: number, reply: string, command: string): SmtpErrorCode {
+  const enhanced = enhancedCodeOf(reply) ?? '';
+  const isAuth = command.startsWith('AUTH');
+
+  // Provider-specific replies first: their basic codes (535, 550, 554) would say less.
+  if (/\b5\.7\.139\b|\b5\.7\.30\b|basic authentication is (disabled|not supported)/i.test(reply)) return 'AUTH_BASIC_DISABLED';
+  if (isAuth && responseCode === 534 && /\b5\.7\.(9|14)\b/.test(reply)) return 'AUTH_BASIC_DISABLED';
+  if (/\b5\.7\.60\b|SendAsDenied/i.test(reply)) return 'SEND_AS_DENIED';
+  if (/SubmissionQuotaExceeded|\b[45]\.4\.5\b|\b5\.2\.0\b.*STOREDRV|STOREDRV.*\b5\.2\.0\b/i.test(reply)) return 'DAILY_LIMIT_REACHED';
+  if (/\b[45]\.7\.0\b/.test(reply) && /quota|limit exceeded|sending limit/i.test(reply)) return 'DAILY_LIMIT_REACHED';
+
+  if (command === 'STARTTLS') return 'STARTTLS_UNAVAILABLE';
+  if (isAuth) {
+    if (responseCode >= 400 && responseCode < 500) return 'TEMPORARY_FAILURE';
+    // 500-504: the command is unknown or not allowed here, i.e. no login on this connection.
+    if (responseCode >= 500 && responseCode <= 504) return 'AUTH_NOT_OFFERED';
+    return 'AUTH_FAILED';
+  }
+  if (responseCode === 530) return /STARTTLS|TLS first/i.test(reply) ? 'STARTTLS_REQUIRED' : 'AUTH_REQUIRED';
+  if (responseCode === 421) return 'SERVER_BUSY';
+
+  if (command === 'RCPT TO') {
+    if (responseCode < 500) return 'RECIPIENT_DEFERRED';
+    if (/relay/i.test(reply)) return 'RELAY_DENIED';
+    return 'RECIPIENT_REJECTED';
+  }
+  if (responseCode === 552 || enhanced === '5.3.4') return 'MESSAGE_TOO_BIG';
+  if (responseCode === 503) return 'PROTOCOL_ERROR';
+  if (responseCode >= 400 && responseCode < 500) return 'TEMPORARY_FAILURE';
+  if (command === 'MAIL FROM') return /relay/i.test(reply) ? 'RELAY_DENIED' : 'SENDER_REJECTED';
+  if (responseCode >= 500) return /relay/i.test(reply) ? 'RELAY_DENIED' : 'MESSAGE_REJECTED';
+  return 'PROTOCOL_ERROR';
+}
+
+/** The code of a failure without a server reply: network, DNS, TLS, timeouts, client-side checks. */
+function codeForConnection(e: SmtpLikeError): SmtpErrorCode {
+  const code = asString(e.code) ?? '';
+  const original = asString(e.originalCode) ?? code;
+  const text = `${asString(e.message) ?? ''} ${asString(e.reason) ?? ''}`;
+
+  if (CERT_UNTRUSTED_CODES.has(original)) return 'CERT_UNTRUSTED';
+  if (CERT_EXPIRED_CODES.has(original)) return 'CERT_EXPIRED';
+  if (CERT_NAME_CODES.has(original)) return 'CERT_HOSTNAME_MISMATCH';
+  if (NOT_TLS_CODES.has(original) || (original.startsWith('ERR_SSL') && NOT_TLS_TEXT.test(text))) return 'WRONG_ENCRYPTION';
+  if (original.startsWith('ERR_SSL') || original.startsWith('ERR_TLS') || code === 'ETLS') return 'TLS_FAILED';
+
+  if (original === 'ENOTFOUND') return 'UNKNOWN_HOST';
+  if (original === 'EAI_AGAIN' || code === 'EDNS') return 'DNS_FAILED';
+  if (original === 'ECONNREFUSED') return 'CONNECTION_REFUSED';
+  if (original === 'ENETUNREACH' || original === 'EHOSTUNREACH' || original === 'EADDRNOTAVAIL') return 'NETWORK_UNREACHABLE';
+  if (code === 'ETIMEDOUT' || original === 'ETIMEDOUT') {
+    return e.timeoutType === 'GREETING_TIMEOUT' ? 'NO_GREETING' : 'TIMEOUT';
+  }
+  if (original === 'ECONNRESET' || original === 'EPIPE' || code === 'ECONNECTION' || code === 'ESOCKET') return 'CONNECTION_LOST';
+
+  // nodemailer re-labels a token provider's failure EAUTH; the provider's own code survives as originalCode.
+  if (code === 'EOAUTH2' || original === 'EOAUTH2') return 'OAUTH_TOKEN_FAILED';
+  if (code === 'EAUTH' || code === 'ENOAUTH') return /missing credentials/i.test(text) || code === 'ENOAUTH' ? 'CREDENTIALS_MISSING' : 'AUTH_FAILED';
+  if (code === 'EMESSAGE' && /size/i.test(text)) return 'MESSAGE_TOO_BIG';
+  if (code === 'EENVELOPE') return 'INVALID_ENVELOPE';
+  return 'UNKNOWN';
+}
+
+/** Builds the classified error for a code, e.g. for a failure found before talking to the server. */
+export function makeClassifiedError(
+  code: SmtpErrorCode,
+  fields: { responseCode?: number; enhancedCode?: string; detail?: string; server?: string; recipient?: string } = {},
+): ClassifiedError {
+  const rule = SMTP_ERROR_RULES[code];
+  const reply = fields.responseCode ? ` (${fields.responseCode})` : '';
+  return {
+    code,
+    permanent: rule.permanent,
+    settingsProblem: rule.settingsProblem,
+    ...('retryAfterMs' in rule ? { retryAfterMs: rule.retryAfterMs } : {}),
+    message: rule.message({ reply, server: fields.server ?? '', recipient: fields.recipient ?? '' }),
+    ...(fields.responseCode ? { responseCode: fields.responseCode } : {}),
+    ...(fields.enhancedCode ? { enhancedCode: fields.enhancedCode } : {}),
+    detail: fields.detail ?? '',
+    ...(fields.recipient ? { recipient: fields.recipient } : {}),
+  };
+}
+
+/**
+ * Classifies any failure of a send or a connection test — a nodemailer error, a socket error, a
+ * thrown string — as permanent or transient, with a stable code and a message in Finnish and English.
+ * The server's reply goes into `detail` (one line, capped); no secret from `options.secrets` ever does.
+ */
+export function classifySmtpError(err: unknown, options: ClassifyOptions = {}): ClassifiedError {
+  const e: SmtpLikeError = typeof err === 'object' && err !== null ? (err as SmtpLikeError) : { message: String(err) };
+  const response = asString(e.response);
+  const responseCode = typeof e.responseCode === 'number' && e.responseCode >= 200 ? e.responseCode : undefined;
+  const recipient = options.recipient ?? asString(e.recipient);
+  const command = asString(e.command) ?? '';
+
+  const code = responseCode ? codeForReply(responseCode, response ?? '', command) : codeForConnection(e);
+  const enhancedCode = response ? enhancedCodeOf(response) : undefined;
+  const rawDetail = response ?? asString(e.message) ?? '';
+  return makeClassifiedError(code, {
+    responseCode,
+    enhancedCode,
+    detail: sanitizeDetail(rawDetail, options.secrets),
+    server: options.server,
+    recipient,
+  });
+}

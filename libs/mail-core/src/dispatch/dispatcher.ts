@@ -1,0 +1,250 @@
+import nodemailer from 'nodemailer';
+import type { SmtpAccount } from '@maestro/settings-schema';
+import type Mail from 'nodemailer/lib/mailer';
+import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
+import { toMailOptions } from '../mime/to-mail-options';
+import type { OutgoingMessage } from '../types';
+import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
+import { InMemoryRateLimiter, systemClock, type Clock, type RateLimiter } from './rate-limiter';
+import {
+  DEFAULT_SMTP_TIMEOUTS,
+  accountIdentity,
+  accountSecrets,
+  isOAuth2,
+  oauthUser,
+  provisionCallback,
+  serverLabel,
+  smtpConnectionOptions,
+  transportKey,
+  type AccessTokenProvider,
+  type SmtpTimeouts,
+} from './smtp-settings';
+
+/** A recipient the server refused while others were accepted (or all were). */
+export interface RecipientRejection {
+  address: string;
+  error: ClassifiedError;
+}
+
+/**
+ * The message went out: the server accepted it for `accepted`. `rejected` lists the recipients it
+ * refused in the same transaction — permanent ones (5xx) will never get it; transient ones (4xx) may
+ * be sent a copy later.
+ */
+export interface SendSuccess {
+  ok: true;
+  messageId: string;
+  /** The server's final reply to DATA, e.g. "250 2.0.0 Ok: queued as 4F1A2". */
+  response: string;
+  accepted: string[];
+  rejected: RecipientRejection[];
+  /** The id the server gave the message when it replaces the Message-ID header (Microsoft 365, SES). */
+  serverMessageId?: string;
+}
+
+/** The message did not go out; `error` says why and whether a retry can help. */
+export interface SendFailure {
+  ok: false;
+  messageId: string;
+  error: ClassifiedError;
+  /** Per-recipient reasons when every recipient was refused. */
+  rejected: RecipientRejection[];
+}
+
+export type SendOutcome = SendSuccess | SendFailure;
+
+export interface DispatcherOptions {
+  /** Close an account's transport after this long without a send. Default 5 minutes. */
+  idleMs?: number;
+  timeouts?: Partial<SmtpTimeouts>;
+  /** Most parallel connections per account. Default 5. */
+  maxConnectionsPerAccount?: number;
+  /** Needed for accounts whose authMethod is OAUTH2_*. */
+  accessTokenProvider?: AccessTokenProvider;
+  /** Per-account messages-per-minute limiter. Default: in this process only. */
+  rateLimiter?: RateLimiter;
+  clock?: Clock;
+}
+
+interface PoolEntry {
+  key: string;
+  identity: string;
+  transport: Mail<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
+  inFlight: number;
+  lastUsed: number;
+  /** Evicted or replaced by newer settings: no new sends; closed once nothing is in flight. */
+  retired: boolean;
+}
+
+const DEFAULT_IDLE_MS = 5 * 60_000;
+
+/**
+ * Sends messages over nodemailer, one pooled transport per distinct SMTP account. Never throws for a
+ * failed send: every outcome, good or bad, comes back as a SendOutcome with a classified error.
+ */
+export class SmtpDispatcher {
+  private readonly entries = new Map<string, PoolEntry>();
+  private readonly byIdentity = new Map<string, string>();
+  private readonly idleMs: number;
+  private readonly timeouts: SmtpTimeouts;
+  private readonly clock: Clock;
+  private readonly rateLimiter: RateLimiter;
+  private readonly sweeper: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly options: DispatcherOptions = {}) {
+    this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
+    this.clock = options.clock ?? systemClock;
+    this.rateLimiter = options.rateLimiter ?? new InMemoryRateLimiter(this.clock);
+    this.sweeper = setInterval(() => this.evictIdle(), Math.max(1000, Math.min(this.idleMs, 60_000)));
+    this.sweeper.unref();
+  }
+
+  /** Open transports (one per account in use). */
+  get transportCount(): number {
+    return this.entries.size;
+  }
+
+  async send(account: SmtpAccount, message: OutgoingMessage): Promise<SendOutcome> {
+    const messageId = message.messageId;
+    const secrets = accountSecrets(account);
+    const server = serverLabel(account);
+    if (this.closed) return failure(messageId, makeClassifiedError('UNKNOWN', { detail: 'dispatcher closed' }));
+
+    const missing = this.missingCredentials(account);
+    if (missing) return failure(messageId, missing);
+
+    if (account.messagesPerMinute) {
+      await this.rateLimiter.acquire(accountIdentity(account), account.messagesPerMinute);
+      if (this.closed) return failure(messageId, makeClassifiedError('UNKNOWN', { detail: 'dispatcher closed' }));
+    }
+
+    const entry = this.transportFor(account);
+    entry.inFlight += 1;
+    try {
+      const info = await entry.transport.sendMail(toMailOptions(message));
+      return {
+        ok: true,
+        messageId,
+        response: sanitizeDetail(info.response, secrets),
+        accepted: info.accepted.map(String),
+        rejected: (info.rejectedErrors ?? []).map((err) => rejection(err, secrets, server)),
+        ...(info.serverMessageId ? { serverMessageId: info.serverMessageId } : {}),
+      };
+    } catch (err) {
+      const rejectedErrors = (err as { rejectedErrors?: unknown[] }).rejectedErrors ?? [];
+      return failure(
+        messageId,
+        classifySmtpError(err, { secrets, server }),
+        rejectedErrors.map((e) => rejection(e, secrets, server)),
+      );
+    } finally {
+      entry.inFlight -= 1;
+      entry.lastUsed = this.clock.now();
+      if (entry.retired && entry.inFlight === 0) entry.transport.close();
+    }
+  }
+
+  /** Closes the transports idle for longer than idleMs; runs on a timer too. Returns how many closed. */
+  evictIdle(): number {
+    const cutoff = this.clock.now() - this.idleMs;
+    let closed = 0;
+    for (const entry of [...this.entries.values()]) {
+      if (entry.inFlight === 0 && entry.lastUsed <= cutoff) {
+        this.retire(entry);
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  /** Closes every transport; a send in flight finishes first. Later sends fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweeper);
+    for (const entry of [...this.entries.values()]) this.retire(entry);
+  }
+
+  private missingCredentials(account: SmtpAccount): ClassifiedError | null {
+    if (!account.authEnabled) return null;
+    if (isOAuth2(account)) {
+      if (!this.options.accessTokenProvider) {
+        return makeClassifiedError('OAUTH_TOKEN_FAILED', { detail: 'no OAuth2 access token provider is configured' });
+      }
+      return oauthUser(account) ? null : makeClassifiedError('CREDENTIALS_MISSING');
+    }
+    return account.username.trim() && account.password ? null : makeClassifiedError('CREDENTIALS_MISSING');
+  }
+
+  private transportFor(account: SmtpAccount): PoolEntry {
+    const key = transportKey(account);
+    const existing = this.entries.get(key);
+    if (existing) return existing;
+
+    const identity = accountIdentity(account);
+    const previousKey = this.byIdentity.get(identity);
+    const previous = previousKey ? this.entries.get(previousKey) : undefined;
+    // The account's settings changed: new sends use the new transport, the old one goes.
+    if (previous) this.retire(previous);
+
+    const entry: PoolEntry = {
+      key,
+      identity,
+      transport: nodemailer.createTransport(this.poolOptions(account)),
+      inFlight: 0,
+      lastUsed: this.clock.now(),
+      retired: false,
+    };
+    this.entries.set(key, entry);
+    this.byIdentity.set(identity, key);
+    return entry;
+  }
+
+  private poolOptions(account: SmtpAccount): SMTPPoolOptions & { pool: true } {
+    const base = smtpConnectionOptions(account, this.timeouts);
+    const options: SMTPPoolOptions & { pool: true } = {
+      ...base,
+      pool: true,
+      maxConnections: this.options.maxConnectionsPerAccount ?? 5,
+      idleTimeout: this.idleMs,
+      // Attachments arrive as bytes; nothing in a message may make the transport read a file or URL.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+    if (!account.authEnabled) return options;
+    // With authentication on, log in even if the server does not advertise AUTH (and fail clearly),
+    // rather than silently sending unauthenticated.
+    options.forceAuth = true;
+    if (isOAuth2(account)) {
+      const provider = this.options.accessTokenProvider as AccessTokenProvider;
+      options.auth = { type: 'OAuth2', user: oauthUser(account), provisionCallback: provisionCallback(account, provider) };
+    } else {
+      options.auth = { user: account.username.trim(), pass: account.password ?? '' };
+    }
+    return options;
+  }
+
+  /** Forgets the transport now; closes it now, or when its last send in flight finishes. */
+  private retire(entry: PoolEntry): void {
+    if (entry.retired) return;
+    entry.retired = true;
+    this.entries.delete(entry.key);
+    if (this.byIdentity.get(entry.identity) === entry.key) this.byIdentity.delete(entry.identity);
+    if (entry.inFlight === 0) entry.transport.close();
+  }
+}
+
+function rejection(err: unknown, secrets: string[], server: string): RecipientRejection {
+  const address = String((err as { recipient?: unknown }).recipient ?? '');
+  return { address, error: classifySmtpError(err, { secrets, server, recipient: address }) };
+}
+
+function failure(messageId: string, error: ClassifiedError, rejected: RecipientRejection[] = []): SendFailure {
+  return { ok: false, messageId, error, rejected };
+}
+
+/** A dispatcher with its own pools; call close() when done. */
+export function createDispatcher(options: DispatcherOptions = {}): SmtpDispatcher {
+  return new SmtpDispatcher(options);
+}

@@ -1,0 +1,13 @@
+// Dispatch: sending over pooled nodemailer transports, the connection test, and error classification.
+export { SmtpDispatcher, createDispatcher } from './dispatcher';
+export type { DispatcherOptions, RecipientRejection, SendFailure, SendOutcome, SendSuccess } from './dispatcher';
+export { verifySmtpAccount } from './verify-smtp-account';
+export type { VerifyOptions, VerifyResult, VerifyStage } from './verify-smtp-account';
+export { classifySmtpError, makeClassifiedError, sanitizeDetail } from './classify-smtp-error';
+export type { ClassifiedError, ClassifyOptions } from './classify-smtp-error';
+export { SMTP_ERROR_CODES, SMTP_ERROR_RULES } from './smtp-error-codes';
+export type { SmtpErrorCode, SmtpErrorContext, SmtpErrorRule } from './smtp-error-codes';
+export { InMemoryRateLimiter, systemClock } from './rate-limiter';
+export type { Clock, RateLimiter } from './rate-limiter';
+export { DEFAULT_SMTP_TIMEOUTS, transportKey, smtpConnectionOptions } from './smtp-settings';
+export type { AccessTokenProvider, SmtpTimeouts } from './smtp-settings';

@@ -1,0 +1,340 @@
+import type { LocalizedText } from '@maestro/settings-schema';
+
+/** Every way a send or a connection test can fail. Consumers branch on these, never on message text. */
+export const SMTP_ERROR_CODES = [
+  'AUTH_FAILED',
+  'AUTH_BASIC_DISABLED',
+  'AUTH_NOT_OFFERED',
+  'AUTH_REQUIRED',
+  'CREDENTIALS_MISSING',
+  'OAUTH_TOKEN_FAILED',
+  'SEND_AS_DENIED',
+  'SENDER_REJECTED',
+  'RELAY_DENIED',
+  'RECIPIENT_REJECTED',
+  'RECIPIENT_DEFERRED',
+  'MESSAGE_REJECTED',
+  'MESSAGE_TOO_BIG',
+  'DAILY_LIMIT_REACHED',
+  'SERVER_BUSY',
+  'TEMPORARY_FAILURE',
+  'PROTOCOL_ERROR',
+  'STARTTLS_UNAVAILABLE',
+  'STARTTLS_REQUIRED',
+  'WRONG_ENCRYPTION',
+  'NO_GREETING',
+  'TLS_FAILED',
+  'CERT_UNTRUSTED',
+  'CERT_EXPIRED',
+  'CERT_HOSTNAME_MISMATCH',
+  'CONNECTION_REFUSED',
+  'CONNECTION_LOST',
+  'NETWORK_UNREACHABLE',
+  'UNKNOWN_HOST',
+  'DNS_FAILED',
+  'TIMEOUT',
+  'INVALID_ENVELOPE',
+  'UNKNOWN',
+] as const;
+
+export type SmtpErrorCode = (typeof SMTP_ERROR_CODES)[number];
+
+/** What the message text may mention: the reply code, the host and port, the recipient. Never a secret. */
+export interface SmtpErrorContext {
+  /** " (535)" or " (550 5.1.1)" when the server answered, else "". */
+  reply: string;
+  /** "smtp.example.com:587", or "" when not known. */
+  server: string;
+  /** The recipient address a per-recipient error is about, or "". */
+  recipient: string;
+}
+
+export interface SmtpErrorRule {
+  /**
+   * True when sending the same message again with the same settings cannot succeed: the server
+   * itself refused the message, a recipient or the credentials (5xx, authentication). Everything
+   * else — 4xx replies, network, DNS, timeouts, TLS and certificates — is transient and retried.
+   */
+  permanent: boolean;
+  /** True when the account's settings (or the provider's set-up) are the likely cause: tell the admin. */
+  settingsProblem: boolean;
+  /** Wait at least this long before the next attempt (e.g. a daily quota); absent: the usual backoff. */
+  retryAfterMs?: number;
+  message: (c: SmtpErrorContext) => LocalizedText;
+}
+
+const HOUR = 60 * 60_000;
+
+const at = (c: SmtpErrorContext): string => (c.server ? ` ${c.server}` : '');
+
+/**
+ * One rule per code: permanent or transient, whose move it is, and a short message a person can act on.
+ * `satisfies` makes a new code without an entry a compile error.
+ */
+export const SMTP_ERROR_RULES = {
+  AUTH_FAILED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Kirjautuminen epäonnistui${c.reply}: tarkista käyttäjätunnus ja salasana`,
+      en: `Login failed${c.reply}: check the username and password`,
+    }),
+  },
+  AUTH_BASIC_DISABLED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin ei hyväksy kirjautumista salasanalla${c.reply}: vaihda autentikointitavaksi OAuth2 (Microsoft 365 / Google Workspace) tai käytä sovellussalasanaa`,
+      en: `The server does not accept password login${c.reply}: switch the authentication method to OAuth2 (Microsoft 365 / Google Workspace) or use an app password`,
+    }),
+  },
+  AUTH_NOT_OFFERED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin ei tarjoa kirjautumista${c.reply}: valitse salaustavaksi TLS tai SSL (moni palvelin sallii kirjautumisen vain salattuna) tai poista autentikointi käytöstä`,
+      en: `The server does not offer login${c.reply}: choose TLS or SSL encryption (many servers allow login only when encrypted) or turn authentication off`,
+    }),
+  },
+  AUTH_REQUIRED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin vaatii kirjautumisen${c.reply}: ota autentikointi käyttöön ja anna käyttäjätunnus ja salasana`,
+      en: `The server requires login${c.reply}: turn authentication on and give the username and password`,
+    }),
+  },
+  CREDENTIALS_MISSING: {
+    permanent: true,
+    settingsProblem: true,
+    message: () => ({
+      fi: 'Autentikointi on käytössä, mutta käyttäjätunnus tai salasana puuttuu: täydennä SMTP-asetukset',
+      en: 'Authentication is on but the username or password is missing: complete the SMTP settings',
+    }),
+  },
+  OAUTH_TOKEN_FAILED: {
+    permanent: false,
+    settingsProblem: true,
+    message: () => ({
+      fi: 'OAuth2-käyttöoikeustunnuksen haku epäonnistui: tarkista sovelluksen tunnus, salaisuus ja postilaatikon oikeudet',
+      en: 'Could not get an OAuth2 access token: check the client id, secret and the mailbox permissions',
+    }),
+  },
+  SEND_AS_DENIED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Tilillä ei ole oikeutta lähettää tämän lähettäjän nimissä${c.reply}: anna postilaatikolle Send As -oikeus tai käytä tilin omaa osoitetta lähettäjänä`,
+      en: `The account may not send as this sender${c.reply}: grant the mailbox Send As permission or use the account's own address as the sender`,
+    }),
+  },
+  SENDER_REJECTED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin hylkäsi lähettäjän osoitteen${c.reply}: tarkista, että lähettäjän osoite kuuluu SMTP-tilille`,
+      en: `The server refused the sender address${c.reply}: check that the sender address belongs to the SMTP account`,
+    }),
+  },
+  RELAY_DENIED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin ei välitä postia tältä lähettäjältä${c.reply}: ota autentikointi käyttöön tai pyydä palveluntarjoajaa sallimaan lähetys`,
+      en: `The server refuses to relay for this sender${c.reply}: turn authentication on or ask the provider to allow sending`,
+    }),
+  },
+  RECIPIENT_REJECTED: {
+    permanent: true,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Vastaanottaja ${c.recipient} hylättiin${c.reply}: tarkista osoite`,
+      en: `Recipient ${c.recipient} was refused${c.reply}: check the address`,
+    }),
+  },
+  RECIPIENT_DEFERRED: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Vastaanottajaa ${c.recipient} ei hyväksytty juuri nyt${c.reply}: lähetystä yritetään myöhemmin uudelleen`,
+      en: `Recipient ${c.recipient} was not accepted just now${c.reply}: sending will be retried later`,
+    }),
+  },
+  MESSAGE_REJECTED: {
+    permanent: true,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelin hylkäsi viestin${c.reply}: katso palvelimen vastaus ja korjaa viesti`,
+      en: `The server refused the message${c.reply}: see the server's reply and correct the message`,
+    }),
+  },
+  MESSAGE_TOO_BIG: {
+    permanent: true,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Viesti on liian suuri palvelimelle${c.reply}: pienennä tai vähennä liitteitä`,
+      en: `The message is too big for the server${c.reply}: make the attachments smaller or fewer`,
+    }),
+  },
+  DAILY_LIMIT_REACHED: {
+    permanent: false,
+    settingsProblem: false,
+    retryAfterMs: HOUR,
+    message: (c) => ({
+      fi: `Tilin päivittäinen lähetyskiintiö on täynnä${c.reply}: viesti lähetetään, kun kiintiö vapautuu (yleensä vuorokauden kuluessa)`,
+      en: `The account's daily sending limit is reached${c.reply}: the message goes out when the quota frees up (usually within a day)`,
+    }),
+  },
+  SERVER_BUSY: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelin on tilapäisesti poissa käytöstä${c.reply}: lähetystä yritetään myöhemmin uudelleen`,
+      en: `The server is temporarily unavailable${c.reply}: sending will be retried later`,
+    }),
+  },
+  TEMPORARY_FAILURE: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelin torjui viestin tilapäisesti${c.reply}: lähetystä yritetään myöhemmin uudelleen`,
+      en: `The server deferred the message${c.reply}: sending will be retried later`,
+    }),
+  },
+  PROTOCOL_ERROR: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelin vastasi odottamattomasti${c.reply}: lähetystä yritetään uudelleen`,
+      en: `The server gave an unexpected reply${c.reply}: sending will be retried`,
+    }),
+  },
+  STARTTLS_UNAVAILABLE: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei tarjoa STARTTLS-salausta${c.reply}, eikä viestiä lähetetty salaamattomana: valitse SSL (portti 465) tai tarkista palvelin ja portti`,
+      en: `The server${at(c)} does not offer STARTTLS${c.reply}, and nothing was sent unencrypted: choose SSL (port 465) or check the server and port`,
+    }),
+  },
+  STARTTLS_REQUIRED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin vaatii salatun yhteyden${c.reply}: valitse salaustavaksi TLS`,
+      en: `The server requires an encrypted connection${c.reply}: choose TLS encryption`,
+    }),
+  },
+  WRONG_ENCRYPTION: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei käytä SSL-salausta tässä portissa: valitse salaustavaksi TLS (portti 587) tai tarkista portti`,
+      en: `The server${at(c)} does not speak SSL on this port: choose TLS encryption (port 587) or check the port`,
+    }),
+  },
+  NO_GREETING: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei vastannut yhteyden avauksen jälkeen: jos portti on 465, valitse salaustavaksi SSL; muuten yritetään myöhemmin uudelleen`,
+      en: `The server${at(c)} did not answer after connecting: if the port is 465, choose SSL encryption; otherwise sending will be retried`,
+    }),
+  },
+  TLS_FAILED: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Salatun yhteyden muodostus palvelimeen${at(c)} epäonnistui: tarkista salaustapa ja portti`,
+      en: `Could not set up an encrypted connection to${at(c) || ' the server'}: check the encryption and port`,
+    }),
+  },
+  CERT_UNTRUSTED: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelimen${at(c)} varmenne ei ole luotettu: jos palvelin käyttää omaa varmennetta, lisää sen CA-varmenne SMTP-asetuksiin`,
+      en: `The certificate of the server${at(c)} is not trusted: if the server uses its own certificate, add its CA certificate to the SMTP settings`,
+    }),
+  },
+  CERT_EXPIRED: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelimen${at(c)} varmenne on vanhentunut tai ei vielä voimassa: pyydä palvelimen ylläpitoa uusimaan se`,
+      en: `The certificate of the server${at(c)} has expired or is not yet valid: ask the server's administrator to renew it`,
+    }),
+  },
+  CERT_HOSTNAME_MISMATCH: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelimen varmenne ei ole annetulle nimelle${at(c)}: kirjoita SMTP-palvelimeksi varmenteessa oleva nimi`,
+      en: `The server certificate does not match the name${at(c)}: enter the host name that the certificate is for`,
+    }),
+  },
+  CONNECTION_REFUSED: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei ota vastaan yhteyksiä: tarkista SMTP-palvelin ja portti; lähetystä yritetään uudelleen`,
+      en: `The server${at(c)} refused the connection: check the SMTP server and port; sending will be retried`,
+    }),
+  },
+  CONNECTION_LOST: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Yhteys palvelimeen${at(c)} katkesi: lähetystä yritetään uudelleen`,
+      en: `The connection to${at(c) || ' the server'} was lost: sending will be retried`,
+    }),
+  },
+  NETWORK_UNREACHABLE: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelimeen${at(c)} ei saada verkkoyhteyttä: tarkista verkko ja palomuuri; lähetystä yritetään uudelleen`,
+      en: `The server${at(c)} cannot be reached over the network: check the network and firewall; sending will be retried`,
+    }),
+  },
+  UNKNOWN_HOST: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelinta${at(c)} ei löydy: tarkista SMTP-palvelimen nimi; lähetystä yritetään uudelleen`,
+      en: `The server${at(c)} was not found: check the SMTP server name; sending will be retried`,
+    }),
+  },
+  DNS_FAILED: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelimen${at(c)} nimeä ei saatu selvitettyä juuri nyt: lähetystä yritetään uudelleen`,
+      en: `The server name${at(c)} could not be looked up just now: sending will be retried`,
+    }),
+  },
+  TIMEOUT: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei vastannut ajoissa: tarkista palvelin, portti ja palomuuri; lähetystä yritetään uudelleen`,
+      en: `The server${at(c)} did not answer in time: check the server, port and firewall; sending will be retried`,
+    }),
+  },
+  INVALID_ENVELOPE: {
+    permanent: true,
+    settingsProblem: false,
+    message: () => ({
+      fi: 'Lähettäjän tai vastaanottajan osoite on virheellinen tai vastaanottajia ei ole: tarkista osoitteet',
+      en: 'The sender or a recipient address is invalid, or there are no recipients: check the addresses',
+    }),
+  },
+  UNKNOWN: {
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Lähetys epäonnistui odottamattomasti${c.reply}: lähetystä yritetään uudelleen`,
+      en: `Sending failed unexpectedly${c.reply}: sending will be retried`,
+    }),
+  },
+} satisfies Record<SmtpErrorCode, SmtpErrorRule>;

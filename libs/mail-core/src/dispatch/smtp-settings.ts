@@ -1,0 +1,135 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import type { SmtpAccount } from '@maestro/settings-schema';
+import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
+import type { XOAuth2ProvisionCallback } from 'nodemailer/lib/xoauth2';
+
+/**
+ * Gets an OAuth2 access token for an account whose authMethod is OAUTH2_MICROSOFT or OAUTH2_GOOGLE.
+ * `renew` is true when the server refused the last token: fetch a new one, do not serve it from a cache.
+ * The provider caches tokens itself; it is asked for every new connection.
+ */
+export type AccessTokenProvider = (account: SmtpAccount, options: { renew: boolean }) => Promise<string>;
+
+/** How long to wait for the server, in milliseconds. Short in tests, generous in production. */
+export interface SmtpTimeouts {
+  /** TCP connect (and the implicit TLS handshake). */
+  connectionMs: number;
+  /** The server's 220 greeting after connecting (and a STARTTLS upgrade). */
+  greetingMs: number;
+  /** Silence in the middle of a session. */
+  socketMs: number;
+  /** The DNS lookup of the host. */
+  dnsMs: number;
+}
+
+export const DEFAULT_SMTP_TIMEOUTS: Readonly<SmtpTimeouts> = { connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000, dnsMs: 30_000 };
+
+/** Marks an error thrown by the access-token provider, so it is told apart from a refused login. */
+export const OAUTH_PROVIDER_ERROR = 'EOAUTH2';
+
+/**
+ * The nodemailer connection options for an account.
+ *
+ * - NONE: plain SMTP, never TLS — not even when the server offers STARTTLS. NONE is the admin's
+ *   explicit choice (typically an internal relay on port 25); opportunistic STARTTLS would either fail
+ *   on the self-signed certificates such relays often have (turning a working setting into failures)
+ *   or, unverified, only pretend to protect. What is chosen is what happens.
+ * - SSL: implicit TLS from the first byte (port 465).
+ * - TLS: STARTTLS required: if the server does not offer it or the upgrade fails, the session ends
+ *   before MAIL FROM or AUTH — nothing ever goes out in clear.
+ * Certificates are always verified: against the public roots, plus the account's own CA when given.
+ */
+export function smtpConnectionOptions(account: SmtpAccount, timeouts: SmtpTimeouts): SMTPConnectionOptions {
+  const ca = account.caCertificate.trim();
+  return {
+    host: account.host.trim(),
+    port: account.port,
+    secure: account.encryption === 'SSL',
+    requireTLS: account.encryption === 'TLS',
+    ignoreTLS: false,
+    tls: {
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+      ...(ca ? { ca: [...rootCertificates, ca] } : {}),
+    },
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    dnsTimeout: timeouts.dnsMs,
+    logger: false,
+  };
+}
+
+export function isOAuth2(account: SmtpAccount): boolean {
+  return account.authMethod === 'OAUTH2_MICROSOFT' || account.authMethod === 'OAUTH2_GOOGLE';
+}
+
+/** The mailbox an OAuth2 login is for: the "send as" mailbox, else the username. */
+export function oauthUser(account: SmtpAccount): string {
+  return account.oauthUser.trim() || account.username.trim();
+}
+
+/** Adapts the provider to nodemailer's provisioning callback; its failures keep a code of their own. */
+export function provisionCallback(account: SmtpAccount, provider: AccessTokenProvider): XOAuth2ProvisionCallback {
+  return (_user, renew, callback) => {
+    provider(account, { renew }).then(
+      // Expiring at once makes nodemailer ask again for the next connection; the provider caches.
+      (token) => callback(null, token, Date.now()),
+      (err: unknown) => {
+        const wrapped = Object.assign(new Error(err instanceof Error ? err.message : String(err)), { code: OAUTH_PROVIDER_ERROR });
+        callback(wrapped);
+      },
+    );
+  };
+}
+
+/** Every secret of the account, for scrubbing texts that leave the dispatcher. */
+export function accountSecrets(account: SmtpAccount): string[] {
+  const secrets = [account.password, account.oauthClientSecret, account.oauthServiceAccountKey].filter(
+    (s): s is string => typeof s === 'string' && s !== '',
+  );
+  // AUTH PLAIN sends base64("\0user\0password"): an echoed AUTH line must not leak it either.
+  if (account.password) secrets.push(`\u0000${account.username}\u0000${account.password}`);
+  return secrets;
+}
+
+// Keys live in this process only; a random salt keeps a dumped key from being brute-forced back to a password.
+const KEY_SALT = randomBytes(32);
+
+/**
+ * The pool key: a salted sha256 over everything that shapes the connection, credentials included, so
+ * a changed password gets a new transport — and no password is ever held in clear as a key.
+ * The sending limits are not part of it: they do not change the connection.
+ */
+export function transportKey(account: SmtpAccount): string {
+  const shape = [
+    account.host.trim().toLowerCase(),
+    account.port,
+    account.encryption,
+    account.authEnabled,
+    account.authMethod,
+    account.username,
+    account.password,
+    account.oauthTenantId,
+    account.oauthClientId,
+    account.oauthClientSecret,
+    account.oauthServiceAccountKey,
+    account.oauthUser,
+    account.caCertificate.trim(),
+  ];
+  return createHmac('sha256', KEY_SALT).update(JSON.stringify(shape)).digest('hex');
+}
+
+/**
+ * Which account this is, whatever its credentials: server, port and login name. A newer key for the
+ * same identity replaces the older transport; the rate limit is counted per identity.
+ */
+export function accountIdentity(account: SmtpAccount): string {
+  return `${account.host.trim().toLowerCase()}:${account.port}/${account.username.trim().toLowerCase()}`;
+}
+
+/** "host:port", for messages. */
+export function serverLabel(account: SmtpAccount): string {
+  return `${account.host.trim()}:${account.port}`;
+}

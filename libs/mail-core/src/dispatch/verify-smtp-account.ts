@@ -1,0 +1,126 @@
+import type { SmtpAccount } from '@maestro/settings-schema';
+import SMTPConnection, { type SMTPConnectionAuth } from 'nodemailer/lib/smtp-connection';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
+import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
+import type { SmtpErrorCode } from './smtp-error-codes';
+import {
+  DEFAULT_SMTP_TIMEOUTS,
+  accountSecrets,
+  isOAuth2,
+  oauthUser,
+  provisionCallback,
+  serverLabel,
+  smtpConnectionOptions,
+  type AccessTokenProvider,
+  type SmtpTimeouts,
+} from './smtp-settings';
+
+/** The steps of a connection test, in order. */
+export type VerifyStage = 'CONNECT' | 'TLS' | 'AUTH' | 'DONE';
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Where the test stopped: the step that failed, or DONE when every step passed. */
+  stage: VerifyStage;
+  /** The server's last reply (the failing one, or its answer to EHLO / AUTH), one line, secrets removed. */
+  reply?: string;
+  /** Whether the session was encrypted when it stopped. */
+  secure: boolean;
+  error?: ClassifiedError;
+}
+
+export interface VerifyOptions {
+  timeouts?: Partial<SmtpTimeouts>;
+  accessTokenProvider?: AccessTokenProvider;
+}
+
+const TLS_CODES: ReadonlySet<SmtpErrorCode> = new Set<SmtpErrorCode>([
+  'TLS_FAILED',
+  'WRONG_ENCRYPTION',
+  'CERT_UNTRUSTED',
+  'CERT_EXPIRED',
+  'CERT_HOSTNAME_MISMATCH',
+  'STARTTLS_UNAVAILABLE',
+]);
+
+/** connect() does TCP, TLS, greeting, EHLO and STARTTLS in one go; the failure's code tells which step broke. */
+function stageOfConnectFailure(error: ClassifiedError, timeoutType: unknown): VerifyStage {
+  if (TLS_CODES.has(error.code) || timeoutType === 'UPGRADE_TIMEOUT') return 'TLS';
+  return 'CONNECT';
+}
+
+/**
+ * Runs one step of the session. A step can end three ways: its callback, an 'error' event (nodemailer
+ * reports socket and protocol failures there, not always to the callback), or the connection closing.
+ */
+function step(connection: SMTPConnection, run: (done: (err?: Error | null) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => finish(err);
+    const onEnd = (): void => finish(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
+    const finish = (err?: Error | null): void => {
+      connection.off('error', onError);
+      connection.off('end', onEnd);
+      if (err) reject(err);
+      else resolve();
+    };
+    connection.on('error', onError);
+    connection.on('end', onEnd);
+    run(finish);
+  });
+}
+
+/**
+ * The "test connection" button: connect, TLS (implicit or STARTTLS, as the account says), AUTH when
+ * enabled, QUIT — with the same connection settings the dispatcher uses. Sends no message. Reports
+ * the step it stopped at with a reason a person can act on: wrong port or encryption, no STARTTLS
+ * offered, certificate not trusted, login refused (535), unknown host, refused connection.
+ */
+export async function verifySmtpAccount(account: SmtpAccount, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
+  const secrets = accountSecrets(account);
+  const server = serverLabel(account);
+  const connection = new SMTPConnection(smtpConnectionOptions(account, timeouts));
+  const lastReply = (): string | undefined => (connection.lastServerResponse ? sanitizeDetail(connection.lastServerResponse, secrets) : undefined);
+  const fail = (stage: VerifyStage, error: ClassifiedError): VerifyResult => {
+    const reply = error.responseCode ? error.detail : lastReply();
+    const secure = connection.secure;
+    connection.close();
+    return { ok: false, stage, secure, error, ...(reply ? { reply } : {}) };
+  };
+  // Errors after a step has settled (a late socket reset) must not crash the process.
+  connection.on('error', () => undefined);
+
+  try {
+    await step(connection, (done) => connection.connect((err) => done(err)));
+  } catch (err) {
+    const error = classifySmtpError(err, { secrets, server });
+    return fail(stageOfConnectFailure(error, (err as { timeoutType?: unknown }).timeoutType), error);
+  }
+
+  if (account.authEnabled) {
+    let auth: SMTPConnectionAuth;
+    if (isOAuth2(account)) {
+      if (!options.accessTokenProvider) {
+        return fail('AUTH', makeClassifiedError('OAUTH_TOKEN_FAILED', { detail: 'no OAuth2 access token provider is configured' }));
+      }
+      const user = oauthUser(account);
+      auth = { user, oauth2: new XOAuth2({ user, provisionCallback: provisionCallback(account, options.accessTokenProvider) }, false) };
+    } else {
+      if (!account.username.trim() || !account.password) return fail('AUTH', makeClassifiedError('CREDENTIALS_MISSING'));
+      auth = { user: account.username.trim(), pass: account.password };
+    }
+    if (!connection.allowsAuth) {
+      return fail('AUTH', makeClassifiedError('AUTH_NOT_OFFERED', { detail: lastReply() ?? '', server }));
+    }
+    try {
+      await step(connection, (done) => connection.login(auth, (err) => done(err)));
+    } catch (err) {
+      return fail('AUTH', classifySmtpError(err, { secrets, server }));
+    }
+  }
+
+  const reply = lastReply();
+  const secure = connection.secure;
+  connection.quit();
+  return { ok: true, stage: 'DONE', secure, ...(reply ? { reply } : {}) };
+}

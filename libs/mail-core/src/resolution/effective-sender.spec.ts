@@ -1,0 +1,35 @@
+import { resolveSender } from './effective-sender';
+import { seedCompany, seedUser } from './seed-settings.fixture';
+
+describe('effective sender', () => {
+  it("sends from the user's own e-mail and name when the user has them", () => {
+    expect(resolveSender(seedCompany(), seedUser())).toEqual({ name: 'Oma Nimi', address: 'oma.nimi@sahkoposti.fi' });
+  });
+
+  it('sends from the company e-mail when the user has none', () => {
+    expect(resolveSender(seedCompany(), seedUser({ email: '', senderName: '' }))).toEqual({ name: 'Yrityksen edustaja', address: 'yritys@yritys.fi' });
+  });
+
+  it('sends from the company e-mail when there are no user settings at all', () => {
+    expect(resolveSender(seedCompany(), null)).toEqual({ name: 'Yrityksen edustaja', address: 'yritys@yritys.fi' });
+  });
+
+  it("uses the company's sender name when the user has an address but no name", () => {
+    expect(resolveSender(seedCompany(), seedUser({ senderName: '  ' }))).toEqual({ name: 'Yrityksen edustaja', address: 'oma.nimi@sahkoposti.fi' });
+  });
+
+  it("uses the user's sender name with the company e-mail when the user has a name but no address", () => {
+    expect(resolveSender(seedCompany(), seedUser({ email: '' }))).toEqual({ name: 'Oma Nimi', address: 'yritys@yritys.fi' });
+  });
+
+  it('has no sender when neither the user nor the company has an e-mail', () => {
+    expect(resolveSender(seedCompany({ companyEmail: '' }), seedUser({ email: '' }))).toBeNull();
+  });
+
+  it('takes the bare address when the e-mail field holds a display name too', () => {
+    expect(resolveSender(seedCompany({ companyEmail: '"Yritys Oy" <Yritys@Yritys.fi>', senderName: '' }), null)).toEqual({
+      name: 'Yritys Oy',
+      address: 'Yritys@Yritys.fi',
+    });
+  });
+});

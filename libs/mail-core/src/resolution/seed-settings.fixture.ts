@@ -1,0 +1,38 @@
+import {
+  defaultCompanyMessageSettings,
+  defaultSmtpAccount,
+  defaultUserMailSettings,
+  type CompanyMessageSettings,
+  type SmtpAccount,
+  type UserMailSettings,
+} from '@maestro/settings-schema';
+
+/** The seed's company settings ("Viestiasetukset"), for resolution tests. */
+export function seedCompany(overrides: Partial<CompanyMessageSettings> = {}): CompanyMessageSettings {
+  return {
+    ...defaultCompanyMessageSettings(),
+    enabledChannels: 'EMAIL_AND_SMS',
+    smtpSendingEnabled: true,
+    companyEmail: 'yritys@yritys.fi',
+    senderName: 'Yrityksen edustaja',
+    smtp: smtp({ host: 'smtp.office365.com', username: 'yritys.tunnus@yritys.fi', password: 'company-secret' }),
+    defaultRecipients: 'vakio.asiakas@asiakasyritys.fi',
+    ...overrides,
+  };
+}
+
+/** The seed's user "POMO" ("Sähköposti määrittely"), without an SMTP server of its own unless given. */
+export function seedUser(overrides: Partial<UserMailSettings> = {}): UserMailSettings {
+  return {
+    ...defaultUserMailSettings(),
+    email: 'oma.nimi@sahkoposti.fi',
+    senderName: 'Oma Nimi',
+    signatureLines: ['', 'Oma Nimi', 'Testikatu 10', '00120 TESTILÄ', '010-12345678', '', '', ''],
+    defaultRecipient: '',
+    ...overrides,
+  };
+}
+
+export function smtp(overrides: Partial<SmtpAccount> = {}): SmtpAccount {
+  return { ...defaultSmtpAccount(), ...overrides };
+}

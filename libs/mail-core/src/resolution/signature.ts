@@ -1,0 +1,26 @@
+import type { UserMailSettings } from '@maestro/settings-schema';
+
+const BLANK = /^\s*$/;
+
+/**
+ * The signature as it is appended: the user's lines with the empty ones at the start and end dropped.
+ * Empty lines between text lines stay, because the eight-line box is laid out by hand (a gap before the
+ * phone number is meant); leading ones only repeat the separating blank line we add ourselves.
+ */
+export function signatureText(signatureLines: UserMailSettings['signatureLines']): string {
+  const lines = signatureLines.map((line) => line.trimEnd());
+  const first = lines.findIndex((line) => !BLANK.test(line));
+  if (first < 0) return '';
+  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => !BLANK.test(line));
+  return lines.slice(first, last + 1).join('\n');
+}
+
+/**
+ * The seed: the signature is added to the end of the message. After the body's own trailing blank
+ * lines are dropped, one blank line separates it from the signature. No signature, no change.
+ */
+export function appendSignature(body: string, signatureLines: UserMailSettings['signatureLines']): string {
+  const signature = signatureText(signatureLines);
+  if (signature === '') return body;
+  return `${body.trimEnd()}\n\n${signature}`;
+}

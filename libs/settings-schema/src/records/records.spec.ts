@@ -1,0 +1,83 @@
+import { channelSetAllows } from '../enums';
+import { MESSAGE_SOURCES, MESSAGE_SOURCE_INFO } from './message-source';
+import { migrateStoredSendMode } from './module-send-policy';
+import { parseGatewayAddress } from './sms-settings';
+import { defaultPortFor, defaultSmtpAccount, hasSmtpHost } from './smtp-account';
+import { SIGNATURE_LINE_COUNT, defaultUserMailSettings } from './user-mail-settings';
+
+describe('SmtpAccount', () => {
+  it.each([
+    ['NONE', 25],
+    ['TLS', 587],
+    ['SSL', 465],
+  ] as const)('defaultPortFor(%s) is %i', (encryption, port) => {
+    expect(defaultPortFor(encryption)).toBe(port);
+  });
+
+  it('starts with STARTTLS on port 587 and password authentication', () => {
+    expect(defaultSmtpAccount()).toMatchObject({ port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', password: null });
+  });
+
+  it('counts an account as usable only once it names a host', () => {
+    expect(hasSmtpHost({ host: 'smtp.yritys.fi' })).toBe(true);
+    expect(hasSmtpHost({ host: '  ' })).toBe(false);
+    expect(hasSmtpHost(null)).toBe(false);
+    expect(hasSmtpHost(undefined)).toBe(false);
+  });
+});
+
+describe('ModuleSendPolicy', () => {
+  it('migrates a stored "send later" to ASK and flags it', () => {
+    expect(migrateStoredSendMode('SEND_LATER')).toEqual({ sendMode: 'ASK', migratedFromSendLater: true });
+  });
+
+  it('keeps a current send mode as it is', () => {
+    expect(migrateStoredSendMode('OPEN_FOR_EDIT')).toEqual({ sendMode: 'OPEN_FOR_EDIT', migratedFromSendLater: false });
+  });
+});
+
+describe('channels', () => {
+  it('allows e-mail with EMAIL and EMAIL_AND_SMS only', () => {
+    expect(['NONE', 'EMAIL', 'SMS', 'EMAIL_AND_SMS'].filter((set) => channelSetAllows(set as never, 'EMAIL'))).toEqual(['EMAIL', 'EMAIL_AND_SMS']);
+  });
+
+  it('allows SMS with SMS and EMAIL_AND_SMS only', () => {
+    expect(['NONE', 'EMAIL', 'SMS', 'EMAIL_AND_SMS'].filter((set) => channelSetAllows(set as never, 'SMS'))).toEqual(['SMS', 'EMAIL_AND_SMS']);
+  });
+});
+
+describe('message sources', () => {
+  it('describes every source', () => {
+    for (const source of MESSAGE_SOURCES) expect(MESSAGE_SOURCE_INFO[source].labelFi).toMatch(/\S/);
+  });
+
+  it('suggests paper for sales orders, purchase orders and quotes, as their general info does', () => {
+    expect(MESSAGE_SOURCES.filter((s) => MESSAGE_SOURCE_INFO[s].defaultOutput === 'PAPER')).toEqual(['SALES_ORDER', 'PURCHASE_ORDER', 'QUOTE']);
+  });
+
+  it('lets the device card, the customer card and customisations send SMS', () => {
+    expect(MESSAGE_SOURCES.filter((s) => MESSAGE_SOURCE_INFO[s].channels.includes('SMS'))).toEqual(['DEVICE_CARD', 'CUSTOMER_CARD', 'CUSTOM']);
+  });
+});
+
+describe('SMS gateway address', () => {
+  it('reads "@domain" as an empty local part at the gateway domain', () => {
+    expect(parseGatewayAddress('@smsmail.labyrintti.com')).toEqual({ localPart: '', domain: 'smsmail.labyrintti.com' });
+  });
+
+  it('reads "user@domain" with its local part', () => {
+    expect(parseGatewayAddress(' sms@SMSmail.labyrintti.com ')).toEqual({ localPart: 'sms', domain: 'smsmail.labyrintti.com' });
+  });
+
+  it('refuses a gateway without @ or without a dotted domain', () => {
+    expect(parseGatewayAddress('smsmail.labyrintti.com')).toBeNull();
+    expect(parseGatewayAddress('@localhost')).toBeNull();
+  });
+});
+
+describe('UserMailSettings', () => {
+  it('starts with the eight empty signature lines of the seed', () => {
+    expect(SIGNATURE_LINE_COUNT).toBe(8);
+    expect(defaultUserMailSettings().signatureLines).toEqual(['', '', '', '', '', '', '', '']);
+  });
+});

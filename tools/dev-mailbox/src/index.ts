@@ -1,0 +1,6 @@
+// The public door of @maestro/dev-mailbox: a real SMTP server in-process, for tests and `npm start`.
+export { startSmtpServer } from './start-smtp-server';
+export type { RunningSmtpServer, SaslMethod, SmtpReply, SmtpServerAuthOptions, SmtpServerOptions } from './start-smtp-server';
+export type { MailSummary, ReceivedMail, ReceivedSession } from './received-mail';
+export { makeSelfSignedCertificate } from './self-signed-certificate';
+export type { SelfSignedCertificate } from './self-signed-certificate';

@@ -1,0 +1,246 @@
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import { createReceivedMail, type ReceivedMail } from './received-mail';
+
+/** An SMTP reply the server gives instead of accepting, e.g. `{ code: 451, message: '4.3.0 Try again later' }`. */
+export interface SmtpReply {
+  code: number;
+  message: string;
+}
+
+export type SaslMethod = 'PLAIN' | 'LOGIN' | 'XOAUTH2';
+
+export interface SmtpServerAuthOptions {
+  /** User name -> password, for PLAIN and LOGIN. */
+  users: Record<string, string>;
+  /** Methods offered after EHLO; PLAIN and LOGIN by default. */
+  methods?: SaslMethod[];
+  /** Decides an XOAUTH2 login; without it every XOAUTH2 token is refused. */
+  xoauth2Validate?: (user: string, accessToken: string) => boolean;
+}
+
+export interface SmtpServerOptions {
+  /** 0 (the default) lets the system pick a free port; read it back from `port`. */
+  port?: number;
+  /** Default 127.0.0.1: never listen beyond this machine unless asked to. */
+  host?: string;
+  /** Implicit TLS (SMTPS, like port 465): TLS from the first byte. Needs `tls` or uses smtp-server's test certificate. */
+  secure?: boolean;
+  /** Offer STARTTLS. Default: offered when `tls` is given and `secure` is not. False removes the command entirely. */
+  starttls?: boolean;
+  /** The certificate and key in PEM, e.g. from makeSelfSignedCertificate(). */
+  tls?: { key: string; cert: string };
+  /** Require AUTH before MAIL FROM; without this option AUTH is not offered at all. */
+  auth?: SmtpServerAuthOptions;
+  /** Answer RCPT TO with this reply instead of accepting the address. */
+  rejectRecipient?: (address: string) => SmtpReply | null;
+  /** Answer the end of DATA with this reply instead of accepting the message (e.g. 421, 451, 554). */
+  onMail?: (envelope: { from: string; to: string[] }, raw: Buffer) => SmtpReply | null;
+  /** Largest message accepted, in bytes, advertised as SIZE; bigger ones get 552. No limit by default. */
+  maxSize?: number;
+  /** How many received messages are kept (oldest dropped first); `count` goes on counting. Default 1000; 0 keeps none. */
+  maxMessages?: number;
+  /** The name in the greeting and EHLO reply. */
+  name?: string;
+}
+
+export interface RunningSmtpServer {
+  readonly host: string;
+  readonly port: number;
+  /** The kept messages, oldest first (a copy: safe to iterate while mail arrives). */
+  readonly messages: ReceivedMail[];
+  /** Messages accepted since the start or the last clear(), including those no longer kept. */
+  readonly count: number;
+  /** Client connections opened since the start or the last clear() (after the TLS handshake for implicit TLS). */
+  readonly connectionCount: number;
+  /** Client connections open right now. */
+  readonly openConnections: number;
+  /** AUTH attempts (right or wrong) since the start or the last clear(): proves a password was or was not sent. */
+  readonly authAttempts: number;
+  /** Resolves with the kept messages once `count` reaches n; rejects after timeoutMs (default 5000). */
+  waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Forgets the messages and resets the counters. */
+  clear(): void;
+  /** Stops listening and closes every open connection (clients see 421) at once. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_MESSAGES = 1000;
+const DEFAULT_WAIT_MS = 5000;
+
+function replyError(reply: SmtpReply): Error & { responseCode: number } {
+  return Object.assign(new Error(reply.message), { responseCode: reply.code });
+}
+
+/**
+ * Starts a real SMTP server in this process. Every test in the repository that talks SMTP uses it
+ * (plain, STARTTLS, implicit TLS, AUTH, scripted refusals), and `npm start` runs it as the dev mailbox.
+ */
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<RunningSmtpServer> {
+  const host = options.host ?? '127.0.0.1';
+  const maxMessages = options.maxMessages ?? DEFAULT_MAX_MESSAGES;
+  const starttls = options.starttls ?? (!!options.tls && !options.secure);
+  const auth = options.auth;
+
+  let kept: ReceivedMail[] = [];
+  let count = 0;
+  let connectionCount = 0;
+  let authAttempts = 0;
+  let nextId = 1;
+  let waiters: Array<{ n: number; resolve: () => void }> = [];
+
+  const settleWaiters = (): void => {
+    const due = waiters.filter((w) => count >= w.n);
+    waiters = waiters.filter((w) => count < w.n);
+    due.forEach((w) => w.resolve());
+  };
+
+  const disabledCommands: string[] = [];
+  if (!starttls) disabledCommands.push('STARTTLS');
+  if (!auth) disabledCommands.push('AUTH');
+
+  const serverOptions: SMTPServerOptions = {
+    secure: options.secure ?? false,
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
+    name: options.name ?? 'dev-mailbox.localhost',
+    disabledCommands,
+    authMethods: auth?.methods ?? ['PLAIN', 'LOGIN'],
+    authOptional: !auth,
+    // A test server takes whatever the client offers: whether a password may travel in clear is the
+    // client's decision, and that decision is what the tests check.
+    allowInsecureAuth: true,
+    disableReverseLookup: true,
+    logger: false,
+    ...(options.maxSize ? { size: options.maxSize, rejectOversized: true } : {}),
+
+    onConnect(_session, callback) {
+      connectionCount += 1;
+      callback();
+    },
+
+    onAuth(login, _session, callback) {
+      authAttempts += 1;
+      if (!auth) return callback(null, { responseCode: 502, message: 'AUTH not offered' });
+      const username = login.username ?? '';
+      if (login.method === 'XOAUTH2') {
+        const ok = !!auth.xoauth2Validate && auth.xoauth2Validate(username, login.accessToken ?? '');
+        // A refused XOAUTH2 token is answered with the JSON challenge Google and Microsoft send.
+        return callback(null, ok ? { user: username } : { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
+      }
+      const expected = Object.prototype.hasOwnProperty.call(auth.users, username) ? auth.users[username] : undefined;
+      if (expected !== undefined && login.password === expected) return callback(null, { user: username });
+      return callback(null, { responseCode: 535, message: '5.7.8 Authentication credentials invalid' });
+    },
+
+    onRcptTo(address, _session, callback) {
+      const reply = options.rejectRecipient?.(address.address);
+      callback(reply ? replyError(reply) : null);
+    },
+
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        // Past the limit, keep reading to the end of DATA but stop holding the bytes.
+        if (!stream.sizeExceeded) chunks.push(chunk);
+        size += chunk.length;
+      });
+      stream.on('error', (err: Error) => callback(err));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) return callback(replyError({ code: 552, message: '5.3.4 Message too big' }));
+        const raw = Buffer.concat(chunks, size);
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+        };
+        const reply = options.onMail?.(envelope, raw);
+        if (reply) return callback(replyError(reply));
+
+        const id = String(nextId++);
+        count += 1;
+        if (maxMessages > 0) {
+          kept.push(
+            createReceivedMail({
+              id,
+              receivedAt: new Date(),
+              envelope,
+              session: {
+                secure: session.secure,
+                user: typeof session.user === 'string' ? session.user : null,
+                transmissionType: session.transmissionType,
+              },
+              size,
+              raw,
+            }),
+          );
+          if (kept.length > maxMessages) kept.shift();
+        }
+        settleWaiters();
+        callback(null, `OK: queued as ${id}`);
+      });
+    },
+  };
+
+  const server = new SMTPServer(serverOptions);
+  // A client that resets its connection is the client's problem, not a reason to crash the test run.
+  server.on('error', () => undefined);
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    server.server.once('error', onError);
+    server.listen(options.port ?? 0, host, () => {
+      server.server.off('error', onError);
+      const address = server.server.address();
+      resolve(typeof address === 'object' && address ? address.port : (options.port ?? 0));
+    });
+  });
+
+  return {
+    host,
+    port,
+    get messages() {
+      return kept.slice();
+    },
+    get count() {
+      return count;
+    },
+    get connectionCount() {
+      return connectionCount;
+    },
+    get openConnections() {
+      return server.connections.size;
+    },
+    get authAttempts() {
+      return authAttempts;
+    },
+    waitFor(n, timeoutMs = DEFAULT_WAIT_MS) {
+      return new Promise<ReceivedMail[]>((resolve, reject) => {
+        if (count >= n) return resolve(kept.slice());
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          reject(new Error(`dev-mailbox: waited ${timeoutMs} ms for ${n} message(s), got ${count}`));
+        }, timeoutMs);
+        const waiter = {
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(kept.slice());
+          },
+        };
+        waiters.push(waiter);
+      });
+    },
+    clear() {
+      kept = [];
+      count = 0;
+      connectionCount = 0;
+      authAttempts = 0;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // smtp-server would wait up to its closeTimeout for clients to leave; pooled clients never do.
+        for (const connection of server.connections) connection.send(421, 'Server shutting down');
+      });
+    },
+  };
+}
