@@ -9,6 +9,8 @@ export * from './records/sms-settings';
 export * from './records/user-mail-settings';
 export * from './records/module-send-policy';
 export * from './records/standard-text';
+export * from './records/compose-message';
+export { MAX_TEXT_BYTES } from './fields/common-fields';
 export * from './validation/problem';
 export { validateRecord, toProblems } from './validation/validate';
 export * from './validation/record-validators';

@@ -188,10 +188,13 @@ export class SmtpDispatcher {
     // The account's settings changed: new sends use the new transport, the old one goes.
     if (previous) this.retire(previous);
 
+    const transport = nodemailer.createTransport(this.poolOptions(account));
+    // Failures reach the send that hit them; a stray transport-level 'error' must not crash the worker.
+    transport.on('error', () => undefined);
     const entry: PoolEntry = {
       key,
       identity,
-      transport: nodemailer.createTransport(this.poolOptions(account)),
+      transport,
       inFlight: 0,
       lastUsed: this.clock.now(),
       retired: false,

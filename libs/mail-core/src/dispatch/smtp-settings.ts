@@ -47,7 +47,7 @@ export function smtpConnectionOptions(account: SmtpAccount, timeouts: SmtpTimeou
     port: account.port,
     secure: account.encryption === 'SSL',
     requireTLS: account.encryption === 'TLS',
-    ignoreTLS: false,
+    ignoreTLS: account.encryption === 'NONE',
     tls: {
       rejectUnauthorized: true,
       minVersion: 'TLSv1.2',

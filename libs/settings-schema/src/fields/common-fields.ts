@@ -76,3 +76,15 @@ export function port() {
     if (!Number.isInteger(value) || value < 1 || value > 65535) ctx.addIssue({ code: 'custom', message: 'PORT_RANGE', params: issueParams('PORT_RANGE') });
   });
 }
+
+/** Text stored in a TEXT column: MySQL's holds 65,535 bytes of UTF-8, so the limit is in bytes. */
+export const MAX_TEXT_BYTES = 65_535;
+
+export function boundedText(maxBytes: number = MAX_TEXT_BYTES) {
+  return z.string().superRefine((value, ctx) => {
+    // Cheap check first: a string of n UTF-16 units is at most 3n UTF-8 bytes.
+    if (value.length * 3 > maxBytes && new TextEncoder().encode(value).length > maxBytes) {
+      ctx.addIssue({ code: 'custom', message: 'TOO_MANY_BYTES', params: issueParams('TOO_MANY_BYTES', { max: maxBytes }) });
+    }
+  });
+}

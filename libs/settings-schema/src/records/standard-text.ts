@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../enums';
 import { field } from '../fields/field-meta';
-import { singleLine } from '../fields/common-fields';
+import { boundedText, singleLine } from '../fields/common-fields';
 import { MESSAGE_SOURCES } from './message-source';
 
 /**
@@ -13,7 +13,7 @@ export const standardTextSchema = z.object({
   language: field(z.enum(LANGUAGES), { labelFi: 'Kieli', labelEn: 'Language' }),
   name: field(singleLine(100).min(1), { labelFi: 'Nimi', labelEn: 'Name' }),
   subject: field(singleLine(998), { labelFi: 'Otsikko', labelEn: 'Subject' }),
-  body: field(z.string().max(100000), { labelFi: 'Sisältö', labelEn: 'Body' }),
+  body: field(boundedText(), { labelFi: 'Sisältö', labelEn: 'Body' }),
 });
 
 export type StandardText = z.infer<typeof standardTextSchema>;

@@ -35,6 +35,14 @@ export const PROBLEM_MESSAGES = {
     return { fi: `Väärä tietotyyppi: odotettiin ${expected.fi}.`, en: `Wrong type: expected ${expected.en}.` };
   },
   TOO_LONG: (p) => ({ fi: `Liian pitkä: enintään ${p.max} merkkiä.`, en: `Too long: at most ${p.max} characters.` }),
+  TOO_MANY_BYTES: (p) => ({
+    fi: `Teksti on liian pitkä: enintään ${p.max} tavua (noin ${Math.floor(Number(p.max) / 2)}–${p.max} merkkiä). Lyhennä tekstiä tai lähetä se liitteenä.`,
+    en: `The text is too long: at most ${p.max} bytes (about ${Math.floor(Number(p.max) / 2)}–${p.max} characters). Shorten it or send it as an attachment.`,
+  }),
+  NO_RECIPIENTS: () => ({
+    fi: 'Anna vähintään yksi vastaanottaja.',
+    en: 'Give at least one recipient.',
+  }),
   TOO_MANY: (p) => ({ fi: `Liian monta: enintään ${p.max}.`, en: `Too many: at most ${p.max}.` }),
   LINE_BREAK: () => ({
     fi: 'Rivinvaihto ei ole sallittu tässä kentässä: kirjoita tieto yhdelle riville.',

@@ -1,3 +1,4 @@
+import { composeMessageSchema, smsMessageSchema } from '../records/compose-message';
 import { companyMessageSettingsSchema } from '../records/company-message-settings';
 import { moduleSendPolicySchema } from '../records/module-send-policy';
 import { smsSettingsSchema } from '../records/sms-settings';
@@ -13,3 +14,5 @@ export const validateSmsSettings = (input: unknown) => validateRecord(smsSetting
 export const validateUserMailSettings = (input: unknown) => validateRecord(userMailSettingsSchema, input);
 export const validateModuleSendPolicy = (input: unknown) => validateRecord(moduleSendPolicySchema, input);
 export const validateStandardText = (input: unknown) => validateRecord(standardTextSchema, input);
+export const validateComposeMessage = (input: unknown) => validateRecord(composeMessageSchema, input);
+export const validateSmsMessage = (input: unknown) => validateRecord(smsMessageSchema, input);
