@@ -1,21 +1,24 @@
 import 'reflect-metadata';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { bootstrap, listen, shutdown } from './app/bootstrap';
+import { createLogger } from './common/logger';
 import { loadConfig } from './config/env';
+import { devMailboxRoutes } from './dev-mailbox/dev-mailbox-routes';
 import { seedDemo } from './seed/demo-seed';
 
 /** Wiring only: read the environment once, open the database, build the server, listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await bootstrap(config);
-  const { log } = runtime;
+  const log = createLogger(config.logLevel);
 
   let devMailbox: RunningSmtpServer | null = null;
   if (config.devMailbox.enabled) {
     devMailbox = await startSmtpServer({ port: config.devMailbox.port, host: '127.0.0.1', maxMessages: 500, name: 'maestro-dev-mailbox' });
   }
-
+  const runtime = await bootstrap(config, log, { extraRoutes: devMailbox ? [devMailboxRoutes(devMailbox)] : [] });
   const seeded = config.seedDemo ? await seedDemo(runtime.services, { adminPassword: config.adminPassword, devMailboxPort: config.devMailbox.port }) : null;
+  const dispatcher = config.dispatcherEnabled ? runtime.services.createDispatcher() : null;
+  dispatcher?.start();
   const { server, url } = await listen(runtime);
 
   const lines = [
@@ -25,12 +28,13 @@ async function main(): Promise<void> {
     `  GraphQL API       ${url}/graphql   (open it in a browser for the playground)`,
     `  health            ${url}/healthz, ${url}/readyz`,
   ];
-  if (devMailbox) lines.push(`  dev mailbox       smtp://127.0.0.1:${devMailbox.port}  (messages at ${url}/dev-mailbox)`);
+  if (devMailbox) lines.push(`  dev mailbox       smtp://127.0.0.1:${devMailbox.port}, messages at ${url}/dev-mailbox`);
   lines.push(`  database          ${config.database.kind === 'sqlite' ? config.database.file : 'MySQL (DATABASE_URL)'}`);
+  lines.push(`  dispatcher        ${dispatcher ? `in this process (${dispatcher.workerId})` : 'off here: run `npm run worker`'}`);
   if (seeded) {
     lines.push('', `Created the demo company "Demo Oy" (${seeded.companyId}).`);
-    lines.push(`  admin user  ${seeded.admin.username} / ${seeded.admin.generated ? seeded.admin.password + '   (generated: shown only now)' : '(MAESTRO_ADMIN_PASSWORD)'}`);
-    lines.push(`  normal user ${seeded.user.username} / ${seeded.user.password}   (generated: shown only now)`);
+    lines.push(`  admin user   ${seeded.admin.username} / ${seeded.admin.generated ? seeded.admin.password + '   (generated: shown only now)' : '(MAESTRO_ADMIN_PASSWORD)'}`);
+    lines.push(`  normal user  ${seeded.user.username} / ${seeded.user.password}   (generated: shown only now)`);
   }
   // Printed, not logged: the generated passwords must not end up in a log collector.
   process.stdout.write(lines.join('\n') + '\n\n');
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
-    await shutdown(runtime, server);
+    await shutdown(runtime, server, dispatcher ?? undefined);
     await devMailbox?.close();
     process.exit(0);
   };

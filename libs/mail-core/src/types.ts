@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Channel, SmtpAccount } from '@maestro/settings-schema';
 
 /** A display name and an address; the name may be empty. */
@@ -9,7 +10,8 @@ export interface Mailbox {
 export interface OutgoingAttachment {
   filename: string;
   contentType: string;
-  content: Buffer;
+  /** A stream keeps a large file out of memory; it is read once, so build a new one per attempt. */
+  content: Buffer | Readable;
 }
 
 /**

@@ -4,9 +4,10 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { createLogger, type Logger } from '../common/logger';
 import { openDatabase } from '../db/data-source';
+import type { OutboxDispatcher } from '../modules/outbox/outbox-dispatcher';
 import { SecretBox } from '../modules/secrets/secret-box';
 import { loadOrCreateKeyFile } from '../modules/secrets/secret-key-file';
-import { buildApp, type BuiltApp } from './build-app';
+import { buildApp, type BuildOptions, type BuiltApp } from './build-app';
 import { createServices, type Services } from './services';
 
 export interface Runtime {
@@ -23,11 +24,11 @@ export function secretBoxFor(config: AppConfig): SecretBox {
 }
 
 /** Open the database (migrating it) and build the services and the HTTP app; listen separately. */
-export async function bootstrap(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<Runtime> {
+export async function bootstrap(config: AppConfig, log: Logger = createLogger(config.logLevel), options: BuildOptions = {}): Promise<Runtime> {
   const box = secretBoxFor(config);
   const db = await openDatabase(config.database);
   const services = createServices({ db, box, config, log });
-  const built = await buildApp(services);
+  const built = await buildApp(services, options);
   return { config, db, services, built, log };
 }
 
@@ -43,8 +44,13 @@ export async function listen(runtime: Runtime, port = runtime.config.port, host 
   return { server, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}` };
 }
 
-export async function shutdown(runtime: Runtime, server?: Server): Promise<void> {
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+export async function shutdown(runtime: Runtime, server?: Server, dispatcher?: OutboxDispatcher): Promise<void> {
+  if (server) {
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await dispatcher?.stop();
+  await runtime.services.smtp.close();
   await runtime.built.apollo.stop();
   if (runtime.db.isInitialized) await runtime.db.destroy();
 }

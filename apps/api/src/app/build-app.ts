@@ -11,6 +11,7 @@ import type { RequestContext } from '../common/request-context';
 import { formatErrorWith, localizeErrorsPlugin } from '../graphql/error-formatting';
 import { depthLimitRule, queryCostPlugin } from '../graphql/query-limits';
 import { buildGraphqlSchema } from '../graphql/schema';
+import { attachmentRoutes } from '../modules/attachments/attachment-routes';
 import type { Services } from './services';
 
 export interface BuiltApp {
@@ -74,7 +75,12 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   }
 };
 
-export async function buildApp(services: Services): Promise<BuiltApp> {
+export interface BuildOptions {
+  /** Extra routes mounted before the web app (the dev mailbox's window). */
+  extraRoutes?: express.Router[];
+}
+
+export async function buildApp(services: Services, options: BuildOptions = {}): Promise<BuiltApp> {
   const schema = buildGraphqlSchema();
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -127,6 +133,10 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
       }),
     }),
   );
+
+  app.use(['/attachments', '/messages'], corsFor(services.config.corsOrigins));
+  app.use(attachmentRoutes(services));
+  for (const router of options.extraRoutes ?? []) app.use(router);
 
   if (web) {
     app.use(express.static(web, { index: false, maxAge: '1h' }));

@@ -1,24 +1,49 @@
+import { createDispatcher, type AccessTokenProvider } from '@maestro/mail-core';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { Logger } from '../common/logger';
+import { AttachmentStore } from '../modules/attachments/attachment-store';
 import { AuthService } from '../modules/auth/auth.service';
 import { SessionTokens } from '../modules/auth/session-token';
 import { CompaniesService } from '../modules/companies/companies.service';
+import { ComposeService } from '../modules/compose/compose.service';
+import { ConnectionTestService } from '../modules/connection-test/connection-test.service';
+import { MessageEvents } from '../modules/messages/message-events';
+import { MessagesService } from '../modules/messages/messages.service';
+import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/outbox/outbox-dispatcher';
+import { SendQuotas } from '../modules/outbox/send-quotas';
 import type { SecretBox } from '../modules/secrets/secret-box';
 import { SendPoliciesService } from '../modules/send-policies/send-policies.service';
 import { ServiceKeysService } from '../modules/service-keys/service-keys.service';
 import { SettingsService } from '../modules/settings/settings.service';
 import { StandardTextsService } from '../modules/standard-texts/standard-texts.service';
 import { UsersService } from '../modules/users/users.service';
-import { ComposeService } from '../modules/compose/compose.service';
 
-/** Everything the resolvers use, built once per process from its dependencies (tests build their own). */
-export function createServices(deps: { db: DataSource; box: SecretBox; config: AppConfig; log: Logger }) {
-  const { db, box, config } = deps;
+export interface ServiceDeps {
+  db: DataSource;
+  box: SecretBox;
+  config: AppConfig;
+  log: Logger;
+  /** OAuth2 tokens for Microsoft 365 / Google accounts. */
+  accessTokenProvider?: AccessTokenProvider;
+}
+
+/** Everything the resolvers and the dispatcher use, built once per process (tests build their own). */
+export function createServices(deps: ServiceDeps) {
+  const { db, box, config, log } = deps;
   const settings = new SettingsService(db, box, { hosted: config.hosted });
   const sendPolicies = new SendPoliciesService(db);
   const standardTexts = new StandardTextsService(db);
   const users = new UsersService(db);
+  const compose = new ComposeService(settings, sendPolicies, standardTexts, users);
+  const attachments = new AttachmentStore(db);
+  const events = new MessageEvents();
+  const quotas = new SendQuotas(db);
+  const smtp = createDispatcher({ timeouts: config.smtpTimeouts, accessTokenProvider: deps.accessTokenProvider, maxConnectionsPerAccount: 5 });
+  const messages = new MessagesService(db, settings, compose, users, attachments, events, {
+    messageBytes: config.limits.messageBytes,
+    retryMaxAgeMs: config.retry.maxAgeMs,
+  });
   return {
     ...deps,
     auth: new AuthService(db, new SessionTokens(box.deriveKey('session-token'))),
@@ -28,7 +53,24 @@ export function createServices(deps: { db: DataSource; box: SecretBox; config: A
     settings,
     sendPolicies,
     standardTexts,
-    compose: new ComposeService(settings, sendPolicies, standardTexts, users),
+    compose,
+    attachments,
+    events,
+    quotas,
+    smtp,
+    messages,
+    connectionTest: new ConnectionTestService(settings, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
+    /** A dispatcher for this process (the API's own, or `npm run worker`). */
+    createDispatcher(overrides: Partial<OutboxDispatcherOptions> = {}): OutboxDispatcher {
+      return new OutboxDispatcher(db, settings, attachments, quotas, events, smtp, log, {
+        concurrency: config.dispatcher.concurrency,
+        pollMs: config.dispatcher.pollMs,
+        leaseMs: config.dispatcher.leaseMs,
+        retry: { baseDelayMs: config.retry.baseDelayMs, maxDelayMs: config.retry.maxDelayMs },
+        orphanAttachmentMs: 24 * 3600_000,
+        ...overrides,
+      });
+    },
   };
 }
 

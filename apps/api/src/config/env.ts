@@ -35,6 +35,11 @@ const envSchema = z.object({
   MAESTRO_MAX_MESSAGE_MB: z.coerce.number().positive().default(25),
   MAESTRO_RETRY_HOURS: z.coerce.number().positive().default(48),
   MAESTRO_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  MAESTRO_RETRY_MAX_DELAY_SECONDS: z.coerce.number().positive().default(3600),
+  MAESTRO_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  MAESTRO_DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  MAESTRO_DISPATCH_LEASE_SECONDS: z.coerce.number().positive().default(120),
+  MAESTRO_SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   MAESTRO_SEED_DEMO: flag(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -52,7 +57,9 @@ export interface AppConfig {
   devMailbox: { enabled: boolean; port: number };
   dispatcherEnabled: boolean;
   limits: { attachmentBytes: number; messageBytes: number };
-  retry: { maxAgeMs: number; baseDelayMs: number };
+  retry: { maxAgeMs: number; baseDelayMs: number; maxDelayMs: number };
+  dispatcher: { concurrency: number; pollMs: number; leaseMs: number };
+  smtpTimeouts: { connectionMs: number; greetingMs: number; socketMs: number; dnsMs: number };
   seedDemo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -82,7 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     devMailbox: { enabled: devMailboxFlag ? ['true', '1'].includes(devMailboxFlag) : embedded, port: e.MAESTRO_DEV_MAILBOX_PORT },
     dispatcherEnabled: e.MAESTRO_DISPATCHER,
     limits: { attachmentBytes: e.MAESTRO_MAX_ATTACHMENT_MB * 1024 * 1024, messageBytes: e.MAESTRO_MAX_MESSAGE_MB * 1024 * 1024 },
-    retry: { maxAgeMs: e.MAESTRO_RETRY_HOURS * 3600_000, baseDelayMs: e.MAESTRO_RETRY_BASE_SECONDS * 1000 },
+    retry: { maxAgeMs: e.MAESTRO_RETRY_HOURS * 3600_000, baseDelayMs: e.MAESTRO_RETRY_BASE_SECONDS * 1000, maxDelayMs: e.MAESTRO_RETRY_MAX_DELAY_SECONDS * 1000 },
+    dispatcher: { concurrency: e.MAESTRO_DISPATCH_CONCURRENCY, pollMs: e.MAESTRO_DISPATCH_POLL_MS, leaseMs: e.MAESTRO_DISPATCH_LEASE_SECONDS * 1000 },
+    smtpTimeouts: {
+      connectionMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,
+      greetingMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,
+      socketMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 2000,
+      dnsMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,
+    },
     seedDemo: e.MAESTRO_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
   };

@@ -1,3 +1,7 @@
+import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from '../modules/attachments/attachment.entity';
+import { OutboundMessageEntity } from '../modules/messages/outbound-message.entity';
+import { IdempotencyRecordEntity } from '../modules/outbox/idempotency-record.entity';
+import { SendQuotaEntity } from '../modules/outbox/send-quota.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { ModuleSendPolicyEntity } from '../modules/send-policies/module-send-policy.entity';
 import { ServiceKeyEntity } from '../modules/service-keys/service-key.entity';
@@ -16,4 +20,10 @@ export const ENTITIES = [
   UserMailSettingsEntity,
   ModuleSendPolicyEntity,
   StandardTextEntity,
+  OutboundMessageEntity,
+  AttachmentEntity,
+  AttachmentChunkEntity,
+  MessageAttachmentEntity,
+  IdempotencyRecordEntity,
+  SendQuotaEntity,
 ];

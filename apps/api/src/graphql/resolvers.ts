@@ -1,8 +1,10 @@
 import { ComposeResolver } from '../modules/compose/compose.resolver';
+import { ConnectionTestResolver } from '../modules/connection-test/connection-test.resolver';
+import { MessagesResolver } from '../modules/messages/messages.resolver';
 import { SendPoliciesResolver } from '../modules/send-policies/send-policies.resolver';
 import { ServiceKeysResolver } from '../modules/service-keys/service-keys.resolver';
 import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { StandardTextsResolver } from '../modules/standard-texts/standard-texts.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 
-export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver] as const;
+export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, ConnectionTestResolver] as const;

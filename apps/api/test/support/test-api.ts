@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { bootstrap, listen, shutdown, type Runtime } from '../../src/app/bootstrap';
 import { createLogger } from '../../src/common/logger';
+import type { OutboxDispatcher } from '../../src/modules/outbox/outbox-dispatcher';
 import { loadConfig, type AppConfig } from '../../src/config/env';
 import { createTestDatabase, type TestDatabase } from './test-databases';
 
@@ -34,6 +35,10 @@ export interface TestApi {
   b: TestCompany;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
   login(username: string, password: string): Promise<string>;
+  /** Point a company's e-mail (and SMS) settings at a test SMTP server. */
+  useSmtpServer(companyId: string, server: { port: number }, smtp?: Record<string, unknown>): Promise<void>;
+  /** Run a dispatcher until nothing is due (or `rounds` batches), as the background loop would. */
+  drain(dispatcher?: OutboxDispatcher, rounds?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function startTestApi(kind: 'sqlite' | 'mysql', options: TestApiOpt
     MAESTRO_SECRET_KEY: randomBytes(32).toString('base64'),
     MAESTRO_DEV_MAILBOX: 'false',
     MAESTRO_SEED_DEMO: 'false',
+    MAESTRO_SMTP_TIMEOUT_SECONDS: '5',
+    MAESTRO_RETRY_BASE_SECONDS: '1',
     LOG_LEVEL: 'info',
     ...(db.target.kind === 'mysql' ? { DATABASE_URL: db.target.url } : {}),
     ...options.env,
@@ -95,9 +102,22 @@ export async function startTestApi(kind: 'sqlite' | 'mysql', options: TestApiOpt
   const a = await makeCompany('Yritys A Oy', 'a');
   const b = await makeCompany('Yritys B Oy', 'b');
 
+  const useSmtpServer: TestApi['useSmtpServer'] = async (companyId, server, smtp = {}) => {
+    const account = { host: '127.0.0.1', port: server.port, encryption: 'NONE', authEnabled: false, ...smtp };
+    await runtime.services.settings.updateCompanySettings(companyId, { enabledChannels: 'EMAIL_AND_SMS', smtpSendingEnabled: true, companyEmail: 'myynti@yritys.fi', senderName: 'Yritys Oy', smtp: account });
+    await runtime.services.settings.updateSmsSettings(companyId, { senderEmail: 'sms@yritys.fi', smtp: account, gatewayAddress: '@smsmail.labyrintti.com', gatewayPassword: 'gw-salasana', phoneNumberPlacement: 'ADDRESS', gatewayPasswordPlacement: 'SUBJECT' });
+  };
+  let defaultDispatcher: OutboxDispatcher | undefined;
+  const drain: TestApi['drain'] = async (dispatcher, rounds = 50) => {
+    const d = dispatcher ?? (defaultDispatcher ??= runtime.services.createDispatcher());
+    for (let i = 0; i < rounds; i++) if ((await d.runOnce(50)).length === 0) return;
+  };
+
   return {
     url,
     runtime,
+    useSmtpServer,
+    drain,
     config,
     db,
     logs,

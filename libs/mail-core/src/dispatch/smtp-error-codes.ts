@@ -34,6 +34,7 @@ export const SMTP_ERROR_CODES = [
   'DNS_FAILED',
   'TIMEOUT',
   'INVALID_ENVELOPE',
+  'SMTP_NOT_CONFIGURED',
   'UNKNOWN',
 ] as const;
 
@@ -72,6 +73,15 @@ const at = (c: SmtpErrorContext): string => (c.server ? ` ${c.server}` : '');
  * `satisfies` makes a new code without an entry a compile error.
  */
 export const SMTP_ERROR_RULES = {
+  SMTP_NOT_CONFIGURED: {
+    // Transient: the message waits while an admin completes the settings, then goes out.
+    permanent: false,
+    settingsProblem: true,
+    message: () => ({
+      fi: 'Lähetysasetukset ovat kesken (esim. SMTP-palvelin puuttuu): pyydä pääkäyttäjää täydentämään Viestiasetukset. Viesti lähtee, kun asetukset ovat kunnossa.',
+      en: 'The sending settings are incomplete (e.g. no SMTP server): ask an administrator to complete Message settings. The message goes out once they are.',
+    }),
+  },
   AUTH_FAILED: {
     permanent: true,
     settingsProblem: true,

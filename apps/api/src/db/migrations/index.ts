@@ -1,4 +1,5 @@
 import { InitialSchema1764000000001 } from './1764000000001-initial-schema';
+import { Outbox1764000000002 } from './1764000000002-outbox';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
-export const MIGRATIONS = [InitialSchema1764000000001];
+export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002];

@@ -1,0 +1,173 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { In, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from './attachment.entity';
+
+/** Fits MySQL's BLOB (65,535 bytes) and keeps every row small. */
+export const CHUNK_BYTES = 60 * 1024;
+/** Chunks written per transaction while an upload streams in. */
+const CHUNKS_PER_WRITE = 16;
+
+export class AttachmentTooLargeError extends Error {
+  constructor(
+    readonly filename: string,
+    readonly limitBytes: number,
+  ) {
+    super(`${filename} is larger than ${limitBytes} bytes`);
+  }
+}
+
+export interface StoreRequest {
+  companyId: string;
+  uploadedByUserId: string | null;
+  filename: string;
+  contentType: string;
+  stream: Readable;
+  limitBytes: number;
+}
+
+/**
+ * Attachments in the database, where every worker can read them, cut into chunks as they stream in:
+ * an upload is never held whole in memory, and neither is a file being sent.
+ */
+export class AttachmentStore {
+  constructor(private readonly db: DataSource) {}
+
+  async store(request: StoreRequest): Promise<AttachmentEntity> {
+    const repo = this.db.getRepository(AttachmentEntity);
+    const entity = repo.create({
+      id: randomUUID(),
+      companyId: request.companyId,
+      uploadedByUserId: request.uploadedByUserId,
+      filename: request.filename,
+      contentType: request.contentType,
+      size: 0,
+      sha256: '',
+      complete: false,
+      createdAt: new Date(),
+    });
+    await repo.insert(entity);
+    const hash = createHash('sha256');
+    let size = 0;
+    let seq = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let batch: AttachmentChunkEntity[] = [];
+    const flushBatch = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      await this.db.transaction((m) => m.insert(AttachmentChunkEntity, rows));
+    };
+    const cutChunks = async (final: boolean) => {
+      while (pendingBytes >= CHUNK_BYTES || (final && pendingBytes > 0)) {
+        const all = Buffer.concat(pending, pendingBytes);
+        const data = all.subarray(0, Math.min(CHUNK_BYTES, all.length));
+        const rest = all.subarray(data.length);
+        pending = rest.length ? [rest] : [];
+        pendingBytes = rest.length;
+        batch.push({ attachmentId: entity.id, seq: seq++, data: Buffer.from(data) });
+        if (batch.length >= CHUNKS_PER_WRITE) await flushBatch();
+      }
+    };
+    try {
+      for await (const piece of request.stream) {
+        const buffer = piece as Buffer;
+        size += buffer.length;
+        if (size > request.limitBytes) throw new AttachmentTooLargeError(request.filename, request.limitBytes);
+        hash.update(buffer);
+        pending.push(buffer);
+        pendingBytes += buffer.length;
+        await cutChunks(false);
+      }
+      await cutChunks(true);
+      await flushBatch();
+    } catch (err) {
+      request.stream.resume();
+      await this.remove([entity.id]);
+      throw err;
+    }
+    entity.size = size;
+    entity.sha256 = hash.digest('hex');
+    entity.complete = true;
+    await repo.update({ id: entity.id }, { size: entity.size, sha256: entity.sha256, complete: true });
+    return entity;
+  }
+
+  /** Complete attachments of the company, in the order asked; missing ones are simply absent. */
+  async findComplete(companyId: string, ids: readonly string[]): Promise<AttachmentEntity[]> {
+    if (ids.length === 0) return [];
+    const found = await this.db.getRepository(AttachmentEntity).findBy({ companyId, id: In([...ids]), complete: true });
+    return found;
+  }
+
+  async get(companyId: string, id: string): Promise<AttachmentEntity | null> {
+    return this.db.getRepository(AttachmentEntity).findOneBy({ companyId, id, complete: true });
+  }
+
+  async forMessages(messageIds: readonly string[]): Promise<Map<string, AttachmentEntity[]>> {
+    const out = new Map<string, AttachmentEntity[]>();
+    if (messageIds.length === 0) return out;
+    const links = await this.db.getRepository(MessageAttachmentEntity).find({ where: { messageId: In([...messageIds]) }, order: { position: 'ASC' } });
+    if (links.length === 0) return out;
+    const attachments = await this.db.getRepository(AttachmentEntity).findBy({ id: In([...new Set(links.map((l) => l.attachmentId))]) });
+    const byId = new Map(attachments.map((a) => [a.id, a]));
+    for (const link of links) {
+      const attachment = byId.get(link.attachmentId);
+      if (attachment) out.set(link.messageId, [...(out.get(link.messageId) ?? []), attachment]);
+    }
+    return out;
+  }
+
+  /** The bytes, read a few chunks at a time as the consumer pulls. */
+  openStream(attachmentId: string): Readable {
+    const db = this.db;
+    let next = 0;
+    return new Readable({
+      async read() {
+        try {
+          const rows = await db.getRepository(AttachmentChunkEntity).find({
+            where: { attachmentId, seq: MoreThanOrEqual(next) },
+            order: { seq: 'ASC' },
+            take: 8,
+          });
+          next += rows.length;
+          for (const row of rows) this.push(Buffer.from(row.data));
+          if (rows.length < 8) this.push(null);
+        } catch (err) {
+          this.destroy(err as Error);
+        }
+      },
+    });
+  }
+
+  async readAll(attachmentId: string): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of this.openStream(attachmentId)) parts.push(part as Buffer);
+    return Buffer.concat(parts);
+  }
+
+  /** Uploads no message refers to, older than the cut-off (24 h by default), and broken uploads. */
+  async removeUnreferenced(olderThan: Date): Promise<number> {
+    const candidates = await this.db.getRepository(AttachmentEntity).find({ select: { id: true }, where: { createdAt: LessThan(olderThan) } });
+    if (candidates.length === 0) return 0;
+    const referenced = new Set(
+      (await this.db.getRepository(MessageAttachmentEntity).find({ select: { attachmentId: true }, where: { attachmentId: In(candidates.map((c) => c.id)) } })).map((l) => l.attachmentId),
+    );
+    const orphans = candidates.map((c) => c.id).filter((id) => !referenced.has(id));
+    await this.remove(orphans);
+    return orphans.length;
+  }
+
+  async removeIds(ids: string[]): Promise<void> {
+    return this.remove(ids);
+  }
+
+  private async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.transaction(async (m) => {
+      await m.delete(AttachmentChunkEntity, { attachmentId: In(ids) });
+      await m.delete(AttachmentEntity, { id: In(ids) });
+    });
+  }
+}

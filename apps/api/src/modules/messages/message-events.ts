@@ -1,0 +1,40 @@
+import { EventEmitter } from 'node:events';
+import type { MessageStatus } from './message-status';
+
+export interface MessageChange {
+  id: string;
+  companyId: string;
+  status: MessageStatus;
+}
+
+/**
+ * In-process news about messages: the dispatcher says when a message changed, so `wait: true`
+ * and the live list answer at once. Other processes' changes are found by polling the database.
+ */
+export class MessageEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  emit(change: MessageChange): void {
+    this.emitter.emit('change', change);
+  }
+
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (change: MessageChange) => void): () => void {
+    this.emitter.on('change', listener);
+    return () => this.emitter.off('change', listener);
+  }
+
+  /** Asked when a message was accepted, so an idle dispatcher looks at once. */
+  onAccepted(listener: () => void): () => void {
+    this.emitter.on('accepted', listener);
+    return () => this.emitter.off('accepted', listener);
+  }
+
+  accepted(): void {
+    this.emitter.emit('accepted');
+  }
+}

@@ -1,0 +1,65 @@
+import { buildMailtoLink, type OutgoingMessage } from '@maestro/mail-core';
+import { formatAddress, type LocalizedText } from '@maestro/settings-schema';
+import type { UiLanguage } from '../../common/language';
+import type { AttachmentEntity } from '../attachments/attachment.entity';
+import { mailboxes } from '../outbox/build-outgoing';
+import type { AttachmentType, OutboundMessage } from './message.types';
+import type { OutboundMessageEntity } from './outbound-message.entity';
+
+const WAIT_MESSAGES: Record<string, LocalizedText> = {
+  SCHEDULED: { fi: 'Ajastettu lähetys', en: 'Scheduled' },
+  QUOTA_MESSAGES_PER_MINUTE: { fi: 'Odottaa lähetyskiintiötä (viestejä minuutissa)', en: 'Waiting for the sending quota (messages per minute)' },
+  QUOTA_RECIPIENTS_PER_DAY: { fi: 'Odottaa lähetyskiintiötä (vastaanottajia vuorokaudessa)', en: 'Waiting for the sending quota (recipients per day)' },
+};
+
+export function presentAttachment(a: AttachmentEntity): AttachmentType {
+  return { id: a.id, filename: a.filename, size: a.size, contentType: a.contentType, sha256: a.sha256, url: `/attachments/${a.id}` };
+}
+
+
+/** The archive's view of a message in the caller's language. */
+export function presentMessage(m: OutboundMessageEntity, attachments: AttachmentEntity[], language: UiLanguage): OutboundMessage {
+  let handOff: OutboundMessage['handOff'] = null;
+  if (m.status === 'HANDED_OFF') {
+    const outgoing: OutgoingMessage = {
+      channel: 'EMAIL',
+      messageId: m.messageId,
+      from: { name: m.fromName, address: m.fromAddress },
+      to: mailboxes(m.toList),
+      cc: mailboxes(m.ccList),
+      bcc: mailboxes(m.bccList),
+      subject: m.subject,
+      text: m.body,
+      attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.alloc(0) })),
+    };
+    const mailto = buildMailtoLink(outgoing);
+    handOff = { emlUrl: `/messages/${m.id}/draft.eml`, mailtoUrl: mailto && !mailto.tooLong ? mailto.href : null };
+  }
+  return {
+    id: m.id,
+    channel: m.channel,
+    source: m.source,
+    documentRef: m.documentRef,
+    status: m.status,
+    from: { name: m.fromName, address: m.fromAddress, formatted: formatAddress({ name: m.fromName, address: m.fromAddress }) },
+    to: m.toList,
+    cc: m.ccList,
+    bcc: m.bccList,
+    subject: m.subject,
+    body: m.body,
+    language: m.language,
+    attachments: attachments.map(presentAttachment),
+    attempts: m.attempts,
+    nextAttemptAt: m.status === 'QUEUED' || m.status === 'RETRYING' ? m.nextAttemptAt : null,
+    waitReason: m.waitReason,
+    waitMessage: m.waitReason ? (WAIT_MESSAGES[m.waitReason]?.[language] ?? m.waitReason) : null,
+    lastError: m.lastErrorCode ? { code: m.lastErrorCode, message: m.lastErrorMessage?.[language] ?? m.lastErrorCode, permanent: !!m.lastErrorPermanent } : null,
+    recipientErrors: (m.recipientErrors ?? []).map((r) => ({ address: r.address, code: r.code, message: r.message[language] })),
+    smtpResponse: m.smtpResponse,
+    messageId: m.messageId,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
+    sentBy: m.sentBy,
+    handOff,
+  };
+}

@@ -1,0 +1,66 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ACCESS } from '../../common/caller';
+import { callerOf, type RequestContext } from '../../common/request-context';
+import { Allow } from '../../graphql/access';
+import { presentMessage } from './message-presenter';
+import { MessageConnection, MessageFilter, OutboundMessage, SendMessageInput, SendSmsInput } from './message.types';
+import type { OutboundMessageEntity } from './outbound-message.entity';
+
+/** How long `wait: true` may hold the request: the seed's "Lähetä heti" feel, not a hung client. */
+const WAIT_MS = 10_000;
+
+async function present(ctx: RequestContext, messages: OutboundMessageEntity[]): Promise<OutboundMessage[]> {
+  const attachments = await ctx.services.messages.attachmentsOf(messages.map((m) => m.id));
+  return messages.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language));
+}
+
+@Resolver()
+export class MessagesResolver {
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Mutation(() => OutboundMessage, { description: 'Validate, resolve the sender on the server, and store in the outbox; never lost from then on.' })
+  async sendMessage(@Arg('input') input: SendMessageInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
+    const caller = callerOf(ctx);
+    let message = await ctx.services.messages.send(caller, input);
+    ctx.log.info({ messageId: message.id, source: message.source, status: message.status }, 'message accepted');
+    if (input.wait && (message.status === 'QUEUED' || message.status === 'SENDING')) message = await ctx.services.messages.waitForFinal(caller, message.id, WAIT_MS);
+    return (await present(ctx, [message]))[0] as OutboundMessage;
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Mutation(() => [OutboundMessage], { description: 'One SMS per number, through the SMS settings to the gateway.' })
+  async sendSms(@Arg('input') input: SendSmsInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage[]> {
+    const messages = await ctx.services.messages.sendSms(callerOf(ctx), input);
+    ctx.log.info({ count: messages.length, source: input.source }, 'sms accepted');
+    return present(ctx, messages);
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Query(() => MessageConnection, { description: 'Sent items, outbox and failures. A user sees the messages sent in their name; an admin the company\'s.' })
+  async messages(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => MessageFilter, { nullable: true }) filter?: MessageFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<MessageConnection> {
+    const page = await ctx.services.messages.list(callerOf(ctx), filter ?? {}, first ?? 50, after ?? null);
+    return { nodes: await present(ctx, page.nodes), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage }, totalCount: page.totalCount };
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Query(() => OutboundMessage)
+  async message(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
+    return (await present(ctx, [await ctx.services.messages.get(callerOf(ctx), id)]))[0] as OutboundMessage;
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Mutation(() => OutboundMessage, { description: 'Send a failed or waiting message again now.' })
+  async retryMessage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
+    return (await present(ctx, [await ctx.services.messages.retry(callerOf(ctx), id)]))[0] as OutboundMessage;
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Mutation(() => OutboundMessage, { description: 'Cancel a message before sending starts.' })
+  async cancelMessage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
+    return (await present(ctx, [await ctx.services.messages.cancel(callerOf(ctx), id)]))[0] as OutboundMessage;
+  }
+}

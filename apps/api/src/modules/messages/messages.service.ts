@@ -1,0 +1,443 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
+import {
+  buildSmsEnvelope,
+  checkChannel,
+  generateMessageId,
+  resolveDelivery,
+  resolveSender,
+  type Mailbox,
+} from '@maestro/mail-core';
+import {
+  MESSAGE_SOURCE_INFO,
+  formatAddress,
+  mergeAddressLists,
+  parseAddressList,
+  parsePhoneList,
+  problem,
+  validateComposeMessage,
+  type Channel,
+  type Language,
+  type MessageSource,
+  type ParsedAddress,
+  type Problem,
+} from '@maestro/settings-schema';
+import type { Caller } from '../../common/caller';
+import { UserFacingError, badInput, notFound } from '../../common/user-facing-error';
+import { AttachmentEntity, MessageAttachmentEntity } from '../attachments/attachment.entity';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import type { ComposeService } from '../compose/compose.service';
+import { IdempotencyRecordEntity } from '../outbox/idempotency-record.entity';
+import type { SettingsService } from '../settings/settings.service';
+import type { UsersService } from '../users/users.service';
+import { DUE_STATUSES, FINAL_STATUSES, type MessageStatus } from './message-status';
+import type { MessageEvents } from './message-events';
+import { MESSAGE, attachmentsNotAllowed, idempotencyConflict, notInStatus } from './messages.errors';
+import { OutboundMessageEntity } from './outbound-message.entity';
+
+export interface SendMessageRequest {
+  source: MessageSource;
+  documentRef?: string | null;
+  to: string[];
+  cc?: string[] | null;
+  bcc?: string[] | null;
+  subject: string;
+  body: string;
+  attachmentIds?: string[] | null;
+  language?: Language | null;
+  idempotencyKey?: string | null;
+  sendAt?: Date | null;
+  onBehalfOfUserId?: string | null;
+}
+
+export interface SendSmsRequest {
+  source: MessageSource;
+  documentRef?: string | null;
+  to: string[];
+  text: string;
+  idempotencyKey?: string | null;
+  onBehalfOfUserId?: string | null;
+}
+
+export interface MessageFilter {
+  status?: MessageStatus[] | null;
+  channel?: Channel | null;
+  source?: MessageSource | null;
+  documentRef?: string | null;
+  text?: string | null;
+  createdFrom?: Date | null;
+  createdTo?: Date | null;
+}
+
+export interface MessagePage {
+  nodes: OutboundMessageEntity[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface MessagesServiceOptions {
+  messageBytes: number;
+  retryMaxAgeMs: number;
+}
+
+const MAX_SCHEDULE_MS = 366 * 24 * 3600_000;
+
+function toMailbox(address: ParsedAddress): Mailbox {
+  return { name: address.name, address: address.address };
+}
+
+function parsedList(entries: readonly string[]): ParsedAddress[] {
+  return mergeAddressLists(...entries.map((entry) => {
+    const parsed = parseAddressList(entry);
+    return parsed.ok ? parsed.addresses : [];
+  }));
+}
+
+function hashPayload(payload: unknown): string {
+  return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+}
+
+function encodeCursor(message: OutboundMessageEntity): string {
+  return Buffer.from(`${message.createdAt.toISOString()}|${message.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new UserFacingError('BAD_USER_INPUT', { fi: 'Sivutuksen kohta (after) on virheellinen: käytä edellisen sivun endCursor-arvoa.', en: 'The page cursor (after) is not valid: use the previous page’s endCursor.' });
+  }
+  return { createdAt, id };
+}
+
+function sentByOf(caller: Caller): string {
+  return caller.kind === 'USER' ? caller.username : `${caller.module} (palveluavain)`;
+}
+
+/**
+ * The outbox's front door: checks a request, resolves the sender on the server, and stores the
+ * message with its attachment references in one transaction. From then on it is never lost.
+ */
+export class MessagesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly settings: SettingsService,
+    private readonly compose: ComposeService,
+    private readonly users: UsersService,
+    private readonly attachments: AttachmentStore,
+    private readonly events: MessageEvents,
+    private readonly options: MessagesServiceOptions,
+  ) {}
+
+  async send(caller: Caller, request: SendMessageRequest): Promise<OutboundMessageEntity> {
+    const { companyId } = caller;
+    const message = { to: request.to, cc: request.cc ?? [], bcc: request.bcc ?? [], subject: request.subject, body: request.body };
+    const problems: Problem[] = [];
+    const checked = validateComposeMessage(message);
+    if (!checked.ok) problems.push(...checked.problems);
+    if ((request.documentRef ?? '').length > 200 || /[\r\n]/.test(request.documentRef ?? '')) problems.push(problem('documentRef', 'TOO_LONG', { max: 200 }));
+    if ((request.idempotencyKey ?? '').length > 200) problems.push(problem('idempotencyKey', 'TOO_LONG', { max: 200 }));
+    const now = new Date();
+    if (request.sendAt && request.sendAt.getTime() - now.getTime() > MAX_SCHEDULE_MS) {
+      problems.push({ ...problem('sendAt', 'INVALID_VALUE'), message: { fi: 'Ajastettu lähetys voi olla enintään vuoden päässä.', en: 'A scheduled send can be at most a year ahead.' } });
+    }
+    const attachmentIds = [...new Set(request.attachmentIds ?? [])];
+    if (attachmentIds.length > 0 && !MESSAGE_SOURCE_INFO[request.source].attachmentsAllowed) throw attachmentsNotAllowed();
+    const attachments = await this.attachments.findComplete(companyId, attachmentIds);
+    const found = new Set(attachments.map((a) => a.id));
+    for (const id of attachmentIds) {
+      if (!found.has(id)) problems.push({ ...problem('attachmentIds', 'INVALID_VALUE'), message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } });
+    }
+    const totalBytes = attachments.reduce((sum, a) => sum + a.size, 0);
+    if (totalBytes > this.options.messageBytes) {
+      const mb = Math.round(this.options.messageBytes / 1024 / 1024);
+      problems.push({ ...problem('attachmentIds', 'INVALID_VALUE'), message: { fi: `Liitteet ovat yhteensä yli ${mb} Mt: jaa ne useampaan viestiin.`, en: `The attachments add up to more than ${mb} MB: split them over several messages.` } });
+    }
+    if (problems.length) throw badInput(problems);
+
+    const senderUserId = await this.compose.senderUserId(caller, request.onBehalfOfUserId);
+    const [company, user] = await Promise.all([
+      this.settings.companySettings(companyId),
+      senderUserId ? this.settings.userSettings(companyId, senderUserId) : Promise.resolve(null),
+    ]);
+    const channelRefusal = checkChannel(company.enabledChannels, request.source, 'EMAIL');
+    if (channelRefusal) throw new UserFacingError('REFUSED', channelRefusal.message, { reason: channelRefusal.code });
+    // The sender is the server's choice: the client never names it.
+    const from = resolveSender(company, user);
+    if (!from) {
+      throw new UserFacingError('REFUSED', { fi: 'Lähettäjän osoite puuttuu: anna Yrityksen email Viestiasetuksissa.', en: 'The sender address is missing: set the company e-mail in Message settings.' }, { reason: 'NO_SENDER_ADDRESS' });
+    }
+    const delivery = resolveDelivery(company, 'EMAIL');
+    const byOrder = new Map(attachments.map((a) => [a.id, a]));
+    const ordered = attachmentIds.map((id) => byOrder.get(id) as AttachmentEntity);
+    const senderDomain = from.address.split('@').pop() ?? '';
+    const sendAt = request.sendAt && request.sendAt > now ? request.sendAt : now;
+
+    const payloadHash = hashPayload({ kind: 'email', ...message, source: request.source, documentRef: request.documentRef ?? null, attachmentIds, sendAt: request.sendAt?.toISOString() ?? null, onBehalfOfUserId: request.onBehalfOfUserId ?? null });
+    const [stored] = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, async (manager) => {
+      const entity = manager.create(OutboundMessageEntity, {
+        id: randomUUID(),
+        companyId,
+        channel: 'EMAIL',
+        source: request.source,
+        documentRef: request.documentRef?.trim() || null,
+        status: delivery === 'HAND_OFF' ? 'HANDED_OFF' : 'QUEUED',
+        senderUserId,
+        sentBy: sentByOf(caller),
+        fromName: from.name,
+        fromAddress: from.address,
+        toList: parsedList(message.to).map((a) => formatAddress(a)),
+        ccList: parsedList(message.cc).map((a) => formatAddress(a)),
+        bccList: parsedList(message.bcc).map((a) => formatAddress(a)),
+        subject: message.subject,
+        body: message.body,
+        language: request.language ?? 'FI',
+        messageId: generateMessageId(senderDomain),
+        attempts: 0,
+        nextAttemptAt: sendAt,
+        giveUpAt: new Date(sendAt.getTime() + this.options.retryMaxAgeMs),
+        lockedBy: null,
+        lockedUntil: null,
+        waitReason: request.sendAt && request.sendAt > now ? 'SCHEDULED' : null,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+        lastErrorPermanent: null,
+        recipientErrors: null,
+        smtpResponse: null,
+        createdAt: now,
+        sentAt: null,
+        updatedAt: now,
+      });
+      await manager.insert(OutboundMessageEntity, entity);
+      if (ordered.length) {
+        await manager.insert(
+          MessageAttachmentEntity,
+          ordered.map((a, position) => ({ messageId: entity.id, position, attachmentId: a.id })),
+        );
+      }
+      return [entity];
+    });
+    if (stored?.status === 'QUEUED') this.events.accepted();
+    return stored as OutboundMessageEntity;
+  }
+
+  async sendSms(caller: Caller, request: SendSmsRequest): Promise<OutboundMessageEntity[]> {
+    const { companyId } = caller;
+    const problems: Problem[] = [];
+    const numbers: string[] = [];
+    request.to.forEach((entry, index) => {
+      const parsed = parsePhoneList(entry);
+      if (parsed.ok) numbers.push(...parsed.numbers);
+      else problems.push(...parsed.problems.map((p) => ({ ...p, path: `to.${index}` })));
+    });
+    const unique = [...new Set(numbers)];
+    if (unique.length === 0 && problems.length === 0) problems.push(problem('to', 'NO_RECIPIENTS'));
+    if (unique.length > 100) problems.push(problem('to', 'TOO_MANY', { max: 100 }));
+    if ((request.documentRef ?? '').length > 200) problems.push(problem('documentRef', 'TOO_LONG', { max: 200 }));
+    if ((request.idempotencyKey ?? '').length > 200) problems.push(problem('idempotencyKey', 'TOO_LONG', { max: 200 }));
+    if (problems.length) throw badInput(problems);
+
+    const senderUserId = await this.compose.senderUserId(caller, request.onBehalfOfUserId);
+    const [company, sms] = await Promise.all([this.settings.companySettings(companyId), this.settings.smsSettings(companyId)]);
+    const channelRefusal = checkChannel(company.enabledChannels, request.source, 'SMS');
+    if (channelRefusal) throw new UserFacingError('REFUSED', channelRefusal.message, { reason: channelRefusal.code });
+    // Build each envelope now only to refuse what would fail later (settings, length); the envelope holds
+    // the gateway password, so it is built again at send time and never stored.
+    for (const number of unique) {
+      const envelope = buildSmsEnvelope({ settings: sms, phoneNumber: number, text: request.text, messageId: '<check@maestro.invalid>' });
+      if (!envelope.ok) throw new UserFacingError('REFUSED', envelope.refusal.message, { reason: envelope.refusal.code });
+    }
+    const now = new Date();
+    const payloadHash = hashPayload({ kind: 'sms', numbers: unique, text: request.text, source: request.source, documentRef: request.documentRef ?? null });
+    const stored = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, async (manager) => {
+      const entities = unique.map((number) =>
+        manager.create(OutboundMessageEntity, {
+          id: randomUUID(),
+          companyId,
+          channel: 'SMS',
+          source: request.source,
+          documentRef: request.documentRef?.trim() || null,
+          status: 'QUEUED',
+          senderUserId,
+          sentBy: sentByOf(caller),
+          fromName: '',
+          fromAddress: sms.senderEmail,
+          toList: [number],
+          ccList: [],
+          bccList: [],
+          subject: '',
+          body: request.text.normalize('NFC'),
+          language: 'FI',
+          messageId: generateMessageId(sms.senderEmail.split('@').pop() ?? ''),
+          attempts: 0,
+          nextAttemptAt: now,
+          giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs),
+          lockedBy: null,
+          lockedUntil: null,
+          waitReason: null,
+          lastErrorCode: null,
+          lastErrorMessage: null,
+          lastErrorPermanent: null,
+          recipientErrors: null,
+          smtpResponse: null,
+          createdAt: now,
+          sentAt: null,
+          updatedAt: now,
+        }),
+      );
+      await manager.insert(OutboundMessageEntity, entities);
+      return entities;
+    });
+    this.events.accepted();
+    return stored;
+  }
+
+  /**
+   * Store once per idempotency key: a repeat with the same payload gets the first answer; another
+   * payload under the same key is refused. Two racing requests meet at the key's primary key.
+   */
+  private async storeOnce(
+    caller: Caller,
+    key: string | null,
+    payloadHash: string,
+    insert: (manager: EntityManager) => Promise<OutboundMessageEntity[]>,
+  ): Promise<OutboundMessageEntity[]> {
+    const repeat = async () => {
+      const record = await this.db.getRepository(IdempotencyRecordEntity).findOneBy({ companyId: caller.companyId, idempotencyKey: key as string });
+      if (!record) return null;
+      if (record.payloadHash !== payloadHash) throw idempotencyConflict();
+      const found = await this.db.getRepository(OutboundMessageEntity).findBy({ companyId: caller.companyId, id: In(record.messageIds) });
+      const byId = new Map(found.map((m) => [m.id, m]));
+      return record.messageIds.map((id) => byId.get(id)).filter((m): m is OutboundMessageEntity => !!m);
+    };
+    if (key) {
+      const earlier = await repeat();
+      if (earlier) return earlier;
+    }
+    try {
+      return await this.db.transaction(async (manager) => {
+        const entities = await insert(manager);
+        if (key) {
+          await manager.insert(IdempotencyRecordEntity, { companyId: caller.companyId, idempotencyKey: key, payloadHash, messageIds: entities.map((e) => e.id), createdAt: new Date() });
+        }
+        return entities;
+      });
+    } catch (err) {
+      if (key) {
+        const earlier = await repeat();
+        if (earlier) return earlier;
+      }
+      throw err;
+    }
+  }
+
+  private visible(caller: Caller) {
+    const where: { companyId: string; senderUserId?: string } = { companyId: caller.companyId };
+    if (caller.kind === 'USER' && caller.role !== 'ADMIN') where.senderUserId = caller.userId;
+    return where;
+  }
+
+  async get(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const message = await this.db.getRepository(OutboundMessageEntity).findOneBy({ ...this.visible(caller), id });
+    if (!message) throw notFound(MESSAGE);
+    return message;
+  }
+
+  async list(caller: Caller, filter: MessageFilter, first: number, after: string | null): Promise<MessagePage> {
+    const take = Math.max(1, Math.min(first, 200));
+    const qb = this.db.getRepository(OutboundMessageEntity).createQueryBuilder('m').where('m.companyId = :companyId', { companyId: caller.companyId });
+    const visible = this.visible(caller);
+    if (visible.senderUserId) qb.andWhere('m.senderUserId = :me', { me: visible.senderUserId });
+    if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
+    if (filter.source) qb.andWhere('m.source = :source', { source: filter.source });
+    if (filter.documentRef) qb.andWhere('m.documentRef = :documentRef', { documentRef: filter.documentRef });
+    if (filter.createdFrom) qb.andWhere('m.createdAt >= :from', { from: filter.createdFrom });
+    if (filter.createdTo) qb.andWhere('m.createdAt < :to', { to: filter.createdTo });
+    if (filter.text?.trim()) {
+      const like = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("m.subject LIKE :like ESCAPE '\\'", { like })
+            .orWhere("m.toList LIKE :like ESCAPE '\\'", { like })
+            .orWhere("m.documentRef LIKE :like ESCAPE '\\'", { like })
+            .orWhere("m.body LIKE :like ESCAPE '\\'", { like });
+        }),
+      );
+    }
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      qb.andWhere(new Brackets((w) => w.where('m.createdAt < :c', { c: cursor.createdAt }).orWhere('m.createdAt = :c AND m.id < :cid', { c: cursor.createdAt, cid: cursor.id })));
+    }
+    const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').take(take + 1).getMany();
+    const nodes = rows.slice(0, take);
+    const last = nodes[nodes.length - 1];
+    return { nodes, endCursor: last ? encodeCursor(last) : null, hasNextPage: rows.length > take, totalCount };
+  }
+
+  /** Send a failed or waiting message again now, with a fresh give-up time. */
+  async retry(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const message = await this.get(caller, id);
+    const now = new Date();
+    const result = await this.db
+      .getRepository(OutboundMessageEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'QUEUED', nextAttemptAt: now, giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs), waitReason: null, updatedAt: now })
+      .where('id = :id AND companyId = :companyId AND status IN (:...statuses)', { id, companyId: caller.companyId, statuses: ['FAILED', 'RETRYING', 'CANCELLED'] })
+      .execute();
+    if (!result.affected) throw notInStatus('retry', message.status);
+    this.events.accepted();
+    return this.get(caller, id);
+  }
+
+  /** Cancel before a dispatcher has taken it; the claim and this update cannot both win. */
+  async cancel(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const message = await this.get(caller, id);
+    const now = new Date();
+    const result = await this.db
+      .getRepository(OutboundMessageEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'CANCELLED', waitReason: null, updatedAt: now })
+      .where('id = :id AND companyId = :companyId AND status IN (:...statuses)', { id, companyId: caller.companyId, statuses: [...DUE_STATUSES] })
+      .execute();
+    if (!result.affected) throw notInStatus('cancel', message.status);
+    const cancelled = await this.get(caller, id);
+    this.events.emit({ id, companyId: caller.companyId, status: 'CANCELLED' });
+    return cancelled;
+  }
+
+  /** Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final. */
+  async waitForFinal(caller: Caller, id: string, timeoutMs: number): Promise<OutboundMessageEntity> {
+    const deadline = Date.now() + timeoutMs;
+    let current = await this.get(caller, id);
+    while (!FINAL_STATUSES.includes(current.status) && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
+        const unsubscribe = this.events.subscribe((change) => {
+          if (change.id === id) done();
+        });
+        function done() {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve();
+        }
+      });
+      current = await this.get(caller, id);
+    }
+    return current;
+  }
+
+  async attachmentsOf(messageIds: readonly string[]) {
+    return this.attachments.forMessages(messageIds);
+  }
+
+  userExists(companyId: string, userId: string) {
+    return this.users.get(companyId, userId);
+  }
+}
+
+export { toMailbox };

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LessThan, type DataSource } from 'typeorm';
+import { makeClassifiedError, transportKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
+import { hasSmtpHost } from '@maestro/settings-schema';
+import type { Logger } from '../../common/logger';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import type { MessageEvents } from '../messages/message-events';
+import type { MessageStatus } from '../messages/message-status';
+import { OutboundMessageEntity } from '../messages/outbound-message.entity';
+import type { SettingsService } from '../settings/settings.service';
+import { buildOutgoing } from './build-outgoing';
+import { claimDueMessages } from './claim-due-messages';
+import { IdempotencyRecordEntity } from './idempotency-record.entity';
+import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
+import type { SendQuotas } from './send-quotas';
+
+export interface OutboxDispatcherOptions {
+  workerId?: string;
+  /** Messages in flight at once (across all accounts). */
+  concurrency: number;
+  /** How often an idle dispatcher looks for due messages (it is also woken when one is accepted). */
+  pollMs: number;
+  /** A claim lasts this long unless renewed; a dead worker's claims are taken over after it. */
+  leaseMs: number;
+  retry: RetryPolicyOptions;
+  /** Remove uploads no message uses after this long. */
+  orphanAttachmentMs: number;
+  now?: () => Date;
+}
+
+export interface DispatchResult {
+  id: string;
+  status: MessageStatus;
+}
+
+/**
+ * The outbox worker: claims due messages, sends each through mail-core with the settings current at
+ * send time, and records SENT with the server's reply, a retry with backoff, or FAILED with a reason a
+ * person can act on. Runs in the API process by default and as `npm run worker`; any number of
+ * workers may share one MySQL database.
+ */
+export class OutboxDispatcher {
+  readonly workerId: string;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  private wakeUp: (() => void) | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private lastHousekeeping = 0;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly settings: SettingsService,
+    private readonly attachments: AttachmentStore,
+    private readonly quotas: SendQuotas,
+    private readonly events: MessageEvents,
+    private readonly smtp: SmtpDispatcher,
+    private readonly log: Logger,
+    private readonly options: OutboxDispatcherOptions,
+  ) {
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.events.onAccepted(() => this.wakeUp?.());
+    this.loop = this.run();
+  }
+
+  /** Stop claiming, let the messages in flight finish, then return. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wakeUp?.();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Claim one batch and send it to the end: for tests and for tools that drain the outbox. */
+  async runOnce(limit = this.options.concurrency): Promise<DispatchResult[]> {
+    const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
+    return Promise.all(claimed.map((message) => this.process(message)));
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.housekeeping();
+        const free = this.options.concurrency - this.inFlight.size;
+        const claimed = free > 0 ? await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free }) : [];
+        for (const message of claimed) {
+          const task: Promise<void> = this.process(message)
+            .then(() => undefined)
+            .finally(() => {
+              this.inFlight.delete(task);
+              this.wakeUp?.();
+            });
+          this.inFlight.add(task);
+        }
+        // A full batch means more may be waiting: look again at once when there is room.
+        if (claimed.length > 0 && claimed.length === free) {
+          if (this.inFlight.size >= this.options.concurrency) await this.sleep(this.options.pollMs);
+          continue;
+        }
+        await this.sleep(this.options.pollMs);
+      } catch (err) {
+        this.log.error({ err }, 'outbox dispatcher loop failed; trying again');
+        await this.sleep(this.options.pollMs);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        if (self.wakeUp === done) self.wakeUp = null;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async process(message: OutboundMessageEntity): Promise<DispatchResult> {
+    const renew = setInterval(() => void this.renewLease(message.id), Math.max(1000, this.options.leaseMs / 3));
+    try {
+      const attachments = (await this.attachments.forMessages([message.id])).get(message.id) ?? [];
+      const outgoing = await buildOutgoing(message, attachments, this.settings, this.attachments);
+      if (!outgoing.ok) {
+        return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), outgoing.refusal.message);
+      }
+      if (!hasSmtpHost(outgoing.account)) return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: 'no SMTP host' }));
+      const quota = await this.quotas.take(transportKey(outgoing.account), outgoing.account, outgoing.recipients, this.now());
+      if (!quota.ok) return await this.waitForQuota(message, quota.until, quota.reason);
+      const outcome = await this.smtp.send(outgoing.account, outgoing.message);
+      return await this.record(message, outcome);
+    } catch (err) {
+      this.log.error({ err, messageId: message.id }, 'sending a message failed unexpectedly');
+      return this.recordFailure(message, makeClassifiedError('UNKNOWN', { detail: err instanceof Error ? err.name : 'error' }));
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async renewLease(id: string): Promise<void> {
+    try {
+      await this.db
+        .getRepository(OutboundMessageEntity)
+        .update({ id, lockedBy: this.workerId, status: 'SENDING' }, { lockedUntil: new Date(this.now().getTime() + this.options.leaseMs) });
+    } catch (err) {
+      this.log.warn({ err, messageId: id }, 'could not renew a lease');
+    }
+  }
+
+  private async record(message: OutboundMessageEntity, outcome: SendOutcome): Promise<DispatchResult> {
+    if (!outcome.ok) return this.recordFailure(message, outcome.error);
+    const now = this.now();
+    return this.finish(message, 'SENT', {
+      sentAt: now,
+      smtpResponse: outcome.response.slice(0, 1000),
+      recipientErrors: outcome.rejected.length ? outcome.rejected.map((r) => ({ address: r.address, code: r.error.code, message: r.error.message })) : null,
+      lastErrorCode: null,
+      lastErrorMessage: null,
+      lastErrorPermanent: null,
+      nextAttemptAt: now,
+    });
+  }
+
+  private async recordFailure(message: OutboundMessageEntity, error: ClassifiedError, messageOverride?: { fi: string; en: string }): Promise<DispatchResult> {
+    const now = this.now();
+    const text = messageOverride ?? error.message;
+    const base = { lastErrorCode: error.code, lastErrorMessage: text, lastErrorPermanent: error.permanent, smtpResponse: error.detail ? error.detail.slice(0, 1000) : null };
+    if (error.permanent) return this.finish(message, 'FAILED', base);
+    const decision = nextAttempt(message.attempts, now, message.giveUpAt, this.options.retry, Math.random, error.retryAfterMs ?? 0);
+    if (decision.kind === 'give-up') {
+      const hours = Math.round((message.giveUpAt.getTime() - message.createdAt.getTime()) / 3600_000);
+      return this.finish(message, 'FAILED', {
+        ...base,
+        lastErrorPermanent: true,
+        lastErrorMessage: {
+          fi: `Lähetys ei onnistunut ${message.attempts} yrityksellä ${hours} tunnin aikana. Viimeisin syy: ${text.fi}`,
+          en: `Not sent after ${message.attempts} attempts over ${hours} hours. Last reason: ${text.en}`,
+        },
+      });
+    }
+    return this.finish(message, 'RETRYING', { ...base, nextAttemptAt: decision.at });
+  }
+
+  /** Over an account's limit: not a failure. Give the attempt back and wait for the window. */
+  private async waitForQuota(message: OutboundMessageEntity, until: Date, reason: string): Promise<DispatchResult> {
+    return this.finish(message, 'QUEUED', { nextAttemptAt: until, waitReason: `QUOTA_${reason}`, attempts: Math.max(0, message.attempts - 1) });
+  }
+
+  /** Write the outcome, but only while this worker still holds the message. */
+  private async finish(message: OutboundMessageEntity, status: MessageStatus, changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
+    const now = this.now();
+    const result = await this.db
+      .getRepository(OutboundMessageEntity)
+      .update({ id: message.id, lockedBy: this.workerId, status: 'SENDING' }, { ...changes, status, lockedBy: null, lockedUntil: null, updatedAt: now });
+    if (!result.affected) {
+      this.log.warn({ messageId: message.id, status }, 'a message was taken over before its outcome was written');
+      return { id: message.id, status: 'SENDING' };
+    }
+    this.events.emit({ id: message.id, companyId: message.companyId, status });
+    if (status === 'FAILED') this.log.warn({ messageId: message.id, code: changes.lastErrorCode }, 'message failed');
+    return { id: message.id, status };
+  }
+
+  private async housekeeping(): Promise<void> {
+    const now = this.now();
+    if (now.getTime() - this.lastHousekeeping < 10 * 60_000) return;
+    this.lastHousekeeping = now.getTime();
+    const removed = await this.attachments.removeUnreferenced(new Date(now.getTime() - this.options.orphanAttachmentMs));
+    await this.quotas.prune(now);
+    await this.db.getRepository(IdempotencyRecordEntity).delete({ createdAt: LessThan(new Date(now.getTime() - 7 * 24 * 3600_000)) });
+    if (removed) this.log.info({ removed }, 'removed unused attachments');
+  }
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Sending counted per SMTP account and time window, shared by every worker through the database:
+ * kind MINUTE counts messages per minute, HOUR counts recipients per hour (a rolling day sums 24).
+ */
+@Entity('send_quota')
+export class SendQuotaEntity {
+  /** transportKey of the account: a hash, never a password. */
+  @PrimaryColumn('varchar', { length: 64 })
+  accountKey!: string;
+
+  @PrimaryColumn('varchar', { length: 8 })
+  kind!: 'MINUTE' | 'HOUR';
+
+  /** Start of the window, as epoch milliseconds. */
+  @PrimaryColumn('bigint')
+  windowStart!: string;
+
+  @Column('int', { default: 0 })
+  used!: number;
+}

@@ -1,0 +1,77 @@
+import { LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { SendQuotaEntity } from './send-quota.entity';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+export interface AccountLimits {
+  messagesPerMinute: number | null;
+  recipientsPerDay: number | null;
+}
+
+export type QuotaDecision = { ok: true } | { ok: false; until: Date; reason: 'MESSAGES_PER_MINUTE' | 'RECIPIENTS_PER_DAY' };
+
+/**
+ * Per-account sending limits shared by every worker through the database. A message over a limit
+ * is not failed: it waits until the window allows it.
+ */
+export class SendQuotas {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Take one message with `recipients` recipients from the account's quotas, or say until when to wait.
+   * Counting and checking happen in one transaction with row locks, so two workers cannot both take the
+   * last place.
+   */
+  async take(accountKey: string, limits: AccountLimits, recipients: number, now: Date): Promise<QuotaDecision> {
+    if (!limits.messagesPerMinute && !limits.recipientsPerDay) return { ok: true };
+    return this.db.transaction(async (manager) => {
+      if (limits.recipientsPerDay) {
+        const hour = Math.floor(now.getTime() / HOUR) * HOUR;
+        const since = hour - 23 * HOUR;
+        const buckets = await this.locked(manager, accountKey, 'HOUR', since);
+        const used = buckets.reduce((sum, b) => sum + b.used, 0);
+        if (used + recipients > limits.recipientsPerDay && used > 0) {
+          // Wait until the oldest bucket that holds anything falls out of the rolling day.
+          const oldest = Math.min(...buckets.filter((b) => b.used > 0).map((b) => Number(b.windowStart)));
+          return { ok: false, until: new Date(oldest + 24 * HOUR), reason: 'RECIPIENTS_PER_DAY' };
+        }
+      }
+      if (limits.messagesPerMinute) {
+        const minute = Math.floor(now.getTime() / MINUTE) * MINUTE;
+        const [current] = await this.locked(manager, accountKey, 'MINUTE', minute);
+        if ((current?.used ?? 0) >= limits.messagesPerMinute) return { ok: false, until: new Date(minute + MINUTE), reason: 'MESSAGES_PER_MINUTE' };
+        await this.add(manager, accountKey, 'MINUTE', minute, 1);
+      }
+      if (limits.recipientsPerDay) await this.add(manager, accountKey, 'HOUR', Math.floor(now.getTime() / HOUR) * HOUR, recipients);
+      return { ok: true };
+    });
+  }
+
+  /** Windows older than two days count for nothing. */
+  async prune(now: Date): Promise<void> {
+    await this.db.getRepository(SendQuotaEntity).delete({ windowStart: LessThan(String(now.getTime() - 48 * HOUR)) });
+  }
+
+  private async locked(manager: EntityManager, accountKey: string, kind: 'MINUTE' | 'HOUR', from: number): Promise<SendQuotaEntity[]> {
+    const qb = manager
+      .getRepository(SendQuotaEntity)
+      .createQueryBuilder('q')
+      .where('q.accountKey = :accountKey AND q.kind = :kind AND q.windowStart >= :from', { accountKey, kind, from: String(from) });
+    if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  private async add(manager: EntityManager, accountKey: string, kind: 'MINUTE' | 'HOUR', windowStart: number, amount: number): Promise<void> {
+    const repo = manager.getRepository(SendQuotaEntity);
+    const updated = await repo.increment({ accountKey, kind, windowStart: String(windowStart) }, 'used', amount);
+    if (!updated.affected) {
+      try {
+        await repo.insert({ accountKey, kind, windowStart: String(windowStart), used: amount });
+      } catch {
+        // Another worker created the row first: count into it.
+        await repo.increment({ accountKey, kind, windowStart: String(windowStart) }, 'used', amount);
+      }
+    }
+  }
+}
