@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { buildGraphqlSchema } from '../../src/graphql/schema';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -7,6 +8,8 @@ interface AIds {
   userId: string;
   serviceKeyId: string;
   standardTextId: string;
+  messageId: string;
+  attachmentId: string;
 }
 
 interface Case {
@@ -48,13 +51,23 @@ const CASES: Record<string, Case> = {
     variables: (ids) => ({ id: ids.standardTextId }),
   },
   deleteStandardText: { query: 'mutation($id: ID!) { deleteStandardText(id: $id) }', variables: (ids) => ({ id: ids.standardTextId }) },
+  sendMessage: {
+    query: 'mutation($a: [ID!]) { sendMessage(input: { source: QUOTE, to: ["x@yritys-b.fi"], subject: "s", body: "b", attachmentIds: $a }) { id } }',
+    variables: (ids) => ({ a: [ids.attachmentId] }),
+  },
+  sendSms: { query: 'mutation { sendSms(input: { source: CUSTOMER_CARD, to: ["0401234567"], text: "x" }) { id } }' },
+  messages: { query: '{ messages { totalCount nodes { id subject to documentRef } } }' },
+  message: { query: 'query($id: ID!) { message(id: $id) { id subject } }', variables: (ids) => ({ id: ids.messageId }) },
+  retryMessage: { query: 'mutation($id: ID!) { retryMessage(id: $id) { id status } }', variables: (ids) => ({ id: ids.messageId }) },
+  cancelMessage: { query: 'mutation($id: ID!) { cancelMessage(id: $id) { id status } }', variables: (ids) => ({ id: ids.messageId }) },
+  testSmtpConnection: { query: 'mutation { testSmtpConnection(account: COMPANY) { ok stage message } }' },
   composeDraft: {
     query: 'query($t: ID) { composeDraft(input: { source: QUOTE, standardTextId: $t }) { subject from { address } } }',
     variables: (ids) => ({ t: ids.standardTextId }),
   },
 };
 
-const A_MARKERS = ['a-user', 'a-admin', 'Yritys A Oy', 'a-salainen@yritys-a.fi', 'smtp.yritys-a.fi', 'A:n tarjous', 'Avain A'];
+const A_MARKERS = ['a-user', 'a-admin', 'Yritys A Oy', 'a-salainen@yritys-a.fi', 'smtp.yritys-a.fi', 'A:n tarjous', 'Avain A', 'A:n viesti', 'A-DOC-1'];
 
 describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
   let api: TestApi;
@@ -71,6 +84,7 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
       user: await s.settings.userSettings(api.a.id, api.a.user.id),
       policies: await s.sendPolicies.list(api.a.id),
       texts: (await s.standardTexts.list(api.a.id, {})).map((t) => [t.id, t.subject, t.body]),
+      messages: (await api.runtime.db.query('SELECT id, status, attempts FROM outbound_message WHERE companyId = ? ORDER BY id', [api.a.id])) as unknown,
     });
   };
 
@@ -86,7 +100,10 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
     await s.settings.updateCompanySettings(api.b.id, { enabledChannels: 'EMAIL', companyEmail: 'b@yritys-b.fi', smtp: { host: 'smtp.yritys-b.fi' } });
     const key = await s.serviceKeys.create(api.a.id, { name: 'Avain A', module: 'sales' });
     const text = await s.standardTexts.upsert(api.a.id, { source: 'QUOTE', language: 'FI', name: 'A:n tarjous', subject: 'A:n tarjous', body: 'A' });
-    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id };
+    const aCaller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'a-user' };
+    const message = await s.messages.send(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], subject: 'A:n viesti', body: 'A' });
+    const attachment = await s.attachments.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'a.txt', contentType: 'text/plain', stream: Readable.from([Buffer.from('A')]), limitBytes: 1000 });
+    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id };
     snapshotOfA = await snapshot();
   });
   afterAll(async () => {
@@ -110,5 +127,30 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
       }
     }
     expect(await snapshot()).toBe(snapshotOfA);
+  });
+});
+
+describe.each(DATABASE_KINDS)('messages within one company on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    const s = api.runtime.services;
+    await s.settings.updateCompanySettings(api.a.id, { enabledChannels: 'EMAIL', companyEmail: 'a@yritys-a.fi', smtp: { host: 'smtp.yritys-a.fi' } });
+    const other = await s.users.create(api.a.id, { username: 'a-other', password: 'Salasana-1234', role: 'USER' });
+    await s.messages.send({ kind: 'USER', userId: other.id, companyId: api.a.id, role: 'USER', username: 'a-other' }, { source: 'QUOTE', to: ['x@y.fi'], subject: 'Toisen viesti', body: 'b' });
+    await s.messages.send({ kind: 'USER', userId: api.a.user.id, companyId: api.a.id, role: 'USER', username: 'a-user' }, { source: 'QUOTE', to: ['x@y.fi'], subject: 'Oma viesti', body: 'b' });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('shows a user only the messages sent in their name', async () => {
+    const result = await api.gql<{ messages: { nodes: Array<{ subject: string }> } }>('{ messages { nodes { subject } } }', {}, { token: api.a.user.token });
+    expect(result.data?.messages.nodes.map((m) => m.subject)).toEqual(['Oma viesti']);
+  });
+
+  it("shows an admin all of the company's messages", async () => {
+    const result = await api.gql<{ messages: { nodes: Array<{ subject: string }> } }>('{ messages { nodes { subject } } }', {}, { token: api.a.admin.token });
+    expect(result.data?.messages.nodes.map((m) => m.subject).sort()).toEqual(['Oma viesti', 'Toisen viesti']);
   });
 });

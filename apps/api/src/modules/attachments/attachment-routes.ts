@@ -20,7 +20,8 @@ function fail(req: Request, res: Response, status: number, code: string, text: L
 /** The last path segment, without control characters: the server never uses a client's path. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  // Control characters (and quotes) would break the Content-Disposition header or a mail header.
+  const cleaned = [...base].filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f' && ch !== '"').join('').trim().slice(0, 255);
   return cleaned || 'liite';
 }
 

@@ -71,7 +71,9 @@ export class AttachmentStore {
       }
     };
     try {
-      for await (const piece of request.stream) {
+      // destroyOnReturn: false — on a refusal the rest of the upload is drained, not torn down, so the
+      // multipart parser can finish and the client gets its answer.
+      for await (const piece of request.stream.iterator({ destroyOnReturn: false })) {
         const buffer = piece as Buffer;
         size += buffer.length;
         if (size > request.limitBytes) throw new AttachmentTooLargeError(request.filename, request.limitBytes);

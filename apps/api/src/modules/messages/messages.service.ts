@@ -24,7 +24,7 @@ import {
 } from '@maestro/settings-schema';
 import type { Caller } from '../../common/caller';
 import { UserFacingError, badInput, notFound } from '../../common/user-facing-error';
-import { AttachmentEntity, MessageAttachmentEntity } from '../attachments/attachment.entity';
+import { MessageAttachmentEntity, type AttachmentEntity } from '../attachments/attachment.entity';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { ComposeService } from '../compose/compose.service';
 import { IdempotencyRecordEntity } from '../outbox/idempotency-record.entity';
@@ -356,13 +356,14 @@ export class MessagesService {
     if (filter.createdFrom) qb.andWhere('m.createdAt >= :from', { from: filter.createdFrom });
     if (filter.createdTo) qb.andWhere('m.createdAt < :to', { to: filter.createdTo });
     if (filter.text?.trim()) {
-      const like = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // '!' as the LIKE escape: a backslash means different things in MySQL and SQLite string literals.
+      const like = `%${filter.text.trim().replace(/[!%_]/g, (c) => `!${c}`)}%`;
       qb.andWhere(
         new Brackets((w) => {
-          w.where("m.subject LIKE :like ESCAPE '\\'", { like })
-            .orWhere("m.toList LIKE :like ESCAPE '\\'", { like })
-            .orWhere("m.documentRef LIKE :like ESCAPE '\\'", { like })
-            .orWhere("m.body LIKE :like ESCAPE '\\'", { like });
+          w.where("m.subject LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.toList LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.documentRef LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.body LIKE :like ESCAPE '!'", { like });
         }),
       );
     }
