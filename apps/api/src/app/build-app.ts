@@ -85,6 +85,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
+    // Never a stack trace to a client, whatever NODE_ENV says.
+    includeStacktraceInErrorResponses: false,
     introspection: true,
     validationRules: [depthLimitRule],
     formatError: formatErrorWith(services.log),

@@ -43,6 +43,21 @@ describe('the HTTP edge', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('never answers with a stack trace, even outside production', async () => {
+    // Apollo adds stack traces by default unless NODE_ENV is production or test.
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    const dev = await startTestApi('sqlite');
+    process.env.NODE_ENV = previous;
+    try {
+      const result = await dev.gql('mutation { login(username: "admin", password: "x") { token } }');
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(result)).not.toMatch(/stacktrace|\.ts:\d+|\.js:\d+/);
+    } finally {
+      await dev.close();
+    }
+  });
+
   it('reports itself healthy and ready', async () => {
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({ status: 'ready' });
