@@ -111,6 +111,15 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     }
   });
 
+  app.get('/metrics', async (req, res) => {
+    const token = services.config.metricsToken;
+    if (token && req.header('authorization') !== `Bearer ${token}`) {
+      res.status(401).type('text/plain').send('Send Authorization: Bearer <MAESTRO_METRICS_TOKEN>.');
+      return;
+    }
+    res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
+  });
+
   const web = webDistDir();
   // A browser asking for /graphql gets the bundled GraphiQL playground (works offline).
   app.get('/graphql', (req, res, next) => {

@@ -10,6 +10,7 @@ import { ComposeService } from '../modules/compose/compose.service';
 import { ConnectionTestService } from '../modules/connection-test/connection-test.service';
 import { MessageEvents } from '../modules/messages/message-events';
 import { MessagesService } from '../modules/messages/messages.service';
+import { OutboxMetrics } from '../modules/metrics/outbox-metrics';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/outbox/outbox-dispatcher';
 import { SendQuotas } from '../modules/outbox/send-quotas';
 import type { SecretBox } from '../modules/secrets/secret-box';
@@ -38,12 +39,14 @@ export function createServices(deps: ServiceDeps) {
   const compose = new ComposeService(settings, sendPolicies, standardTexts, users);
   const attachments = new AttachmentStore(db);
   const events = new MessageEvents();
+  const metrics = new OutboxMetrics(db);
   const quotas = new SendQuotas(db);
   const smtp = createDispatcher({ timeouts: config.smtpTimeouts, accessTokenProvider: deps.accessTokenProvider, maxConnectionsPerAccount: 5 });
   const messages = new MessagesService(db, settings, compose, users, attachments, events, {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
   });
+  events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
   return {
     ...deps,
     auth: new AuthService(db, new SessionTokens(box.deriveKey('session-token'))),
@@ -59,6 +62,7 @@ export function createServices(deps: ServiceDeps) {
     quotas,
     smtp,
     messages,
+    metrics,
     connectionTest: new ConnectionTestService(settings, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
     /** A dispatcher for this process (the API's own, or `npm run worker`). */
     createDispatcher(overrides: Partial<OutboxDispatcherOptions> = {}): OutboxDispatcher {
@@ -69,7 +73,7 @@ export function createServices(deps: ServiceDeps) {
         retry: { baseDelayMs: config.retry.baseDelayMs, maxDelayMs: config.retry.maxDelayMs },
         orphanAttachmentMs: 24 * 3600_000,
         ...overrides,
-      });
+      }, metrics);
     },
   };
 }

@@ -41,6 +41,7 @@ const envSchema = z.object({
   MAESTRO_DISPATCH_LEASE_SECONDS: z.coerce.number().positive().default(120),
   MAESTRO_SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   MAESTRO_SEED_DEMO: flag(true),
+  MAESTRO_METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -61,6 +62,8 @@ export interface AppConfig {
   dispatcher: { concurrency: number; pollMs: number; leaseMs: number };
   smtpTimeouts: { connectionMs: number; greetingMs: number; socketMs: number; dnsMs: number };
   seedDemo: boolean;
+  /** When set, /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dnsMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,
     },
     seedDemo: e.MAESTRO_SEED_DEMO,
+    metricsToken: e.MAESTRO_METRICS_TOKEN || null,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -34,7 +34,19 @@ export class MessageEvents {
     return () => this.emitter.off('accepted', listener);
   }
 
-  accepted(): void {
+  accepted(channel: 'EMAIL' | 'SMS' = 'EMAIL', count = 1): void {
     this.emitter.emit('accepted');
+    for (let i = 0; i < count; i++) this.emitter.emit('accepted-channel', channel);
+  }
+
+  /** Something became due (a retry, a cancelled claim): wake the dispatcher without counting. */
+  wake(): void {
+    this.emitter.emit('accepted');
+  }
+
+  /** For counting: called once per accepted message with its channel. */
+  subscribeAccepted(listener: (channel: 'EMAIL' | 'SMS') => void): () => void {
+    this.emitter.on('accepted-channel', listener);
+    return () => this.emitter.off('accepted-channel', listener);
   }
 }

@@ -218,7 +218,7 @@ export class MessagesService {
       }
       return [entity];
     });
-    if (stored?.status === 'QUEUED') this.events.accepted();
+    this.events.accepted('EMAIL');
     return stored as OutboundMessageEntity;
   }
 
@@ -289,7 +289,7 @@ export class MessagesService {
       await manager.insert(OutboundMessageEntity, entities);
       return entities;
     });
-    this.events.accepted();
+    this.events.accepted('SMS', stored.length);
     return stored;
   }
 
@@ -390,7 +390,7 @@ export class MessagesService {
       .where('id = :id AND companyId = :companyId AND status IN (:...statuses)', { id, companyId: caller.companyId, statuses: ['FAILED', 'RETRYING', 'CANCELLED'] })
       .execute();
     if (!result.affected) throw notInStatus('retry', message.status);
-    this.events.accepted();
+    this.events.wake();
     return this.get(caller, id);
   }
 

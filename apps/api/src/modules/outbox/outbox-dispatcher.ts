@@ -6,6 +6,7 @@ import { hasSmtpHost } from '@maestro/settings-schema';
 import type { Logger } from '../../common/logger';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { MessageEvents } from '../messages/message-events';
+import type { OutboxMetrics } from '../metrics/outbox-metrics';
 import type { MessageStatus } from '../messages/message-status';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import type { SettingsService } from '../settings/settings.service';
@@ -59,6 +60,7 @@ export class OutboxDispatcher {
     private readonly smtp: SmtpDispatcher,
     private readonly log: Logger,
     private readonly options: OutboxDispatcherOptions,
+    private readonly metrics?: OutboxMetrics,
   ) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.now = options.now ?? (() => new Date());
@@ -137,8 +139,11 @@ export class OutboxDispatcher {
       if (!hasSmtpHost(outgoing.account)) return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: 'no SMTP host' }));
       const quota = await this.quotas.take(transportKey(outgoing.account), outgoing.account, outgoing.recipients, this.now());
       if (!quota.ok) return await this.waitForQuota(message, quota.until, quota.reason);
+      const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
-      return await this.record(message, outcome);
+      const result = await this.record(message, outcome);
+      stopTimer?.({ outcome: result.status === 'SENT' ? 'sent' : result.status === 'RETRYING' ? 'retry' : 'failed' });
+      return result;
     } catch (err) {
       this.log.error({ err, messageId: message.id }, 'sending a message failed unexpectedly');
       return this.recordFailure(message, makeClassifiedError('UNKNOWN', { detail: err instanceof Error ? err.name : 'error' }));
@@ -174,6 +179,7 @@ export class OutboxDispatcher {
   private async recordFailure(message: OutboundMessageEntity, error: ClassifiedError, messageOverride?: { fi: string; en: string }): Promise<DispatchResult> {
     const now = this.now();
     const text = messageOverride ?? error.message;
+    this.metrics?.failures.inc({ code: error.code, permanent: String(error.permanent) });
     const base = { lastErrorCode: error.code, lastErrorMessage: text, lastErrorPermanent: error.permanent, smtpResponse: error.detail ? error.detail.slice(0, 1000) : null };
     if (error.permanent) return this.finish(message, 'FAILED', base);
     const decision = nextAttempt(message.attempts, now, message.giveUpAt, this.options.retry, Math.random, error.retryAfterMs ?? 0);
@@ -193,6 +199,7 @@ export class OutboxDispatcher {
 
   /** Over an account's limit: not a failure. Give the attempt back and wait for the window. */
   private async waitForQuota(message: OutboundMessageEntity, until: Date, reason: string): Promise<DispatchResult> {
+    this.metrics?.quotaWaits.inc({ reason });
     return this.finish(message, 'QUEUED', { nextAttemptAt: until, waitReason: `QUOTA_${reason}`, attempts: Math.max(0, message.attempts - 1) });
   }
 
