@@ -9,3 +9,4 @@ export * from './templates';
 export * from './sms';
 export * from './handoff';
 export * from './dispatch';
+export * from './oauth';

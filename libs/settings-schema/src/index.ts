@@ -19,3 +19,5 @@ export * from './addresses/address-list';
 export * from './phone/phone-number';
 export * from './warnings/smtp-warnings';
 export * from './sms/sms-segments';
+export * from './presets/smtp-presets';
+export * from './presets/sms-gateway-presets';

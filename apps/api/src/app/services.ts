@@ -41,7 +41,14 @@ export function createServices(deps: ServiceDeps) {
   const events = new MessageEvents();
   const metrics = new OutboxMetrics(db);
   const quotas = new SendQuotas(db);
-  const smtp = createDispatcher({ timeouts: config.smtpTimeouts, accessTokenProvider: deps.accessTokenProvider, maxConnectionsPerAccount: 5 });
+  const smtp = createDispatcher({
+    timeouts: config.smtpTimeouts,
+    accessTokenProvider: deps.accessTokenProvider,
+    maxConnectionsPerAccount: 5,
+    // Per-minute limits are counted in the database (SendQuotas) so they hold across workers; a message
+    // over the limit waits in the outbox instead of holding a claim while an in-process limiter sleeps.
+    rateLimiter: { acquire: async () => undefined },
+  });
   const messages = new MessagesService(db, settings, compose, users, attachments, events, {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,

@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { MaestroNamingStrategy } from './naming-strategy';
+import { serializeSqliteAccess } from './sqlite-serialization';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; mariadb?: boolean };
 
@@ -58,6 +59,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DataSource> 
   const resolved = target.kind === 'mysql' && target.mariadb === undefined ? { ...target, mariadb: await detectMariaDb(target.url) } : target;
   const dataSource = new DataSource(dataSourceOptions(resolved));
   await dataSource.initialize();
+  if (dataSource.options.type === 'better-sqlite3') serializeSqliteAccess(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -26,7 +26,7 @@ describe.each(DATABASE_KINDS)('send policies and standard texts on %s', (kind) =
   });
 
   it('turns a stored "send later" into ASK and flags it until an admin saves the policy', async () => {
-    await api.runtime.db.getRepository(ModuleSendPolicyEntity).save({ companyId: api.a.id, source: 'QUOTE', defaultOutput: 'EMAIL', sendMode: 'SEND_LATER', migratedFromSendLater: false });
+    await api.runtime.db.getRepository(ModuleSendPolicyEntity).insert({ companyId: api.a.id, source: 'QUOTE', defaultOutput: 'EMAIL', sendMode: 'SEND_LATER', migratedFromSendLater: false });
     const listed = await api.gql<{ sendPolicies: Array<{ source: string; sendMode: string; migratedFromSendLater: boolean }> }>('{ sendPolicies { source sendMode migratedFromSendLater } }', {}, { token: api.a.admin.token });
     expect(listed.data?.sendPolicies.find((p) => p.source === 'QUOTE')).toEqual({ source: 'QUOTE', sendMode: 'ASK', migratedFromSendLater: true });
     const saved = await api.gql<{ updateSendPolicy: { migratedFromSendLater: boolean; sendMode: string } }>(UPDATE_POLICY, { s: 'QUOTE', i: { sendMode: 'ASK' } }, { token: api.a.admin.token });

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@maestro/settings-schema';
+import { AccessTokenError } from './access-token-error';
 import { SMTP_ERROR_RULES, type SmtpErrorCode } from './smtp-error-codes';
 
 /** A failure as the outbox and the UI see it: a stable code, its class, and a message to act on. */
@@ -101,6 +102,8 @@ function codeForReply(responseCode: number, reply: string, command: string): Smt
 
   // Provider-specific replies first: their basic codes (535, 550, 554) would say less.
   if (/\b5\.7\.139\b|\b5\.7\.30\b|basic authentication is (disabled|not supported)/i.test(reply)) return 'AUTH_BASIC_DISABLED';
+  // A refused bearer token is no wrong password: a fresh token was already tried (nodemailer renews once).
+  if (command === 'AUTH XOAUTH2' && responseCode >= 505) return 'OAUTH_TOKEN_REFUSED';
   if (isAuth && responseCode === 534 && /\b5\.7\.(9|14)\b/.test(reply)) return 'AUTH_BASIC_DISABLED';
   if (/\b5\.7\.60\b|SendAsDenied/i.test(reply)) return 'SEND_AS_DENIED';
   if (/SubmissionQuotaExceeded|\b[45]\.4\.5\b|\b5\.2\.0\b.*STOREDRV|STOREDRV.*\b5\.2\.0\b/i.test(reply)) return 'DAILY_LIMIT_REACHED';
@@ -193,11 +196,13 @@ export function classifySmtpError(err: unknown, options: ClassifyOptions = {}): 
   const code = responseCode ? codeForReply(responseCode, response ?? '', command) : codeForConnection(e);
   const enhancedCode = response ? enhancedCodeOf(response) : undefined;
   const rawDetail = response ?? asString(e.message) ?? '';
-  return makeClassifiedError(code, {
+  const classified = makeClassifiedError(code, {
     responseCode,
     enhancedCode,
     detail: sanitizeDetail(rawDetail, options.secrets),
     server: options.server,
     recipient,
   });
+  // The token provider knows better than the table what the admin should check.
+  return code === 'OAUTH_TOKEN_FAILED' && err instanceof AccessTokenError ? { ...classified, message: err.userMessage } : classified;
 }

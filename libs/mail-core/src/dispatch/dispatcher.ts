@@ -74,6 +74,8 @@ interface PoolEntry {
   lastUsed: number;
   /** Evicted or replaced by newer settings: no new sends; closed once nothing is in flight. */
   retired: boolean;
+  /** How often nodemailer asked for a renewed token (after the server refused one). */
+  tokenRenewals: { count: number };
 }
 
 const DEFAULT_IDLE_MS = 5 * 60_000;
@@ -120,11 +122,32 @@ export class SmtpDispatcher {
       if (this.closed) return failure(messageId, makeClassifiedError('UNKNOWN', { detail: 'dispatcher closed' }));
     }
 
+    const outcome = await this.attempt(account, message, secrets, server);
+    if (outcome.ok || outcome.error.code !== 'OAUTH_TOKEN_REFUSED' || outcome.renewed) return outcome.result;
+    // A server that refuses a bearer token at once (Microsoft: 535 5.7.3) gets no renewal from
+    // nodemailer, which renews only after a 334 challenge (Google). Renew here, once, then report.
+    try {
+      await (this.options.accessTokenProvider as AccessTokenProvider)(account, { renew: true });
+    } catch (err) {
+      return failure(messageId, classifySmtpError(err, { secrets, server }));
+    }
+    return (await this.attempt(account, message, secrets, server)).result;
+  }
+
+  /** One try on the account's transport; `renewed` tells whether a refused token was already renewed in it. */
+  private async attempt(
+    account: SmtpAccount,
+    message: OutgoingMessage,
+    secrets: string[],
+    server: string,
+  ): Promise<{ ok: true; result: SendOutcome } | { ok: false; result: SendFailure; error: ClassifiedError; renewed: boolean }> {
+    const messageId = message.messageId;
     const entry = this.transportFor(account);
+    const renewalsBefore = entry.tokenRenewals.count;
     entry.inFlight += 1;
     try {
       const info = await entry.transport.sendMail(toMailOptions(message));
-      return {
+      const result: SendSuccess = {
         ok: true,
         messageId,
         response: sanitizeDetail(info.response, secrets),
@@ -132,13 +155,16 @@ export class SmtpDispatcher {
         rejected: (info.rejectedErrors ?? []).map((err) => rejection(err, secrets, server)),
         ...(info.serverMessageId ? { serverMessageId: info.serverMessageId } : {}),
       };
+      return { ok: true, result };
     } catch (err) {
       const rejectedErrors = (err as { rejectedErrors?: unknown[] }).rejectedErrors ?? [];
-      return failure(
+      const error = classifySmtpError(err, { secrets, server });
+      const result = failure(
         messageId,
-        classifySmtpError(err, { secrets, server }),
+        error,
         rejectedErrors.map((e) => rejection(e, secrets, server)),
       );
+      return { ok: false, result, error, renewed: entry.tokenRenewals.count > renewalsBefore };
     } finally {
       entry.inFlight -= 1;
       entry.lastUsed = this.clock.now();
@@ -188,7 +214,8 @@ export class SmtpDispatcher {
     // The account's settings changed: new sends use the new transport, the old one goes.
     if (previous) this.retire(previous);
 
-    const transport = nodemailer.createTransport(this.poolOptions(account));
+    const tokenRenewals = { count: 0 };
+    const transport = nodemailer.createTransport(this.poolOptions(account, tokenRenewals));
     // Failures reach the send that hit them; a stray transport-level 'error' must not crash the worker.
     transport.on('error', () => undefined);
     const entry: PoolEntry = {
@@ -198,13 +225,14 @@ export class SmtpDispatcher {
       inFlight: 0,
       lastUsed: this.clock.now(),
       retired: false,
+      tokenRenewals,
     };
     this.entries.set(key, entry);
     this.byIdentity.set(identity, key);
     return entry;
   }
 
-  private poolOptions(account: SmtpAccount): SMTPPoolOptions & { pool: true } {
+  private poolOptions(account: SmtpAccount, tokenRenewals: { count: number }): SMTPPoolOptions & { pool: true } {
     const base = smtpConnectionOptions(account, this.timeouts);
     const options: SMTPPoolOptions & { pool: true } = {
       ...base,
@@ -221,7 +249,11 @@ export class SmtpDispatcher {
     options.forceAuth = true;
     if (isOAuth2(account)) {
       const provider = this.options.accessTokenProvider as AccessTokenProvider;
-      options.auth = { type: 'OAuth2', user: oauthUser(account), provisionCallback: provisionCallback(account, provider) };
+      const counting: AccessTokenProvider = (a, o) => {
+        if (o.renew) tokenRenewals.count += 1;
+        return provider(a, o);
+      };
+      options.auth = { type: 'OAuth2', user: oauthUser(account), provisionCallback: provisionCallback(account, counting) };
     } else {
       options.auth = { user: account.username.trim(), pass: account.password ?? '' };
     }

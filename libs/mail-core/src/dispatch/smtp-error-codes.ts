@@ -8,6 +8,7 @@ export const SMTP_ERROR_CODES = [
   'AUTH_REQUIRED',
   'CREDENTIALS_MISSING',
   'OAUTH_TOKEN_FAILED',
+  'OAUTH_TOKEN_REFUSED',
   'SEND_AS_DENIED',
   'SENDER_REJECTED',
   'RELAY_DENIED',
@@ -123,11 +124,23 @@ export const SMTP_ERROR_RULES = {
     }),
   },
   OAUTH_TOKEN_FAILED: {
+    // The identity provider's answer decides; a fixed secret or consent lets the queued message go.
     permanent: false,
     settingsProblem: true,
     message: () => ({
       fi: 'OAuth2-käyttöoikeustunnuksen haku epäonnistui: tarkista sovelluksen tunnus, salaisuus ja postilaatikon oikeudet',
       en: 'Could not get an OAuth2 access token: check the client id, secret and the mailbox permissions',
+    }),
+  },
+  OAUTH_TOKEN_REFUSED: {
+    // The token was fetched, then refused by the SMTP server even after a fresh one. The fix is
+    // usually on the provider's side (a permission, consent, SMTP AUTH for the mailbox), which our
+    // settings do not see change: retry with backoff rather than fail at once.
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin hylkäsi OAuth2-käyttöoikeustunnuksen${c.reply}: tarkista, että sovelluksella on SMTP.SendAsApp-oikeus pääkäyttäjän hyväksynnällä, että sen palvelupäänimellä (service principal) on Exchange Onlinessa oikeudet postilaatikkoon (Add-MailboxPermission) ja että SMTP AUTH on sallittu postilaatikolle. Google Workspace: tarkista toimialueen laajuinen valtuutus (https://mail.google.com/) ja postilaatikon osoite`,
+      en: `The server refused the OAuth2 token${c.reply}: check the app's SMTP.SendAsApp permission and its admin consent, that the service principal has rights on the mailbox in Exchange Online (Add-MailboxPermission) and that SMTP AUTH is enabled for the mailbox. Google Workspace: check the domain-wide delegation (https://mail.google.com/) and the mailbox address`,
     }),
   },
   SEND_AS_DENIED: {

@@ -3,11 +3,13 @@ import { rootCertificates } from 'node:tls';
 import type { SmtpAccount } from '@maestro/settings-schema';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { XOAuth2ProvisionCallback } from 'nodemailer/lib/xoauth2';
+import { AccessTokenError, OAUTH_PROVIDER_ERROR } from './access-token-error';
 
 /**
  * Gets an OAuth2 access token for an account whose authMethod is OAUTH2_MICROSOFT or OAUTH2_GOOGLE.
  * `renew` is true when the server refused the last token: fetch a new one, do not serve it from a cache.
- * The provider caches tokens itself; it is asked for every new connection.
+ * The provider caches tokens itself; it is asked for every new connection. It may throw an
+ * AccessTokenError to say what the admin should check (see `createAccessTokenProvider`).
  */
 export type AccessTokenProvider = (account: SmtpAccount, options: { renew: boolean }) => Promise<string>;
 
@@ -24,9 +26,6 @@ export interface SmtpTimeouts {
 }
 
 export const DEFAULT_SMTP_TIMEOUTS: Readonly<SmtpTimeouts> = { connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000, dnsMs: 30_000 };
-
-/** Marks an error thrown by the access-token provider, so it is told apart from a refused login. */
-export const OAUTH_PROVIDER_ERROR = 'EOAUTH2';
 
 /**
  * The nodemailer connection options for an account.
@@ -77,6 +76,8 @@ export function provisionCallback(account: SmtpAccount, provider: AccessTokenPro
       // Expiring at once makes nodemailer ask again for the next connection; the provider caches.
       (token) => callback(null, token, Date.now()),
       (err: unknown) => {
+        // An AccessTokenError goes through as it is: its message for the admin survives nodemailer.
+        if (err instanceof AccessTokenError) return callback(err);
         const wrapped = Object.assign(new Error(err instanceof Error ? err.message : String(err)), { code: OAUTH_PROVIDER_ERROR });
         callback(wrapped);
       },
@@ -91,7 +92,20 @@ export function accountSecrets(account: SmtpAccount): string[] {
   );
   // AUTH PLAIN sends base64("\0user\0password"): an echoed AUTH line must not leak it either.
   if (account.password) secrets.push(`\u0000${account.username}\u0000${account.password}`);
+  // The service account's private key may surface on its own (a library quoting the PEM it could not read).
+  const privateKey = serviceAccountPrivateKey(account.oauthServiceAccountKey);
+  if (privateKey) secrets.push(privateKey);
   return secrets;
+}
+
+function serviceAccountPrivateKey(json: string | null): string | null {
+  if (!json) return null;
+  try {
+    const parsed = JSON.parse(json) as { private_key?: unknown };
+    return typeof parsed.private_key === 'string' && parsed.private_key !== '' ? parsed.private_key : null;
+  } catch {
+    return null;
+  }
 }
 
 // Keys live in this process only; a random salt keeps a dumped key from being brute-forced back to a password.

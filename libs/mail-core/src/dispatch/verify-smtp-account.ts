@@ -76,6 +76,25 @@ function step(connection: SMTPConnection, run: (done: (err?: Error | null) => vo
  * offered, certificate not trusted, login refused (535), unknown host, refused connection.
  */
 export async function verifySmtpAccount(account: SmtpAccount, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const provider = options.accessTokenProvider;
+  if (!provider || !account.authEnabled || !isOAuth2(account)) return verifyOnce(account, options);
+  let renewals = 0;
+  const counting: AccessTokenProvider = (a, o) => {
+    if (o.renew) renewals += 1;
+    return provider(a, o);
+  };
+  const first = await verifyOnce(account, { ...options, accessTokenProvider: counting });
+  if (first.ok || first.error?.code !== 'OAUTH_TOKEN_REFUSED' || renewals > 0) return first;
+  // As the dispatcher does: a server that refuses the token at once (Microsoft) gets one fresh token.
+  try {
+    await provider(account, { renew: true });
+  } catch (err) {
+    return { ok: false, stage: 'AUTH', secure: first.secure, error: classifySmtpError(err, { secrets: accountSecrets(account), server: serverLabel(account) }) };
+  }
+  return verifyOnce(account, options);
+}
+
+async function verifyOnce(account: SmtpAccount, options: VerifyOptions): Promise<VerifyResult> {
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
   const secrets = accountSecrets(account);
   const server = serverLabel(account);

@@ -6,3 +6,4 @@ export { resolveSendPolicy, type ResolvedSendPolicy } from './send-policy';
 export { checkChannel } from './channel';
 export { resolveDelivery, type Delivery } from './delivery';
 export { resolveDraft, type Draft, type DraftInput, type DraftResult } from './resolve-draft';
+export { splitRecipients, type RecipientFields } from './split-recipients';

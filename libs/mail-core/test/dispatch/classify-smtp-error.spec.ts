@@ -1,4 +1,4 @@
-import { SMTP_ERROR_CODES, SMTP_ERROR_RULES, classifySmtpError, makeClassifiedError, sanitizeDetail } from '../../src/dispatch';
+import { AccessTokenError, SMTP_ERROR_CODES, SMTP_ERROR_RULES, classifySmtpError, makeClassifiedError, sanitizeDetail } from '../../src/dispatch';
 
 /** A nodemailer-shaped error for a server reply to a command. */
 function replyError(command: string, response: string, code = 'EENVELOPE', extra: Record<string, unknown> = {}) {
@@ -84,6 +84,26 @@ describe('Microsoft 365 and Google replies', () => {
   it("maps Google's 534 5.7.9 (application-specific password required) to AUTH_BASIC_DISABLED", () => {
     const err = replyError('AUTH PLAIN', '534 5.7.9 Application-specific password required.', 'EAUTH');
     expect(classifySmtpError(err)).toMatchObject({ code: 'AUTH_BASIC_DISABLED' });
+  });
+});
+
+describe('OAuth2 logins', () => {
+  it('maps a refused XOAUTH2 token (535) to OAUTH_TOKEN_REFUSED about the app permission and mailbox rights, not to a wrong password', () => {
+    const error = classifySmtpError(replyError('AUTH XOAUTH2', '535 5.7.3 Authentication unsuccessful', 'EAUTH'));
+    expect(error).toMatchObject({ code: 'OAUTH_TOKEN_REFUSED', settingsProblem: true, responseCode: 535 });
+    expect(error.message.en).toContain("check the app's SMTP.SendAsApp permission");
+    expect(error.message.en).not.toContain('password');
+  });
+
+  it('maps a provider failure nodemailer relabelled EAUTH to OAUTH_TOKEN_FAILED with the provider’s advice', () => {
+    const failure = new AccessTokenError({ fi: 'Luo uusi salaisuus.', en: 'Create a new secret.' }, 'invalid_client: AADSTS7000215', 'CLIENT_SECRET_INVALID');
+    Object.assign(failure, { code: 'EAUTH', originalCode: 'EOAUTH2', command: 'AUTH XOAUTH2' });
+    expect(classifySmtpError(failure)).toMatchObject({
+      code: 'OAUTH_TOKEN_FAILED',
+      permanent: false,
+      message: { fi: 'Luo uusi salaisuus.', en: 'Create a new secret.' },
+      detail: 'invalid_client: AADSTS7000215',
+    });
   });
 });
 

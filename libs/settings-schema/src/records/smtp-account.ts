@@ -5,8 +5,8 @@ import {
   SMTP_ENCRYPTIONS,
   type SmtpEncryption,
 } from '../enums';
-import { field } from '../fields/field-meta';
-import { hostname, optionalAddress, port, singleLine, wholeNumber } from '../fields/common-fields';
+import { field, fieldMeta } from '../fields/field-meta';
+import { hostname, issueParams, optionalAddress, port, singleLine, wholeNumber } from '../fields/common-fields';
 
 /** Default port by encryption: NONE 25, TLS (STARTTLS) 587, SSL (implicit TLS) 465. */
 export const DEFAULT_PORT_BY_ENCRYPTION: Readonly<Record<SmtpEncryption, number>> = { NONE: 25, TLS: 587, SSL: 465 };
@@ -15,12 +15,7 @@ export function defaultPortFor(encryption: SmtpEncryption): number {
   return DEFAULT_PORT_BY_ENCRYPTION[encryption];
 }
 
-/**
- * One SMTP account: the company's, the SMS settings' own, or a user's override. The seed's fields
- * (SMTP-palvelin, Autentikointi, Portti, Salaustapa, Käyttäjätunnus, Salasana) plus the OAuth2 and
- * sending-limit fields that Microsoft 365 and Google Workspace need.
- */
-export const smtpAccountSchema = z.object({
+const smtpAccountShape = {
   host: field(hostname(), { labelFi: 'SMTP-palvelin', labelEn: 'SMTP server' }),
   authEnabled: field(z.boolean(), { labelFi: 'Autentikointi', labelEn: 'Authentication' }),
   port: field(port(), { labelFi: 'Portti', labelEn: 'Port' }),
@@ -64,6 +59,58 @@ export const smtpAccountSchema = z.object({
     labelFi: 'Kun vastaanottajia on liikaa',
     labelEn: 'When there are too many recipients',
   }),
+};
+
+type OAuthField = 'oauthTenantId' | 'oauthClientId' | 'oauthClientSecret' | 'oauthServiceAccountKey' | 'oauthUser';
+
+/** What each OAuth2 method cannot sign in without. */
+export const OAUTH_REQUIRED_FIELDS: Readonly<Record<'OAUTH2_MICROSOFT' | 'OAUTH2_GOOGLE', readonly OAuthField[]>> = {
+  OAUTH2_MICROSOFT: ['oauthTenantId', 'oauthClientId', 'oauthClientSecret', 'oauthUser'],
+  OAUTH2_GOOGLE: ['oauthServiceAccountKey', 'oauthUser'],
+};
+
+/**
+ * True when the text is a Google service-account key file as far as its shape goes: JSON with
+ * `client_email` and `private_key` strings. Whether Google accepts the key is for sign-in to tell.
+ */
+export function looksLikeServiceAccountKey(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null) return false;
+    const { client_email: email, private_key: key } = parsed as Record<string, unknown>;
+    return typeof email === 'string' && email.trim() !== '' && typeof key === 'string' && key.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+const isBlank = (value: string | null) => value === null || value.trim() === '';
+
+/**
+ * One SMTP account: the company's, the SMS settings' own, or a user's override. The seed's fields
+ * (SMTP-palvelin, Autentikointi, Portti, Salaustapa, Käyttäjätunnus, Salasana) plus the OAuth2 and
+ * sending-limit fields that Microsoft 365 and Google Workspace need.
+ *
+ * An account in use (host set) that signs in with OAuth2 must have what its method needs
+ * (`OAUTH_FIELD_REQUIRED`, named by the field's label). Secrets are checked as stored: the API
+ * validates the record after merging the input into it, so a secret left out keeps counting.
+ */
+export const smtpAccountSchema = z.object(smtpAccountShape).superRefine((account, ctx) => {
+  if (!account.authEnabled || account.authMethod === 'PASSWORD' || !hasSmtpHost(account)) return;
+  for (const key of OAUTH_REQUIRED_FIELDS[account.authMethod]) {
+    if (!isBlank(account[key])) continue;
+    const meta = fieldMeta(smtpAccountShape[key]);
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: 'OAUTH_FIELD_REQUIRED',
+      params: issueParams('OAUTH_FIELD_REQUIRED', { labelFi: meta?.labelFi ?? key, labelEn: meta?.labelEn ?? key }),
+    });
+  }
+  const keyFile = account.oauthServiceAccountKey;
+  if (account.authMethod === 'OAUTH2_GOOGLE' && keyFile !== null && !isBlank(keyFile) && !looksLikeServiceAccountKey(keyFile)) {
+    ctx.addIssue({ code: 'custom', path: ['oauthServiceAccountKey'], message: 'SERVICE_ACCOUNT_KEY_INVALID', params: issueParams('SERVICE_ACCOUNT_KEY_INVALID') });
+  }
 });
 
 export type SmtpAccount = z.infer<typeof smtpAccountSchema>;

@@ -103,8 +103,12 @@ export const PROBLEM_MESSAGES = {
     en: 'Hosted (data-centre) customers must authenticate: turn Authentication on and give the credentials.',
   }),
   OAUTH_FIELD_REQUIRED: (p) => ({
-    fi: `OAuth2-kirjautuminen tarvitsee tiedon: ${p.label}.`,
-    en: `OAuth2 sign-in needs: ${p.label}.`,
+    fi: `OAuth2-kirjautuminen tarvitsee tiedon: ${p.labelFi ?? p.label}.`,
+    en: `OAuth2 sign-in needs: ${p.labelEn ?? p.label}.`,
+  }),
+  SERVICE_ACCOUNT_KEY_INVALID: () => ({
+    fi: 'Palvelutilin avain ei ole Googlen JSON-avaintiedosto: liitä palvelutilin avaintiedoston koko sisältö (siinä on kentät client_email ja private_key).',
+    en: "The service account key is not a Google JSON key file: paste the whole content of the service account's key file (it has the fields client_email and private_key).",
   }),
   INVALID_NUMBER: (p) => ({
     fi: `Anna kokonaisluku väliltä ${p.min}–${p.max}.`,

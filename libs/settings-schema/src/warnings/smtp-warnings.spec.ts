@@ -111,6 +111,18 @@ describe('smtpAccountWarnings', () => {
     expect(codes(account({ host: 'smtp.office365.com', authMethod: 'OAUTH2_MICROSOFT' }))).toEqual([]);
   });
 
+  it('GMAIL_APP_PASSWORD: warns that smtp.gmail.com takes only an app password with password sign-in, or OAuth2', () => {
+    const warnings = smtpAccountWarnings(account({ host: 'SMTP.Gmail.com' }));
+    expect(warnings).toEqual([expect.objectContaining({ field: 'smtp.authMethod', code: 'GMAIL_APP_PASSWORD' })]);
+    expect(warnings[0]?.message.fi).toContain('sovellussalasana');
+    expect(warnings[0]?.message.en).toContain('2-Step Verification');
+    expect(warnings[0]?.message.en).toContain('OAuth2');
+  });
+
+  it('GMAIL_APP_PASSWORD: says nothing once Google Workspace uses OAuth2', () => {
+    expect(codes(account({ host: 'smtp.gmail.com', authMethod: 'OAUTH2_GOOGLE' }))).toEqual([]);
+  });
+
   it('reports every warning that applies, in the order of SETTINGS_WARNING_CODES', () => {
     const bad = account({ host: 'smtp.office365.com', port: 995, encryption: 'NONE', username: '', password: null });
     expect(codes(bad)).toEqual(['POP_IMAP_PORT', 'AUTH_USERNAME_MISSING', 'AUTH_PASSWORD_MISSING', 'PASSWORD_IN_CLEAR', 'OFFICE365_BASIC_AUTH']);
@@ -128,6 +140,7 @@ describe('smtpAccountWarnings', () => {
       account({ host: 'smtp.office365.com', encryption: 'SSL', port: 587 }),
       account({ encryption: 'TLS', port: 465 }),
       account({ authMethod: 'OAUTH2_GOOGLE', encryption: 'NONE' }),
+      account({ host: 'smtp.gmail.com' }),
     ];
     for (const warning of samples.flatMap((a) => smtpAccountWarnings(a))) {
       seen.add(warning.code);

@@ -19,6 +19,7 @@ export const SETTINGS_WARNING_CODES = [
   'OAUTH_WITHOUT_ENCRYPTION',
   'KOLUMBUS_RETIRED',
   'OFFICE365_BASIC_AUTH',
+  'GMAIL_APP_PASSWORD',
 ] as const;
 export type SettingsWarningCode = (typeof SETTINGS_WARNING_CODES)[number];
 
@@ -114,6 +115,14 @@ const SMTP_WARNING_RULES = {
     message: () => ({
       fi: 'Microsoft poistaa salasanalla kirjautumisen (SMTP AUTH Basic) oletuksena käytöstä olemassa olevilta Microsoft 365 -ympäristöiltä joulukuun 2026 lopussa: vaihda Autentikointitavaksi OAuth2 (Microsoft 365).',
       en: 'Microsoft turns password sign-in (SMTP AUTH Basic) off by default for existing Microsoft 365 tenants at the end of December 2026: switch the authentication method to OAuth2 (Microsoft 365).',
+    }),
+  },
+  GMAIL_APP_PASSWORD: {
+    field: 'authMethod',
+    applies: (a) => usesPassword(a) && hostIs(a, 'smtp.gmail.com'),
+    message: () => ({
+      fi: 'smtp.gmail.com ei hyväksy tavallista Google-salasanaa: Salasana-kenttään tarvitaan sovellussalasana (vaatii käyttäjälle kaksivaiheisen vahvistuksen), tai vaihda Autentikointitavaksi OAuth2 (Google Workspace).',
+      en: "smtp.gmail.com does not accept the normal Google password: the password field needs an app password (the user must have 2-Step Verification on), or switch the authentication method to OAuth2 (Google Workspace).",
     }),
   },
 } satisfies Record<SettingsWarningCode, SmtpWarningRule>;

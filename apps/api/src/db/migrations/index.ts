@@ -1,5 +1,6 @@
 import { InitialSchema1764000000001 } from './1764000000001-initial-schema';
 import { Outbox1764000000002 } from './1764000000002-outbox';
+import { SplitGroup1764000000003 } from './1764000000003-split-group';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
-export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002];
+export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002, SplitGroup1764000000003];

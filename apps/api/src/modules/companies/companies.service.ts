@@ -11,7 +11,9 @@ export class CompaniesService {
     if (!trimmed || trimmed.length > 200) throw new Error('A company name is 1–200 characters.');
     const repo = this.db.getRepository(CompanyEntity);
     if (await repo.existsBy({ name: trimmed })) throw new Error(`A company named "${trimmed}" already exists.`);
-    return repo.save(repo.create({ id: randomUUID(), name: trimmed, createdAt: new Date() }));
+    const company = repo.create({ id: randomUUID(), name: trimmed, createdAt: new Date() });
+    await repo.insert(company);
+    return company;
   }
 
   findByIdOrName(idOrName: string): Promise<CompanyEntity | null> {

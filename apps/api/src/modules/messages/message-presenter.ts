@@ -57,6 +57,7 @@ export function presentMessage(m: OutboundMessageEntity, attachments: Attachment
     recipientErrors: (m.recipientErrors ?? []).map((r) => ({ address: r.address, code: r.code, message: r.message[language] })),
     smtpResponse: m.smtpResponse,
     messageId: m.messageId,
+    splitGroupId: m.splitGroupId,
     createdAt: m.createdAt,
     sentAt: m.sentAt,
     sentBy: m.sentBy,

@@ -65,6 +65,11 @@ export class OutboundMessage {
   @Field(() => [RecipientError]) recipientErrors!: RecipientError[];
   @Field(() => String, { nullable: true, description: "The server's reply." }) smtpResponse!: string | null;
   @Field({ description: 'The Message-ID header; a retry re-sends the same.' }) messageId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Set when the account's recipients-per-message limit split the request; list the parts with messages(filter: { splitGroupId }).",
+  })
+  splitGroupId!: string | null;
   @Field(() => GraphQLDateTimeISO) createdAt!: Date;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) sentAt!: Date | null;
   @Field({ description: 'Who sent it: a username or a service key.' }) sentBy!: string;
@@ -90,6 +95,7 @@ export class MessageFilter {
   @Field(() => ChannelEnum, { nullable: true }) channel?: Channel | null;
   @Field(() => MessageSourceEnum, { nullable: true }) source?: MessageSource | null;
   @Field(() => String, { nullable: true }) documentRef?: string | null;
+  @Field(() => String, { nullable: true, description: 'The parts of one request split by the account\'s recipients-per-message limit.' }) splitGroupId?: string | null;
   @Field(() => String, { nullable: true, description: 'Free text: subject, recipients, document, body.' }) text?: string | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) createdFrom?: Date | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) createdTo?: Date | null;

@@ -6,7 +6,10 @@ import {
   generateMessageId,
   resolveDelivery,
   resolveSender,
+  resolveSmtpAccount,
+  splitRecipients,
   type Mailbox,
+  type RecipientFields,
 } from '@maestro/mail-core';
 import {
   MESSAGE_SOURCE_INFO,
@@ -21,6 +24,7 @@ import {
   type MessageSource,
   type ParsedAddress,
   type Problem,
+  type SmtpAccount,
 } from '@maestro/settings-schema';
 import type { Caller } from '../../common/caller';
 import { UserFacingError, badInput, notFound } from '../../common/user-facing-error';
@@ -64,6 +68,7 @@ export interface MessageFilter {
   channel?: Channel | null;
   source?: MessageSource | null;
   documentRef?: string | null;
+  splitGroupId?: string | null;
   text?: string | null;
   createdFrom?: Date | null;
   createdTo?: Date | null;
@@ -169,14 +174,17 @@ export class MessagesService {
       throw new UserFacingError('REFUSED', { fi: 'Lähettäjän osoite puuttuu: anna Yrityksen email Viestiasetuksissa.', en: 'The sender address is missing: set the company e-mail in Message settings.' }, { reason: 'NO_SENDER_ADDRESS' });
     }
     const delivery = resolveDelivery(company, 'EMAIL');
+    const recipients = { to: parsedList(message.to).map(toMailbox), cc: parsedList(message.cc).map(toMailbox), bcc: parsedList(message.bcc).map(toMailbox) };
+    const parts = delivery === 'SMTP' ? this.partsFor(recipients, resolveSmtpAccount(company, user).account) : [recipients];
     const byOrder = new Map(attachments.map((a) => [a.id, a]));
     const ordered = attachmentIds.map((id) => byOrder.get(id) as AttachmentEntity);
     const senderDomain = from.address.split('@').pop() ?? '';
     const sendAt = request.sendAt && request.sendAt > now ? request.sendAt : now;
 
     const payloadHash = hashPayload({ kind: 'email', ...message, source: request.source, documentRef: request.documentRef ?? null, attachmentIds, sendAt: request.sendAt?.toISOString() ?? null, onBehalfOfUserId: request.onBehalfOfUserId ?? null });
+    const splitGroupId = parts.length > 1 ? randomUUID() : null;
     const [stored] = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, async (manager) => {
-      const entity = manager.create(OutboundMessageEntity, {
+      const entities = parts.map((part) => manager.create(OutboundMessageEntity, {
         id: randomUUID(),
         companyId,
         channel: 'EMAIL',
@@ -187,9 +195,10 @@ export class MessagesService {
         sentBy: sentByOf(caller),
         fromName: from.name,
         fromAddress: from.address,
-        toList: parsedList(message.to).map((a) => formatAddress(a)),
-        ccList: parsedList(message.cc).map((a) => formatAddress(a)),
-        bccList: parsedList(message.bcc).map((a) => formatAddress(a)),
+        toList: part.to.map((a) => formatAddress(a)),
+        ccList: part.cc.map((a) => formatAddress(a)),
+        bccList: part.bcc.map((a) => formatAddress(a)),
+        splitGroupId,
         subject: message.subject,
         body: message.body,
         language: request.language ?? 'FI',
@@ -208,18 +217,40 @@ export class MessagesService {
         createdAt: now,
         sentAt: null,
         updatedAt: now,
-      });
-      await manager.insert(OutboundMessageEntity, entity);
+      }));
+      await manager.insert(OutboundMessageEntity, entities);
       if (ordered.length) {
         await manager.insert(
           MessageAttachmentEntity,
-          ordered.map((a, position) => ({ messageId: entity.id, position, attachmentId: a.id })),
+          entities.flatMap((entity) => ordered.map((a, position) => ({ messageId: entity.id, position, attachmentId: a.id }))),
         );
       }
-      return [entity];
+      return entities;
     });
     this.events.accepted('EMAIL');
     return stored as OutboundMessageEntity;
+  }
+
+  /**
+   * An account may allow only so many recipients per message: split the message into parts, or refuse
+   * it, as the account's setting says.
+   */
+  private partsFor(recipients: RecipientFields, account: SmtpAccount): RecipientFields[] {
+    const max = account.recipientsPerMessage;
+    const count = recipients.to.length + recipients.cc.length + recipients.bcc.length;
+    if (!max || count <= max) return [recipients];
+    if (account.recipientLimitAction === 'REFUSE') {
+      throw badInput([
+        {
+          ...problem('to', 'TOO_MANY', { max }),
+          message: {
+            fi: `Viestissä on ${count} vastaanottajaa, mutta lähetystili sallii enintään ${max} viestiä kohden: jaa vastaanottajat useampaan viestiin.`,
+            en: `The message has ${count} recipients, but the sending account allows at most ${max} per message: split the recipients over several messages.`,
+          },
+        },
+      ]);
+    }
+    return splitRecipients(recipients, max);
   }
 
   async sendSms(caller: Caller, request: SendSmsRequest): Promise<OutboundMessageEntity[]> {
@@ -352,6 +383,7 @@ export class MessagesService {
     if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
     if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
     if (filter.source) qb.andWhere('m.source = :source', { source: filter.source });
+    if (filter.splitGroupId) qb.andWhere('m.splitGroupId = :splitGroupId', { splitGroupId: filter.splitGroupId });
     if (filter.documentRef) qb.andWhere('m.documentRef = :documentRef', { documentRef: filter.documentRef });
     if (filter.createdFrom) qb.andWhere('m.createdAt >= :from', { from: filter.createdFrom });
     if (filter.createdTo) qb.andWhere('m.createdAt < :to', { to: filter.createdTo });

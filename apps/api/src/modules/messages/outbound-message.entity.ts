@@ -64,6 +64,11 @@ export class OutboundMessageEntity {
   @Column('varchar', { length: 2 })
   language!: Language;
 
+  /** Set on every part when an account's recipients-per-message limit split one request into several. */
+  @Index()
+  @Column('varchar', { length: 36, nullable: true })
+  splitGroupId!: string | null;
+
   /** The Message-ID header, chosen once so that a retry re-sends the same id. */
   @Column('varchar', { length: 250 })
   messageId!: string;

@@ -11,7 +11,7 @@ export class SendQuotaEntity {
   accountKey!: string;
 
   @PrimaryColumn('varchar', { length: 8 })
-  kind!: 'MINUTE' | 'HOUR';
+  kind!: 'MINUTE' | 'HOUR' | 'LOCK';
 
   /** Start of the window, as epoch milliseconds. */
   @PrimaryColumn('bigint')

@@ -1,4 +1,4 @@
-import { LessThan, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SendQuotaEntity } from './send-quota.entity';
 
 const MINUTE = 60_000;
@@ -25,7 +25,11 @@ export class SendQuotas {
    */
   async take(accountKey: string, limits: AccountLimits, recipients: number, now: Date): Promise<QuotaDecision> {
     if (!limits.messagesPerMinute && !limits.recipientsPerDay) return { ok: true };
+    // One lock row per account serialises the check-and-count of every worker. Locking the (possibly
+    // missing) window rows themselves would take gap locks, which do not exclude each other in InnoDB.
+    await this.ensureRow(accountKey, 'LOCK', 0);
     return this.db.transaction(async (manager) => {
+      await this.lockAccount(manager, accountKey);
       if (limits.recipientsPerDay) {
         const hour = Math.floor(now.getTime() / HOUR) * HOUR;
         const since = hour - 23 * HOUR;
@@ -48,30 +52,39 @@ export class SendQuotas {
     });
   }
 
-  /** Windows older than two days count for nothing. */
+  /** Windows older than two days count for nothing (the lock rows, window 0, are kept). */
   async prune(now: Date): Promise<void> {
-    await this.db.getRepository(SendQuotaEntity).delete({ windowStart: LessThan(String(now.getTime() - 48 * HOUR)) });
+    await this.db
+      .getRepository(SendQuotaEntity)
+      .createQueryBuilder()
+      .delete()
+      .where("kind <> 'LOCK' AND windowStart < :before", { before: String(now.getTime() - 48 * HOUR) })
+      .execute();
   }
 
-  private async locked(manager: EntityManager, accountKey: string, kind: 'MINUTE' | 'HOUR', from: number): Promise<SendQuotaEntity[]> {
-    const qb = manager
+  private async ensureRow(accountKey: string, kind: SendQuotaEntity['kind'], windowStart: number, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.createQueryBuilder().insert().into(SendQuotaEntity).values({ accountKey, kind, windowStart: String(windowStart), used: 0 }).orIgnore().execute();
+  }
+
+  private async lockAccount(manager: EntityManager, accountKey: string): Promise<void> {
+    // The whole primary key: InnoDB then locks that one record, with no gap lock that an insert could
+    // collide with.
+    const qb = manager.getRepository(SendQuotaEntity).createQueryBuilder('q').where("q.accountKey = :accountKey AND q.kind = 'LOCK' AND q.windowStart = 0", { accountKey });
+    // SQLite has one writer at a time already (and our access to it is serialised).
+    if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    await qb.getOne();
+  }
+
+  private locked(manager: EntityManager, accountKey: string, kind: 'MINUTE' | 'HOUR', from: number): Promise<SendQuotaEntity[]> {
+    return manager
       .getRepository(SendQuotaEntity)
       .createQueryBuilder('q')
-      .where('q.accountKey = :accountKey AND q.kind = :kind AND q.windowStart >= :from', { accountKey, kind, from: String(from) });
-    if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-    return qb.getMany();
+      .where('q.accountKey = :accountKey AND q.kind = :kind AND q.windowStart >= :from', { accountKey, kind, from: String(from) })
+      .getMany();
   }
 
   private async add(manager: EntityManager, accountKey: string, kind: 'MINUTE' | 'HOUR', windowStart: number, amount: number): Promise<void> {
-    const repo = manager.getRepository(SendQuotaEntity);
-    const updated = await repo.increment({ accountKey, kind, windowStart: String(windowStart) }, 'used', amount);
-    if (!updated.affected) {
-      try {
-        await repo.insert({ accountKey, kind, windowStart: String(windowStart), used: amount });
-      } catch {
-        // Another worker created the row first: count into it.
-        await repo.increment({ accountKey, kind, windowStart: String(windowStart) }, 'used', amount);
-      }
-    }
+    await this.ensureRow(accountKey, kind, windowStart, manager);
+    await manager.getRepository(SendQuotaEntity).increment({ accountKey, kind, windowStart: String(windowStart) }, 'used', amount);
   }
 }

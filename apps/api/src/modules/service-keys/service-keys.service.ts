@@ -35,9 +35,8 @@ export class ServiceKeysService {
     const id = randomUUID();
     const { key, secretHash } = newServiceKey(id);
     const repo = this.db.getRepository(ServiceKeyEntity);
-    const entity = await repo.save(
-      repo.create({ id, companyId, name: input.name.trim(), module: input.module, defaultUserId: input.defaultUserId ?? null, secretHash, revokedAt: null, lastUsedAt: null, createdAt: new Date() }),
-    );
+    const entity = repo.create({ id, companyId, name: input.name.trim(), module: input.module, defaultUserId: input.defaultUserId ?? null, secretHash, revokedAt: null, lastUsedAt: null, createdAt: new Date() });
+    await repo.insert(entity);
     return { entity, key };
   }
 

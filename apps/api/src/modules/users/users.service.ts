@@ -61,7 +61,8 @@ export class UsersService {
       active: true,
       createdAt: new Date(),
     });
-    return repo.save(user);
+    await repo.insert(user);
+    return user;
   }
 
   async update(companyId: string, id: string, changes: UserChanges): Promise<UserEntity> {
@@ -73,6 +74,7 @@ export class UsersService {
     if (changes.role !== undefined) user.role = changes.role;
     if (changes.active !== undefined) user.active = changes.active;
     if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
-    return this.db.getRepository(UserEntity).save(user);
+    await this.db.getRepository(UserEntity).update({ id: user.id, companyId }, { displayName: user.displayName, role: user.role, active: user.active, passwordHash: user.passwordHash });
+    return user;
   }
 }
