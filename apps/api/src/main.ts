@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { createAccessTokenProvider } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown } from './app/bootstrap';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config/env';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   if (config.devMailbox.enabled) {
     devMailbox = await startSmtpServer({ port: config.devMailbox.port, host: '127.0.0.1', maxMessages: 500, name: 'maestro-dev-mailbox' });
   }
-  const runtime = await bootstrap(config, log, { extraRoutes: devMailbox ? [devMailboxRoutes(devMailbox)] : [] });
+  const runtime = await bootstrap(config, log, { extraRoutes: devMailbox ? [devMailboxRoutes(devMailbox)] : [] }, { accessTokenProvider: createAccessTokenProvider() });
   const seeded = config.seedDemo ? await seedDemo(runtime.services, { adminPassword: config.adminPassword, devMailboxPort: config.devMailbox.port }) : null;
   const dispatcher = config.dispatcherEnabled ? runtime.services.createDispatcher() : null;
   dispatcher?.start();

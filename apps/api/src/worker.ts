@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createAccessTokenProvider } from '@maestro/mail-core';
 import { createServices } from './app/services';
 import { secretBoxFor } from './app/bootstrap';
 import { createLogger } from './common/logger';
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel).child({ role: 'worker' });
   const db = await openDatabase(config.database);
-  const services = createServices({ db, box: secretBoxFor(config), config, log });
+  const services = createServices({ db, box: secretBoxFor(config), config, log, accessTokenProvider: createAccessTokenProvider() });
   const dispatcher = services.createDispatcher();
   dispatcher.start();
   log.info({ workerId: dispatcher.workerId }, 'worker started');

@@ -9,6 +9,7 @@ export * from './records/sms-settings';
 export * from './records/user-mail-settings';
 export * from './records/module-send-policy';
 export * from './records/standard-text';
+export * from './records/standard-placeholders';
 export * from './records/compose-message';
 export { MAX_TEXT_BYTES } from './fields/common-fields';
 export * from './validation/problem';

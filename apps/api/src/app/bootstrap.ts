@@ -8,7 +8,7 @@ import type { OutboxDispatcher } from '../modules/outbox/outbox-dispatcher';
 import { SecretBox } from '../modules/secrets/secret-box';
 import { loadOrCreateKeyFile } from '../modules/secrets/secret-key-file';
 import { buildApp, type BuildOptions, type BuiltApp } from './build-app';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceDeps, type Services } from './services';
 
 export interface Runtime {
   config: AppConfig;
@@ -23,11 +23,19 @@ export function secretBoxFor(config: AppConfig): SecretBox {
   return new SecretBox(current, config.previousSecretKeys.map((key) => Buffer.from(key, 'base64')));
 }
 
-/** Open the database (migrating it) and build the services and the HTTP app; listen separately. */
-export async function bootstrap(config: AppConfig, log: Logger = createLogger(config.logLevel), options: BuildOptions = {}): Promise<Runtime> {
+/**
+ * Open the database (migrating it) and build the services and the HTTP app; listen separately.
+ * `deps` carries what the caller wires in itself, such as the OAuth2 access-token provider.
+ */
+export async function bootstrap(
+  config: AppConfig,
+  log: Logger = createLogger(config.logLevel),
+  options: BuildOptions = {},
+  deps: Pick<ServiceDeps, 'accessTokenProvider'> = {},
+): Promise<Runtime> {
   const box = secretBoxFor(config);
   const db = await openDatabase(config.database);
-  const services = createServices({ db, box, config, log });
+  const services = createServices({ db, box, config, log, ...deps });
   const built = await buildApp(services, options);
   return { config, db, services, built, log };
 }

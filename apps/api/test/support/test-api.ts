@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { createAccessTokenProvider, type AccessTokenProviderOptions } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown, type Runtime } from '../../src/app/bootstrap';
 import { createLogger } from '../../src/common/logger';
 import type { OutboxDispatcher } from '../../src/modules/outbox/outbox-dispatcher';
@@ -46,6 +47,8 @@ export const TEST_PASSWORD = 'Salasana-1234';
 
 export interface TestApiOptions {
   env?: Record<string, string>;
+  /** Where OAuth2 tokens come from: the tests point them at an identity-provider stand-in. */
+  oauth?: AccessTokenProviderOptions;
 }
 
 /** The real API, in-process on a free port, on a fresh database with two companies (A and B). */
@@ -71,7 +74,7 @@ export async function startTestApi(kind: 'sqlite' | 'mysql', options: TestApiOpt
       done();
     },
   });
-  const runtime = await bootstrap(config, createLogger('debug', sink));
+  const runtime = await bootstrap(config, createLogger('debug', sink), {}, { accessTokenProvider: createAccessTokenProvider({ timeoutMs: 5000, ...options.oauth }) });
   const { server, url } = await listen(runtime, 0, '127.0.0.1');
 
   const gql: TestApi['gql'] = async (query, variables, opts = {}) => {

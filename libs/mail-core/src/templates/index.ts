@@ -1,4 +1,3 @@
 export { fillTemplate, fillSubject, type FilledTemplate, type TemplateVariables } from './fill-template';
 export { listPlaceholders, type PlaceholderList } from './list-placeholders';
 export { parseTemplate, type TemplatePart } from './parse-template';
-export { STANDARD_PLACEHOLDERS, type StandardPlaceholder } from './standard-placeholders';

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type {
   ChannelSet,
   CompanyMessageSettings,
@@ -123,7 +123,7 @@ export class SmsSettingsInput implements Partial<Omit<SmsSettings, 'smtp'>> {
 
 @ObjectType({ description: 'Sähköposti määrittely: per user, every field optional.' })
 export class UserMailSettingsType implements Omit<UserMailSettings, 'smtp'> {
-  @Field({ description: 'Käyttäjä' }) userId!: string;
+  @Field(() => ID, { description: 'Käyttäjä' }) userId!: string;
   @Field({ description: 'Sähköposti' }) email!: string;
   @Field({ description: 'Lähettäjän nimi' }) senderName!: string;
   @Field(() => SmtpAccountType, { description: 'Used only when its host is set.' }) smtp!: SmtpAccountType;

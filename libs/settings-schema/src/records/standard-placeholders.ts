@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@maestro/settings-schema';
+import type { LocalizedText } from '../validation/problem';
 
 /**
  * The placeholders the ERP programs fill (issue: document number, customer name, the Itella/Matkahuolto

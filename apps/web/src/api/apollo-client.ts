@@ -1,0 +1,57 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import type { UiLanguage } from '../i18n/dictionary';
+
+export interface ApolloClientOptions {
+  /** The bearer token for this request, or null when logged out. */
+  getToken: () => string | null;
+  getLanguage: () => UiLanguage;
+  /** The API no longer accepts the token (expired, user deactivated): end the session. */
+  onUnauthenticated: () => void;
+  /** Tests replace the network; the app talks to the same origin. */
+  terminatingLink?: ApolloLink;
+}
+
+/**
+ * Settings records have no id: each is one per company (or per user), so they are cached as
+ * singletons and a mutation's answer replaces what the query showed; its warnings replace the old ones.
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Me: { keyFields: [] },
+      CompanyMessageSettingsType: { keyFields: [], fields: { warnings: { merge: false } } },
+      SmsSettingsType: { keyFields: [], fields: { warnings: { merge: false } } },
+      UserMailSettingsType: { keyFields: ['userId'], fields: { warnings: { merge: false } } },
+      ModuleSendPolicyType: { keyFields: ['source'] },
+      SmtpAccountType: { keyFields: false, merge: true },
+      SettingsWarning: { keyFields: false },
+    },
+  });
+}
+
+/** `login` refuses wrong passwords with UNAUTHENTICATED too; that is not a session ending. */
+const OPERATIONS_WITHOUT_SESSION = new Set(['Login']);
+
+export function createApolloClient(options: ApolloClientOptions): ApolloClient {
+  const headers = new SetContextLink((previous) => {
+    const token = options.getToken();
+    return {
+      headers: {
+        ...previous.headers,
+        // Apollo Server's CSRF prevention refuses requests without it.
+        'apollo-require-preflight': 'true',
+        'accept-language': options.getLanguage(),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    };
+  });
+  const sessionEnded = new ErrorLink(({ error, operation }) => {
+    if (OPERATIONS_WITHOUT_SESSION.has(operation.operationName ?? '')) return;
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) options.onUnauthenticated();
+  });
+  const network = options.terminatingLink ?? new HttpLink({ uri: '/graphql' });
+  return new ApolloClient({ link: ApolloLink.from([sessionEnded, headers, network]), cache: createCache() });
+}

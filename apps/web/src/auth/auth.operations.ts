@@ -1,0 +1,25 @@
+import { graphql } from '../gql';
+
+export const LoginMutation = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      token
+      expiresAt
+    }
+  }
+`);
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      companyId
+      companyName
+      user {
+        id
+        username
+        displayName
+        role
+      }
+    }
+  }
+`);

@@ -1,0 +1,172 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    role\n    active\n    createdAt\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  query ServiceKeys {\n    serviceKeys {\n      ...ServiceKeyFields\n    }\n  }\n  fragment ServiceKeyFields on ServiceKey {\n    id\n    name\n    module\n    defaultUserId\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ServiceKeysDocument,
+    "\n  mutation CreateServiceKey($input: CreateServiceKeyInput!) {\n    createServiceKey(input: $input) {\n      key\n      serviceKey {\n        ...ServiceKeyFields\n      }\n    }\n  }\n": typeof types.CreateServiceKeyDocument,
+    "\n  mutation RevokeServiceKey($id: ID!) {\n    revokeServiceKey(id: $id) {\n      ...ServiceKeyFields\n    }\n  }\n": typeof types.RevokeServiceKeyDocument,
+    "\n  query SendPolicies {\n    sendPolicies {\n      ...SendPolicyFields\n    }\n  }\n  fragment SendPolicyFields on ModuleSendPolicyType {\n    source\n    defaultOutput\n    sendMode\n    migratedFromSendLater\n  }\n": typeof types.SendPoliciesDocument,
+    "\n  mutation UpdateSendPolicy($source: MessageSource!, $input: SendPolicyInput!) {\n    updateSendPolicy(source: $source, input: $input) {\n      ...SendPolicyFields\n    }\n  }\n": typeof types.UpdateSendPolicyDocument,
+    "\n  query StandardTexts($source: MessageSource, $language: Language) {\n    standardTexts(source: $source, language: $language) {\n      ...StandardTextFields\n    }\n  }\n  fragment StandardTextFields on StandardTextType {\n    id\n    source\n    language\n    name\n    subject\n    body\n    updatedAt\n  }\n": typeof types.StandardTextsDocument,
+    "\n  mutation UpsertStandardText($input: StandardTextInput!) {\n    upsertStandardText(input: $input) {\n      ...StandardTextFields\n    }\n  }\n": typeof types.UpsertStandardTextDocument,
+    "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": typeof types.DeleteStandardTextDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n": typeof types.SmtpAccountFieldsFragmentDoc,
+    "\n  query CompanyMessageSettings {\n    companyMessageSettings {\n      ...CompanyMessageSettingsFields\n    }\n  }\n  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {\n    enabledChannels\n    smtpSendingEnabled\n    companyEmail\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    defaultRecipients\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": typeof types.CompanyMessageSettingsDocument,
+    "\n  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {\n    updateCompanyMessageSettings(input: $input) {\n      ...CompanyMessageSettingsFields\n    }\n  }\n": typeof types.UpdateCompanyMessageSettingsDocument,
+    "\n  query SmsSettings {\n    smsSettings {\n      ...SmsSettingsFields\n    }\n  }\n  fragment SmsSettingsFields on SmsSettingsType {\n    senderEmail\n    smtp {\n      ...SmtpAccountFields\n    }\n    gatewayAddress\n    gatewayPasswordSet\n    phoneNumberPlacement\n    gatewayPasswordPlacement\n    maxSegments\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": typeof types.SmsSettingsDocument,
+    "\n  mutation UpdateSmsSettings($input: SmsSettingsInput!) {\n    updateSmsSettings(input: $input) {\n      ...SmsSettingsFields\n    }\n  }\n": typeof types.UpdateSmsSettingsDocument,
+    "\n  query MyMailSettings {\n    myMailSettings {\n      ...UserMailSettingsFields\n    }\n  }\n  fragment UserMailSettingsFields on UserMailSettingsType {\n    userId\n    email\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    signatureLines\n    defaultRecipient\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": typeof types.MyMailSettingsDocument,
+    "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UpdateMyMailSettingsDocument,
+    "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UserMailSettingsDocument,
+    "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UpdateUserMailSettingsDocument,
+};
+const documents: Documents = {
+    "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    role\n    active\n    createdAt\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  query ServiceKeys {\n    serviceKeys {\n      ...ServiceKeyFields\n    }\n  }\n  fragment ServiceKeyFields on ServiceKey {\n    id\n    name\n    module\n    defaultUserId\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ServiceKeysDocument,
+    "\n  mutation CreateServiceKey($input: CreateServiceKeyInput!) {\n    createServiceKey(input: $input) {\n      key\n      serviceKey {\n        ...ServiceKeyFields\n      }\n    }\n  }\n": types.CreateServiceKeyDocument,
+    "\n  mutation RevokeServiceKey($id: ID!) {\n    revokeServiceKey(id: $id) {\n      ...ServiceKeyFields\n    }\n  }\n": types.RevokeServiceKeyDocument,
+    "\n  query SendPolicies {\n    sendPolicies {\n      ...SendPolicyFields\n    }\n  }\n  fragment SendPolicyFields on ModuleSendPolicyType {\n    source\n    defaultOutput\n    sendMode\n    migratedFromSendLater\n  }\n": types.SendPoliciesDocument,
+    "\n  mutation UpdateSendPolicy($source: MessageSource!, $input: SendPolicyInput!) {\n    updateSendPolicy(source: $source, input: $input) {\n      ...SendPolicyFields\n    }\n  }\n": types.UpdateSendPolicyDocument,
+    "\n  query StandardTexts($source: MessageSource, $language: Language) {\n    standardTexts(source: $source, language: $language) {\n      ...StandardTextFields\n    }\n  }\n  fragment StandardTextFields on StandardTextType {\n    id\n    source\n    language\n    name\n    subject\n    body\n    updatedAt\n  }\n": types.StandardTextsDocument,
+    "\n  mutation UpsertStandardText($input: StandardTextInput!) {\n    upsertStandardText(input: $input) {\n      ...StandardTextFields\n    }\n  }\n": types.UpsertStandardTextDocument,
+    "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": types.DeleteStandardTextDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n": types.SmtpAccountFieldsFragmentDoc,
+    "\n  query CompanyMessageSettings {\n    companyMessageSettings {\n      ...CompanyMessageSettingsFields\n    }\n  }\n  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {\n    enabledChannels\n    smtpSendingEnabled\n    companyEmail\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    defaultRecipients\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": types.CompanyMessageSettingsDocument,
+    "\n  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {\n    updateCompanyMessageSettings(input: $input) {\n      ...CompanyMessageSettingsFields\n    }\n  }\n": types.UpdateCompanyMessageSettingsDocument,
+    "\n  query SmsSettings {\n    smsSettings {\n      ...SmsSettingsFields\n    }\n  }\n  fragment SmsSettingsFields on SmsSettingsType {\n    senderEmail\n    smtp {\n      ...SmtpAccountFields\n    }\n    gatewayAddress\n    gatewayPasswordSet\n    phoneNumberPlacement\n    gatewayPasswordPlacement\n    maxSegments\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": types.SmsSettingsDocument,
+    "\n  mutation UpdateSmsSettings($input: SmsSettingsInput!) {\n    updateSmsSettings(input: $input) {\n      ...SmsSettingsFields\n    }\n  }\n": types.UpdateSmsSettingsDocument,
+    "\n  query MyMailSettings {\n    myMailSettings {\n      ...UserMailSettingsFields\n    }\n  }\n  fragment UserMailSettingsFields on UserMailSettingsType {\n    userId\n    email\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    signatureLines\n    defaultRecipient\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": types.MyMailSettingsDocument,
+    "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UpdateMyMailSettingsDocument,
+    "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UserMailSettingsDocument,
+    "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UpdateUserMailSettingsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    role\n    active\n    createdAt\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    role\n    active\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceKeys {\n    serviceKeys {\n      ...ServiceKeyFields\n    }\n  }\n  fragment ServiceKeyFields on ServiceKey {\n    id\n    name\n    module\n    defaultUserId\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  query ServiceKeys {\n    serviceKeys {\n      ...ServiceKeyFields\n    }\n  }\n  fragment ServiceKeyFields on ServiceKey {\n    id\n    name\n    module\n    defaultUserId\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServiceKey($input: CreateServiceKeyInput!) {\n    createServiceKey(input: $input) {\n      key\n      serviceKey {\n        ...ServiceKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceKey($input: CreateServiceKeyInput!) {\n    createServiceKey(input: $input) {\n      key\n      serviceKey {\n        ...ServiceKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeServiceKey($id: ID!) {\n    revokeServiceKey(id: $id) {\n      ...ServiceKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeServiceKey($id: ID!) {\n    revokeServiceKey(id: $id) {\n      ...ServiceKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SendPolicies {\n    sendPolicies {\n      ...SendPolicyFields\n    }\n  }\n  fragment SendPolicyFields on ModuleSendPolicyType {\n    source\n    defaultOutput\n    sendMode\n    migratedFromSendLater\n  }\n"): (typeof documents)["\n  query SendPolicies {\n    sendPolicies {\n      ...SendPolicyFields\n    }\n  }\n  fragment SendPolicyFields on ModuleSendPolicyType {\n    source\n    defaultOutput\n    sendMode\n    migratedFromSendLater\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSendPolicy($source: MessageSource!, $input: SendPolicyInput!) {\n    updateSendPolicy(source: $source, input: $input) {\n      ...SendPolicyFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSendPolicy($source: MessageSource!, $input: SendPolicyInput!) {\n    updateSendPolicy(source: $source, input: $input) {\n      ...SendPolicyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StandardTexts($source: MessageSource, $language: Language) {\n    standardTexts(source: $source, language: $language) {\n      ...StandardTextFields\n    }\n  }\n  fragment StandardTextFields on StandardTextType {\n    id\n    source\n    language\n    name\n    subject\n    body\n    updatedAt\n  }\n"): (typeof documents)["\n  query StandardTexts($source: MessageSource, $language: Language) {\n    standardTexts(source: $source, language: $language) {\n      ...StandardTextFields\n    }\n  }\n  fragment StandardTextFields on StandardTextType {\n    id\n    source\n    language\n    name\n    subject\n    body\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertStandardText($input: StandardTextInput!) {\n    upsertStandardText(input: $input) {\n      ...StandardTextFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertStandardText($input: StandardTextInput!) {\n    upsertStandardText(input: $input) {\n      ...StandardTextFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n"): (typeof documents)["\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyMessageSettings {\n    companyMessageSettings {\n      ...CompanyMessageSettingsFields\n    }\n  }\n  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {\n    enabledChannels\n    smtpSendingEnabled\n    companyEmail\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    defaultRecipients\n    warnings {\n      field\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  query CompanyMessageSettings {\n    companyMessageSettings {\n      ...CompanyMessageSettingsFields\n    }\n  }\n  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {\n    enabledChannels\n    smtpSendingEnabled\n    companyEmail\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    defaultRecipients\n    warnings {\n      field\n      code\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {\n    updateCompanyMessageSettings(input: $input) {\n      ...CompanyMessageSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {\n    updateCompanyMessageSettings(input: $input) {\n      ...CompanyMessageSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmsSettings {\n    smsSettings {\n      ...SmsSettingsFields\n    }\n  }\n  fragment SmsSettingsFields on SmsSettingsType {\n    senderEmail\n    smtp {\n      ...SmtpAccountFields\n    }\n    gatewayAddress\n    gatewayPasswordSet\n    phoneNumberPlacement\n    gatewayPasswordPlacement\n    maxSegments\n    warnings {\n      field\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  query SmsSettings {\n    smsSettings {\n      ...SmsSettingsFields\n    }\n  }\n  fragment SmsSettingsFields on SmsSettingsType {\n    senderEmail\n    smtp {\n      ...SmtpAccountFields\n    }\n    gatewayAddress\n    gatewayPasswordSet\n    phoneNumberPlacement\n    gatewayPasswordPlacement\n    maxSegments\n    warnings {\n      field\n      code\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSmsSettings($input: SmsSettingsInput!) {\n    updateSmsSettings(input: $input) {\n      ...SmsSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSmsSettings($input: SmsSettingsInput!) {\n    updateSmsSettings(input: $input) {\n      ...SmsSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMailSettings {\n    myMailSettings {\n      ...UserMailSettingsFields\n    }\n  }\n  fragment UserMailSettingsFields on UserMailSettingsType {\n    userId\n    email\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    signatureLines\n    defaultRecipient\n    warnings {\n      field\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  query MyMailSettings {\n    myMailSettings {\n      ...UserMailSettingsFields\n    }\n  }\n  fragment UserMailSettingsFields on UserMailSettingsType {\n    userId\n    email\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    signatureLines\n    defaultRecipient\n    warnings {\n      field\n      code\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n"): (typeof documents)["\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

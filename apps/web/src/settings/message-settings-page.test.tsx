@@ -1,0 +1,200 @@
+import { describe, expect, it, vi } from 'vitest';
+import { waitFor } from '@testing-library/react';
+import { badUserInput, companySettings, smsSettings, warning } from '../test/fixtures';
+import { descriptionOf, renderWithApp, screen, secretGroup, within, type Handler } from '../test/test-client';
+import { MessageSettingsPage } from './message-settings-page';
+
+function renderPage(handlers: Record<string, Handler> = {}, company = companySettings(), sms = smsSettings()) {
+  const onClose = vi.fn();
+  const rendered = renderWithApp(<MessageSettingsPage onClose={onClose} />, {
+    handlers: {
+      CompanyMessageSettings: () => ({ data: { companyMessageSettings: company } }),
+      SmsSettings: () => ({ data: { smsSettings: sms } }),
+      UpdateCompanyMessageSettings: ({ input }) => ({ data: { updateCompanyMessageSettings: { ...company, ...(input as object), smtp: company.smtp } } }),
+      UpdateSmsSettings: () => ({ data: { updateSmsSettings: sms } }),
+      ...handlers,
+    },
+  });
+  return { ...rendered, onClose };
+}
+
+async function loaded() {
+  return screen.findByLabelText('Yrityksen email');
+}
+
+describe('Viestiasetukset', () => {
+  it("shows the Sähköposti lähetykset tab with every field of the seed under the seed's labels", async () => {
+    renderPage();
+    await loaded();
+    expect(screen.getByRole('heading', { level: 1, name: 'Viestiasetukset' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Sähköposti lähetykset' })).toBeTruthy();
+    const values: Record<string, string> = {
+      'Palvelu käytössä': 'EMAIL_AND_SMS',
+      'SMTP sähköpostilähetys': 'true',
+      'Yrityksen email': 'yritys@yritys.fi',
+      'Lähettäjän nimi': 'Yrityksen edustaja',
+      'SMTP-palvelin': 'smtp.office365.com',
+      Autentikointi: 'true',
+      Portti: '587',
+      Salaustapa: 'TLS',
+      Käyttäjätunnus: 'yritys.tunnus@yritys.fi',
+      'Vakio vastaanottaja': 'vakio.asiakas@asiakasyritys.fi',
+    };
+    for (const [label, value] of Object.entries(values)) expect(screen.getByLabelText(label)).toHaveProperty('value', value);
+    expect(secretGroup('Salasana').textContent).toContain('asetettu');
+    expect(within(screen.getByLabelText('SMTP sähköpostilähetys')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Kyllä', 'Ei']);
+  });
+
+  it("shows the Tekstiviesti lähetykset tab with every field of the seed under the seed's labels", async () => {
+    const { user } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    expect(screen.getByLabelText('Sms lähettäjän email')).toHaveProperty('value', 'fff@maestro.fi');
+    expect(screen.getByLabelText('SMTP-palvelin')).toHaveProperty('value', 'smtp.office365.com');
+    expect(screen.getByLabelText('Käyttäjätunnus')).toHaveProperty('value', 'fff.maestro@maestro.fi');
+    expect(screen.getByLabelText('Sms-palvelun email')).toHaveProperty('value', '@smsmail.labyrintti.com');
+    expect(secretGroup('Sms-palvelun salasana').textContent).toContain('asetettu');
+    expect(within(screen.getByLabelText('Puhelinnumeron paikka')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Osoitteessa', 'Otsikossa', 'Viestissä']);
+  });
+
+  it('shows every problem beside its field before sending anything', async () => {
+    const { user, callsOf } = renderPage();
+    await user.clear(await loaded());
+    await user.type(screen.getByLabelText('Yrityksen email'), 'ei-osoite');
+    await user.clear(screen.getByLabelText('Portti'));
+    await user.type(screen.getByLabelText('Portti'), '99999');
+    await user.clear(screen.getByLabelText('Vakio vastaanottaja'));
+    await user.type(screen.getByLabelText('Vakio vastaanottaja'), 'a@b.fi; huono');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+
+    expect(descriptionOf(screen.getByLabelText('Yrityksen email'))).toContain('"ei-osoite" ei ole kelvollinen sähköpostiosoite');
+    expect(descriptionOf(screen.getByLabelText('Portti'))).toContain('Portin on oltava kokonaisluku 1–65535.');
+    expect(descriptionOf(screen.getByLabelText('Vakio vastaanottaja'))).toContain('"huono" ei ole kelvollinen sähköpostiosoite');
+    expect(screen.getByLabelText('Portti').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Korjaa 3 virhettä ennen tallennusta')).toBeTruthy();
+    expect(callsOf('UpdateCompanyMessageSettings')).toHaveLength(0);
+  });
+
+  it('asks for Yrityksen email when e-mail sending is on, as the server would', async () => {
+    const { user } = renderPage();
+    await user.clear(await loaded());
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    expect(descriptionOf(screen.getByLabelText('Yrityksen email'))).toContain('Sähköpostilähetys on käytössä: anna Yrityksen email.');
+  });
+
+  it("shows the server's field errors beside their fields", async () => {
+    const { user } = renderPage({
+      UpdateCompanyMessageSettings: () =>
+        badUserInput([
+          {
+            field: 'smtp.authEnabled',
+            code: 'AUTH_REQUIRED_HOSTED',
+            message: 'Konesalissa olevien asiakkaiden on käytettävä autentikointia: ota Autentikointi käyttöön ja anna tunnukset.',
+          },
+        ]),
+    });
+    await loaded();
+    await user.selectOptions(screen.getByLabelText('Autentikointi'), 'Ei käytössä');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await waitFor(() => expect(descriptionOf(screen.getByLabelText('Autentikointi'))).toContain('Konesalissa olevien asiakkaiden on käytettävä autentikointia'));
+    expect(screen.getByText('Tallennus ei onnistunut')).toBeTruthy();
+  });
+
+  it("shows the server's warnings beside their fields", async () => {
+    renderPage({}, companySettings({ smtp: { ...companySettings().smtp, port: 995 }, warnings: [warning('smtp.port', 'POP_IMAP_PORT', 'Portti 995 on POP3 (SSL)-postin noutoportti, ei lähetysportti.')] }));
+    await loaded();
+    expect(descriptionOf(screen.getByLabelText('Portti'))).toContain('Portti 995 on POP3 (SSL)-postin noutoportti, ei lähetysportti.');
+  });
+
+  it('replaces the warnings with those of the saved settings', async () => {
+    const withWarning = companySettings({ warnings: [warning('smtp.host', 'KOLUMBUS_RETIRED', 'Elisa lopetti SMTP-palvelimen smtp.kolumbus.fi 1.5.2016.')] });
+    const { user } = renderPage({ UpdateCompanyMessageSettings: () => ({ data: { updateCompanyMessageSettings: companySettings({ smtp: { ...companySettings().smtp, host: 'smtp.yritys.fi' } }) } }) }, withWarning);
+    await loaded();
+    expect(descriptionOf(screen.getByLabelText('SMTP-palvelin'))).toContain('Elisa');
+    await user.clear(screen.getByLabelText('SMTP-palvelin'));
+    await user.type(screen.getByLabelText('SMTP-palvelin'), 'smtp.yritys.fi');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect(descriptionOf(screen.getByLabelText('SMTP-palvelin'))).not.toContain('Elisa');
+  });
+
+  it('Käytä saves and stays open', async () => {
+    const { user, callsOf, onClose } = renderPage();
+    await user.clear(await loaded());
+    await user.type(screen.getByLabelText('Yrityksen email'), 'myynti@yritys.fi');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect(callsOf('UpdateCompanyMessageSettings')[0]?.variables.input).toMatchObject({ companyEmail: 'myynti@yritys.fi' });
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Yrityksen email')).toHaveProperty('value', 'myynti@yritys.fi');
+  });
+
+  it('OK saves and closes', async () => {
+    const { user, callsOf, onClose } = renderPage();
+    await loaded();
+    await user.clear(screen.getByLabelText('Lähettäjän nimi'));
+    await user.type(screen.getByLabelText('Lähettäjän nimi'), 'Myynti');
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(callsOf('UpdateCompanyMessageSettings')[0]?.variables.input).toMatchObject({ senderName: 'Myynti' });
+  });
+
+  it('OK does not close when the server refuses', async () => {
+    const { user, onClose } = renderPage({ UpdateCompanyMessageSettings: () => badUserInput([{ field: 'companyEmail', code: 'INVALID_ADDRESS', message: 'Palvelin ei hyväksy osoitetta.' }]) });
+    await user.type(await loaded(), 'x');
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(descriptionOf(screen.getByLabelText('Yrityksen email'))).toContain('Palvelin ei hyväksy osoitetta.'));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Yrityksen email')).toHaveProperty('value', 'yritys@yritys.fix');
+  });
+
+  it('Peruuta discards the changes and closes without saving', async () => {
+    const { user, calls, onClose } = renderPage();
+    await user.type(await loaded(), 'x');
+    await user.click(screen.getByRole('button', { name: 'Peruuta' }));
+    expect(onClose).toHaveBeenCalled();
+    expect(calls.filter((c) => c.operationName.startsWith('Update'))).toHaveLength(0);
+  });
+
+  it('Käytä is available only when something has changed', async () => {
+    const { user } = renderPage();
+    await loaded();
+    expect(screen.getByRole('button', { name: 'Käytä' })).toHaveProperty('disabled', true);
+    await user.type(screen.getByLabelText('Lähettäjän nimi'), ' Oy');
+    expect(screen.getByRole('button', { name: 'Käytä' })).toHaveProperty('disabled', false);
+  });
+
+  it('leaves an unchanged password out of what it sends', async () => {
+    const { user, callsOf } = renderPage();
+    await user.clear(await loaded());
+    await user.type(screen.getByLabelText('Yrityksen email'), 'uusi@yritys.fi');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    const smtp = (callsOf('UpdateCompanyMessageSettings')[0]?.variables.input as { smtp: object }).smtp;
+    expect(smtp).not.toHaveProperty('password');
+  });
+
+  it('saves only the tab that changed', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    await user.clear(screen.getByLabelText('Sms-palvelun email'));
+    await user.type(screen.getByLabelText('Sms-palvelun email'), '@sms.operaattori.fi');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect(callsOf('UpdateSmsSettings')[0]?.variables.input).toMatchObject({ gatewayAddress: '@sms.operaattori.fi' });
+    expect(callsOf('UpdateCompanyMessageSettings')).toHaveLength(0);
+  });
+
+  it('shows the tab with problems and counts them on the tab', async () => {
+    const { user } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    await user.clear(screen.getByLabelText('Sms-palvelun email'));
+    await user.type(screen.getByLabelText('Sms-palvelun email'), 'ei kelpaa');
+    await user.click(screen.getByRole('tab', { name: 'Sähköposti lähetykset' }));
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    expect(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset (1 virhe)' }).getAttribute('aria-selected')).toBe('true');
+    expect(descriptionOf(screen.getByLabelText('Sms-palvelun email'))).toContain('Sms-palvelun email on annettava muodossa');
+  });
+});

@@ -1,0 +1,14 @@
+// Route entries of the settings chunk: the dialogs close back to the home screen.
+import { useNavigate } from 'react-router-dom';
+import { MessageSettingsPage } from './message-settings-page';
+import { MyMailSettingsPage } from './my-mail-settings-page';
+
+export function MessageSettingsScreen() {
+  const navigate = useNavigate();
+  return <MessageSettingsPage onClose={() => navigate('/')} />;
+}
+
+export function MyMailSettingsScreen() {
+  const navigate = useNavigate();
+  return <MyMailSettingsPage onClose={() => navigate('/')} />;
+}

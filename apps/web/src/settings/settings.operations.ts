@@ -1,0 +1,133 @@
+import { graphql } from '../gql';
+
+export const SmtpAccountFieldsFragment = graphql(`
+  fragment SmtpAccountFields on SmtpAccountType {
+    host
+    authEnabled
+    port
+    encryption
+    username
+    passwordSet
+    authMethod
+    oauthTenantId
+    oauthClientId
+    oauthClientSecretSet
+    oauthServiceAccountKeySet
+    oauthUser
+    caCertificate
+    messagesPerMinute
+    recipientsPerMessage
+    recipientsPerDay
+    recipientLimitAction
+  }
+`);
+
+export const CompanyMessageSettingsQuery = graphql(`
+  query CompanyMessageSettings {
+    companyMessageSettings {
+      ...CompanyMessageSettingsFields
+    }
+  }
+  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {
+    enabledChannels
+    smtpSendingEnabled
+    companyEmail
+    senderName
+    smtp {
+      ...SmtpAccountFields
+    }
+    defaultRecipients
+    warnings {
+      field
+      code
+      message
+    }
+  }
+`);
+
+export const UpdateCompanyMessageSettingsMutation = graphql(`
+  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {
+    updateCompanyMessageSettings(input: $input) {
+      ...CompanyMessageSettingsFields
+    }
+  }
+`);
+
+export const SmsSettingsQuery = graphql(`
+  query SmsSettings {
+    smsSettings {
+      ...SmsSettingsFields
+    }
+  }
+  fragment SmsSettingsFields on SmsSettingsType {
+    senderEmail
+    smtp {
+      ...SmtpAccountFields
+    }
+    gatewayAddress
+    gatewayPasswordSet
+    phoneNumberPlacement
+    gatewayPasswordPlacement
+    maxSegments
+    warnings {
+      field
+      code
+      message
+    }
+  }
+`);
+
+export const UpdateSmsSettingsMutation = graphql(`
+  mutation UpdateSmsSettings($input: SmsSettingsInput!) {
+    updateSmsSettings(input: $input) {
+      ...SmsSettingsFields
+    }
+  }
+`);
+
+export const MyMailSettingsQuery = graphql(`
+  query MyMailSettings {
+    myMailSettings {
+      ...UserMailSettingsFields
+    }
+  }
+  fragment UserMailSettingsFields on UserMailSettingsType {
+    userId
+    email
+    senderName
+    smtp {
+      ...SmtpAccountFields
+    }
+    signatureLines
+    defaultRecipient
+    warnings {
+      field
+      code
+      message
+    }
+  }
+`);
+
+export const UpdateMyMailSettingsMutation = graphql(`
+  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {
+    updateMyMailSettings(input: $input) {
+      ...UserMailSettingsFields
+    }
+  }
+`);
+
+export const UserMailSettingsQuery = graphql(`
+  query UserMailSettings($userId: ID!) {
+    userMailSettings(userId: $userId) {
+      ...UserMailSettingsFields
+    }
+  }
+`);
+
+export const UpdateUserMailSettingsMutation = graphql(`
+  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {
+    updateUserMailSettings(userId: $userId, input: $input) {
+      ...UserMailSettingsFields
+    }
+  }
+`);

@@ -1,0 +1,133 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { RECIPIENT_LIMIT_ACTIONS, SMTP_AUTH_METHODS, SMTP_ENCRYPTIONS, defaultPortFor, smtpAccountSchema, type SmtpEncryption } from '@maestro/settings-schema';
+import { BooleanField, ChoiceField, choicesOf } from '../forms/choice-field';
+import { hasMessagesUnder, type FieldMessages } from '../forms/field-messages';
+import { SecretField } from '../forms/secret-field';
+import { TextField } from '../forms/text-field';
+import { useFieldTexts } from '../i18n/field-texts';
+import { useT } from '../i18n/i18n';
+import type { SmtpAccountForm } from './smtp-account-form';
+
+const ADVANCED_PATHS = ['caCertificate', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction'] as const;
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  advancedHeading: { margin: 0 },
+  advanced: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
+  connectionTest: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
+});
+
+export interface SmtpAccountFieldsProps {
+  value: SmtpAccountForm;
+  /** The next block, and the field (within the block) that changed. */
+  onChange: (next: SmtpAccountForm, changedPath: keyof SmtpAccountForm) => void;
+  /** Errors and warnings of this block, paths relative to it (`port`, not `smtp.port`). */
+  messages: FieldMessages;
+  /** Shown above the fields, e.g. that a user's own server is used only when it is filled in. */
+  note?: ReactNode;
+  /**
+   * The separate spot for "Testaa yhteys": the testSmtpConnection mutation (COMPANY, SMS or MINE)
+   * comes with the sending API, and its button goes here.
+   */
+  connectionTest?: ReactNode;
+}
+
+/**
+ * The seed's SMTP block (SMTP-palvelin, Autentikointi, Portti, Salaustapa, Käyttäjätunnus, Salasana)
+ * with the newer sign-in methods and limits; the same component in the company, SMS and user forms.
+ */
+export function SmtpAccountFields({ value, onChange, messages, note, connectionTest }: SmtpAccountFieldsProps) {
+  const t = useT();
+  const styles = useStyles();
+  const text = useFieldTexts(smtpAccountSchema);
+  const headingId = useId();
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  // A problem in a collapsed section must not go unseen.
+  const showAdvanced = advancedOpen || hasMessagesUnder(messages, ADVANCED_PATHS);
+
+  const set = <K extends keyof SmtpAccountForm>(key: K, next: SmtpAccountForm[K]) => onChange({ ...value, [key]: next }, key);
+
+  const changeEncryption = (encryption: SmtpEncryption) => {
+    // Suggest the usual port, unless the user chose another one on purpose.
+    const port = value.port.trim();
+    const suggest = port === '' || port === String(defaultPortFor(value.encryption));
+    onChange({ ...value, encryption, port: suggest ? String(defaultPortFor(encryption)) : value.port }, 'encryption');
+  };
+
+  const usualPort = defaultPortFor(value.encryption);
+  const portHint = value.port.trim() === String(usualPort) ? undefined : t.settings.portHint(t.enums.encryption[value.encryption], usualPort);
+  const authOff = !value.authEnabled;
+  const field = (path: keyof SmtpAccountForm) => ({ path, messages, label: text(path).label, hint: text(path).help });
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.heading}>
+        {t.settings.smtpBlock}
+      </h3>
+      {note && <Text>{note}</Text>}
+      <TextField {...field('host')} value={value.host} autoComplete="off" onChange={(v) => set('host', v)} />
+      <BooleanField {...field('authEnabled')} value={value.authEnabled} trueLabel={t.settings.authOn} falseLabel={t.settings.authOff} onChange={(v) => set('authEnabled', v)} />
+      <TextField {...field('port')} hint={portHint} inputMode="numeric" value={value.port} onChange={(v) => set('port', v)} />
+      <ChoiceField {...field('encryption')} value={value.encryption} choices={choicesOf(SMTP_ENCRYPTIONS, t.enums.encryption)} onChange={changeEncryption} />
+      <ChoiceField
+        {...field('authMethod')}
+        disabled={authOff}
+        value={value.authMethod}
+        choices={choicesOf(SMTP_AUTH_METHODS, t.enums.authMethod)}
+        onChange={(v) => set('authMethod', v)}
+      />
+      <TextField {...field('username')} disabled={authOff} autoComplete="off" value={value.username} onChange={(v) => set('username', v)} />
+      {value.authMethod === 'PASSWORD' && (
+        <SecretField {...field('password')} disabled={authOff} edit={value.password} onChange={(v) => set('password', v)} />
+      )}
+      {value.authMethod === 'OAUTH2_MICROSOFT' && (
+        <>
+          <TextField {...field('oauthTenantId')} disabled={authOff} value={value.oauthTenantId} onChange={(v) => set('oauthTenantId', v)} />
+          <TextField {...field('oauthClientId')} disabled={authOff} value={value.oauthClientId} onChange={(v) => set('oauthClientId', v)} />
+          <SecretField {...field('oauthClientSecret')} disabled={authOff} edit={value.oauthClientSecret} onChange={(v) => set('oauthClientSecret', v)} />
+        </>
+      )}
+      {value.authMethod === 'OAUTH2_GOOGLE' && (
+        <SecretField
+          {...field('oauthServiceAccountKey')}
+          multiline
+          disabled={authOff}
+          edit={value.oauthServiceAccountKey}
+          onChange={(v) => set('oauthServiceAccountKey', v)}
+        />
+      )}
+      {value.authMethod !== 'PASSWORD' && (
+        <TextField {...field('oauthUser')} disabled={authOff} value={value.oauthUser} onChange={(v) => set('oauthUser', v)} />
+      )}
+
+      <Accordion collapsible openItems={showAdvanced ? ['advanced'] : []} onToggle={(_e, data) => setAdvancedOpen(data.openItems.includes('advanced'))}>
+        <AccordionItem value="advanced">
+          <AccordionHeader as="h4" className={styles.advancedHeading}>
+            {t.settings.advanced}
+          </AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.advanced}>
+              <TextField {...field('caCertificate')} multiline monospace rows={4} value={value.caCertificate} onChange={(v) => set('caCertificate', v)} />
+              <TextField {...field('messagesPerMinute')} hint={t.settings.noLimit} inputMode="numeric" value={value.messagesPerMinute} onChange={(v) => set('messagesPerMinute', v)} />
+              <TextField {...field('recipientsPerMessage')} hint={t.settings.noLimit} inputMode="numeric" value={value.recipientsPerMessage} onChange={(v) => set('recipientsPerMessage', v)} />
+              <TextField {...field('recipientsPerDay')} hint={t.settings.noLimit} inputMode="numeric" value={value.recipientsPerDay} onChange={(v) => set('recipientsPerDay', v)} />
+              <ChoiceField
+                {...field('recipientLimitAction')}
+                value={value.recipientLimitAction}
+                choices={choicesOf(RECIPIENT_LIMIT_ACTIONS, t.enums.recipientLimitAction)}
+                onChange={(v) => set('recipientLimitAction', v)}
+              />
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
+      {connectionTest && <div className={styles.connectionTest}>{connectionTest}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { userMailSettingsSchema, validateUserMailSettings } from '@maestro/settings-schema';
+import { DialogButtons } from '../forms/dialog-buttons';
+import { ErrorSummary } from '../forms/error-summary';
+import { useSettingsForm } from '../forms/use-settings-form';
+import type { UserMailSettingsFieldsFragment, UserMailSettingsInput } from '../gql/graphql';
+import { useLabelOfPath } from '../i18n/field-texts';
+import { useT } from '../i18n/i18n';
+import { userSettingsForm, userSettingsInput, userSettingsRecord } from './settings-forms';
+import { UserMailFields } from './user-mail-fields';
+
+const useStyles = makeStyles({
+  // One column like the seed's dialog, with OK / Peruuta / Käytä right under the fields.
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
+});
+
+export interface UserMailSettingsEditorProps {
+  data: UserMailSettingsFieldsFragment;
+  /** updateMyMailSettings, or updateUserMailSettings for an admin editing someone else. */
+  save: (input: UserMailSettingsInput) => Promise<UserMailSettingsFieldsFragment>;
+  onClose: () => void;
+}
+
+/** Sähköposti määrittely with the seed's OK / Peruuta / Käytä; used for "my settings" and by admins. */
+export function UserMailSettingsEditor({ data, save, onClose }: UserMailSettingsEditorProps) {
+  const t = useT();
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const labelOf = useLabelOfPath(userMailSettingsSchema);
+  const settings = useSettingsForm({
+    data,
+    toForm: userSettingsForm,
+    validate: (f) => validateUserMailSettings(userSettingsRecord(f)),
+    save: (f) => save(userSettingsInput(f)),
+  });
+
+  const saveIfValid = async () => {
+    setSaved(false);
+    if (!settings.check()) return false;
+    setBusy(true);
+    try {
+      return await settings.save();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!settings.form) return null;
+  return (
+    <div className={styles.body}>
+      {(settings.errors.length > 0 || settings.generalError) && (
+        <ErrorSummary errors={settings.errors} source={settings.errorSource} generalError={settings.generalError} labelOf={labelOf} />
+      )}
+      <UserMailFields
+        value={settings.form}
+        messages={{ errors: settings.errors, warnings: data.warnings }}
+        onChange={(next, path) => {
+          setSaved(false);
+          settings.change(next, path);
+        }}
+      />
+      {saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.dialog.saved}</MessageBarBody>
+        </MessageBar>
+      )}
+      <DialogButtons
+        busy={busy}
+        dirty={settings.dirty}
+        onOk={async () => {
+          if (await saveIfValid()) onClose();
+        }}
+        onApply={async () => {
+          if (await saveIfValid()) setSaved(true);
+        }}
+        onCancel={onClose}
+      />
+    </div>
+  );
+}
