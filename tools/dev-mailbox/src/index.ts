@@ -1,6 +1,16 @@
-// The public door of @maestro/dev-mailbox: a real SMTP server in-process, for tests and `npm start`.
+// The public door of @maestro/dev-mailbox: a real SMTP server in-process, for tests and `npm start`,
+// and a stand-in for the OAuth2 identity providers, for tests.
 export { startSmtpServer } from './start-smtp-server';
 export type { RunningSmtpServer, SaslMethod, SmtpReply, SmtpServerAuthOptions, SmtpServerOptions } from './start-smtp-server';
 export type { MailSummary, ReceivedMail, ReceivedSession } from './received-mail';
 export { makeSelfSignedCertificate } from './self-signed-certificate';
 export type { SelfSignedCertificate } from './self-signed-certificate';
+export { startIdentityProvider, makeServiceAccountKey } from './identity-provider';
+export type {
+  GoogleAssertion,
+  GoogleServiceAccountRegistration,
+  IdentityProviderOptions,
+  MicrosoftAppRegistration,
+  RunningIdentityProvider,
+  ServiceAccountKey,
+} from './identity-provider';

@@ -16,6 +16,12 @@ export interface SmtpServerAuthOptions {
   methods?: SaslMethod[];
   /** Decides an XOAUTH2 login; without it every XOAUTH2 token is refused. */
   xoauth2Validate?: (user: string, accessToken: string) => boolean;
+  /**
+   * How a refused XOAUTH2 token is answered. Default: Google's way, a 334 JSON challenge, then 535
+   * after the client's empty line. A reply here answers at once instead, as Exchange Online does
+   * (`{ code: 535, message: '5.7.3 Authentication unsuccessful' }`).
+   */
+  xoauth2Refusal?: SmtpReply;
 }
 
 export interface SmtpServerOptions {
@@ -123,8 +129,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       const username = login.username ?? '';
       if (login.method === 'XOAUTH2') {
         const ok = !!auth.xoauth2Validate && auth.xoauth2Validate(username, login.accessToken ?? '');
-        // A refused XOAUTH2 token is answered with the JSON challenge Google and Microsoft send.
-        return callback(null, ok ? { user: username } : { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
+        if (ok) return callback(null, { user: username });
+        if (auth.xoauth2Refusal) return callback(replyError(auth.xoauth2Refusal));
+        // Google answers a refused token with a JSON challenge first.
+        return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
       }
       const expected = Object.prototype.hasOwnProperty.call(auth.users, username) ? auth.users[username] : undefined;
       if (expected !== undefined && login.password === expected) return callback(null, { user: username });

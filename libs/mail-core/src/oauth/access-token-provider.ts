@@ -3,6 +3,7 @@ import { oauthUser, type AccessTokenProvider } from '../dispatch/smtp-settings';
 import { cacheKey, setBounded } from './cache-key';
 import { createGoogleTokenSource, type GoogleTokenOptions } from './google-token-source';
 import { createMicrosoftTokenSource, type MicrosoftTokenOptions } from './microsoft-token-source';
+import { oauthFailure } from './oauth-failures';
 import type { TokenSource } from './token-source';
 
 export interface AccessTokenProviderOptions {
@@ -10,7 +11,7 @@ export interface AccessTokenProviderOptions {
   microsoft?: MicrosoftTokenOptions;
   /** Where Google's tokens come from; Google's token endpoint unless given. */
   google?: GoogleTokenOptions;
-  /** Give up on one token request after this long. Default 20 s. */
+  /** Give up on getting a token after this long, retries of the client library included. Default 20 s. */
   timeoutMs?: number;
   /** Renew a cached token this long before it expires, at most a tenth of its lifetime. Default 5 minutes. */
   refreshMarginMs?: number;
@@ -65,8 +66,28 @@ export function createAccessTokenProvider(options: AccessTokenProviderOptions = 
   const cache = new Map<string, CachedToken>();
   const inFlight = new Map<string, Promise<string>>();
 
+  // The libraries retry on their own (gaxios up to three times): one deadline over all of it, so a
+  // silent identity provider fails the send with its own reason rather than an SMTP socket timeout.
+  const withDeadline = <T>(work: Promise<T>, account: SmtpAccount): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const provider = account.authMethod === 'OAUTH2_GOOGLE' ? 'GOOGLE' : 'MICROSOFT';
+        reject(oauthFailure('PROVIDER_UNREACHABLE', provider, `no token within ${timeoutMs} ms`));
+      }, timeoutMs);
+      work.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      );
+    });
+
   const fetchInto = async (key: string, source: TokenSource, account: SmtpAccount): Promise<string> => {
-    const fetched = await source(account);
+    const fetched = await withDeadline(source(account), account);
     const lifetime = Math.max(0, fetched.lifetimeMs);
     const margin = Math.min(refreshMarginMs, lifetime / 10);
     setBounded(cache, key, { token: fetched.accessToken, renewAt: clock.now() + lifetime - margin }, MAX_CACHED);

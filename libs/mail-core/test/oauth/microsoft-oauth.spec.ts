@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import {
   makeSelfSignedCertificate,
   startIdentityProvider,
@@ -39,6 +40,11 @@ function provider(options: AccessTokenProviderOptions = {}) {
   return createAccessTokenProvider({ microsoft: { authorityHost: idp.origin, ca: certificate.cert }, timeoutMs: 3000, ...options });
 }
 
+/** For the tests that only ask for tokens: an account whose SMTP server is never dialled. */
+function tokenOnlyAccount() {
+  return microsoftAccount({ host: 'smtp.office365.com', port: 587 } as RunningSmtpServer, certificate);
+}
+
 async function sendOnce(options: AccessTokenProviderOptions = {}, overrides: Parameters<typeof microsoftAccount>[2] = {}) {
   server ??= await oauthSmtpServer(idp, certificate);
   dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider(options) });
@@ -66,7 +72,7 @@ it('asks for a new token once the cached one is within five minutes of expiring'
   idp.expiresInSeconds = 3600;
   const clock = new ManualClock();
   const accessTokenProvider = provider({ clock });
-  const account = microsoftAccount({ host: '127.0.0.1', port: 1 } as RunningSmtpServer, certificate);
+  const account = tokenOnlyAccount();
   const first = await accessTokenProvider(account, { renew: false });
   clock.advance(54 * 60_000);
   await expect(accessTokenProvider(account, { renew: false })).resolves.toBe(first);
@@ -80,7 +86,7 @@ it('asks for a new token once the cached one is within five minutes of expiring'
 
 it('shares one token request among connections asking at the same time', async () => {
   const accessTokenProvider = provider();
-  const account = microsoftAccount({ host: '127.0.0.1', port: 1 } as RunningSmtpServer, certificate);
+  const account = tokenOnlyAccount();
   const tokens = await Promise.all(Array.from({ length: 5 }, () => accessTokenProvider(account, { renew: false })));
   expect(new Set(tokens).size).toBe(1);
   expect(idp.tokenRequests).toBe(1);
@@ -88,7 +94,7 @@ it('shares one token request among connections asking at the same time', async (
 
 it('does not hand a cached token to an account with the same tenant and client id but another secret', async () => {
   const accessTokenProvider = provider();
-  const account = microsoftAccount({ host: '127.0.0.1', port: 1 } as RunningSmtpServer, certificate);
+  const account = tokenOnlyAccount();
   await accessTokenProvider(account, { renew: false });
   await expect(accessTokenProvider({ ...account, oauthClientSecret: 'arvattu-salaisuus' }, { renew: false })).rejects.toMatchObject({ reason: 'CLIENT_SECRET_INVALID' });
   expect(idp.tokenRequests).toBe(2);
@@ -141,6 +147,21 @@ it('reports an unreachable Entra ID as OAUTH_TOKEN_FAILED naming the host and po
   expect(outcome.error).toMatchObject({ code: 'OAUTH_TOKEN_FAILED', permanent: false });
   expect(outcome.error.message.fi).toContain('login.microsoftonline.com');
   expect(outcome.error.message.en).toContain('port 443');
+});
+
+it('gives up on an identity provider that accepts the connection but never answers, after the timeout', async () => {
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = silent.address() as AddressInfo;
+    const accessTokenProvider = createAccessTokenProvider({ microsoft: { authorityHost: `https://127.0.0.1:${port}`, ca: certificate.cert }, timeoutMs: 300 });
+    const account = tokenOnlyAccount();
+    await expect(accessTokenProvider(account, { renew: false })).rejects.toMatchObject({ reason: 'PROVIDER_UNREACHABLE' });
+  } finally {
+    silent.close();
+    for (const socket of sockets) socket.destroy();
+  }
 });
 
 it('renews a token the server refuses at once (Exchange Online: 535 5.7.3) once, then reports OAUTH_TOKEN_REFUSED', async () => {
