@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -87,6 +88,17 @@ describe.each(DATABASE_KINDS)('composeDraft on %s', (kind) => {
   it('refuses a variable that is not a string or a number', async () => {
     const result = await api.gql(COMPOSE, { input: { source: 'QUOTE', variables: { documentNumber: { nested: true } } } }, { token: api.a.user.token });
     expect(result.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('variables.documentNumber');
+  });
+
+  it('returns the attachments the calling program uploaded, and refuses another company\'s', async () => {
+    const store = api.runtime.services.attachments;
+    const own = await store.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'Tarjous T-1.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]), limitBytes: 1000 });
+    const other = await store.store({ companyId: api.b.id, uploadedByUserId: api.b.user.id, filename: 'b.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]), limitBytes: 1000 });
+    const query = 'query($input: ComposeDraftInput!) { composeDraft(input: $input) { attachments { id filename size } } }';
+    const ok = await api.gql<{ composeDraft: { attachments: Array<{ filename: string }> } }>(query, { input: { source: 'QUOTE', attachmentIds: [own.id] } }, { token: api.a.user.token });
+    expect(ok.data?.composeDraft.attachments).toEqual([{ id: own.id, filename: 'Tarjous T-1.pdf', size: 4 }]);
+    const refused = await api.gql(query, { input: { source: 'QUOTE', attachmentIds: [other.id] } }, { token: api.a.user.token });
+    expect(refused.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('attachmentIds');
   });
 
   it('says a hand-off is coming when SMTP sending is off', async () => {

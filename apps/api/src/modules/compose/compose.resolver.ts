@@ -5,6 +5,7 @@ import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
 import { badInput } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
+import { presentAttachment } from '../messages/message-presenter';
 import { ComposeDraftInput, ComposedDraftType, type MailboxType } from './compose.types';
 
 export function presentMailbox(mailbox: Mailbox): MailboxType {
@@ -36,7 +37,20 @@ export class ComposeResolver {
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Query(() => ComposedDraftType, { description: 'Resolve the draft a program opens: sender, recipients, subject, body, send mode.' })
   async composeDraft(@Arg('input') input: ComposeDraftInput, @Ctx() ctx: RequestContext): Promise<ComposedDraftType> {
-    const draft = await ctx.services.compose.compose(callerOf(ctx), { ...input, variables: templateVariables(input.variables) });
-    return { ...draft, from: presentMailbox(draft.from), to: draft.to.map(presentMailbox) };
+    const caller = callerOf(ctx);
+    const draft = await ctx.services.compose.compose(caller, { ...input, variables: templateVariables(input.variables) });
+    const ids = [...new Set(input.attachmentIds ?? [])];
+    const attachments = await ctx.services.attachments.findComplete(caller.companyId, ids);
+    const missing = ids.filter((id) => !attachments.some((a) => a.id === id));
+    if (missing.length) {
+      throw badInput(missing.map((id) => ({ path: 'attachmentIds', code: 'INVALID_VALUE' as const, message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } })));
+    }
+    const byId = new Map(attachments.map((a) => [a.id, a]));
+    return {
+      ...draft,
+      from: presentMailbox(draft.from),
+      to: draft.to.map(presentMailbox),
+      attachments: ids.map((id) => presentAttachment(byId.get(id)!)),
+    };
   }
 }

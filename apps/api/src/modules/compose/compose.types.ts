@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Language, MessageSource, OutputKind, SendMode } from '@maestro/settings-schema';
 import { LanguageEnum, MessageSourceEnum, OutputKindEnum, SendModeEnum } from '../../graphql/enums';
+import { AttachmentType } from '../messages/message.types';
 
 @ObjectType({ description: 'A name and an address.' })
 export class MailboxType {
@@ -23,6 +24,8 @@ export class ComposeDraftInput {
   })
   variables?: Record<string, unknown> | null;
   @Field(() => ID, { nullable: true, description: 'Service keys only: the user the message is sent for.' }) onBehalfOfUserId?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Files the calling program uploaded for this message (POST /attachments).' })
+  attachmentIds?: string[] | null;
 }
 
 @ObjectType({ description: 'The resolved draft the compose dialog opens with. The sender is locked.' })
@@ -34,6 +37,7 @@ export class ComposedDraftType {
   @Field({ description: 'Otsikko' }) subject!: string;
   @Field({ description: 'Sisältö, with the signature.' }) body!: string;
   @Field({ description: 'Show Liitetiedosto: the calling program allows attachments.' }) attachmentsAllowed!: boolean;
+  @Field(() => [AttachmentType], { description: 'The attachments the caller named, as stored (unknown ids are refused).' }) attachments!: AttachmentType[];
   @Field(() => SendModeEnum) sendMode!: SendMode;
   @Field(() => OutputKindEnum) defaultOutput!: OutputKind;
   @Field({ description: 'SMTP: the server sends. HAND_OFF: SMTP sending is off; the user\'s own mail program sends.' }) delivery!: string;
