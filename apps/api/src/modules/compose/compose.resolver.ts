@@ -6,7 +6,8 @@ import { callerOf, type RequestContext } from '../../common/request-context';
 import { badInput } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
 import { presentAttachment } from '../messages/message-presenter';
-import { ComposeDraftInput, ComposedDraftType, type MailboxType } from './compose.types';
+import { ComposeDraftInput, ComposedDraftType } from './compose.types';
+import type { MailboxType } from './mailbox.type';
 
 export function presentMailbox(mailbox: Mailbox): MailboxType {
   return { name: mailbox.name, address: mailbox.address, formatted: formatAddress(mailbox) };

@@ -2,14 +2,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Language, MessageSource, OutputKind, SendMode } from '@maestro/settings-schema';
 import { LanguageEnum, MessageSourceEnum, OutputKindEnum, SendModeEnum } from '../../graphql/enums';
-import { AttachmentType } from '../messages/message.types';
-
-@ObjectType({ description: 'A name and an address.' })
-export class MailboxType {
-  @Field() name!: string;
-  @Field() address!: string;
-  @Field({ description: 'As shown and sent: "Name" <address>.' }) formatted!: string;
-}
+import { AttachmentType } from '../attachments/attachment.type';
+import { MailboxType } from './mailbox.type';
 
 @InputType()
 export class ComposeDraftInput {

@@ -3,7 +3,8 @@ import { formatAddress, type LocalizedText } from '@maestro/settings-schema';
 import type { UiLanguage } from '../../common/language';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
 import { mailboxes } from '../outbox/build-outgoing';
-import type { AttachmentType, OutboundMessage } from './message.types';
+import type { AttachmentType } from '../attachments/attachment.type';
+import type { OutboundMessage } from './message.types';
 import type { OutboundMessageEntity } from './outbound-message.entity';
 
 const WAIT_MESSAGES: Record<string, LocalizedText> = {

@@ -2,7 +2,8 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Channel, Language, MessageSource } from '@maestro/settings-schema';
 import { ChannelEnum, LanguageEnum, MessageSourceEnum } from '../../graphql/enums';
-import { MailboxType } from '../compose/compose.types';
+import { AttachmentType } from '../attachments/attachment.type';
+import { MailboxType } from '../compose/mailbox.type';
 import { MESSAGE_STATUSES, type MessageStatus } from './message-status';
 
 export const MessageStatusEnum = Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, s])) as { [K in MessageStatus]: K };
@@ -10,16 +11,6 @@ registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',
   description: 'QUEUED → SENDING → SENT; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user\'s own mail program.',
 });
-
-@ObjectType()
-export class AttachmentType {
-  @Field(() => ID) id!: string;
-  @Field() filename!: string;
-  @Field(() => Int) size!: number;
-  @Field() contentType!: string;
-  @Field() sha256!: string;
-  @Field({ description: 'GET it with the same Authorization header (Näytä liitteet).' }) url!: string;
-}
 
 @ObjectType({ description: 'Why the last attempt failed, in the caller\'s language.' })
 export class MessageError {
