@@ -24,6 +24,12 @@ describe('the compose message rules', () => {
     ]);
   });
 
+  it('refuse more than 1000 recipients in one message', () => {
+    const entries = Array.from({ length: 334 }, (_, i) => `a${i}@x.fi; b${i}@x.fi; c${i}@x.fi`);
+    const result = validateComposeMessage({ ...valid, to: entries });
+    expect(result.ok ? [] : result.problems.map((p) => [p.path, p.code])).toEqual([['to', 'TOO_MANY']]);
+  });
+
   it('refuse a line break in the subject', () => {
     const result = validateComposeMessage({ ...valid, subject: 'Tilaus\r\nBcc: evil@x.com' });
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['LINE_BREAK']);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { field } from '../fields/field-meta';
+import { parseAddressList } from '../addresses/address-list';
 import { addressListText, boundedText, issueParams, singleLine } from '../fields/common-fields';
+
+/** More than this many recipients in one message is a mailing list, not a customer message. */
+export const MAX_RECIPIENTS = 1000;
 
 /**
  * Lähetä viesti: what the compose dialog sends. The same rules check the form in the browser and the
@@ -17,6 +21,11 @@ export const composeMessageSchema = z
   .superRefine((message, ctx) => {
     const any = [...message.to, ...message.cc, ...message.bcc].some((entry) => entry.trim().replace(/[;,\s]/g, '') !== '');
     if (!any) ctx.addIssue({ code: 'custom', path: ['to'], message: 'NO_RECIPIENTS', params: issueParams('NO_RECIPIENTS') });
+    const count = [...message.to, ...message.cc, ...message.bcc].reduce((sum, entry) => {
+      const parsed = parseAddressList(entry);
+      return sum + (parsed.ok ? parsed.addresses.length : 0);
+    }, 0);
+    if (count > MAX_RECIPIENTS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'TOO_MANY', params: issueParams('TOO_MANY', { max: MAX_RECIPIENTS }) });
   });
 
 export type ComposeMessage = z.infer<typeof composeMessageSchema>;

@@ -6,7 +6,7 @@ import {
   type SmtpEncryption,
 } from '../enums';
 import { field, fieldMeta } from '../fields/field-meta';
-import { hostname, issueParams, optionalAddress, port, singleLine, wholeNumber } from '../fields/common-fields';
+import { boundedText, hostname, issueParams, optionalAddress, port, singleLine, wholeNumber } from '../fields/common-fields';
 
 /** Default port by encryption: NONE 25, TLS (STARTTLS) 587, SSL (implicit TLS) 465. */
 export const DEFAULT_PORT_BY_ENCRYPTION: Readonly<Record<SmtpEncryption, number>> = { NONE: 25, TLS: 587, SSL: 465 };
@@ -35,7 +35,7 @@ const smtpAccountShape = {
     labelEn: 'Client secret',
     secret: true,
   }),
-  oauthServiceAccountKey: field(z.string().max(20000).nullable(), {
+  oauthServiceAccountKey: field(boundedText(10_000).nullable(), {
     labelFi: 'Palvelutilin avain (JSON)',
     labelEn: 'Service account key (JSON)',
     secret: true,
@@ -46,7 +46,7 @@ const smtpAccountShape = {
     labelFi: 'Postilaatikko, jonka nimissä lähetetään',
     labelEn: 'Mailbox to send as',
   }),
-  caCertificate: field(z.string().max(20000), {
+  caCertificate: field(boundedText(60_000), {
     labelFi: 'Palvelimen CA-varmenne (PEM, valinnainen)',
     labelEn: 'Server CA certificate (PEM, optional)',
     helpFi: 'Vain jos palvelimen varmenne ei ole yleisesti luotettu.',

@@ -5,6 +5,11 @@ export class InitialSchema1764000000001 implements MigrationInterface {
   name = 'InitialSchema1764000000001';
 
   async up(q: QueryRunner): Promise<void> {
+    if (q.connection.options.type !== 'better-sqlite3') {
+      // Names, subjects and bodies are Unicode (emoji included): every table must be utf8mb4, whatever
+      // the database was created with.
+      await q.query('ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+    }
     await q.createTable(
       new Table({
         name: 'company',

@@ -80,6 +80,8 @@ export function attachmentRoutes(services: Services): Router {
     };
 
     parser.on('file', (field, stream, info) => {
+      // A truncated upload errors the file stream too; the parser's own error answers the request.
+      stream.on('error', () => undefined);
       if (field !== 'file' || failure) {
         stream.resume();
         if (field !== 'file') setFailure({ status: 400, code: 'BAD_REQUEST', text: { fi: `Tuntematon kenttä "${field}": käytä kenttää file.`, en: `Unknown part "${field}": use the field name file.` } });

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { In, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from './attachment.entity';
+import { transaction } from '../../db/transaction';
 
 /** Fits MySQL's BLOB (65,535 bytes) and keeps every row small. */
 export const CHUNK_BYTES = 60 * 1024;
@@ -57,7 +58,7 @@ export class AttachmentStore {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
-      await this.db.transaction((m) => m.insert(AttachmentChunkEntity, rows));
+      await transaction(this.db, (m) => m.insert(AttachmentChunkEntity, rows));
     };
     const cutChunks = async (final: boolean) => {
       while (pendingBytes >= CHUNK_BYTES || (final && pendingBytes > 0)) {
@@ -167,7 +168,7 @@ export class AttachmentStore {
 
   private async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.transaction(async (m) => {
+    await transaction(this.db, async (m) => {
       await m.delete(AttachmentChunkEntity, { attachmentId: In(ids) });
       await m.delete(AttachmentEntity, { id: In(ids) });
     });

@@ -35,7 +35,11 @@ export class MessagesResolver {
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
-  @Query(() => MessageConnection, { description: 'Sent items, outbox and failures. A user sees the messages sent in their name; an admin the company\'s.' })
+  @Query(() => MessageConnection, {
+    description: "Sent items, outbox and failures. A user sees the messages sent in their name; an admin the company's.",
+    // A page costs what one message costs, times the messages asked for.
+    complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.max(1, Math.min(Number(args.first ?? 50), 200)),
+  })
   async messages(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MessageFilter, { nullable: true }) filter?: MessageFilter,

@@ -38,6 +38,7 @@ import { DUE_STATUSES, FINAL_STATUSES, type MessageStatus } from './message-stat
 import type { MessageEvents } from './message-events';
 import { MESSAGE, attachmentsNotAllowed, idempotencyConflict, notInStatus } from './messages.errors';
 import { OutboundMessageEntity } from './outbound-message.entity';
+import { transaction } from '../../db/transaction';
 
 export interface SendMessageRequest {
   source: MessageSource;
@@ -175,6 +176,12 @@ export class MessagesService {
     }
     const delivery = resolveDelivery(company, 'EMAIL');
     const recipients = { to: parsedList(message.to).map(toMailbox), cc: parsedList(message.cc).map(toMailbox), bcc: parsedList(message.bcc).map(toMailbox) };
+    for (const field of ['to', 'cc', 'bcc'] as const) {
+      // Each list is stored as JSON in a TEXT column (65,535 bytes on MySQL).
+      if (Buffer.byteLength(JSON.stringify(recipients[field].map((a) => formatAddress(a)))) > 60_000) {
+        throw badInput([{ ...problem(field, 'TOO_MANY_BYTES', { max: 60_000 }), message: { fi: 'Vastaanottajaluettelo on liian pitkä: jaa vastaanottajat useampaan viestiin.', en: 'The recipient list is too long: split the recipients over several messages.' } }]);
+      }
+    }
     const parts = delivery === 'SMTP' ? this.partsFor(recipients, resolveSmtpAccount(company, user).account) : [recipients];
     const byOrder = new Map(attachments.map((a) => [a.id, a]));
     const ordered = attachmentIds.map((id) => byOrder.get(id) as AttachmentEntity);
@@ -347,7 +354,7 @@ export class MessagesService {
       if (earlier) return earlier;
     }
     try {
-      return await this.db.transaction(async (manager) => {
+      return await transaction(this.db, async (manager) => {
         const entities = await insert(manager);
         if (key) {
           await manager.insert(IdempotencyRecordEntity, { companyId: caller.companyId, idempotencyKey: key, payloadHash, messageIds: entities.map((e) => e.id), createdAt: new Date() });

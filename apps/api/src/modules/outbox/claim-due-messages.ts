@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
+import { transaction } from '../../db/transaction';
 
 export interface ClaimRequest {
   workerId: string;
@@ -25,7 +26,7 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
 
 /** MySQL/MariaDB: rows another worker is claiming right now are skipped, not waited for. */
 async function claimOnMysql(db: DataSource, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
-  return db.transaction(async (manager) => {
+  return transaction(db, async (manager) => {
     const rows: Array<{ id: string }> = await manager
       .getRepository(OutboundMessageEntity)
       .createQueryBuilder('m')

@@ -4,6 +4,7 @@ import { LessThan, type DataSource } from 'typeorm';
 import { makeClassifiedError, transportKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost } from '@maestro/settings-schema';
 import type { Logger } from '../../common/logger';
+import { isLockConflict } from '../../db/transaction';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { MessageEvents } from '../messages/message-events';
 import type { OutboxMetrics } from '../metrics/outbox-metrics';
@@ -110,7 +111,9 @@ export class OutboxDispatcher {
         }
         await this.sleep(this.options.pollMs);
       } catch (err) {
-        this.log.error({ err }, 'outbox dispatcher loop failed; trying again');
+        // A lock conflict that outlived the retries is load, not a fault: the next round claims again.
+        if (isLockConflict(err)) this.log.warn({ err }, 'claiming messages met a lock conflict; trying again');
+        else this.log.error({ err }, 'outbox dispatcher loop failed; trying again');
         await this.sleep(this.options.pollMs);
       }
     }
@@ -168,7 +171,8 @@ export class OutboxDispatcher {
     return this.finish(message, 'SENT', {
       sentAt: now,
       smtpResponse: outcome.response.slice(0, 1000),
-      recipientErrors: outcome.rejected.length ? outcome.rejected.map((r) => ({ address: r.address, code: r.error.code, message: r.error.message })) : null,
+      // The first hundred are enough to act on, and keep the row within its column.
+      recipientErrors: outcome.rejected.length ? outcome.rejected.slice(0, 100).map((r) => ({ address: r.address, code: r.error.code, message: r.error.message })) : null,
       lastErrorCode: null,
       lastErrorMessage: null,
       lastErrorPermanent: null,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { SendQuotaEntity } from './send-quota.entity';
+import { transaction } from '../../db/transaction';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -28,7 +29,7 @@ export class SendQuotas {
     // One lock row per account serialises the check-and-count of every worker. Locking the (possibly
     // missing) window rows themselves would take gap locks, which do not exclude each other in InnoDB.
     await this.ensureRow(accountKey, 'LOCK', 0);
-    return this.db.transaction(async (manager) => {
+    return transaction(this.db, async (manager) => {
       await this.lockAccount(manager, accountKey);
       if (limits.recipientsPerDay) {
         const hour = Math.floor(now.getTime() / HOUR) * HOUR;

@@ -27,6 +27,7 @@ import { UserMailSettingsEntity } from './user-mail-settings.entity';
 import { mergeSettingsInput } from './settings-input-merge';
 import { readRecord, writeRecord } from './settings-record-mapper';
 import type { LocalizedWarning } from './settings-presenter';
+import { transaction } from '../../db/transaction';
 
 export interface SettingsServiceOptions {
   /** The seed's "konesali" customers must authenticate to SMTP. */
@@ -75,7 +76,7 @@ export class SettingsService {
   }
 
   async updateCompanySettings(companyId: string, input: object): Promise<Loaded<CompanyMessageSettings>> {
-    return this.db.transaction(async (manager) => {
+    return transaction(this.db, async (manager) => {
       const stored = await this.companySettings(companyId, manager);
       const record = this.checked(companyMessageSettingsSchema, mergeSettingsInput(companyMessageSettingsSchema, stored, input));
       const entity = (await manager.findOneBy(CompanyMessageSettingsEntity, { companyId })) ?? manager.create(CompanyMessageSettingsEntity, { companyId });
@@ -87,7 +88,7 @@ export class SettingsService {
   }
 
   async updateSmsSettings(companyId: string, input: object): Promise<Loaded<SmsSettings>> {
-    return this.db.transaction(async (manager) => {
+    return transaction(this.db, async (manager) => {
       const stored = await this.smsSettings(companyId, manager);
       const record = this.checked(smsSettingsSchema, mergeSettingsInput(smsSettingsSchema, stored, input));
       const entity = (await manager.findOneBy(SmsSettingsEntity, { companyId })) ?? manager.create(SmsSettingsEntity, { companyId });
@@ -99,7 +100,7 @@ export class SettingsService {
   }
 
   async updateUserSettings(companyId: string, userId: string, input: object): Promise<Loaded<UserMailSettings>> {
-    return this.db.transaction(async (manager) => {
+    return transaction(this.db, async (manager) => {
       const stored = await this.userSettings(companyId, userId, manager);
       const record = this.checked(userMailSettingsSchema, mergeSettingsInput(userMailSettingsSchema, stored, input));
       const entity = (await manager.findOneBy(UserMailSettingsEntity, { companyId, userId })) ?? manager.create(UserMailSettingsEntity, { companyId, userId });
