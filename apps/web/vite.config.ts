@@ -47,5 +47,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // userEvent types key by key through Fluent's handlers: on a busy 2-core machine a dialog flow can
+    // take more than Vitest's default 5 s without anything being wrong.
+    testTimeout: 30_000,
   },
 });

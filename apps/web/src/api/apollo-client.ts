@@ -14,13 +14,37 @@ export interface ApolloClientOptions {
   terminatingLink?: ApolloLink;
 }
 
+interface MessagePage {
+  nodes: readonly unknown[];
+  pageInfo: unknown;
+  totalCount: number;
+}
+
 /**
  * Settings records have no id: each is one per company (or per user), so they are cached as
  * singletons and a mutation's answer replaces what the query showed; its warnings replace the old ones.
+ * Messages are cached by id, so a poll of one message updates every list that shows it; the pages of
+ * `messages` ("Lisää") are one list per filter.
  */
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
+      Query: {
+        fields: {
+          messages: {
+            keyArgs: ['filter'],
+            merge(existing: MessagePage | undefined, incoming: MessagePage, { args }) {
+              // A first page (a new search, a refresh) replaces; a page after a cursor is appended.
+              if (!existing || !args?.after) return incoming;
+              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+            },
+          },
+          message: {
+            // A message already in the cache (from a list, a send) is read from there first.
+            read: (existing, { args, toReference }) => existing ?? (typeof args?.id === 'string' ? toReference({ __typename: 'OutboundMessage', id: args.id }) : undefined),
+          },
+        },
+      },
       Me: { keyFields: [] },
       CompanyMessageSettingsType: { keyFields: [], fields: { warnings: { merge: false } } },
       SmsSettingsType: { keyFields: [], fields: { warnings: { merge: false } } },

@@ -20,13 +20,31 @@ describe('the signed-in shell', () => {
   it('shows a user no admin screens in the navigation', async () => {
     renderWithApp(<AppRoutes />, { handlers: handlers(USER) });
     const nav = await navigation();
-    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Etusivu', 'Sähköposti määrittely']);
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual([
+      'Etusivu',
+      'Lähetä viesti',
+      'Tekstiviesti',
+      'Lähetetyt',
+      'Lähtevät',
+      'Epäonnistuneet',
+      'Sähköposti määrittely',
+    ]);
   });
 
   it('shows an admin Viestiasetukset and Ylläpito as well', async () => {
     renderWithApp(<AppRoutes />, { handlers: handlers(ADMIN) });
     const nav = await navigation();
-    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Etusivu', 'Sähköposti määrittely', 'Viestiasetukset', 'Ylläpito']);
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual([
+      'Etusivu',
+      'Lähetä viesti',
+      'Tekstiviesti',
+      'Lähetetyt',
+      'Lähtevät',
+      'Epäonnistuneet',
+      'Sähköposti määrittely',
+      'Viestiasetukset',
+      'Ylläpito',
+    ]);
   });
 
   it('does not open an admin screen for a user who types its address', async () => {
@@ -51,7 +69,7 @@ describe('the signed-in shell', () => {
     await navigation();
     await user.selectOptions(screen.getByLabelText('Kieli'), 'English');
     const nav = within(await screen.findByRole('navigation', { name: 'Main navigation' }));
-    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Home', 'My e-mail settings']);
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Home', 'Send a message', 'Text message', 'Sent', 'Outbox', 'Failed', 'My e-mail settings']);
     await waitFor(() => expect(callsOf('Me').at(-1)?.headers['accept-language']).toBe('en'));
   });
 

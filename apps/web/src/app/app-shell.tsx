@@ -102,7 +102,7 @@ function SignedIn() {
         </header>
         <div className={styles.body}>
           <nav className={styles.rail} aria-label={t.app.mainNav}>
-            {screens.map((s) => (
+            {screens.filter((s) => s.inNav).map((s) => (
               <NavLink key={s.id} to={s.to} end={s.to === '/'} className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}>
                 <s.icon aria-hidden />
                 <span>{s.label(t)}</span>

@@ -1,15 +1,26 @@
 import { lazy, type ComponentType } from 'react';
-import { Home20Regular, MailSettings20Regular, PeopleSettings20Regular, Settings20Regular, type FluentIcon } from '@fluentui/react-icons';
+import {
+  Chat20Regular,
+  Home20Regular,
+  MailArrowUp20Regular,
+  MailCheckmark20Regular,
+  MailClock20Regular,
+  MailError20Regular,
+  MailSettings20Regular,
+  PeopleSettings20Regular,
+  Settings20Regular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
 import type { Dictionary } from '../i18n/dictionary';
 import { HomeScreen } from './home-screen';
 
 /**
  * The screens of the add-in: their routes and their nav entries come from this one table, filtered
- * by role. Everything but the home screen is loaded on demand (its own chunk). The compose dialog,
- * sent items and SMS screens join this table when the sending API lands.
+ * by role. Everything but the home screen is loaded on demand (its own chunk): compose, SMS, the
+ * message folders, settings and admin each load when first opened.
  */
 export interface Screen {
-  id: 'home' | 'mySettings' | 'messageSettings' | 'admin';
+  id: 'home' | 'compose' | 'send' | 'sms' | 'sent' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'admin';
   /** Route path, relative to the signed-in shell; `/*` for screens with routes of their own. */
   path: string;
   /** Where the nav link goes. */
@@ -19,15 +30,69 @@ export interface Screen {
   description?: (t: Dictionary) => string;
   icon: FluentIcon;
   adminOnly: boolean;
+  /** False for routes an ERP program opens (`/send`): reachable, but not a nav entry. */
+  inNav: boolean;
   component: ComponentType;
 }
 
 const MessageSettingsScreen = lazy(() => import('../settings/settings-screens').then((m) => ({ default: m.MessageSettingsScreen })));
 const MyMailSettingsScreen = lazy(() => import('../settings/settings-screens').then((m) => ({ default: m.MyMailSettingsScreen })));
+const ComposeScreen = lazy(() => import('../compose/compose-screen').then((m) => ({ default: m.ComposeScreen })));
+const SendFromDocumentScreen = lazy(() => import('../compose/send-from-document-screen').then((m) => ({ default: m.SendFromDocumentScreen })));
+const SmsScreen = lazy(() => import('../sms/sms-screen').then((m) => ({ default: m.SmsScreen })));
+const SentScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.SentScreen })));
+const OutboxScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.OutboxScreen })));
+const FailedScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.FailedScreen })));
 const AdminScreen = lazy(() => import('../admin/admin-screen').then((m) => ({ default: m.AdminScreen })));
 
 export const SCREENS: readonly Screen[] = [
-  { id: 'home', path: '/', to: '/', label: (t) => t.nav.home, icon: Home20Regular, adminOnly: false, component: HomeScreen },
+  { id: 'home', path: '/', to: '/', label: (t) => t.nav.home, icon: Home20Regular, adminOnly: false, inNav: true, component: HomeScreen },
+  {
+    id: 'compose',
+    path: '/compose',
+    to: '/compose',
+    label: (t) => t.nav.compose,
+    description: (t) => t.home.compose,
+    icon: MailArrowUp20Regular,
+    adminOnly: false,
+    inNav: true,
+    component: ComposeScreen,
+  },
+  { id: 'send', path: '/send', to: '/send', label: (t) => t.nav.compose, icon: MailArrowUp20Regular, adminOnly: false, inNav: false, component: SendFromDocumentScreen },
+  { id: 'sms', path: '/sms', to: '/sms', label: (t) => t.nav.sms, description: (t) => t.home.sms, icon: Chat20Regular, adminOnly: false, inNav: true, component: SmsScreen },
+  {
+    id: 'sent',
+    path: '/messages/sent',
+    to: '/messages/sent',
+    label: (t) => t.nav.sent,
+    description: (t) => t.home.sent,
+    icon: MailCheckmark20Regular,
+    adminOnly: false,
+    inNav: true,
+    component: SentScreen,
+  },
+  {
+    id: 'outbox',
+    path: '/messages/outbox',
+    to: '/messages/outbox',
+    label: (t) => t.nav.outbox,
+    description: (t) => t.home.outbox,
+    icon: MailClock20Regular,
+    adminOnly: false,
+    inNav: true,
+    component: OutboxScreen,
+  },
+  {
+    id: 'failed',
+    path: '/messages/failed',
+    to: '/messages/failed',
+    label: (t) => t.nav.failed,
+    description: (t) => t.home.failed,
+    icon: MailError20Regular,
+    adminOnly: false,
+    inNav: true,
+    component: FailedScreen,
+  },
   {
     id: 'mySettings',
     path: '/my-settings',
@@ -36,6 +101,7 @@ export const SCREENS: readonly Screen[] = [
     description: (t) => t.home.mySettings,
     icon: MailSettings20Regular,
     adminOnly: false,
+    inNav: true,
     component: MyMailSettingsScreen,
   },
   {
@@ -46,6 +112,7 @@ export const SCREENS: readonly Screen[] = [
     description: (t) => t.home.messageSettings,
     icon: Settings20Regular,
     adminOnly: true,
+    inNav: true,
     component: MessageSettingsScreen,
   },
   {
@@ -56,6 +123,7 @@ export const SCREENS: readonly Screen[] = [
     description: (t) => t.home.admin,
     icon: PeopleSettings20Regular,
     adminOnly: true,
+    inNav: true,
     component: AdminScreen,
   },
 ];

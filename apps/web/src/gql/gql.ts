@@ -27,6 +27,15 @@ type Documents = {
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": typeof types.DeleteStandardTextDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n": typeof types.ComposeDraftDocument,
+    "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n": typeof types.ComposeStandardTextsDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  fragment MessageSummaryFields on OutboundMessage {\n    id\n    status\n    channel\n    source\n    documentRef\n    subject\n    to\n    createdAt\n    sentAt\n    attempts\n    nextAttemptAt\n    waitReason\n    lastError {\n      code\n      message\n      permanent\n    }\n  }\n": typeof types.MessageSummaryFieldsFragmentDoc,
+    "\n  fragment MessageDetailFields on OutboundMessage {\n    ...MessageSummaryFields\n    from {\n      formatted\n    }\n    cc\n    bcc\n    body\n    language\n    messageId\n    smtpResponse\n    waitMessage\n    sentBy\n    splitGroupId\n    recipientErrors {\n      address\n      code\n      message\n    }\n    attachments {\n      id\n      filename\n      size\n      contentType\n      sha256\n      url\n    }\n    handOff {\n      emlUrl\n      mailtoUrl\n    }\n  }\n": typeof types.MessageDetailFieldsFragmentDoc,
+    "\n  query Messages($filter: MessageFilter, $first: Int, $after: String) {\n    messages(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        ...MessageSummaryFields\n      }\n    }\n  }\n": typeof types.MessagesDocument,
+    "\n  query Message($id: ID!) {\n    message(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.MessageDocument,
+    "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.RetryMessageDocument,
+    "\n  mutation CancelMessage($id: ID!) {\n    cancelMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.CancelMessageDocument,
     "\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n": typeof types.SmtpAccountFieldsFragmentDoc,
     "\n  query CompanyMessageSettings {\n    companyMessageSettings {\n      ...CompanyMessageSettingsFields\n    }\n  }\n  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {\n    enabledChannels\n    smtpSendingEnabled\n    companyEmail\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    defaultRecipients\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": typeof types.CompanyMessageSettingsDocument,
     "\n  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {\n    updateCompanyMessageSettings(input: $input) {\n      ...CompanyMessageSettingsFields\n    }\n  }\n": typeof types.UpdateCompanyMessageSettingsDocument,
@@ -36,6 +45,8 @@ type Documents = {
     "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UpdateMyMailSettingsDocument,
     "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UserMailSettingsDocument,
     "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UpdateUserMailSettingsDocument,
+    "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n": typeof types.TestSmtpConnectionDocument,
+    "\n  mutation SendSms($input: SendSmsInput!) {\n    sendSms(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.SendSmsDocument,
 };
 const documents: Documents = {
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    role\n    active\n    createdAt\n  }\n": types.UsersDocument,
@@ -51,6 +62,15 @@ const documents: Documents = {
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": types.DeleteStandardTextDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n": types.ComposeDraftDocument,
+    "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n": types.ComposeStandardTextsDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": types.SendMessageDocument,
+    "\n  fragment MessageSummaryFields on OutboundMessage {\n    id\n    status\n    channel\n    source\n    documentRef\n    subject\n    to\n    createdAt\n    sentAt\n    attempts\n    nextAttemptAt\n    waitReason\n    lastError {\n      code\n      message\n      permanent\n    }\n  }\n": types.MessageSummaryFieldsFragmentDoc,
+    "\n  fragment MessageDetailFields on OutboundMessage {\n    ...MessageSummaryFields\n    from {\n      formatted\n    }\n    cc\n    bcc\n    body\n    language\n    messageId\n    smtpResponse\n    waitMessage\n    sentBy\n    splitGroupId\n    recipientErrors {\n      address\n      code\n      message\n    }\n    attachments {\n      id\n      filename\n      size\n      contentType\n      sha256\n      url\n    }\n    handOff {\n      emlUrl\n      mailtoUrl\n    }\n  }\n": types.MessageDetailFieldsFragmentDoc,
+    "\n  query Messages($filter: MessageFilter, $first: Int, $after: String) {\n    messages(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        ...MessageSummaryFields\n      }\n    }\n  }\n": types.MessagesDocument,
+    "\n  query Message($id: ID!) {\n    message(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n": types.MessageDocument,
+    "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n": types.RetryMessageDocument,
+    "\n  mutation CancelMessage($id: ID!) {\n    cancelMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n": types.CancelMessageDocument,
     "\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n": types.SmtpAccountFieldsFragmentDoc,
     "\n  query CompanyMessageSettings {\n    companyMessageSettings {\n      ...CompanyMessageSettingsFields\n    }\n  }\n  fragment CompanyMessageSettingsFields on CompanyMessageSettingsType {\n    enabledChannels\n    smtpSendingEnabled\n    companyEmail\n    senderName\n    smtp {\n      ...SmtpAccountFields\n    }\n    defaultRecipients\n    warnings {\n      field\n      code\n      message\n    }\n  }\n": types.CompanyMessageSettingsDocument,
     "\n  mutation UpdateCompanyMessageSettings($input: CompanyMessageSettingsInput!) {\n    updateCompanyMessageSettings(input: $input) {\n      ...CompanyMessageSettingsFields\n    }\n  }\n": types.UpdateCompanyMessageSettingsDocument,
@@ -60,6 +80,8 @@ const documents: Documents = {
     "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UpdateMyMailSettingsDocument,
     "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UserMailSettingsDocument,
     "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UpdateUserMailSettingsDocument,
+    "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n": types.TestSmtpConnectionDocument,
+    "\n  mutation SendSms($input: SendSmsInput!) {\n    sendSms(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": types.SendSmsDocument,
 };
 
 /**
@@ -131,6 +153,42 @@ export function graphql(source: "\n  query Me {\n    me {\n      companyId\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n"): (typeof documents)["\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n"): (typeof documents)["\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageSummaryFields on OutboundMessage {\n    id\n    status\n    channel\n    source\n    documentRef\n    subject\n    to\n    createdAt\n    sentAt\n    attempts\n    nextAttemptAt\n    waitReason\n    lastError {\n      code\n      message\n      permanent\n    }\n  }\n"): (typeof documents)["\n  fragment MessageSummaryFields on OutboundMessage {\n    id\n    status\n    channel\n    source\n    documentRef\n    subject\n    to\n    createdAt\n    sentAt\n    attempts\n    nextAttemptAt\n    waitReason\n    lastError {\n      code\n      message\n      permanent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageDetailFields on OutboundMessage {\n    ...MessageSummaryFields\n    from {\n      formatted\n    }\n    cc\n    bcc\n    body\n    language\n    messageId\n    smtpResponse\n    waitMessage\n    sentBy\n    splitGroupId\n    recipientErrors {\n      address\n      code\n      message\n    }\n    attachments {\n      id\n      filename\n      size\n      contentType\n      sha256\n      url\n    }\n    handOff {\n      emlUrl\n      mailtoUrl\n    }\n  }\n"): (typeof documents)["\n  fragment MessageDetailFields on OutboundMessage {\n    ...MessageSummaryFields\n    from {\n      formatted\n    }\n    cc\n    bcc\n    body\n    language\n    messageId\n    smtpResponse\n    waitMessage\n    sentBy\n    splitGroupId\n    recipientErrors {\n      address\n      code\n      message\n    }\n    attachments {\n      id\n      filename\n      size\n      contentType\n      sha256\n      url\n    }\n    handOff {\n      emlUrl\n      mailtoUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Messages($filter: MessageFilter, $first: Int, $after: String) {\n    messages(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        ...MessageSummaryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Messages($filter: MessageFilter, $first: Int, $after: String) {\n    messages(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        ...MessageSummaryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Message($id: ID!) {\n    message(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n"): (typeof documents)["\n  query Message($id: ID!) {\n    message(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelMessage($id: ID!) {\n    cancelMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelMessage($id: ID!) {\n    cancelMessage(id: $id) {\n      ...MessageDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n"): (typeof documents)["\n  fragment SmtpAccountFields on SmtpAccountType {\n    host\n    authEnabled\n    port\n    encryption\n    username\n    passwordSet\n    authMethod\n    oauthTenantId\n    oauthClientId\n    oauthClientSecretSet\n    oauthServiceAccountKeySet\n    oauthUser\n    caCertificate\n    messagesPerMinute\n    recipientsPerMessage\n    recipientsPerDay\n    recipientLimitAction\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -164,6 +222,14 @@ export function graphql(source: "\n  query UserMailSettings($userId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSms($input: SendSmsInput!) {\n    sendSms(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendSms($input: SendSmsInput!) {\n    sendSms(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -5,6 +5,7 @@ import { TextField } from '../forms/text-field';
 import { useFieldTexts } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
 import type { CompanySettingsForm } from './settings-forms';
+import { ConnectionTest } from './connection-test';
 import { SmtpAccountFields } from './smtp-account-fields';
 import { useFormStyles } from './form-styles';
 
@@ -28,7 +29,12 @@ export function CompanyEmailFields({ value, onChange, messages }: CompanyEmailFi
       <BooleanField {...field('smtpSendingEnabled')} value={value.smtpSendingEnabled} trueLabel={t.settings.yes} falseLabel={t.settings.no} onChange={(v) => set('smtpSendingEnabled', v)} />
       <TextField {...field('companyEmail')} type="email" autoComplete="off" value={value.companyEmail} onChange={(v) => set('companyEmail', v)} />
       <TextField {...field('senderName')} autoComplete="off" value={value.senderName} onChange={(v) => set('senderName', v)} />
-      <SmtpAccountFields value={value.smtp} messages={scoped(messages, 'smtp')} onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)} />
+      <SmtpAccountFields
+        value={value.smtp}
+        messages={scoped(messages, 'smtp')}
+        onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)}
+        connectionTest={<ConnectionTest kind="COMPANY" account={value.smtp} />}
+      />
       <TextField {...field('defaultRecipients')} autoComplete="off" value={value.defaultRecipients} onChange={(v) => set('defaultRecipients', v)} />
     </div>
   );

@@ -131,3 +131,16 @@ export const UpdateUserMailSettingsMutation = graphql(`
     }
   }
 `);
+
+export const TestSmtpConnectionMutation = graphql(`
+  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {
+    testSmtpConnection(account: $account, changes: $changes) {
+      ok
+      stage
+      secure
+      reply
+      code
+      message
+    }
+  }
+`);

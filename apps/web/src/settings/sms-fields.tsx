@@ -7,6 +7,7 @@ import { useFieldTexts } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
 import { useFormStyles } from './form-styles';
 import type { SmsSettingsForm } from './settings-forms';
+import { ConnectionTest } from './connection-test';
 import { SmtpAccountFields } from './smtp-account-fields';
 
 export interface SmsFieldsProps {
@@ -26,7 +27,12 @@ export function SmsFields({ value, onChange, messages }: SmsFieldsProps) {
   return (
     <div className={styles.fields}>
       <TextField {...field('senderEmail')} type="email" autoComplete="off" value={value.senderEmail} onChange={(v) => set('senderEmail', v)} />
-      <SmtpAccountFields value={value.smtp} messages={scoped(messages, 'smtp')} onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)} />
+      <SmtpAccountFields
+        value={value.smtp}
+        messages={scoped(messages, 'smtp')}
+        onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)}
+        connectionTest={<ConnectionTest kind="SMS" account={value.smtp} />}
+      />
       <TextField {...field('gatewayAddress')} autoComplete="off" value={value.gatewayAddress} onChange={(v) => set('gatewayAddress', v)} />
       <SecretField {...field('gatewayPassword')} edit={value.gatewayPassword} onChange={(v) => set('gatewayPassword', v)} />
       <ChoiceField

@@ -30,10 +30,7 @@ export interface SmtpAccountFieldsProps {
   messages: FieldMessages;
   /** Shown above the fields, e.g. that a user's own server is used only when it is filled in. */
   note?: ReactNode;
-  /**
-   * The separate spot for "Testaa yhteys": the testSmtpConnection mutation (COMPANY, SMS or MINE)
-   * comes with the sending API, and its button goes here.
-   */
+  /** The spot for "Testaa yhteys" (ConnectionTest with COMPANY, SMS or MINE), under the block's fields. */
   connectionTest?: ReactNode;
 }
 

@@ -7,6 +7,7 @@ import { useFieldTexts } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
 import { useFormStyles } from './form-styles';
 import type { UserSettingsForm } from './settings-forms';
+import { ConnectionTest } from './connection-test';
 import { SmtpAccountFields } from './smtp-account-fields';
 
 const useStyles = makeStyles({
@@ -20,10 +21,15 @@ export interface UserMailFieldsProps {
   value: UserSettingsForm;
   onChange: (next: UserSettingsForm, changedPath: string) => void;
   messages: FieldMessages;
+  /**
+   * Offer "Testaa yhteys" (the logged-in user's own settings only: the API tests the caller's own
+   * account, so an admin editing someone else's settings cannot test theirs).
+   */
+  connectionTest?: boolean;
 }
 
 /** Sähköposti määrittely: every field optional; the own SMTP block counts only with a host. */
-export function UserMailFields({ value, onChange, messages }: UserMailFieldsProps) {
+export function UserMailFields({ value, onChange, messages, connectionTest }: UserMailFieldsProps) {
   const t = useT();
   const styles = useStyles();
   const formStyles = useFormStyles();
@@ -41,6 +47,7 @@ export function UserMailFields({ value, onChange, messages }: UserMailFieldsProp
         note={t.settings.ownSmtpNote}
         messages={scoped(messages, 'smtp')}
         onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)}
+        connectionTest={connectionTest ? <ConnectionTest kind="MINE" account={value.smtp} /> : undefined}
       />
       <fieldset className={styles.signature}>
         <legend className={styles.legend}>{signatureLabel}</legend>

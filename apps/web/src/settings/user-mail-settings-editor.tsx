@@ -20,10 +20,12 @@ export interface UserMailSettingsEditorProps {
   /** updateMyMailSettings, or updateUserMailSettings for an admin editing someone else. */
   save: (input: UserMailSettingsInput) => Promise<UserMailSettingsFieldsFragment>;
   onClose: () => void;
+  /** Offer "Testaa yhteys" (only for the logged-in user's own settings). */
+  connectionTest?: boolean;
 }
 
 /** Sähköposti määrittely with the seed's OK / Peruuta / Käytä; used for "my settings" and by admins. */
-export function UserMailSettingsEditor({ data, save, onClose }: UserMailSettingsEditorProps) {
+export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: UserMailSettingsEditorProps) {
   const t = useT();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
@@ -54,6 +56,7 @@ export function UserMailSettingsEditor({ data, save, onClose }: UserMailSettings
         <ErrorSummary errors={settings.errors} source={settings.errorSource} generalError={settings.generalError} labelOf={labelOf} />
       )}
       <UserMailFields
+        connectionTest={connectionTest}
         value={settings.form}
         messages={{ errors: settings.errors, warnings: data.warnings }}
         onChange={(next, path) => {

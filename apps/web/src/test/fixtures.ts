@@ -98,3 +98,72 @@ export function badUserInput(fields: { field: string; code: string; message: str
     errors: [{ message: 'Tiedoissa on virheitä: korjaa merkityt kentät.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_FIELDS', fields } }],
   };
 }
+
+/** composeDraft's answer: the seed's example, opened from a sales order. */
+export function composeDraft(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'ComposedDraftType',
+    source: 'SALES_ORDER',
+    documentRef: 'MT-1001',
+    from: { __typename: 'MailboxType', name: 'Maija Myyjä', address: 'testi.yritys@maestro.fi', formatted: 'Maija Myyjä <testi.yritys@maestro.fi>' },
+    to: [{ __typename: 'MailboxType', name: '', address: 'etu.sukunimi@maestro.fi', formatted: 'etu.sukunimi@maestro.fi' }],
+    subject: 'Testilähetys',
+    body: 'Hei,\nTämä on testilähetys.\nTerveisin,\nMaestro',
+    attachments: [],
+    attachmentsAllowed: true,
+    sendMode: 'OPEN_FOR_EDIT',
+    delivery: 'SMTP',
+    missingPlaceholders: [],
+    language: 'FI',
+    standardTextId: null,
+    ...overrides,
+  };
+}
+
+/** An OutboundMessage with every field the web asks for. */
+export function outboundMessage(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'OutboundMessage',
+    id: 'msg-1',
+    status: 'SENT',
+    channel: 'EMAIL',
+    source: 'SALES_ORDER',
+    documentRef: 'MT-1001',
+    subject: 'Testilähetys',
+    to: ['etu.sukunimi@maestro.fi'],
+    cc: [],
+    bcc: [],
+    createdAt: '2026-03-02T08:00:00.000Z',
+    sentAt: '2026-03-02T08:00:01.000Z',
+    attempts: 1,
+    nextAttemptAt: null,
+    waitReason: null,
+    waitMessage: null,
+    lastError: null,
+    from: { __typename: 'MailboxType', formatted: 'Maija Myyjä <testi.yritys@maestro.fi>' },
+    body: 'Hei,\nTämä on testilähetys.',
+    language: 'FI',
+    messageId: '<abc@maestro.fi>',
+    smtpResponse: '250 2.0.0 OK: queued as 1234',
+    sentBy: 'myyja',
+    splitGroupId: null,
+    recipientErrors: [],
+    attachments: [],
+    handOff: null,
+    ...overrides,
+  };
+}
+
+/** A stored attachment as the API describes it. */
+export function attachment(id: string, filename: string, overrides: Record<string, unknown> = {}) {
+  return { __typename: 'AttachmentType', id, filename, size: 2048, contentType: 'application/pdf', sha256: `sha-${id}`, url: `/attachments/${id}`, ...overrides };
+}
+
+export function messageError(code: string, message: string, permanent = false) {
+  return { __typename: 'MessageError', code, message, permanent };
+}
+
+/** A GraphQL error as the API sends a refusal (REFUSED, CONFLICT, ...). */
+export function refusal(code: string, message: string, reason?: string) {
+  return { data: null, errors: [{ message, extensions: { code, ...(reason ? { reason } : {}) } }] };
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '@testing-library/react';
+import { USER, messageError, outboundMessage } from '../test/fixtures';
+import { renderWithApp, screen, within, type Handler } from '../test/test-client';
+import { MessagesScreen, type Folder } from './messages-screen';
+
+function page(nodes: ReturnType<typeof outboundMessage>[], { hasNextPage = false, endCursor = null as string | null, totalCount = nodes.length } = {}) {
+  return {
+    data: { messages: { __typename: 'MessageConnection', totalCount, pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage }, nodes } },
+  };
+}
+
+function renderFolder(folder: Folder, handlers: Record<string, Handler>, pollMs = 3000) {
+  return renderWithApp(<MessagesScreen folder={folder} pollMs={pollMs} />, { me: USER, handlers });
+}
+
+const rows = () => within(screen.getByRole('list', { name: /Lähetetyt|Lähtevät|Epäonnistuneet/ })).getAllByRole('button');
+const readingPane = () => screen.getByRole('region', { name: 'Viestin tiedot' });
+
+describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
+  it('asks each folder for its statuses', async () => {
+    const { callsOf } = renderFolder('failed', { Messages: () => page([]) });
+    await screen.findByText('Ei viestejä.');
+    expect(callsOf('Messages')[0]?.variables).toMatchObject({ filter: { status: ['FAILED', 'CANCELLED'] }, first: 25 });
+  });
+
+  it('shows the message in the reading pane: status, server reply, attempts, document and attachments', async () => {
+    const message = outboundMessage({
+      attachments: [{ __typename: 'AttachmentType', id: 'att-1', filename: 'Tilausvahvistus.pdf', size: 2048, contentType: 'application/pdf', sha256: 'ab', url: '/attachments/att-1' }],
+    });
+    const { user } = renderFolder('sent', { Messages: () => page([message]), Message: () => ({ data: { message } }) });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi@maestro\.fi/ }))[0] as HTMLElement);
+    const pane = readingPane();
+    expect(await within(pane).findByText('250 2.0.0 OK: queued as 1234')).toBeTruthy();
+    expect(within(pane).getByText('Yrityksiä').nextElementSibling?.textContent).toBe('1');
+    expect(within(pane).getByText('Asiakirja').nextElementSibling?.textContent).toContain('MT-1001');
+    expect(within(pane).getByRole('button', { name: 'Avaa Tilausvahvistus.pdf' })).toBeTruthy();
+    expect(within(pane).queryByRole('button', { name: 'Lähetä uudelleen' })).toBeNull();
+  });
+
+  it('shows why a message failed, which recipients were refused, and sends it again on request', async () => {
+    const failed = outboundMessage({
+      status: 'FAILED',
+      sentAt: null,
+      smtpResponse: '550 5.1.1 User unknown',
+      attempts: 3,
+      lastError: messageError('RECIPIENT_REJECTED', 'Vastaanottajan palvelin hylkäsi osoitteen: tarkista osoite.', true),
+      recipientErrors: [{ __typename: 'RecipientError', address: 'eiole@asiakas.example', code: 'RECIPIENT_REJECTED', message: '550 5.1.1 User unknown' }],
+    });
+    const { user, callsOf } = renderFolder('failed', {
+      Messages: () => page([failed]),
+      Message: () => ({ data: { message: failed } }),
+      RetryMessage: ({ id }) => ({ data: { retryMessage: { ...failed, id, status: 'QUEUED', lastError: null } } }),
+    });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi/ }))[0] as HTMLElement);
+    const pane = readingPane();
+    expect(await within(pane).findByText(/Vastaanottajan palvelin hylkäsi osoitteen/)).toBeTruthy();
+    expect(within(pane).getByText(/Pysyvä virhe/)).toBeTruthy();
+    expect(within(pane).getByText(/eiole@asiakas\.example/)).toBeTruthy();
+    await user.click(within(pane).getByRole('button', { name: 'Lähetä uudelleen' }));
+    await waitFor(() => expect(callsOf('RetryMessage')[0]?.variables).toEqual({ id: 'msg-1' }));
+    expect(await within(pane).findByText('Viesti on jonossa uudelleenlähetystä varten.')).toBeTruthy();
+    expect(within(rows()[0] as HTMLElement).getByText('Jonossa')).toBeTruthy();
+  });
+
+  it('cancels a queued message', async () => {
+    const queued = outboundMessage({ status: 'QUEUED', sentAt: null, smtpResponse: null, attempts: 0, waitReason: 'SCHEDULED', waitMessage: 'Ajastettu', nextAttemptAt: '2099-01-01T08:00:00.000Z' });
+    const { user, callsOf } = renderFolder('outbox', {
+      Messages: () => page([queued]),
+      Message: () => ({ data: { message: queued } }),
+      CancelMessage: () => ({ data: { cancelMessage: { ...queued, status: 'CANCELLED', waitReason: null } } }),
+    });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi/ }))[0] as HTMLElement);
+    await user.click(await within(readingPane()).findByRole('button', { name: 'Peru lähetys' }));
+    await waitFor(() => expect(callsOf('CancelMessage')).toHaveLength(1));
+    expect(await within(rows()[0] as HTMLElement).findByText('Peruttu')).toBeTruthy();
+  });
+
+  it('updates a pending status live, and stops asking once nothing is pending', async () => {
+    let asked = 0;
+    const queued = outboundMessage({ status: 'QUEUED', sentAt: null, smtpResponse: null, attempts: 0 });
+    const { callsOf } = renderFolder(
+      'outbox',
+      {
+        Messages: () => page([queued]),
+        Message: ({ id }) => {
+          asked += 1;
+          return { data: { message: asked < 2 ? { ...queued, id, status: 'SENDING' } : outboundMessage({ id }) } };
+        },
+      },
+      40,
+    );
+    expect(await within(await screen.findByRole('list', { name: 'Lähtevät' })).findByText('Lähetetty')).toBeTruthy();
+    const settled = callsOf('Message').length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(callsOf('Message').length).toBe(settled);
+  });
+
+  it('does not poll a folder where nothing is on its way', async () => {
+    const { callsOf } = renderFolder('sent', { Messages: () => page([outboundMessage()]), Message: () => ({ data: { message: outboundMessage() } }) }, 20);
+    await screen.findAllByRole('button', { name: /etu\.sukunimi/ });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(callsOf('Message')).toHaveLength(0);
+  });
+
+  it('loads the next page with the cursor when Lisää is pressed', async () => {
+    const { user, callsOf } = renderFolder('sent', {
+      Messages: ({ after }) =>
+        after
+          ? page([outboundMessage({ id: 'msg-2', subject: 'Toinen' })], { totalCount: 2 })
+          : page([outboundMessage({ id: 'msg-1', subject: 'Ensimmäinen' })], { hasNextPage: true, endCursor: 'c1', totalCount: 2 }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Lisää' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(callsOf('Messages').at(-1)?.variables).toMatchObject({ after: 'c1' });
+    expect(rows().map((r) => within(r).getByText(/Ensimmäinen|Toinen/).textContent)).toEqual(['Ensimmäinen', 'Toinen']);
+    expect(screen.getByText('2 / 2 viestiä')).toBeTruthy();
+  });
+
+  it('searches with the typed text and filters by program, channel and dates', async () => {
+    const { user, callsOf } = renderFolder('sent', { Messages: () => page([]) });
+    await screen.findByText('Ei viestejä.');
+    await user.type(screen.getByRole('searchbox'), 'MT-1001');
+    await waitFor(() => expect(callsOf('Messages').at(-1)?.variables.filter).toMatchObject({ text: 'MT-1001' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Ohjelma' }), 'Tarjoukset');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kanava' }), 'Tekstiviesti');
+    await user.type(screen.getByLabelText('Alkaen'), '2026-03-01');
+    await waitFor(() =>
+      expect(callsOf('Messages').at(-1)?.variables.filter).toMatchObject({
+        status: ['SENT', 'HANDED_OFF'],
+        text: 'MT-1001',
+        source: 'QUOTE',
+        channel: 'SMS',
+        createdFrom: new Date('2026-03-01T00:00:00').toISOString(),
+      }),
+    );
+  });
+});

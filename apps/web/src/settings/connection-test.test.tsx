@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import { waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { UserMailSettingsScreen } from '../admin/user-mail-settings-screen';
+import { userRow } from '../admin/admin-fixtures';
+import { ADMIN, USER, badUserInput, companySettings, smsSettings, smtpAccount, userMailSettings } from '../test/fixtures';
+import { renderWithApp, screen, within, type Handler } from '../test/test-client';
+import { MessageSettingsPage } from './message-settings-page';
+import { MyMailSettingsPage } from './my-mail-settings-page';
+
+function testResult(overrides: Record<string, unknown>) {
+  return { data: { testSmtpConnection: { __typename: 'ConnectionTestResult', ok: true, stage: 'DONE', secure: true, reply: '250 OK', code: null, message: null, ...overrides } } };
+}
+
+function renderCompanySettings(test: Handler, smtp: Record<string, unknown> = {}) {
+  return renderWithApp(<MessageSettingsPage onClose={vi.fn()} />, {
+    me: ADMIN,
+    handlers: {
+      CompanyMessageSettings: () => ({ data: { companyMessageSettings: companySettings({ smtp: smtpAccount(smtp) }) } }),
+      SmsSettings: () => ({ data: { smsSettings: smsSettings() } }),
+      TestSmtpConnection: test,
+    },
+  });
+}
+
+/** Each stage as shown: "Yhteys OK", "Salaus Ei käytössä", ... */
+async function stages() {
+  const list = await screen.findByRole('list', { name: 'Yhteystestin tulos' });
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
+}
+
+describe('Testaa yhteys', () => {
+  it('shows every stage passed, encryption and sign-in as not used, for the dev mailbox (no encryption, no auth)', async () => {
+    const { user } = renderCompanySettings(() => testResult({ ok: true, stage: 'DONE', secure: false, reply: '221 Bye' }), {
+      host: '127.0.0.1',
+      port: 1025,
+      encryption: 'NONE',
+      authEnabled: false,
+      passwordSet: false,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await stages()).toEqual(['YhteysOK', 'SalausEi käytössä', 'KirjautuminenEi käytössä']);
+    expect(screen.getByText('Yhteys toimii')).toBeTruthy();
+    expect(screen.getByText('221 Bye')).toBeTruthy();
+  });
+
+  it('shows which stage failed, the server’s reply and what to do, and the stages after it as not reached', async () => {
+    const { user } = renderCompanySettings(() =>
+      testResult({
+        ok: false,
+        stage: 'AUTH',
+        secure: true,
+        reply: '535 5.7.3 Authentication unsuccessful',
+        code: 'AUTH_FAILED',
+        message: 'Palvelin ei hyväksynyt käyttäjätunnusta tai salasanaa: tarkista Käyttäjätunnus ja Salasana.',
+      }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await stages()).toEqual(['YhteysOK', 'SalausOK', 'KirjautuminenEpäonnistui']);
+    expect(screen.getByText('Yhteys ei toimi')).toBeTruthy();
+    expect(screen.getByText('535 5.7.3 Authentication unsuccessful')).toBeTruthy();
+    expect(screen.getByText(/tarkista Käyttäjätunnus ja Salasana/)).toBeTruthy();
+  });
+
+  it('marks the stages after a failed connection as not reached', async () => {
+    const { user } = renderCompanySettings(() => testResult({ ok: false, stage: 'CONNECT', secure: false, reply: null, code: 'CONNECTION_REFUSED', message: 'Yhteys evättiin.' }));
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await stages()).toEqual(['YhteysEpäonnistui', 'SalausEi tarkistettu', 'KirjautuminenEi tarkistettu']);
+  });
+
+  it('tests the unsaved form: the changed fields as changes, the password only when one was typed', async () => {
+    const test = vi.fn(() => testResult({}));
+    const { user, callsOf } = renderCompanySettings(test);
+    const host = await screen.findByLabelText('SMTP-palvelin');
+    await user.clear(host);
+    await user.type(host, 'smtp.uusi.fi');
+    await user.click(screen.getByRole('button', { name: 'Testaa yhteys' }));
+    await waitFor(() => expect(callsOf('TestSmtpConnection')).toHaveLength(1));
+    const variables = callsOf('TestSmtpConnection')[0]?.variables as { account: string; changes: Record<string, unknown> };
+    expect(variables.account).toBe('COMPANY');
+    expect(variables.changes).toMatchObject({ host: 'smtp.uusi.fi', port: 587, encryption: 'TLS', authEnabled: true });
+    expect('password' in variables.changes).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Vaihda salasana' }));
+    await user.type(screen.getByLabelText('Salasana'), 'uusi-salasana');
+    await user.click(screen.getByRole('button', { name: 'Testaa yhteys' }));
+    await waitFor(() => expect(callsOf('TestSmtpConnection')).toHaveLength(2));
+    expect((callsOf('TestSmtpConnection')[1]?.variables.changes as Record<string, unknown>).password).toBe('uusi-salasana');
+  });
+
+  it('tests the SMS account on the Tekstiviesti lähetykset tab', async () => {
+    const { user, callsOf } = renderCompanySettings(() => testResult({}));
+    await user.click(await screen.findByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    await waitFor(() => expect(callsOf('TestSmtpConnection')[0]?.variables.account).toBe('SMS'));
+  });
+
+  it("shows the server's refusal of an incomplete account", async () => {
+    const { user } = renderCompanySettings(() => badUserInput([{ field: 'smtp.host', code: 'REQUIRED', message: 'Pakollinen tieto puuttuu.' }]));
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await screen.findByText('Pakollinen tieto puuttuu.')).toBeTruthy();
+  });
+
+  it('asks for an SMTP server before it can test', async () => {
+    const { user } = renderCompanySettings(() => testResult({}));
+    const host = await screen.findByLabelText('SMTP-palvelin');
+    await user.clear(host);
+    expect(screen.getByRole('button', { name: 'Testaa yhteys' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Anna SMTP-palvelin, niin yhteyden voi testata.')).toBeTruthy();
+  });
+
+  it("tests a user's own account from Sähköposti määrittely", async () => {
+    const { user, callsOf } = renderWithApp(<MyMailSettingsPage onClose={vi.fn()} />, {
+      me: USER,
+      handlers: {
+        MyMailSettings: () => ({ data: { myMailSettings: userMailSettings({ smtp: smtpAccount({ host: 'smtp.office365.com', encryption: 'SSL', port: 465 }) }) } }),
+        TestSmtpConnection: () => testResult({}),
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    await waitFor(() => expect(callsOf('TestSmtpConnection')[0]?.variables).toMatchObject({ account: 'MINE', changes: { host: 'smtp.office365.com', encryption: 'SSL' } }));
+  });
+
+  it("offers no test when an admin edits another user's settings (the API tests only the caller's own account)", async () => {
+    renderWithApp(
+      <Routes>
+        <Route path="/admin/users/:userId/mail" element={<UserMailSettingsScreen />} />
+      </Routes>,
+      {
+        route: '/admin/users/user-1/mail',
+        me: ADMIN,
+        handlers: {
+          Users: () => ({ data: { users: [userRow('user-1', 'myyja', 'USER')] } }),
+          UserMailSettings: () => ({ data: { userMailSettings: userMailSettings() } }),
+        },
+      },
+    );
+    expect(await screen.findByLabelText('SMTP-palvelin')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Testaa yhteys' })).toBeNull();
+  });
+});

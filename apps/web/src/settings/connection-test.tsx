@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle16Filled, Circle16Regular, DismissCircle16Filled, PlugConnected20Regular, SubtractCircle16Regular } from '@fluentui/react-icons';
+import type { SmtpAccountKind } from '@maestro/settings-schema';
+import { fieldErrorsOf, messageOf } from '../api/graphql-errors';
+import type { TestSmtpConnectionMutation as TestResult } from '../gql/graphql';
+import { useT } from '../i18n/i18n';
+import { TestSmtpConnectionMutation } from './settings.operations';
+import { smtpAccountInput, type SmtpAccountForm } from './smtp-account-form';
+
+const STAGES = ['CONNECT', 'TLS', 'AUTH'] as const;
+type Stage = (typeof STAGES)[number];
+export type StageOutcome = 'ok' | 'failed' | 'notReached' | 'notUsed';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  stages: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  stage: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  name: { minWidth: '8em', fontWeight: tokens.fontWeightSemibold },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  reply: { fontFamily: 'Consolas, "Courier New", monospace', overflowWrap: 'anywhere' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/**
+ * Each stage of the test as the user reads it: passed, failed, not reached (an earlier stage failed),
+ * or not used (no encryption, no sign-in) — from where the API says the test stopped.
+ */
+export function stageOutcomes(result: Pick<TestResult['testSmtpConnection'], 'ok' | 'stage'>, account: Pick<SmtpAccountForm, 'encryption' | 'authEnabled'>): Record<Stage, StageOutcome> {
+  const failedAt = result.ok ? -1 : STAGES.indexOf(result.stage as Stage);
+  const outcome = (stage: Stage, index: number): StageOutcome => {
+    if (failedAt >= 0 && index > failedAt) return 'notReached';
+    if (index === failedAt) return 'failed';
+    if (stage === 'TLS' && account.encryption === 'NONE') return 'notUsed';
+    if (stage === 'AUTH' && !account.authEnabled) return 'notUsed';
+    return 'ok';
+  };
+  return { CONNECT: outcome('CONNECT', 0), TLS: outcome('TLS', 1), AUTH: outcome('AUTH', 2) };
+}
+
+export interface ConnectionTestProps {
+  /** Which stored account the API starts from: the company's, the SMS account, or the user's own. */
+  kind: SmtpAccountKind;
+  /** The block as edited now; the test sends it as `changes` (a password only when typed). */
+  account: SmtpAccountForm;
+}
+
+/**
+ * "Testaa yhteys": connect, TLS, AUTH and QUIT against the server with the form's values, saved or
+ * not; no message is sent. Shows each stage, the server's last reply and what to do.
+ */
+export function ConnectionTest({ kind, account }: ConnectionTestProps) {
+  const t = useT();
+  const styles = useStyles();
+  const [run, state] = useMutation(TestSmtpConnectionMutation);
+  const [tested, setTested] = useState<{ result: TestResult['testSmtpConnection']; account: SmtpAccountForm } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const test = async () => {
+    setError(null);
+    setTested(null);
+    const snapshot = account;
+    try {
+      const { data } = await run({ variables: { account: kind, changes: smtpAccountInput(snapshot) } });
+      if (data) setTested({ result: data.testSmtpConnection, account: snapshot });
+    } catch (e) {
+      const fields = fieldErrorsOf(e);
+      setError(fields.length > 0 ? fields.map((f) => f.message).join(' ') : messageOf(e, t));
+    }
+  };
+
+  const icon = (outcome: StageOutcome) => {
+    if (outcome === 'ok') return <CheckmarkCircle16Filled className={styles.ok} aria-hidden />;
+    if (outcome === 'failed') return <DismissCircle16Filled className={styles.failed} aria-hidden />;
+    if (outcome === 'notUsed') return <SubtractCircle16Regular className={styles.muted} aria-hidden />;
+    return <Circle16Regular className={styles.muted} aria-hidden />;
+  };
+
+  const outcomes = tested ? stageOutcomes(tested.result, tested.account) : null;
+  // Nothing to connect to yet (a user's own block is optional and usually empty).
+  const noHost = account.host.trim() === '';
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        <Button icon={<PlugConnected20Regular />} disabled={state.loading || noHost} onClick={() => void test()}>
+          {t.connectionTest.button}
+        </Button>
+        {state.loading && <Spinner size="tiny" label={t.connectionTest.testing} />}
+      </div>
+      <Text className={styles.hint}>{noHost ? t.connectionTest.noHost : t.connectionTest.hint}</Text>
+      {error && (
+        <div role="alert">
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.connectionTest.failedTitle}</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
+      {tested && outcomes && (
+        <div role="status" aria-label={t.connectionTest.result}>
+          <MessageBar intent={tested.result.ok ? 'success' : 'error'} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{tested.result.ok ? t.connectionTest.okTitle : t.connectionTest.failedTitle}</MessageBarTitle>
+              <ul className={styles.stages} aria-label={t.connectionTest.result}>
+                {STAGES.map((stage) => (
+                  <li key={stage} className={styles.stage} data-outcome={outcomes[stage]}>
+                    {icon(outcomes[stage])}
+                    <span className={styles.name}>{t.connectionTest.stages[stage]}</span>
+                    <span>{t.connectionTest.outcome[outcomes[stage]]}</span>
+                  </li>
+                ))}
+              </ul>
+              {tested.result.message && <div>{tested.result.message}</div>}
+              {tested.result.reply && (
+                <div>
+                  {t.connectionTest.reply}: <span className={styles.reply}>{tested.result.reply}</span>
+                </div>
+              )}
+              <div>{t.connectionTest.secure(tested.result.secure)}</div>
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { countSmsSegments } from '@maestro/settings-schema';
+import { useT } from '../i18n/i18n';
+
+const useStyles = makeStyles({
+  counter: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  item: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, fontVariantNumeric: 'tabular-nums' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/**
+ * The live counter under the SMS text: the encoding (GSM-7, or UCS-2 once a character outside the GSM
+ * alphabet appears), the parts the text takes, the characters counted as the network counts them (€
+ * is two in GSM-7), and what still fits in the last part. settings-schema counts, as the server does.
+ */
+export function SmsCounter({ text }: { text: string }) {
+  const t = useT();
+  const styles = useStyles();
+  const count = countSmsSegments(text);
+  const items: [string, string | number][] = [
+    [t.sms.encoding, count.encoding],
+    [t.sms.parts, count.segments],
+    [t.sms.units, count.units],
+    [t.sms.remaining, count.remainingInSegment],
+  ];
+  return (
+    <div>
+      <dl className={styles.counter} aria-label={t.sms.counter} aria-live="polite">
+        {items.map(([term, value]) => (
+          <div key={term} className={styles.item}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value} data-counter={term}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <span className={styles.hint}>{t.sms.encodingHint[count.encoding]}</span>
+    </div>
+  );
+}
