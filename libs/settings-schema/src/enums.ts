@@ -48,8 +48,8 @@ export type Role = (typeof ROLES)[number];
 export const CHANNELS = ['EMAIL', 'SMS'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Which account a "test connection" checks. */
-export const SMTP_ACCOUNT_KINDS = ['COMPANY', 'SMS', 'MINE'] as const;
+/** Which account a "test connection" checks. COMPANY and SMS: the company's accounts; MINE: the caller's own; USER: another user's (admins, with a userId). */
+export const SMTP_ACCOUNT_KINDS = ['COMPANY', 'SMS', 'MINE', 'USER'] as const;
 export type SmtpAccountKind = (typeof SMTP_ACCOUNT_KINDS)[number];
 
 export function channelSetAllows(set: ChannelSet, channel: Channel): boolean {

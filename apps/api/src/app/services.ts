@@ -70,7 +70,7 @@ export function createServices(deps: ServiceDeps) {
     smtp,
     messages,
     metrics,
-    connectionTest: new ConnectionTestService(settings, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
+    connectionTest: new ConnectionTestService(settings, users, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
     /** A dispatcher for this process (the API's own, or `npm run worker`). */
     createDispatcher(overrides: Partial<OutboxDispatcherOptions> = {}): OutboxDispatcher {
       return new OutboxDispatcher(db, settings, attachments, quotas, events, smtp, log, {

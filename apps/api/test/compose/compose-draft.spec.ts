@@ -98,7 +98,7 @@ describe.each(DATABASE_KINDS)('composeDraft on %s', (kind) => {
     const ok = await api.gql<{ composeDraft: { attachments: Array<{ filename: string }> } }>(query, { input: { source: 'QUOTE', attachmentIds: [own.id] } }, { token: api.a.user.token });
     expect(ok.data?.composeDraft.attachments).toEqual([{ id: own.id, filename: 'Tarjous T-1.pdf', size: 4 }]);
     const refused = await api.gql(query, { input: { source: 'QUOTE', attachmentIds: [other.id] } }, { token: api.a.user.token });
-    expect(refused.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('attachmentIds');
+    expect(refused.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('attachmentIds.0');
   });
 
   it('says a hand-off is coming when SMTP sending is off', async () => {

@@ -98,6 +98,22 @@ describe('"Testaa yhteys"', () => {
     expect(result.data?.testSmtpConnection).toMatchObject({ ok: false, stage: 'CONNECT', code: 'CONNECTION_REFUSED' });
   });
 
+  it("lets an admin test another user's own account, and only an admin", async () => {
+    const server = await startSmtpServer();
+    try {
+      await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: server.port, encryption: 'NONE', authEnabled: false } });
+      const query = 'mutation($u: ID) { testSmtpConnection(account: USER, userId: $u) { ok stage } }';
+      const admin = await api.gql<{ testSmtpConnection: { ok: boolean } }>(query, { u: api.a.user.id }, { token: api.a.admin.token });
+      expect(admin.data?.testSmtpConnection).toEqual({ ok: true, stage: 'DONE' });
+      const user = await api.gql(query, { u: api.a.admin.id }, { token: api.a.user.token });
+      expect(user.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const otherCompany = await api.gql(query, { u: api.a.user.id }, { token: api.b.admin.token });
+      expect(otherCompany.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await server.close();
+    }
+  });
+
   it("lets a user test only their own account", async () => {
     const result = await api.gql(TEST, { k: 'COMPANY' }, { token: api.a.user.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

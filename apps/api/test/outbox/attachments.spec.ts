@@ -39,6 +39,13 @@ describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
     ]);
   });
 
+  it('serves text back declaring UTF-8, so € and ä survive', async () => {
+    const { body } = await upload([{ name: 'hinnat.txt', data: Buffer.from('Hinta 10 €, ääni'), type: 'text/plain' }]);
+    const response = await fetch(`${api.url}/attachments/${(body as Array<{ id: string }>)[0]!.id}`, { headers: { authorization: `Bearer ${api.a.user.token}` } });
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('Hinta 10 €, ääni');
+  });
+
   it('keeps only the file name of a path the client sends', async () => {
     const { body } = await upload([{ name: 'C:\\Documents\\Report.pdf', data: Buffer.from('%PDF-1.4') }]);
     expect((body as Array<{ filename: string }>)[0]?.filename).toBe('Report.pdf');
@@ -114,7 +121,7 @@ describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
     const result = await api.gql('mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }', {
       i: { source: 'QUOTE', to: ['x@y.fi'], subject: 's', body: 'b', attachmentIds: [(body as Array<{ id: string }>)[0]!.id] },
     }, { token: api.a.user.token });
-    expect(result.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('attachmentIds');
+    expect(result.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('attachmentIds.0');
   });
 
   it('refuses attachments from a program that sends none (shipping labels)', async () => {

@@ -148,6 +148,13 @@ describe.each(DATABASE_KINDS)('sending e-mail on %s', (kind) => {
     expect(result.errors?.[0]?.extensions?.reason).toBe('NOT_CANCELLABLE');
   });
 
+  it('answers a scheduled message at once even with wait: true', async () => {
+    const started = Date.now();
+    const queued = await send({ sendAt: new Date(Date.now() + 3600_000).toISOString(), wait: true });
+    expect(queued).toMatchObject({ status: 'QUEUED', waitReason: 'SCHEDULED' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('holds a scheduled message until its time', async () => {
     const at = new Date(Date.now() + 3600_000);
     const queued = await send({ sendAt: at.toISOString() });

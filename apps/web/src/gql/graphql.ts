@@ -216,7 +216,8 @@ export type SmtpAccountInput = {
 export type SmtpAccountKind =
   | 'COMPANY'
   | 'MINE'
-  | 'SMS';
+  | 'SMS'
+  | 'USER';
 
 export type SmtpAuthMethod =
   | 'OAUTH2_GOOGLE'

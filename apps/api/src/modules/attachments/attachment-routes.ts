@@ -162,7 +162,9 @@ export function attachmentRoutes(services: Services): Router {
       fail(req, res, 404, 'NOT_FOUND', { fi: 'Liitettä ei löytynyt.', en: 'The attachment was not found.' });
       return;
     }
-    res.setHeader('content-type', attachment.contentType);
+    // Text without a declared charset would be read as Latin-1 by browsers; what we store is sent as given.
+    const type = attachment.contentType.startsWith('text/') && !/charset=/i.test(attachment.contentType) ? `${attachment.contentType}; charset=utf-8` : attachment.contentType;
+    res.setHeader('content-type', type);
     res.setHeader('content-length', String(attachment.size));
     res.setHeader('content-disposition', contentDisposition(attachment.filename));
     res.setHeader('x-content-type-options', 'nosniff');

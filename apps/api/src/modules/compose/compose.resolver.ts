@@ -42,9 +42,9 @@ export class ComposeResolver {
     const draft = await ctx.services.compose.compose(caller, { ...input, variables: templateVariables(input.variables) });
     const ids = [...new Set(input.attachmentIds ?? [])];
     const attachments = await ctx.services.attachments.findComplete(caller.companyId, ids);
-    const missing = ids.filter((id) => !attachments.some((a) => a.id === id));
+    const missing = ids.map((id, index) => ({ id, index })).filter(({ id }) => !attachments.some((a) => a.id === id));
     if (missing.length) {
-      throw badInput(missing.map((id) => ({ path: 'attachmentIds', code: 'INVALID_VALUE' as const, message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } })));
+      throw badInput(missing.map(({ id, index }) => ({ path: `attachmentIds.${index}`, code: 'INVALID_VALUE' as const, message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } })));
     }
     const byId = new Map(attachments.map((a) => [a.id, a]));
     return {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { SmtpAccountKind } from '@maestro/settings-schema';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
@@ -20,14 +20,15 @@ export class ConnectionTestResult {
 export class ConnectionTestResolver {
   @Allow(ACCESS.USER)
   @Mutation(() => ConnectionTestResult, {
-    description: 'Connect, TLS, AUTH, QUIT with the stored account (COMPANY and SMS: admins; MINE: any user), optionally with unsaved changes.',
+    description: "Connect, TLS, AUTH, QUIT with the stored account (COMPANY, SMS and another USER's: admins; MINE: any user), optionally with unsaved changes.",
   })
   async testSmtpConnection(
     @Arg('account', () => SmtpAccountKindEnum) account: SmtpAccountKind,
     @Ctx() ctx: RequestContext,
     @Arg('changes', () => SmtpAccountInput, { nullable: true }) changes?: SmtpAccountInput,
+    @Arg('userId', () => ID, { nullable: true, description: 'With account USER: the user whose account an admin tests.' }) userId?: string,
   ): Promise<ConnectionTestResult> {
-    const result = await ctx.services.connectionTest.test(callerOf(ctx), account, changes ?? null);
+    const result = await ctx.services.connectionTest.test(callerOf(ctx), account, changes ?? null, userId ?? null);
     return {
       ok: result.ok,
       stage: result.stage,

@@ -22,7 +22,10 @@ export class MessagesResolver {
     const caller = callerOf(ctx);
     let message = await ctx.services.messages.send(caller, input);
     ctx.log.info({ messageId: message.id, source: message.source, status: message.status }, 'message accepted');
-    if (input.wait && (message.status === 'QUEUED' || message.status === 'SENDING')) message = await ctx.services.messages.waitForFinal(caller, message.id, WAIT_MS);
+    // A scheduled message is not waited for: its time has not come.
+    if (input.wait && message.waitReason !== 'SCHEDULED' && (message.status === 'QUEUED' || message.status === 'SENDING')) {
+      message = await ctx.services.messages.waitForFinal(caller, message.id, WAIT_MS);
+    }
     return (await present(ctx, [message]))[0] as OutboundMessage;
   }
 

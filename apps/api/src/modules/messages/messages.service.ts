@@ -152,8 +152,8 @@ export class MessagesService {
     if (attachmentIds.length > 0 && !MESSAGE_SOURCE_INFO[request.source].attachmentsAllowed) throw attachmentsNotAllowed();
     const attachments = await this.attachments.findComplete(companyId, attachmentIds);
     const found = new Set(attachments.map((a) => a.id));
-    for (const id of attachmentIds) {
-      if (!found.has(id)) problems.push({ ...problem('attachmentIds', 'INVALID_VALUE'), message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } });
+    for (const [index, id] of attachmentIds.entries()) {
+      if (!found.has(id)) problems.push({ ...problem(`attachmentIds.${index}`, 'INVALID_VALUE'), message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } });
     }
     const totalBytes = attachments.reduce((sum, a) => sum + a.size, 0);
     if (totalBytes > this.options.messageBytes) {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Role } from '@maestro/settings-schema';
 import { RoleEnum } from '../../graphql/enums';
 import type { UserEntity } from './user.entity';
@@ -39,6 +39,7 @@ export class Me {
   @Field(() => User, { nullable: true, description: 'Null when a service key calls without naming a user.' })
   user!: User | null;
   @Field(() => String, { nullable: true }) serviceKeyModule!: string | null;
+  @Field(() => Int, { description: 'The most parts one text message may take (the SMS settings), for the SMS counter.' }) smsMaxSegments!: number;
 }
 
 @InputType()

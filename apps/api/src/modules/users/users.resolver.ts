@@ -26,6 +26,7 @@ export class UsersResolver {
       companyName: company?.name ?? '',
       user: user ? User.from(user) : null,
       serviceKeyModule: caller.kind === 'SERVICE' ? caller.module : null,
+      smsMaxSegments: (await ctx.services.settings.smsSettings(caller.companyId)).maxSegments,
     });
   }
 
