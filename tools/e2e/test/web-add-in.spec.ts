@@ -105,6 +105,15 @@ describe('the web add-in in Chromium', () => {
     );
     expect(saved.companyMessageSettings).toEqual({ senderName: 'Demo Oy myynti', smtp: { host: '127.0.0.1', port: api.devMailboxPort, encryption: 'NONE' } });
 
+    // The Microsoft 365 preset asks for the OAuth2 details and explains the provider's limits; not saved.
+    await field('Palveluntarjoaja / esiasetus').selectOption({ label: 'Microsoft 365 (OAuth2)' });
+    expect(await field('SMTP-palvelin').inputValue()).toBe('smtp.office365.com');
+    for (const label of ['Vuokraajan tunnus (Tenant ID)', 'Sovelluksen tunnus (Client ID)', 'Sovelluksen salaisuus (Client secret)', 'Postilaatikko, jonka nimissä lähetetään']) {
+      await field(label).waitFor();
+    }
+    await page.getByRole('note', { name: 'Esiasetuksen ohje' }).getByText(/30 viestiä minuutissa/).waitFor();
+    await screenshot(page, 'settings-microsoft-365');
+
     await page.getByRole('tab', { name: 'Tekstiviesti lähetykset' }).click();
     await field('Sms lähettäjän email').waitFor();
     await page.getByRole('button', { name: 'Testaa yhteys' }).click();
@@ -279,7 +288,8 @@ describe('the web add-in in Chromium', () => {
     expect(await chipTexts(page, 'Puhelinnumero')).toEqual(['+358401234567']);
     await page.getByRole('textbox', { name: 'Viesti' }).fill('Huoltonne on valmis. Hinta 120 €.');
     const counter = page.getByLabel('Merkkilaskuri');
-    expect(await counter.locator('dd').allTextContents()).toEqual(['GSM-7', '1', '34', '126']);
+    // Merkistö, Osia, Osia enintään (the company's SMS settings, from me.smsMaxSegments), Merkkejä, Jäljellä.
+    expect(await counter.locator('dd').allTextContents()).toEqual(['GSM-7', '1', '6', '34', '126']);
     await screenshot(page, 'sms');
     await page.getByRole('button', { name: 'Lähetä tekstiviesti' }).click();
     const table = page.getByRole('table', { name: 'Tekstiviesti tallennettu lähetettäväksi' });

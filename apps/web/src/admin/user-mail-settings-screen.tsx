@@ -38,6 +38,7 @@ export function UserMailSettingsScreen() {
       <LoadState loading={!data} error={settings.error ?? users.error} onRetry={() => void settings.refetch()}>
         {data && (
           <UserMailSettingsEditor
+            connectionTest={{ kind: 'USER', userId }}
             data={data}
             onClose={close}
             save={async (input) => {

@@ -14,6 +14,7 @@ export const MeQuery = graphql(`
     me {
       companyId
       companyName
+      smsMaxSegments
       user {
         id
         username

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Route, Routes } from 'react-router-dom';
 import { waitFor } from '@testing-library/react';
 import { USER, attachment, badUserInput, composeDraft, outboundMessage } from '../test/fixtures';
-import { renderWithApp, screen, within } from '../test/test-client';
+import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { ComposeScreen } from './compose-screen';
 import { SendFromDocumentScreen } from './send-from-document-screen';
 
@@ -103,7 +103,7 @@ describe('attachments handed over by the program (attachmentIds)', () => {
 
   const STORED: Record<string, ReturnType<typeof attachment>> = { 'att-1': attachment('att-1', 'Tilausvahvistus.pdf'), 'att-2': attachment('att-2', 'Ehdot.pdf') };
 
-  function renderDocument(route = '/send?source=SALES_ORDER&documentRef=MT-1001&attachmentIds=att-1,att-2') {
+  function renderDocument(route = '/send?source=SALES_ORDER&documentRef=MT-1001&attachmentIds=att-1,att-2', sendMessage: Handler = () => ({ data: { sendMessage: outboundMessage() } })) {
     return renderWithApp(
       <Routes>
         <Route path="/send" element={<SendFromDocumentScreen />} />
@@ -114,12 +114,15 @@ describe('attachments handed over by the program (attachmentIds)', () => {
         handlers: {
           ComposeDraft: ({ input }) => {
             const ids = (input as { attachmentIds?: string[] }).attachmentIds ?? [];
-            const missing = ids.filter((id) => !STORED[id]);
-            if (missing.length > 0) return badUserInput(missing.map((id) => ({ field: 'attachmentIds', code: 'INVALID_VALUE', message: `Liitettä ${id} ei löytynyt: lataa se uudelleen.` })));
+            // As the API reports them: each missing one by its index in the list sent.
+            const missing = ids.flatMap((id, index) => (STORED[id] ? [] : [{ id, index }]));
+            if (missing.length > 0) {
+              return badUserInput(missing.map(({ id, index }) => ({ field: `attachmentIds.${index}`, code: 'INVALID_VALUE', message: `Liitettä ${id} ei löytynyt: lataa se uudelleen.` })));
+            }
             return { data: { composeDraft: composeDraft({ sendMode: 'OPEN_FOR_EDIT', attachments: ids.map((id) => STORED[id]) }) } };
           },
           ComposeStandardTexts: () => ({ data: { standardTexts: [] } }),
-          SendMessage: () => ({ data: { sendMessage: outboundMessage() } }),
+          SendMessage: sendMessage,
         },
       },
     );
@@ -152,5 +155,23 @@ describe('attachments handed over by the program (attachmentIds)', () => {
     expect(within(list).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'))).toEqual(['Valitse liite Tilausvahvistus.pdf']);
     expect(screen.getByText('Liitettä gone ei löytynyt: lataa se uudelleen.')).toBeTruthy();
     expect(callsOf('SendMessage')).toHaveLength(0);
+  });
+
+  it('asks composeDraft once more without the missing files, from the indexes the API names, not once per file', async () => {
+    const { callsOf } = renderDocument('/send?source=SALES_ORDER&documentRef=MT-1001&attachmentIds=gone,att-1,gone,lost,att-2');
+    await screen.findByRole('list', { name: 'Liitetiedosto' });
+    expect(callsOf('ComposeDraft').map((c) => (c.variables.input as { attachmentIds?: string[] }).attachmentIds)).toEqual([
+      ['gone', 'att-1', 'lost', 'att-2'],
+      ['att-1', 'att-2'],
+    ]);
+    expect(screen.getByText(/Liitettä gone ei löytynyt.*Liitettä lost ei löytynyt/)).toBeTruthy();
+  });
+
+  it('names the file the server no longer has when sending, by its index in what was sent', async () => {
+    const { user } = renderDocument(undefined, () => badUserInput([{ field: 'attachmentIds.1', code: 'INVALID_VALUE', message: 'Liitettä att-2 ei löytynyt: lataa se uudelleen.' }]));
+    await screen.findByRole('list', { name: 'Liitetiedosto' });
+    await user.click(screen.getByRole('button', { name: 'Lähetä viesti' }));
+    expect(await screen.findByText('Liitettä Ehdot.pdf ei enää löydy palvelimelta: poista se ja lisää uudelleen.')).toBeTruthy();
+    expect(screen.queryByText(/att-2/)).toBeNull();
   });
 });

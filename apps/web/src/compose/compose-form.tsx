@@ -258,7 +258,11 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
       const unplaced: string[] = [];
       for (const f of fields) {
         const field = fieldOfPath(f.field);
-        if (field) server = addProblem(server, field, f.message);
+        // A missing attachment comes by its index in what was sent: name the file, not its id.
+        const missing = /^attachmentIds\.(\d+)$/.exec(f.field)?.[1];
+        const file = missing === undefined ? undefined : attachments[Number(missing)];
+        if (file) server = addProblem(server, 'attachmentIds', t.compose.attachmentNotFound(file.filename));
+        else if (field) server = addProblem(server, field, f.message);
         else unplaced.push(f.message);
       }
       setProblems(server);

@@ -65,11 +65,16 @@ export function parseSendRequest(params: URLSearchParams, t: Dictionary): SendRe
     source,
     documentRef,
     to: params.getAll('to').filter((s) => s.trim() !== ''),
-    attachmentIds: params
-      .getAll('attachmentIds')
-      .flatMap((s) => s.split(','))
-      .map((s) => s.trim())
-      .filter(Boolean),
+    // Each id once: the API numbers a missing one (`attachmentIds.<index>`) in the de-duplicated list.
+    attachmentIds: [
+      ...new Set(
+        params
+          .getAll('attachmentIds')
+          .flatMap((s) => s.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ],
     language,
     standardTextId: params.get('standardTextId') || null,
     variables,
@@ -109,6 +114,20 @@ interface LoadedDraft {
   missingAttachments: string[];
 }
 
+/** The attachment ids a BAD_USER_INPUT refusal names as missing (`attachmentIds.<index>`), with why. */
+function missingAttachmentsOf(error: unknown, attachmentIds: readonly string[]): { ids: Set<string>; messages: string[] } {
+  const ids = new Set<string>();
+  const messages: string[] = [];
+  for (const f of fieldErrorsOf(error)) {
+    const index = /^attachmentIds\.(\d+)$/.exec(f.field)?.[1];
+    const id = index === undefined ? undefined : attachmentIds[Number(index)];
+    if (id === undefined) continue;
+    ids.add(id);
+    messages.push(f.message);
+  }
+  return { ids, messages };
+}
+
 /**
  * composeDraft with what the program gave. Recipients that are not addresses, or attachment ids that
  * are not found, do not stop the user: the draft is asked again without them and opened for editing,
@@ -133,21 +152,15 @@ async function loadDraft(client: ApolloClient, request: SendRequest): Promise<Lo
     return { draft: await ask({ to, attachmentIds }), invalidTo: [], missingAttachments: [] };
   } catch (error) {
     const badRecipients = isRefusalOf(error, 'INVALID_RECIPIENTS') && to.length > 0;
-    const missingAttachments = attachmentIds.length > 0 ? fieldErrorsOf(error).filter((f) => f.field === 'attachmentIds').map((f) => f.message) : [];
+    const missing = missingAttachmentsOf(error, attachmentIds);
     // Only what the program gave can be left out; any other refusal is the answer.
-    if (!badRecipients && missingAttachments.length === 0) throw error;
-    // The refusal names the missing files in words only: keep the ids the API still finds one by one.
-    const found =
-      missingAttachments.length === 0
-        ? attachmentIds
-        : (await Promise.all(attachmentIds.map((id) => ask({ attachmentIds: [id] }).then(() => id, () => null)))).filter((id): id is string => id !== null);
-    if (missingAttachments.length > 0 && found.length === attachmentIds.length) throw error;
+    if (!badRecipients && missing.ids.size === 0) throw error;
     // Ask again without what was refused; what is still wrong (if both were) comes out the second time.
-    const retry = await loadDraft(client, { ...request, to: badRecipients ? [] : to, attachmentIds: found });
+    const retry = await loadDraft(client, { ...request, to: badRecipients ? [] : to, attachmentIds: attachmentIds.filter((id) => !missing.ids.has(id)) });
     return {
       draft: retry.draft,
       invalidTo: badRecipients ? to : retry.invalidTo,
-      missingAttachments: [...missingAttachments, ...retry.missingAttachments],
+      missingAttachments: [...missing.messages, ...retry.missingAttachments],
     };
   }
 }

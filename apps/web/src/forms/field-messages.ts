@@ -26,3 +26,8 @@ export function scoped(messages: FieldMessages, prefix: string): FieldMessages {
 export function hasMessagesUnder(messages: FieldMessages, paths: readonly string[]): boolean {
   return [...messages.errors, ...messages.warnings].some((m) => paths.includes(m.field));
 }
+
+/** A nested block's changed paths as the record's (`port` -> `smtp.port`). */
+export function prefixed(prefix: string, changed: string | readonly string[]): string[] {
+  return (typeof changed === 'string' ? [changed] : changed).map((path) => `${prefix}.${path}`);
+}

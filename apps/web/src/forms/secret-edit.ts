@@ -1,3 +1,5 @@
+import { secretPaths, validateRecord, type Problem } from '@maestro/settings-schema';
+
 /**
  * What the user does to a write-only secret. The API returns only `<name>Set`; on saving, an omitted
  * secret keeps its value and "" clears it (SmtpAccountInput).
@@ -21,10 +23,55 @@ export function secretInput(edit: SecretEdit): string | undefined {
   return undefined;
 }
 
+/** A stored secret that saving leaves as it is: nothing typed over it, not cleared. */
+export function isKeptSecret(edit: SecretEdit): boolean {
+  return edit.isSet && secretInput(edit) === undefined;
+}
+
 /**
- * The value to validate with settings-schema: a new value is checked, a kept one is not known here
- * (null passes, as the stored value already did).
+ * Stands for a kept secret in the record the client validates: the browser never has the stored value,
+ * yet the server validates the record with it merged in, so it must count as given. Only ever in that
+ * record — never in the form state, never in a request.
+ */
+export const KEPT_SECRET_PLACEHOLDER = 'stored secret, kept';
+
+/**
+ * The value to validate with settings-schema: what was typed; a kept stored secret as the placeholder
+ * (present); null for a secret that is cleared or was never set.
  */
 export function secretForValidation(edit: SecretEdit): string | null {
-  return edit.mode === 'replace' && edit.value !== '' ? edit.value : null;
+  const input = secretInput(edit);
+  if (input !== undefined) return input === '' ? null : input;
+  return edit.isSet ? KEPT_SECRET_PLACEHOLDER : null;
+}
+
+type RecordSchema = Parameters<typeof validateRecord>[0];
+type ValidationResult = { ok: true } | { ok: false; problems: Problem[] };
+
+function valueAt(record: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((holder, key) => (holder !== null && typeof holder === 'object' ? (holder as Record<string, unknown>)[key] : undefined), record);
+}
+
+/**
+ * The dotted paths of the secrets a form keeps as stored. Which fields are secret comes from the
+ * schema's `secret` flag; the form mirrors the record's paths.
+ */
+export function keptSecretPaths(schema: RecordSchema, form: object): string[] {
+  return secretPaths(schema).filter((path) => {
+    const edit = valueAt(form, path) as SecretEdit | undefined;
+    return edit !== undefined && isKeptSecret(edit);
+  });
+}
+
+/**
+ * settings-schema's verdict on a form's record (the server's rules), minus problems about kept secrets: their value is unknown here
+ * (the placeholder only says "present"), and the server checked it when it was saved — a key file's
+ * shape, for one, must not be judged on the placeholder.
+ */
+export function validateKeepingSecrets(schema: RecordSchema, record: unknown, form: object): ValidationResult {
+  const result = validateRecord(schema, record);
+  if (result.ok) return { ok: true };
+  const kept = new Set(keptSecretPaths(schema, form));
+  const problems = result.problems.filter((p) => !kept.has(p.path));
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

@@ -15,7 +15,8 @@ export interface SettingsFormOptions<F, R> {
 
 export interface SettingsForm<F> {
   form: F | null;
-  change: (next: F, changedPath: string) => void;
+  /** The next form, and the field or fields (dotted paths) that changed: their problems go away. */
+  change: (next: F, changed: string | readonly string[]) => void;
   dirty: boolean;
   /** Field problems to show: the client's validation, or the API's BAD_USER_INPUT fields. */
   errors: readonly FieldError[];
@@ -54,13 +55,14 @@ export function useSettingsForm<F, R>({ data, toForm, validate, save }: Settings
 
   const dirty = useMemo(() => form !== null && JSON.stringify(form) !== JSON.stringify(initial), [form, initial]);
 
-  const change = useCallback((next: F, changedPath: string) => {
+  const change = useCallback((next: F, changed: string | readonly string[]) => {
     setForm(next);
     setGeneralError(null);
     // The problem the user is fixing goes away; the others stay until the next check.
+    const paths = typeof changed === 'string' ? [changed] : changed;
     setProblems((current) => {
       if (!current) return current;
-      const touched = (field: string) => field === changedPath || field.startsWith(`${changedPath}.`);
+      const touched = (field: string) => paths.some((path) => field === path || field.startsWith(`${path}.`));
       return current.source === 'client'
         ? { source: 'client', list: current.list.filter((p) => !touched(p.path)) }
         : { source: 'server', list: current.list.filter((p) => !touched(p.field)) };

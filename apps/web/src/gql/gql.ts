@@ -26,7 +26,7 @@ type Documents = {
     "\n  mutation UpsertStandardText($input: StandardTextInput!) {\n    upsertStandardText(input: $input) {\n      ...StandardTextFields\n    }\n  }\n": typeof types.UpsertStandardTextDocument,
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": typeof types.DeleteStandardTextDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n": typeof types.ComposeDraftDocument,
     "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n": typeof types.ComposeStandardTextsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.SendMessageDocument,
@@ -45,7 +45,7 @@ type Documents = {
     "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UpdateMyMailSettingsDocument,
     "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UserMailSettingsDocument,
     "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": typeof types.UpdateUserMailSettingsDocument,
-    "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n": typeof types.TestSmtpConnectionDocument,
+    "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput, $userId: ID) {\n    testSmtpConnection(account: $account, changes: $changes, userId: $userId) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n": typeof types.TestSmtpConnectionDocument,
     "\n  mutation SendSms($input: SendSmsInput!) {\n    sendSms(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.SendSmsDocument,
 };
 const documents: Documents = {
@@ -61,7 +61,7 @@ const documents: Documents = {
     "\n  mutation UpsertStandardText($input: StandardTextInput!) {\n    upsertStandardText(input: $input) {\n      ...StandardTextFields\n    }\n  }\n": types.UpsertStandardTextDocument,
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": types.DeleteStandardTextDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
-    "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n": types.ComposeDraftDocument,
     "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n": types.ComposeStandardTextsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": types.SendMessageDocument,
@@ -80,7 +80,7 @@ const documents: Documents = {
     "\n  mutation UpdateMyMailSettings($input: UserMailSettingsInput!) {\n    updateMyMailSettings(input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UpdateMyMailSettingsDocument,
     "\n  query UserMailSettings($userId: ID!) {\n    userMailSettings(userId: $userId) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UserMailSettingsDocument,
     "\n  mutation UpdateUserMailSettings($userId: ID!, $input: UserMailSettingsInput!) {\n    updateUserMailSettings(userId: $userId, input: $input) {\n      ...UserMailSettingsFields\n    }\n  }\n": types.UpdateUserMailSettingsDocument,
-    "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n": types.TestSmtpConnectionDocument,
+    "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput, $userId: ID) {\n    testSmtpConnection(account: $account, changes: $changes, userId: $userId) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n": types.TestSmtpConnectionDocument,
     "\n  mutation SendSms($input: SendSmsInput!) {\n    sendSms(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": types.SendSmsDocument,
 };
 
@@ -149,7 +149,7 @@ export function graphql(source: "\n  mutation Login($username: String!, $passwor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      companyId\n      companyName\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -225,7 +225,7 @@ export function graphql(source: "\n  mutation UpdateUserMailSettings($userId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {\n    testSmtpConnection(account: $account, changes: $changes) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n"];
+export function graphql(source: "\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput, $userId: ID) {\n    testSmtpConnection(account: $account, changes: $changes, userId: $userId) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput, $userId: ID) {\n    testSmtpConnection(account: $account, changes: $changes, userId: $userId) {\n      ok\n      stage\n      secure\n      reply\n      code\n      message\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

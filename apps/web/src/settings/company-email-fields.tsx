@@ -1,6 +1,6 @@
 import { CHANNEL_SETS, companyMessageSettingsSchema } from '@maestro/settings-schema';
 import { BooleanField, ChoiceField, choicesOf } from '../forms/choice-field';
-import { scoped, type FieldMessages } from '../forms/field-messages';
+import { prefixed, scoped, type FieldMessages } from '../forms/field-messages';
 import { TextField } from '../forms/text-field';
 import { useFieldTexts } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
@@ -11,7 +11,7 @@ import { useFormStyles } from './form-styles';
 
 export interface CompanyEmailFieldsProps {
   value: CompanySettingsForm;
-  onChange: (next: CompanySettingsForm, changedPath: string) => void;
+  onChange: (next: CompanySettingsForm, changed: string | readonly string[]) => void;
   messages: FieldMessages;
 }
 
@@ -32,7 +32,7 @@ export function CompanyEmailFields({ value, onChange, messages }: CompanyEmailFi
       <SmtpAccountFields
         value={value.smtp}
         messages={scoped(messages, 'smtp')}
-        onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)}
+        onChange={(smtp, changed) => onChange({ ...value, smtp }, prefixed('smtp', changed))}
         connectionTest={<ConnectionTest kind="COMPANY" account={value.smtp} />}
       />
       <TextField {...field('defaultRecipients')} autoComplete="off" value={value.defaultRecipients} onChange={(v) => set('defaultRecipients', v)} />

@@ -123,21 +123,39 @@ describe('Testaa yhteys', () => {
     await waitFor(() => expect(callsOf('TestSmtpConnection')[0]?.variables).toMatchObject({ account: 'MINE', changes: { host: 'smtp.office365.com', encryption: 'SSL' } }));
   });
 
-  it("offers no test when an admin edits another user's settings (the API tests only the caller's own account)", async () => {
-    renderWithApp(
+  it("tests another user's account from the admin's Sähköposti määrittely, as USER with that user's id", async () => {
+    const { user, callsOf } = renderWithApp(
       <Routes>
         <Route path="/admin/users/:userId/mail" element={<UserMailSettingsScreen />} />
       </Routes>,
       {
-        route: '/admin/users/user-1/mail',
+        route: '/admin/users/user-7/mail',
         me: ADMIN,
         handlers: {
-          Users: () => ({ data: { users: [userRow('user-1', 'myyja', 'USER')] } }),
-          UserMailSettings: () => ({ data: { userMailSettings: userMailSettings() } }),
+          Users: () => ({ data: { users: [userRow('user-7', 'myyja', 'USER')] } }),
+          UserMailSettings: () => ({ data: { userMailSettings: userMailSettings({ userId: 'user-7', smtp: smtpAccount({ host: 'smtp.office365.com', passwordSet: true }) }) } }),
+          TestSmtpConnection: () => testResult({}),
         },
       },
     );
-    expect(await screen.findByLabelText('SMTP-palvelin')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Testaa yhteys' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    await waitFor(() => expect(callsOf('TestSmtpConnection')).toHaveLength(1));
+    const variables = callsOf('TestSmtpConnection')[0]?.variables as { account: string; userId: string; changes: Record<string, unknown> };
+    expect(variables).toMatchObject({ account: 'USER', userId: 'user-7', changes: { host: 'smtp.office365.com' } });
+    expect('password' in variables.changes).toBe(false);
+    expect(await stages()).toEqual(['YhteysOK', 'SalausOK', 'KirjautuminenOK']);
+  });
+
+  it("names no user when a user tests their own account (MINE)", async () => {
+    const { user, callsOf } = renderWithApp(<MyMailSettingsPage onClose={vi.fn()} />, {
+      me: USER,
+      handlers: {
+        MyMailSettings: () => ({ data: { myMailSettings: userMailSettings({ smtp: smtpAccount({ host: 'smtp.yritys.fi' }) }) } }),
+        TestSmtpConnection: () => testResult({}),
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    await waitFor(() => expect(callsOf('TestSmtpConnection')).toHaveLength(1));
+    expect(callsOf('TestSmtpConnection')[0]?.variables.userId).toBeUndefined();
   });
 });

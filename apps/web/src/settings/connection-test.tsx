@@ -42,18 +42,22 @@ export function stageOutcomes(result: Pick<TestResult['testSmtpConnection'], 'ok
   return { CONNECT: outcome('CONNECT', 0), TLS: outcome('TLS', 1), AUTH: outcome('AUTH', 2) };
 }
 
-export interface ConnectionTestProps {
-  /** Which stored account the API starts from: the company's, the SMS account, or the user's own. */
-  kind: SmtpAccountKind;
-  /** The block as edited now; the test sends it as `changes` (a password only when typed). */
+/**
+ * Which stored account the API starts from: the company's, the SMS account, the caller's own, or
+ * (admins) another user's, named by id.
+ */
+export type ConnectionTestTarget = { kind: Exclude<SmtpAccountKind, 'USER'>; userId?: never } | { kind: 'USER'; userId: string };
+
+export type ConnectionTestProps = ConnectionTestTarget & {
+  /** The block as edited now; the test sends it as `changes` (a secret only when typed or cleared). */
   account: SmtpAccountForm;
-}
+};
 
 /**
  * "Testaa yhteys": connect, TLS, AUTH and QUIT against the server with the form's values, saved or
  * not; no message is sent. Shows each stage, the server's last reply and what to do.
  */
-export function ConnectionTest({ kind, account }: ConnectionTestProps) {
+export function ConnectionTest({ kind, userId, account }: ConnectionTestProps) {
   const t = useT();
   const styles = useStyles();
   const [run, state] = useMutation(TestSmtpConnectionMutation);
@@ -65,7 +69,7 @@ export function ConnectionTest({ kind, account }: ConnectionTestProps) {
     setTested(null);
     const snapshot = account;
     try {
-      const { data } = await run({ variables: { account: kind, changes: smtpAccountInput(snapshot) } });
+      const { data } = await run({ variables: { account: kind, userId, changes: smtpAccountInput(snapshot) } });
       if (data) setTested({ result: data.testSmtpConnection, account: snapshot });
     } catch (e) {
       const fields = fieldErrorsOf(e);

@@ -197,4 +197,71 @@ describe('Viestiasetukset', () => {
     expect(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset (1 virhe)' }).getAttribute('aria-selected')).toBe('true');
     expect(descriptionOf(screen.getByLabelText('Sms-palvelun email'))).toContain('Sms-palvelun email on annettava muodossa');
   });
+
+  it('fills the server, port, encryption, OAuth2 sign-in and limits from the Microsoft 365 preset, then asks for the OAuth2 details before saving', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    await user.selectOptions(screen.getByLabelText('Palveluntarjoaja / esiasetus'), 'Microsoft 365 (OAuth2)');
+    expect(screen.getByLabelText('Autentikointitapa')).toHaveProperty('value', 'OAUTH2_MICROSOFT');
+    expect(screen.queryByLabelText('Käyttäjätunnus')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    for (const label of ['Vuokraajan tunnus (Tenant ID)', 'Sovelluksen tunnus (Client ID)', 'Sovelluksen salaisuus (Client secret)', 'Postilaatikko, jonka nimissä lähetetään']) {
+      expect(descriptionOf(screen.getByLabelText(label))).toContain(`OAuth2-kirjautuminen tarvitsee tiedon: ${label}.`);
+    }
+    expect(callsOf('UpdateCompanyMessageSettings')).toHaveLength(0);
+  });
+
+  it('sends what the Microsoft 365 preset set, with the limits', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    await user.selectOptions(screen.getByLabelText('Palveluntarjoaja / esiasetus'), 'Microsoft 365 (OAuth2)');
+    await user.type(screen.getByLabelText('Vuokraajan tunnus (Tenant ID)'), 'yritys.onmicrosoft.com');
+    await user.type(screen.getByLabelText('Sovelluksen tunnus (Client ID)'), '6f1c2b9e-3d4a-4c55-9a0e-2b7d1e8f4a10');
+    await user.type(screen.getByLabelText('Sovelluksen salaisuus (Client secret)'), 'Q~salainen');
+    await user.type(screen.getByLabelText('Postilaatikko, jonka nimissä lähetetään'), 'myynti@yritys.fi');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect((callsOf('UpdateCompanyMessageSettings')[0]?.variables.input as { smtp: object }).smtp).toMatchObject({
+      host: 'smtp.office365.com',
+      port: 587,
+      encryption: 'TLS',
+      authEnabled: true,
+      authMethod: 'OAUTH2_MICROSOFT',
+      oauthClientSecret: 'Q~salainen',
+      messagesPerMinute: 30,
+      recipientsPerMessage: 500,
+      recipientsPerDay: 10000,
+    });
+  });
+
+  it('clears the problems of the fields a preset fills in', async () => {
+    const { user } = renderPage();
+    await loaded();
+    await user.clear(screen.getByLabelText('Portti'));
+    await user.type(screen.getByLabelText('Portti'), '0');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    expect(descriptionOf(screen.getByLabelText('Portti'))).toContain('Portin on oltava kokonaisluku 1–65535.');
+    await user.selectOptions(screen.getByLabelText('Palveluntarjoaja / esiasetus'), 'Välityspalvelin tunnuksilla');
+    expect(descriptionOf(screen.getByLabelText('Portti'))).not.toContain('Portin on oltava');
+  });
+
+  it('fills Sms-palvelun email and Puhelinnumeron paikka from the Labyrintti preset and explains where the number goes', async () => {
+    const { user } = renderPage({}, companySettings(), smsSettings({ gatewayAddress: '', phoneNumberPlacement: 'SUBJECT' }));
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    const picker = screen.getByLabelText('Tekstiviestipalvelu / esiasetus');
+    expect(picker).toHaveProperty('value', 'NONE');
+    await user.selectOptions(picker, 'Labyrintti (sähköposti tekstiviestiksi)');
+    expect(screen.getByLabelText('Sms-palvelun email')).toHaveProperty('value', '@smsmail.labyrintti.com');
+    expect(screen.getByLabelText('Puhelinnumeron paikka')).toHaveProperty('value', 'ADDRESS');
+    expect(screen.getByText(/358401234567@smsmail\.labyrintti\.com/)).toBeTruthy();
+  });
+
+  it('shows the Labyrintti preset for SMS settings that use it, and the SMTP preset for the SMS account', async () => {
+    const { user } = renderPage({}, companySettings(), smsSettings({ smtp: { ...smsSettings().smtp, authMethod: 'OAUTH2_MICROSOFT' } }));
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    expect(screen.getByLabelText('Tekstiviestipalvelu / esiasetus')).toHaveProperty('value', 'LABYRINTTI');
+    expect(screen.getByLabelText('Palveluntarjoaja / esiasetus')).toHaveProperty('value', 'MICROSOFT_365');
+  });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { companyMessageSettingsSchema, smsSettingsSchema, validateCompanyMessageSettings, validateSmsSettings } from '@maestro/settings-schema';
+import { companyMessageSettingsSchema, smsSettingsSchema } from '@maestro/settings-schema';
 import { DialogButtons } from '../forms/dialog-buttons';
 import { ErrorSummary } from '../forms/error-summary';
 import { useSettingsForm } from '../forms/use-settings-form';
@@ -9,14 +9,7 @@ import { PageFrame, LoadState } from '../app/page-frame';
 import { useLabelOfPath } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
 import { CompanyEmailFields } from './company-email-fields';
-import {
-  companySettingsForm,
-  companySettingsInput,
-  companySettingsRecord,
-  smsSettingsForm,
-  smsSettingsInput,
-  smsSettingsRecord,
-} from './settings-forms';
+import { companySettingsForm, companySettingsInput, smsSettingsForm, smsSettingsInput, validateCompanySettingsForm, validateSmsSettingsForm } from './settings-forms';
 import { CompanyMessageSettingsQuery, SmsSettingsQuery, UpdateCompanyMessageSettingsMutation, UpdateSmsSettingsMutation } from './settings.operations';
 import { SmsFields } from './sms-fields';
 
@@ -57,13 +50,13 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
   const companyForm = useSettingsForm({
     data: company.data?.companyMessageSettings,
     toForm: companySettingsForm,
-    validate: (f) => validateCompanyMessageSettings(companySettingsRecord(f)),
+    validate: validateCompanySettingsForm,
     save: async (f) => required((await updateCompany({ variables: { input: companySettingsInput(f) } })).data).updateCompanyMessageSettings,
   });
   const smsForm = useSettingsForm({
     data: sms.data?.smsSettings,
     toForm: smsSettingsForm,
-    validate: (f) => validateSmsSettings(smsSettingsRecord(f)),
+    validate: validateSmsSettingsForm,
     save: async (f) => required((await updateSms({ variables: { input: smsSettingsInput(f) } })).data).updateSmsSettings,
   });
   const companyLabel = useLabelOfPath(companyMessageSettingsSchema);

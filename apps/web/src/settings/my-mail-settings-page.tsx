@@ -19,7 +19,7 @@ export function MyMailSettingsPage({ onClose }: MyMailSettingsPageProps) {
       <LoadState loading={!data} error={query.error} onRetry={() => void query.refetch()}>
         {data && (
           <UserMailSettingsEditor
-            connectionTest
+            connectionTest={{ kind: 'MINE' }}
             data={data}
             onClose={onClose}
             save={async (input) => {

@@ -133,8 +133,8 @@ export const UpdateUserMailSettingsMutation = graphql(`
 `);
 
 export const TestSmtpConnectionMutation = graphql(`
-  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput) {
-    testSmtpConnection(account: $account, changes: $changes) {
+  mutation TestSmtpConnection($account: SmtpAccountKind!, $changes: SmtpAccountInput, $userId: ID) {
+    testSmtpConnection(account: $account, changes: $changes, userId: $userId) {
       ok
       stage
       secure

@@ -1,28 +1,53 @@
-import { GATEWAY_PASSWORD_PLACEMENTS, PHONE_NUMBER_PLACEMENTS, smsSettingsSchema } from '@maestro/settings-schema';
-import { ChoiceField, choicesOf } from '../forms/choice-field';
-import { scoped, type FieldMessages } from '../forms/field-messages';
+import { useState } from 'react';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import {
+  GATEWAY_PASSWORD_PLACEMENTS,
+  PHONE_NUMBER_PLACEMENTS,
+  SMS_GATEWAY_PRESETS,
+  SMS_GATEWAY_PRESET_IDS,
+  smsSettingsSchema,
+  type SmsGatewayPresetId,
+} from '@maestro/settings-schema';
+import { ChoiceField, choicesOf, type Choice } from '../forms/choice-field';
+import { prefixed, scoped, type FieldMessages } from '../forms/field-messages';
 import { SecretField } from '../forms/secret-field';
 import { TextField } from '../forms/text-field';
 import { useFieldTexts } from '../i18n/field-texts';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import { useFormStyles } from './form-styles';
-import type { SmsSettingsForm } from './settings-forms';
+import { applySmsGatewayPresetToForm, matchingSmsGatewayPreset, type SmsSettingsForm } from './settings-forms';
 import { ConnectionTest } from './connection-test';
 import { SmtpAccountFields } from './smtp-account-fields';
 
 export interface SmsFieldsProps {
   value: SmsSettingsForm;
-  onChange: (next: SmsSettingsForm, changedPath: string) => void;
+  onChange: (next: SmsSettingsForm, changed: string | readonly string[]) => void;
   messages: FieldMessages;
 }
+
+const NO_PRESET = 'NONE';
 
 /** Viestiasetukset, tab "Tekstiviesti lähetykset": an SMS travels as an e-mail to the gateway. */
 export function SmsFields({ value, onChange, messages }: SmsFieldsProps) {
   const t = useT();
+  const language = useLanguage();
+  const [noPreset, setNoPreset] = useState(false);
   const styles = useFormStyles();
   const text = useFieldTexts(smsSettingsSchema);
   const field = (path: string) => ({ path, messages, label: text(path).label, hint: text(path).help });
   const set = <K extends keyof SmsSettingsForm>(key: K, next: SmsSettingsForm[K]) => onChange({ ...value, [key]: next }, key);
+
+  const preset = noPreset ? null : matchingSmsGatewayPreset(value);
+  const presetChoices: Choice<SmsGatewayPresetId | typeof NO_PRESET>[] = [
+    { value: NO_PRESET, label: t.settings.presetNone },
+    ...SMS_GATEWAY_PRESET_IDS.map((id) => ({ value: id, label: SMS_GATEWAY_PRESETS[id].label[language] })),
+  ];
+  const choosePreset = (id: SmsGatewayPresetId | typeof NO_PRESET) => {
+    setNoPreset(id === NO_PRESET);
+    if (id === NO_PRESET) return;
+    const applied = applySmsGatewayPresetToForm(value, id);
+    onChange(applied.form, applied.changed);
+  };
 
   return (
     <div className={styles.fields}>
@@ -30,9 +55,25 @@ export function SmsFields({ value, onChange, messages }: SmsFieldsProps) {
       <SmtpAccountFields
         value={value.smtp}
         messages={scoped(messages, 'smtp')}
-        onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)}
+        onChange={(smtp, changed) => onChange({ ...value, smtp }, prefixed('smtp', changed))}
         connectionTest={<ConnectionTest kind="SMS" account={value.smtp} />}
       />
+      <ChoiceField
+        label={t.settings.smsGatewayPreset}
+        hint={t.settings.smsGatewayPresetHint}
+        path="gatewayPreset"
+        messages={messages}
+        value={preset ?? NO_PRESET}
+        choices={presetChoices}
+        onChange={choosePreset}
+      />
+      {preset && (
+        <div role="note" aria-label={t.settings.presetExplanation}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{SMS_GATEWAY_PRESETS[preset].explanation[language]}</MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
       <TextField {...field('gatewayAddress')} autoComplete="off" value={value.gatewayAddress} onChange={(v) => set('gatewayAddress', v)} />
       <SecretField {...field('gatewayPassword')} edit={value.gatewayPassword} onChange={(v) => set('gatewayPassword', v)} />
       <ChoiceField

@@ -1,13 +1,24 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { RECIPIENT_LIMIT_ACTIONS, SMTP_AUTH_METHODS, SMTP_ENCRYPTIONS, defaultPortFor, smtpAccountSchema, type SmtpEncryption } from '@maestro/settings-schema';
-import { BooleanField, ChoiceField, choicesOf } from '../forms/choice-field';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  RECIPIENT_LIMIT_ACTIONS,
+  SMTP_AUTH_METHODS,
+  SMTP_ENCRYPTIONS,
+  SMTP_PRESETS,
+  SMTP_PRESET_IDS,
+  defaultPortFor,
+  smtpAccountSchema,
+  type SmtpEncryption,
+  type SmtpPresetId,
+} from '@maestro/settings-schema';
+import { BooleanField, ChoiceField, choicesOf, type Choice } from '../forms/choice-field';
 import { hasMessagesUnder, type FieldMessages } from '../forms/field-messages';
+import { secretForValidation } from '../forms/secret-edit';
 import { SecretField } from '../forms/secret-field';
 import { TextField } from '../forms/text-field';
 import { useFieldTexts } from '../i18n/field-texts';
-import { useT } from '../i18n/i18n';
-import type { SmtpAccountForm } from './smtp-account-form';
+import { useLanguage, useT } from '../i18n/i18n';
+import { applySmtpPresetToForm, shownSmtpPreset, type SmtpAccountField, type SmtpAccountForm } from './smtp-account-form';
 
 const ADVANCED_PATHS = ['caCertificate', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction'] as const;
 
@@ -15,6 +26,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   advancedHeading: { margin: 0 },
+  toFill: { marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   advanced: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
   connectionTest: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -24,26 +36,41 @@ const useStyles = makeStyles({
 
 export interface SmtpAccountFieldsProps {
   value: SmtpAccountForm;
-  /** The next block, and the field (within the block) that changed. */
-  onChange: (next: SmtpAccountForm, changedPath: keyof SmtpAccountForm) => void;
+  /** The next block, and the field or fields (within the block) that changed. */
+  onChange: (next: SmtpAccountForm, changed: SmtpAccountField | readonly SmtpAccountField[]) => void;
   /** Errors and warnings of this block, paths relative to it (`port`, not `smtp.port`). */
   messages: FieldMessages;
   /** Shown above the fields, e.g. that a user's own server is used only when it is filled in. */
   note?: ReactNode;
-  /** The spot for "Testaa yhteys" (ConnectionTest with COMPANY, SMS or MINE), under the block's fields. */
+  /** The spot for "Testaa yhteys" (ConnectionTest with COMPANY, SMS, MINE or USER), under the block's fields. */
   connectionTest?: ReactNode;
+}
+
+const NO_PRESET = 'NONE';
+
+/** Whether a field a preset leaves to the admin is still empty (a kept stored secret counts as given). */
+function isEmpty(value: SmtpAccountForm[SmtpAccountField]): boolean {
+  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'object') return secretForValidation(value) === null;
+  return false;
 }
 
 /**
  * The seed's SMTP block (SMTP-palvelin, Autentikointi, Portti, Salaustapa, Käyttäjätunnus, Salasana)
- * with the newer sign-in methods and limits; the same component in the company, SMS and user forms.
+ * with provider presets, the newer sign-in methods and limits; the same component in the company, SMS
+ * and user forms. The sign-in method decides the credential fields: a username and password, or the
+ * OAuth2 details of Microsoft 365 or Google Workspace.
  */
 export function SmtpAccountFields({ value, onChange, messages, note, connectionTest }: SmtpAccountFieldsProps) {
   const t = useT();
+  const language = useLanguage();
   const styles = useStyles();
   const text = useFieldTexts(smtpAccountSchema);
   const headingId = useId();
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  // A preset without a host of its own (the relays) matches no stored account: remember the choice.
+  const [chosenPreset, setChosenPreset] = useState<SmtpPresetId | typeof NO_PRESET | null>(null);
+  const preset = shownSmtpPreset(value, chosenPreset);
   // A problem in a collapsed section must not go unseen.
   const showAdvanced = advancedOpen || hasMessagesUnder(messages, ADVANCED_PATHS);
 
@@ -61,12 +88,36 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
   const authOff = !value.authEnabled;
   const field = (path: keyof SmtpAccountForm) => ({ path, messages, label: text(path).label, hint: text(path).help });
 
+  const choosePreset = (id: SmtpPresetId | typeof NO_PRESET) => {
+    setChosenPreset(id);
+    if (id === NO_PRESET) return;
+    const applied = applySmtpPresetToForm(value, id);
+    onChange(applied.form, applied.changed);
+  };
+  const presetChoices: Choice<SmtpPresetId | typeof NO_PRESET>[] = [
+    { value: NO_PRESET, label: t.settings.presetNone },
+    ...SMTP_PRESET_IDS.map((id) => ({ value: id, label: SMTP_PRESETS[id].label[language] })),
+  ];
+  const toFill = preset ? SMTP_PRESETS[preset].toFill.filter((key) => isEmpty(value[key])).map((key) => text(key).label) : [];
+  const oauthUserHint = value.authMethod === 'PASSWORD' ? undefined : t.settings.oauthUserHint[value.authMethod];
+
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.heading}>
         {t.settings.smtpBlock}
       </h3>
       {note && <Text>{note}</Text>}
+      <ChoiceField label={t.settings.preset} hint={t.settings.presetHint} path="preset" messages={messages} value={preset ?? NO_PRESET} choices={presetChoices} onChange={choosePreset} />
+      {preset && (
+        <div role="note" aria-label={t.settings.presetExplanation}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {SMTP_PRESETS[preset].explanation[language]}
+              {toFill.length > 0 && <div className={styles.toFill}>{t.settings.presetToFill(toFill.join(', '))}</div>}
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
       <TextField {...field('host')} value={value.host} autoComplete="off" onChange={(v) => set('host', v)} />
       <BooleanField {...field('authEnabled')} value={value.authEnabled} trueLabel={t.settings.authOn} falseLabel={t.settings.authOff} onChange={(v) => set('authEnabled', v)} />
       <TextField {...field('port')} hint={portHint} inputMode="numeric" value={value.port} onChange={(v) => set('port', v)} />
@@ -78,9 +129,11 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
         choices={choicesOf(SMTP_AUTH_METHODS, t.enums.authMethod)}
         onChange={(v) => set('authMethod', v)}
       />
-      <TextField {...field('username')} disabled={authOff} autoComplete="off" value={value.username} onChange={(v) => set('username', v)} />
       {value.authMethod === 'PASSWORD' && (
-        <SecretField {...field('password')} disabled={authOff} edit={value.password} onChange={(v) => set('password', v)} />
+        <>
+          <TextField {...field('username')} disabled={authOff} autoComplete="off" value={value.username} onChange={(v) => set('username', v)} />
+          <SecretField {...field('password')} disabled={authOff} edit={value.password} onChange={(v) => set('password', v)} />
+        </>
       )}
       {value.authMethod === 'OAUTH2_MICROSOFT' && (
         <>
@@ -93,13 +146,14 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
         <SecretField
           {...field('oauthServiceAccountKey')}
           multiline
+          fileAccept=".json,application/json"
           disabled={authOff}
           edit={value.oauthServiceAccountKey}
           onChange={(v) => set('oauthServiceAccountKey', v)}
         />
       )}
       {value.authMethod !== 'PASSWORD' && (
-        <TextField {...field('oauthUser')} disabled={authOff} value={value.oauthUser} onChange={(v) => set('oauthUser', v)} />
+        <TextField {...field('oauthUser')} hint={oauthUserHint} type="email" autoComplete="off" disabled={authOff} value={value.oauthUser} onChange={(v) => set('oauthUser', v)} />
       )}
 
       <Accordion collapsible openItems={showAdvanced ? ['advanced'] : []} onToggle={(_e, data) => setAdvancedOpen(data.openItems.includes('advanced'))}>

@@ -1,3 +1,10 @@
+import {
+  SMTP_PRESETS,
+  applySmtpPreset,
+  matchingSmtpPreset,
+  type SmtpAccount,
+  type SmtpPresetId,
+} from '@maestro/settings-schema';
 import type { SmtpAccountFieldsFragment, SmtpAccountInput } from '../gql/graphql';
 import { secretForValidation, secretFrom, secretInput, type SecretEdit } from '../forms/secret-edit';
 
@@ -21,6 +28,8 @@ export interface SmtpAccountForm {
   recipientsPerDay: string;
   recipientLimitAction: SmtpAccountFieldsFragment['recipientLimitAction'];
 }
+
+export type SmtpAccountField = keyof SmtpAccountForm;
 
 const numberText = (value: number | null) => (value === null ? '' : String(value));
 
@@ -52,20 +61,17 @@ export function smtpAccountForm(account: SmtpAccountFieldsFragment): SmtpAccount
   };
 }
 
-/** The block as a settings-schema SmtpAccount, for client-side validation with the server's rules. */
-export function smtpAccountRecord(form: SmtpAccountForm) {
+/** Every field but the secrets, typed as the record has them. */
+function plainFields(form: SmtpAccountForm) {
   return {
     host: form.host,
     authEnabled: form.authEnabled,
     port: parseNumberText(form.port),
     encryption: form.encryption,
     username: form.username,
-    password: secretForValidation(form.password),
     authMethod: form.authMethod,
     oauthTenantId: form.oauthTenantId,
     oauthClientId: form.oauthClientId,
-    oauthClientSecret: secretForValidation(form.oauthClientSecret),
-    oauthServiceAccountKey: secretForValidation(form.oauthServiceAccountKey),
     oauthUser: form.oauthUser,
     caCertificate: form.caCertificate,
     messagesPerMinute: parseNumberText(form.messagesPerMinute),
@@ -75,17 +81,83 @@ export function smtpAccountRecord(form: SmtpAccountForm) {
   };
 }
 
+/**
+ * The block as a settings-schema SmtpAccount, for client-side validation with the server's rules. A
+ * kept stored secret is a placeholder here (see secretForValidation); validate it with
+ * validateKeepingSecrets.
+ */
+export function smtpAccountRecord(form: SmtpAccountForm) {
+  return {
+    ...plainFields(form),
+    password: secretForValidation(form.password),
+    oauthClientSecret: secretForValidation(form.oauthClientSecret),
+    oauthServiceAccountKey: secretForValidation(form.oauthServiceAccountKey),
+  };
+}
+
 /** The block as the API input: every plain field, and only the secrets the user changed. */
 export function smtpAccountInput(form: SmtpAccountForm): SmtpAccountInput {
-  const record = smtpAccountRecord(form);
-  const input: SmtpAccountInput = {
-    ...record,
-    port: record.port ?? undefined,
-    password: secretInput(form.password),
-    oauthClientSecret: secretInput(form.oauthClientSecret),
-    oauthServiceAccountKey: secretInput(form.oauthServiceAccountKey),
-  };
+  const plain = plainFields(form);
+  const input: SmtpAccountInput = { ...plain, port: plain.port ?? undefined };
   // An omitted secret keeps its stored value: leave the key out rather than sending null.
-  for (const key of ['password', 'oauthClientSecret', 'oauthServiceAccountKey'] as const) if (input[key] === undefined) delete input[key];
+  for (const key of ['password', 'oauthClientSecret', 'oauthServiceAccountKey'] as const) {
+    const value = secretInput(form[key]);
+    if (value !== undefined) input[key] = value;
+  }
   return input;
+}
+
+/** The connection fields as settings-schema's presets read them (a port that is no number matches nothing). */
+function presetView(form: SmtpAccountForm): SmtpAccount {
+  return { ...smtpAccountRecord(form), port: parseNumberText(form.port) ?? Number.NaN };
+}
+
+/**
+ * The block with a preset's host (where the provider has one), port, encryption, sign-in and limits,
+ * by settings-schema's applySmtpPreset; credentials, secrets, the mailbox and the CA stay as typed.
+ * Also says which fields it set, so their problems can go.
+ */
+export function applySmtpPresetToForm(form: SmtpAccountForm, presetId: SmtpPresetId): { form: SmtpAccountForm; changed: SmtpAccountField[] } {
+  const applied = applySmtpPreset(presetView(form), presetId);
+  const next: SmtpAccountForm = {
+    ...form,
+    host: applied.host,
+    authEnabled: applied.authEnabled,
+    port: String(applied.port),
+    encryption: applied.encryption,
+    authMethod: applied.authMethod,
+    messagesPerMinute: numberText(applied.messagesPerMinute),
+    recipientsPerMessage: numberText(applied.recipientsPerMessage),
+    recipientsPerDay: numberText(applied.recipientsPerDay),
+    recipientLimitAction: applied.recipientLimitAction,
+  };
+  return { form: next, changed: Object.keys(SMTP_PRESETS[presetId].settings) as SmtpAccountField[] };
+}
+
+/**
+ * Whether the block still has what the preset decides about the connection (host when the preset has
+ * one, port or its alternative, encryption, sign-in) — limits may be tuned without leaving it.
+ */
+export function fitsSmtpPreset(form: SmtpAccountForm, presetId: SmtpPresetId): boolean {
+  const preset = SMTP_PRESETS[presetId];
+  const { settings } = preset;
+  const port = parseNumberText(form.port);
+  const host = form.host.trim().toLowerCase().replace(/\.$/, '');
+  const connections = [{ port: settings.port, encryption: settings.encryption }, ...(preset.alternative ? [preset.alternative] : [])];
+  return (
+    (settings.host === undefined || settings.host === host) &&
+    connections.some((c) => c.port === port && c.encryption === form.encryption) &&
+    form.authEnabled === settings.authEnabled &&
+    form.authMethod === settings.authMethod
+  );
+}
+
+/**
+ * The preset the picker shows: the one chosen in this form while the block still fits it, else the
+ * one the stored account matches (settings-schema's matchingSmtpPreset), else none.
+ */
+export function shownSmtpPreset(form: SmtpAccountForm, chosen: SmtpPresetId | 'NONE' | null): SmtpPresetId | null {
+  if (chosen === 'NONE') return null;
+  if (chosen !== null && fitsSmtpPreset(form, chosen)) return chosen;
+  return matchingSmtpPreset(presetView(form));
 }

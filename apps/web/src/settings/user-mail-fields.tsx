@@ -1,13 +1,13 @@
 import { Input, makeStyles, tokens } from '@fluentui/react-components';
 import { userMailSettingsSchema } from '@maestro/settings-schema';
-import { scoped, type FieldMessages } from '../forms/field-messages';
+import { prefixed, scoped, type FieldMessages } from '../forms/field-messages';
 import { FormField } from '../forms/form-field';
 import { TextField } from '../forms/text-field';
 import { useFieldTexts } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
 import { useFormStyles } from './form-styles';
 import type { UserSettingsForm } from './settings-forms';
-import { ConnectionTest } from './connection-test';
+import { ConnectionTest, type ConnectionTestTarget } from './connection-test';
 import { SmtpAccountFields } from './smtp-account-fields';
 
 const useStyles = makeStyles({
@@ -19,13 +19,10 @@ const useStyles = makeStyles({
 
 export interface UserMailFieldsProps {
   value: UserSettingsForm;
-  onChange: (next: UserSettingsForm, changedPath: string) => void;
+  onChange: (next: UserSettingsForm, changed: string | readonly string[]) => void;
   messages: FieldMessages;
-  /**
-   * Offer "Testaa yhteys" (the logged-in user's own settings only: the API tests the caller's own
-   * account, so an admin editing someone else's settings cannot test theirs).
-   */
-  connectionTest?: boolean;
+  /** Whose account "Testaa yhteys" tests: MINE for the user's own settings, USER and the id for an admin editing someone's. */
+  connectionTest: ConnectionTestTarget;
 }
 
 /** Sähköposti määrittely: every field optional; the own SMTP block counts only with a host. */
@@ -46,8 +43,8 @@ export function UserMailFields({ value, onChange, messages, connectionTest }: Us
         value={value.smtp}
         note={t.settings.ownSmtpNote}
         messages={scoped(messages, 'smtp')}
-        onChange={(smtp, path) => onChange({ ...value, smtp }, `smtp.${path}`)}
-        connectionTest={connectionTest ? <ConnectionTest kind="MINE" account={value.smtp} /> : undefined}
+        onChange={(smtp, changed) => onChange({ ...value, smtp }, prefixed('smtp', changed))}
+        connectionTest={<ConnectionTest {...connectionTest} account={value.smtp} />}
       />
       <fieldset className={styles.signature}>
         <legend className={styles.legend}>{signatureLabel}</legend>

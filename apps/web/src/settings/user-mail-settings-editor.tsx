@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { userMailSettingsSchema, validateUserMailSettings } from '@maestro/settings-schema';
+import { userMailSettingsSchema } from '@maestro/settings-schema';
 import { DialogButtons } from '../forms/dialog-buttons';
 import { ErrorSummary } from '../forms/error-summary';
 import { useSettingsForm } from '../forms/use-settings-form';
 import type { UserMailSettingsFieldsFragment, UserMailSettingsInput } from '../gql/graphql';
 import { useLabelOfPath } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
-import { userSettingsForm, userSettingsInput, userSettingsRecord } from './settings-forms';
+import type { ConnectionTestTarget } from './connection-test';
+import { userSettingsForm, userSettingsInput, validateUserSettingsForm } from './settings-forms';
 import { UserMailFields } from './user-mail-fields';
 
 const useStyles = makeStyles({
@@ -20,8 +21,8 @@ export interface UserMailSettingsEditorProps {
   /** updateMyMailSettings, or updateUserMailSettings for an admin editing someone else. */
   save: (input: UserMailSettingsInput) => Promise<UserMailSettingsFieldsFragment>;
   onClose: () => void;
-  /** Offer "Testaa yhteys" (only for the logged-in user's own settings). */
-  connectionTest?: boolean;
+  /** Whose account "Testaa yhteys" tests: MINE for "my settings", USER and the user's id for an admin. */
+  connectionTest: ConnectionTestTarget;
 }
 
 /** Sähköposti määrittely with the seed's OK / Peruuta / Käytä; used for "my settings" and by admins. */
@@ -34,7 +35,7 @@ export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: 
   const settings = useSettingsForm({
     data,
     toForm: userSettingsForm,
-    validate: (f) => validateUserMailSettings(userSettingsRecord(f)),
+    validate: validateUserSettingsForm,
     save: (f) => save(userSettingsInput(f)),
   });
 

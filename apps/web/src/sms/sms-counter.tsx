@@ -8,20 +8,37 @@ const useStyles = makeStyles({
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, fontVariantNumeric: 'tabular-nums' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  over: { color: tokens.colorPaletteRedForeground1 },
 });
+
+/** The warning for a text over the company's limit of parts, or null: shown under the text as it is typed; such a text is not sent. */
+export function tooManyPartsMessage(text: string, maxSegments: number | undefined, t: ReturnType<typeof useT>): string | null {
+  if (maxSegments === undefined) return null;
+  const { segments } = countSmsSegments(text);
+  return segments > maxSegments ? t.sms.tooManyParts(segments, maxSegments) : null;
+}
+
+export interface SmsCounterProps {
+  text: string;
+  /** The most parts a message may take (the company's SMS settings, `me.smsMaxSegments`). */
+  maxSegments?: number;
+}
 
 /**
  * The live counter under the SMS text: the encoding (GSM-7, or UCS-2 once a character outside the GSM
- * alphabet appears), the parts the text takes, the characters counted as the network counts them (€
- * is two in GSM-7), and what still fits in the last part. settings-schema counts, as the server does.
+ * alphabet appears), the parts the text takes and the most it may take, the characters counted as the
+ * network counts them (€ is two in GSM-7), and what still fits in the last part. settings-schema
+ * counts, as the server does; parts over the limit show red (the warning itself is the text field's).
  */
-export function SmsCounter({ text }: { text: string }) {
+export function SmsCounter({ text, maxSegments }: SmsCounterProps) {
   const t = useT();
   const styles = useStyles();
   const count = countSmsSegments(text);
+  const over = tooManyPartsMessage(text, maxSegments, t);
   const items: [string, string | number][] = [
     [t.sms.encoding, count.encoding],
     [t.sms.parts, count.segments],
+    ...(maxSegments === undefined ? [] : [[t.sms.maxParts, maxSegments] as [string, number]]),
     [t.sms.units, count.units],
     [t.sms.remaining, count.remainingInSegment],
   ];
@@ -31,7 +48,7 @@ export function SmsCounter({ text }: { text: string }) {
         {items.map(([term, value]) => (
           <div key={term} className={styles.item}>
             <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value} data-counter={term}>
+            <dd className={over && (term === t.sms.parts || term === t.sms.maxParts) ? `${styles.value} ${styles.over}` : styles.value} data-counter={term}>
               {value}
             </dd>
           </div>

@@ -6,15 +6,21 @@ import { descriptionOf, renderWithApp, screen, within } from '../test/test-clien
 import { SmsCounter } from './sms-counter';
 import { SmsScreen } from './sms-screen';
 
-function counterOf(text: string) {
+function counterOf(text: string, maxSegments?: number) {
   const { unmount } = render(
     <FluentProvider theme={webLightTheme}>
-      <SmsCounter text={text} />
+      <SmsCounter text={text} maxSegments={maxSegments} />
     </FluentProvider>,
   );
   const counter = screen.getByLabelText('Merkkilaskuri');
   const value = (term: string) => within(counter).getByText(term).nextElementSibling?.textContent;
-  const read = { encoding: value('Merkistö'), parts: value('Osia'), units: value('Merkkejä'), remaining: value('Jäljellä tässä osassa') };
+  const read = {
+    encoding: value('Merkistö'),
+    parts: value('Osia'),
+    ...(maxSegments === undefined ? {} : { maxParts: value('Osia enintään') }),
+    units: value('Merkkejä'),
+    remaining: value('Jäljellä tässä osassa'),
+  };
   unmount();
   return read;
 }
@@ -45,12 +51,16 @@ describe('the SMS segment counter', () => {
   it('says nothing is used yet for an empty text', () => {
     expect(counterOf('')).toEqual({ encoding: 'GSM-7', parts: '0', units: '0', remaining: '160' });
   });
+
+  it('shows the most parts a message may take beside the parts used', () => {
+    expect(counterOf('a'.repeat(161), 6)).toEqual({ encoding: 'GSM-7', parts: '2', maxParts: '6', units: '161', remaining: '145' });
+  });
 });
 
 describe('Tekstiviesti', () => {
-  function renderSms() {
+  function renderSms(smsMaxSegments = USER.smsMaxSegments) {
     return renderWithApp(<SmsScreen />, {
-      me: USER,
+      me: { ...USER, smsMaxSegments },
       handlers: {
         SendSms: ({ input }) => ({
           data: {
@@ -104,5 +114,43 @@ describe('Tekstiviesti', () => {
     expect(await screen.findByText('Korjaa merkityt kentät ennen lähettämistä.')).toBeTruthy();
     expect(descriptionOf(screen.getByRole('textbox', { name: 'Puhelinnumero' }))).toContain('"12" ei ole kelvollinen puhelinnumero');
     expect(callsOf('SendSms')).toHaveLength(0);
+  });
+
+  it("shows the company's limit of parts in the counter", () => {
+    renderSms(3);
+    const counter = screen.getByLabelText('Merkkilaskuri');
+    expect(within(counter).getByText('Osia enintään').nextElementSibling?.textContent).toBe('3');
+  });
+
+  it('warns under the text, as it is typed, when it needs more parts than allowed', async () => {
+    const { user } = renderSms(2);
+    const text = screen.getByRole('textbox', { name: 'Viesti' });
+    await user.click(text);
+    await user.paste('a'.repeat(306));
+    expect(descriptionOf(text)).not.toContain('lyhennä tekstiä');
+    await user.type(text, 'b');
+    expect(descriptionOf(text)).toContain('Teksti vie 3 osaa, mutta viestissä saa olla enintään 2: lyhennä tekstiä.');
+  });
+
+  it('sends nothing when the text needs more parts than allowed', async () => {
+    const { user, callsOf } = renderSms(1);
+    await user.click(screen.getByRole('textbox', { name: 'Puhelinnumero' }));
+    await user.paste('0401234567');
+    await user.click(screen.getByRole('textbox', { name: 'Viesti' }));
+    await user.paste('ж'.repeat(71));
+    await user.click(screen.getByRole('button', { name: 'Lähetä tekstiviesti' }));
+    expect(await screen.findByText('Korjaa merkityt kentät ennen lähettämistä.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Viesti' }).getAttribute('aria-invalid')).toBe('true');
+    expect(callsOf('SendSms')).toHaveLength(0);
+  });
+
+  it('sends a text that takes exactly the allowed parts', async () => {
+    const { user, callsOf } = renderSms(2);
+    await user.click(screen.getByRole('textbox', { name: 'Puhelinnumero' }));
+    await user.paste('0401234567');
+    await user.click(screen.getByRole('textbox', { name: 'Viesti' }));
+    await user.paste('a'.repeat(306));
+    await user.click(screen.getByRole('button', { name: 'Lähetä tekstiviesti' }));
+    await waitFor(() => expect(callsOf('SendSms')).toHaveLength(1));
   });
 });

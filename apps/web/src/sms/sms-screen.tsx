@@ -32,7 +32,8 @@ import { MessageQuery } from '../messages/messages.operations';
 import { StatusBadge } from '../messages/status-badge';
 import { useLiveMessages } from '../messages/use-live-messages';
 import { parsePhoneChips } from './phone-chips';
-import { SmsCounter } from './sms-counter';
+import { useMe } from '../auth/me-context';
+import { SmsCounter, tooManyPartsMessage } from './sms-counter';
 import { SendSmsMutation } from './sms.operations';
 
 const useStyles = makeStyles({
@@ -66,6 +67,7 @@ export function SmsScreen() {
   const t = useT();
   const language = useLanguage();
   const styles = useStyles();
+  const { smsMaxSegments } = useMe();
   const text = useFieldTexts(smsMessageSchema);
   const [source, setSource] = useState<MessageSource>('CUSTOMER_CARD');
   const [numbers, setNumbers] = useState<{ chips: Chip[]; text: string }>({ chips: [], text: '' });
@@ -75,6 +77,7 @@ export function SmsScreen() {
   const [sent, setSent] = useState<MessageDetailFieldsFragment[] | null>(null);
   const [sending, setSending] = useState(false);
   const idempotencyKey = useRef(newIdempotencyKey());
+  const tooLong = tooManyPartsMessage(body, smsMaxSegments, t);
   const inFlight = useRef(false);
   const [sendSms] = useMutation(SendSmsMutation);
 
@@ -93,6 +96,8 @@ export function SmsScreen() {
         found[key] = [...(found[key] ?? []), p.message[language]];
       }
     }
+    // The server refuses a text over the limit (SMS_TOO_LONG) for every number: stop here instead.
+    if (tooLong) found.text = [...(found.text ?? []), tooLong];
     setProblems(found);
     if (invalid || Object.keys(found).length > 0) {
       setGeneral(t.compose.fixFields);
@@ -179,7 +184,12 @@ export function SmsScreen() {
             setNumbers({ chips, text: typed });
           }}
         />
-        <Field label={text('text').label} required validationState={problems.text ? 'error' : 'none'} validationMessage={problems.text?.join(' ')}>
+        <Field
+          label={text('text').label}
+          required
+          validationState={problems.text ? 'error' : tooLong ? 'warning' : 'none'}
+          validationMessage={problems.text?.join(' ') ?? tooLong ?? undefined}
+        >
           <Textarea
             value={body}
             rows={5}
@@ -191,7 +201,7 @@ export function SmsScreen() {
             }}
           />
         </Field>
-        <SmsCounter text={body} />
+        <SmsCounter text={body} maxSegments={smsMaxSegments} />
         <div className={styles.buttons}>
           {sending && <Spinner size="tiny" label={t.sms.sending} />}
           <Button type="submit" appearance="primary" icon={<Send20Regular />} disabled={sending}>

@@ -78,12 +78,14 @@ export function userMailSettings(overrides: Record<string, unknown> = {}) {
 export const ADMIN: Me = {
   companyId: 'company-1',
   companyName: 'Demo Oy',
+  smsMaxSegments: 6,
   user: { id: 'admin-1', username: 'admin', displayName: 'Pääkäyttäjä', role: 'ADMIN' },
 };
 
 export const USER: Me = {
   companyId: 'company-1',
   companyName: 'Demo Oy',
+  smsMaxSegments: 6,
   user: { id: 'user-1', username: 'myyja', displayName: 'Maija Myyjä', role: 'USER' },
 };
 
