@@ -42,7 +42,8 @@ export class ComposeResolver {
     const draft = await ctx.services.compose.compose(caller, { ...input, variables: templateVariables(input.variables) });
     const ids = [...new Set(input.attachmentIds ?? [])];
     const attachments = await ctx.services.attachments.findComplete(caller.companyId, ids);
-    const missing = ids.map((id, index) => ({ id, index })).filter(({ id }) => !attachments.some((a) => a.id === id));
+    // Indexes are those of the list as the caller sent it, duplicates included.
+    const missing = (input.attachmentIds ?? []).map((id, index) => ({ id, index })).filter(({ id }) => !attachments.some((a) => a.id === id));
     if (missing.length) {
       throw badInput(missing.map(({ id, index }) => ({ path: `attachmentIds.${index}`, code: 'INVALID_VALUE' as const, message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } })));
     }

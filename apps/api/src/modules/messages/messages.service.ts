@@ -152,7 +152,8 @@ export class MessagesService {
     if (attachmentIds.length > 0 && !MESSAGE_SOURCE_INFO[request.source].attachmentsAllowed) throw attachmentsNotAllowed();
     const attachments = await this.attachments.findComplete(companyId, attachmentIds);
     const found = new Set(attachments.map((a) => a.id));
-    for (const [index, id] of attachmentIds.entries()) {
+    // Indexes are those of the list as the caller sent it, duplicates included.
+    for (const [index, id] of (request.attachmentIds ?? []).entries()) {
       if (!found.has(id)) problems.push({ ...problem(`attachmentIds.${index}`, 'INVALID_VALUE'), message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } });
     }
     const totalBytes = attachments.reduce((sum, a) => sum + a.size, 0);
