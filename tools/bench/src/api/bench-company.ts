@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { graphql } from './http-client';
+import { runCli } from './node-process';
+
+export const BENCH_COMPANY = 'Bench Oy';
+const USERNAME = 'bench';
+
+export interface BenchCompany {
+  password: string;
+}
+
+/** The company and its admin, made with the operator CLI before the API starts (as an operator would). */
+export async function createBenchCompany(env: Record<string, string>): Promise<BenchCompany> {
+  const password = randomBytes(18).toString('base64url');
+  await runCli(['company:create', '--name', BENCH_COMPANY], env);
+  await runCli(['user:create', '--company', BENCH_COMPANY, '--username', USERNAME, '--password', password, '--role', 'ADMIN'], env);
+  return { password };
+}
+
+/** Log in and point the company's SMTP settings at the sink; returns the bearer token. */
+export async function prepareCompany(url: string, company: BenchCompany, sinkPort: number): Promise<string> {
+  const { login } = await graphql<{ login: { token: string } }>(
+    url,
+    'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token } }',
+    { username: USERNAME, password: company.password },
+  );
+  await graphql(
+    url,
+    `mutation Settings($input: CompanyMessageSettingsInput!) { updateCompanyMessageSettings(input: $input) { companyEmail } }`,
+    {
+      input: {
+        enabledChannels: 'EMAIL_AND_SMS',
+        companyEmail: 'myynti@bench-oy.example',
+        senderName: 'Bench Oy myynti',
+        smtp: { host: '127.0.0.1', port: sinkPort, encryption: 'NONE', authEnabled: false },
+      },
+    },
+    login.token,
+  );
+  return login.token;
+}

@@ -1,0 +1,100 @@
+import { availableParallelism } from 'node:os';
+import { createBenchCompany, prepareCompany } from '../api/bench-company';
+import { mysqlDatabase, sqliteDatabase, type BenchDatabase, type DatabaseKind } from '../api/bench-database';
+import { ApiProcess } from '../api/node-process';
+import { sendMany } from '../api/send-messages';
+import { say } from '../report/progress';
+import { nowMs } from '../stats';
+import { baselineThroughput, baselineTransport } from './nodemailer-baseline';
+import { cpuText, fmt, profileDirFor, type ResultRow, type ScenarioContext } from './scenario';
+import { CpuMeter, findPid } from '../cpu-usage';
+
+/** Parallel sendMessage calls: several ERP sessions and modules sending at once. */
+const CLIENT_CONCURRENCY = 20;
+const WARM_UP = 50;
+
+/**
+ * N messages through GraphQL sendMessage -> outbox -> dispatcher in the API -> the sink, until the
+ * sink has them all; against nodemailer's pool sending the same number straight to the sink.
+ */
+export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKind): Promise<ResultRow[]> {
+  const { sink, options } = ctx;
+  const n = options.messages;
+  const timeoutMs = Math.max(120_000, n * 100);
+  const scenario = `throughput-${kind.toLowerCase()}`;
+
+  say(`throughput on ${kind}: baseline, nodemailer pool (5 connections) -> sink, ${fmt.int(n)} messages`);
+  const transport = baselineTransport(sink.port);
+  let baselineSeconds: number;
+  let baselineCpu: Record<string, number> = {};
+  try {
+    await baselineThroughput(sink, transport, WARM_UP, timeoutMs);
+    const meter = new CpuMeter({ 'bench (nodemailer)': process.pid, sink: sink.pid });
+    baselineSeconds = await baselineThroughput(sink, transport, n, timeoutMs);
+    baselineCpu = meter.read();
+  } finally {
+    transport.close();
+  }
+  const baselineRate = n / baselineSeconds;
+  say(`  baseline: ${fmt.rate(baselineRate)} (${baselineSeconds.toFixed(2)} s); CPU ${cpuText(baselineCpu)}`);
+
+  const db: BenchDatabase = kind === 'SQLite' ? sqliteDatabase() : await mysqlDatabase(options.mysqlUrl as string, 'throughput');
+  let api: ApiProcess | null = null;
+  try {
+    const company = await createBenchCompany(db.env);
+    api = await ApiProcess.start({ env: db.env, label: `api-${scenario}`, profileDir: profileDirFor(ctx, scenario) });
+    const token = await prepareCompany(api.url, company, sink.port);
+    say(`throughput on ${kind}: API at ${api.url} (dispatcher in process), warming up`);
+    await sink.reset();
+    const warmUpFailures = await sendMany(api.url, token, WARM_UP, CLIENT_CONCURRENCY, null);
+    await sink.waitFor(WARM_UP, timeoutMs);
+
+    await sink.reset();
+    const processes: Record<string, number> = { bench: process.pid, sink: sink.pid, api: api.pid };
+    const mariadb = kind === 'MariaDB' ? findPid('mariadbd') : null;
+    if (mariadb) processes.mariadb = mariadb;
+    const meter = new CpuMeter(processes);
+    const started = nowMs();
+    const failures = await sendMany(api.url, token, n, CLIENT_CONCURRENCY, `sendMessage on ${kind}`);
+    const acceptedSeconds = (nowMs() - started) / 1000;
+    const stats = await sink.waitFor(n, timeoutMs);
+    const seconds = (nowMs() - started) / 1000;
+    const cpu = meter.read();
+    ctx.notes.push(
+      `Throughput on ${kind}: average CPU (100% = one core of ${availableParallelism()}) — baseline: ${cpuText(baselineCpu)}; API run: ${cpuText(cpu)}.`,
+    );
+    const rate = n / seconds;
+    const ratio = rate / baselineRate;
+    say(`  API: accepted all in ${acceptedSeconds.toFixed(2)} s (${fmt.rate(n / acceptedSeconds)}), sink had all after ${seconds.toFixed(2)} s: ${fmt.rate(rate)}, ratio ${fmt.ratio(ratio)}; CPU ${cpuText(cpu)}`);
+    const target = kind === 'SQLite' ? 0.8 : 0.7;
+    const rows: ResultRow[] = [
+      {
+        benchmark: `Throughput, ${kind}: ${fmt.int(n)} × 2 KB, sendMessage -> outbox -> SMTP sink`,
+        measured: `${fmt.rate(rate)} (accepted at ${fmt.rate(n / acceptedSeconds)})`,
+        baseline: `nodemailer pool (5): ${fmt.rate(baselineRate)}`,
+        ratio: fmt.ratio(ratio),
+        target: `≥ ${target}`,
+        met: ratio >= target,
+        scenario,
+      },
+    ];
+    const failed = warmUpFailures.count + failures.count;
+    if (failed > 0) {
+      const logged = api.loggedErrors;
+      say(`  ${failed} sendMessage calls failed and were retried; the API logged: ${logged.join(' | ') || '(nothing)'}`);
+      ctx.notes.push(`Throughput on ${kind}: ${failed} sendMessage calls were answered "Unexpected error" and retried by the bench. The API logged: ${logged.join('; ') || '(nothing)'}.`);
+      rows.push({ benchmark: `Throughput, ${kind}: sendMessage calls answered with an error (retried)`, measured: String(failed), baseline: '—', ratio: '—', target: '0', met: false, scenario });
+    }
+    if (stats.duplicates > 0 || stats.missingIds > 0) {
+      rows.push({ benchmark: `Throughput, ${kind}: duplicate (or missing) Message-IDs at the sink`, measured: `${stats.duplicates} (${stats.missingIds})`, baseline: '—', ratio: '—', target: '0', met: false, scenario });
+    }
+    return rows;
+  } catch (err) {
+    // The API logs an unexpected error with its id: show it beside the answer that carried the id.
+    if (api?.output) say(`  API log (last lines):\n${api.output.slice(-4000)}`);
+    throw err;
+  } finally {
+    await api?.stop();
+    await db.drop();
+  }
+}
