@@ -16,6 +16,8 @@ const swcOptions = {
 /** @param {string} projectDir  @param {string} name */
 module.exports = function jestPreset(projectDir, name) {
   const root = __dirname;
+  // Each project's test script writes its JSON report here (--outputFile), and Jest will not create it.
+  require('node:fs').mkdirSync(path.join(root, 'reports/tests'), { recursive: true });
   return {
     displayName: name,
     rootDir: projectDir,

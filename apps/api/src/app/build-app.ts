@@ -87,6 +87,9 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     csrfPrevention: true,
     // Never a stack trace to a client, whatever NODE_ENV says.
     includeStacktraceInErrorResponses: false,
+    // main.ts shuts down in order (HTTP, then the dispatcher's messages in flight, then Apollo); Apollo's
+    // own signal handler would stop the process before the messages in flight are recorded.
+    stopOnTerminationSignals: false,
     introspection: true,
     validationRules: [depthLimitRule],
     formatError: formatErrorWith(services.log),

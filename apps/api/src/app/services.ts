@@ -35,7 +35,8 @@ export function createServices(deps: ServiceDeps) {
   const settings = new SettingsService(db, box, { hosted: config.hosted });
   const sendPolicies = new SendPoliciesService(db);
   const standardTexts = new StandardTextsService(db);
-  const users = new UsersService(db);
+  const auth = new AuthService(db, new SessionTokens(box.deriveKey('session-token')));
+  const users = new UsersService(db, () => auth.forgetCallers());
   const compose = new ComposeService(settings, sendPolicies, standardTexts, users);
   const attachments = new AttachmentStore(db);
   const events = new MessageEvents();
@@ -56,10 +57,10 @@ export function createServices(deps: ServiceDeps) {
   events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
   return {
     ...deps,
-    auth: new AuthService(db, new SessionTokens(box.deriveKey('session-token'))),
+    auth,
     companies: new CompaniesService(db),
     users,
-    serviceKeys: new ServiceKeysService(db),
+    serviceKeys: new ServiceKeysService(db, () => auth.forgetCallers()),
     settings,
     sendPolicies,
     standardTexts,

@@ -238,6 +238,9 @@ export class SmtpDispatcher {
       ...base,
       pool: true,
       maxConnections: this.options.maxConnectionsPerAccount ?? 5,
+      // nodemailer closes a pooled connection after 100 messages by default; the new connection's
+      // greeting then stalls every hundredth message. Idle eviction closes connections instead.
+      maxMessages: Infinity,
       idleTimeout: this.idleMs,
       // Attachments arrive as bytes; nothing in a message may make the transport read a file or URL.
       disableFileAccess: true,

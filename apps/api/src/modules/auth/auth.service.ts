@@ -8,6 +8,9 @@ import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hash';
 import type { SessionTokens } from './session-token';
 
+/** How long another process's change to a user or key may take to be seen here. */
+const CALLER_CACHE_MS = 2000;
+
 const LOGIN_FAILED = new UserFacingError('LOGIN_FAILED', {
   fi: 'Käyttäjätunnus tai salasana on väärin.',
   en: 'The username or password is wrong.',
@@ -52,10 +55,31 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
+  /**
+   * Verified callers, kept for a moment: every request would otherwise verify the token and read the
+   * user again. Any change to users or keys in this process empties it (forgetCallers).
+   */
+  private readonly callers = new Map<string, { until: number; caller: Caller | null }>();
+
+  forgetCallers(): void {
+    this.callers.clear();
+  }
+
   /** The caller behind a bearer token, or null when there is none or it is not valid. */
   async callerFor(authorization: string | undefined): Promise<Caller | null> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return null;
+    const now = Date.now();
+    const hit = this.callers.get(token);
+    if (hit && hit.until > now) return hit.caller;
+    const caller = await this.resolveCaller(token);
+    if (this.callers.size > 10_000) this.callers.clear();
+    // Refusals are not kept: a key or account fixed a moment later should work at once.
+    if (caller) this.callers.set(token, { until: now + CALLER_CACHE_MS, caller });
+    return caller;
+  }
+
+  private async resolveCaller(token: string): Promise<Caller | null> {
     if (isServiceKey(token)) return this.serviceCaller(token);
     const claims = await this.tokens.verify(token);
     if (!claims) return null;

@@ -100,6 +100,11 @@ function parsedList(entries: readonly string[]): ParsedAddress[] {
   }));
 }
 
+/** Insert without reading the rows back: every column's value is already set in the entity. */
+async function insertMessages(manager: EntityManager, entities: OutboundMessageEntity[]): Promise<void> {
+  await manager.createQueryBuilder().insert().into(OutboundMessageEntity).values(entities).updateEntity(false).execute();
+}
+
 function hashPayload(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 }
@@ -191,7 +196,9 @@ export class MessagesService {
 
     const payloadHash = hashPayload({ kind: 'email', ...message, source: request.source, documentRef: request.documentRef ?? null, attachmentIds, sendAt: request.sendAt?.toISOString() ?? null, onBehalfOfUserId: request.onBehalfOfUserId ?? null });
     const splitGroupId = parts.length > 1 ? randomUUID() : null;
-    const [stored] = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, async (manager) => {
+    // One INSERT is atomic on its own; more statements (parts, attachments, a key) share a transaction.
+    const single = parts.length === 1 && ordered.length === 0;
+    const [stored] = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, single, async (manager) => {
       const entities = parts.map((part) => manager.create(OutboundMessageEntity, {
         id: randomUUID(),
         companyId,
@@ -226,7 +233,7 @@ export class MessagesService {
         sentAt: null,
         updatedAt: now,
       }));
-      await manager.insert(OutboundMessageEntity, entities);
+      await insertMessages(manager, entities);
       if (ordered.length) {
         await manager.insert(
           MessageAttachmentEntity,
@@ -289,7 +296,7 @@ export class MessagesService {
     }
     const now = new Date();
     const payloadHash = hashPayload({ kind: 'sms', numbers: unique, text: request.text, source: request.source, documentRef: request.documentRef ?? null });
-    const stored = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, async (manager) => {
+    const stored = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, unique.length === 1, async (manager) => {
       const entities = unique.map((number) =>
         manager.create(OutboundMessageEntity, {
           id: randomUUID(),
@@ -325,7 +332,7 @@ export class MessagesService {
           updatedAt: now,
         }),
       );
-      await manager.insert(OutboundMessageEntity, entities);
+      await insertMessages(manager, entities);
       return entities;
     });
     this.events.accepted('SMS', stored.length);
@@ -340,6 +347,7 @@ export class MessagesService {
     caller: Caller,
     key: string | null,
     payloadHash: string,
+    singleStatement: boolean,
     insert: (manager: EntityManager) => Promise<OutboundMessageEntity[]>,
   ): Promise<OutboundMessageEntity[]> {
     const repeat = async () => {
@@ -354,6 +362,7 @@ export class MessagesService {
       const earlier = await repeat();
       if (earlier) return earlier;
     }
+    if (!key && singleStatement) return insert(this.db.manager);
     try {
       return await transaction(this.db, async (manager) => {
         const entities = await insert(manager);

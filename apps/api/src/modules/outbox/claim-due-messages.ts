@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { transaction } from '../../db/transaction';
+import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 
 export interface ClaimRequest {
   workerId: string;
@@ -9,12 +9,20 @@ export interface ClaimRequest {
   limit: number;
 }
 
-const DUE = "((m.status IN ('QUEUED', 'RETRYING') AND m.nextAttemptAt <= :now) OR (m.status = 'SENDING' AND m.lockedUntil < :now))";
+/**
+ * What is due, one status at a time so that each scan walks the (status, nextAttemptAt) index in
+ * order and stops at LIMIT: queued first, then retries, then messages whose worker died mid-send
+ * (lease expired). A single OR over all three made MariaDB sort — and lock — the whole backlog.
+ */
+const DUE_CLAUSES = [
+  { where: "m.status = 'QUEUED' AND m.nextAttemptAt <= :now", order: 'm.nextAttemptAt' },
+  { where: "m.status = 'RETRYING' AND m.nextAttemptAt <= :now", order: 'm.nextAttemptAt' },
+  { where: "m.status = 'SENDING' AND m.lockedUntil < :now", order: 'm.lockedUntil' },
+] as const;
 
 /**
- * Take up to `limit` due messages for this worker: queued or retrying ones whose time has come, and
- * those whose previous worker's lease ran out (it died mid-send). Each claim bumps `attempts` and
- * sets a lease; no two workers can hold the same message.
+ * Take up to `limit` due messages for this worker. Each claim bumps `attempts` and sets a lease; no
+ * two workers can hold the same message.
  */
 export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<OutboundMessageEntity[]> {
   const lockedUntil = new Date(request.now.getTime() + request.leaseMs);
@@ -27,17 +35,21 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
 /** MySQL/MariaDB: rows another worker is claiming right now are skipped, not waited for. */
 async function claimOnMysql(db: DataSource, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
   return transaction(db, async (manager) => {
-    const rows: Array<{ id: string }> = await manager
-      .getRepository(OutboundMessageEntity)
-      .createQueryBuilder('m')
-      .select('m.id', 'id')
-      .where(DUE, { now: request.now })
-      .orderBy('m.nextAttemptAt', 'ASC')
-      .limit(request.limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getRawMany();
-    const ids = rows.map((r) => r.id);
+    const ids: string[] = [];
+    for (const clause of DUE_CLAUSES) {
+      if (ids.length >= request.limit) break;
+      const rows: Array<{ id: string }> = await manager
+        .getRepository(OutboundMessageEntity)
+        .createQueryBuilder('m')
+        .select('m.id', 'id')
+        .where(clause.where, { now: request.now })
+        .orderBy(clause.order, 'ASC')
+        .limit(request.limit - ids.length)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getRawMany();
+      ids.push(...rows.map((r) => r.id));
+    }
     if (ids.length === 0) return [];
     await manager
       .createQueryBuilder()
@@ -49,19 +61,23 @@ async function claimOnMysql(db: DataSource, request: ClaimRequest, lockedUntil: 
   });
 }
 
-/** SQLite: one statement picks and marks, so it is atomic without a transaction of our own. */
+/** SQLite: one statement per status picks and marks, atomic without a transaction of our own. */
 async function claimOnSqlite(db: DataSource, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
   const column = (name: string) => db.getMetadata(OutboundMessageEntity).findColumnWithPropertyName(name)!;
   const at = (date: Date, name: string) => db.driver.preparePersistentValue(date, column(name));
   const now = at(request.now, 'nextAttemptAt');
-  const rows: Array<{ id: string }> = await db.query(
-    `UPDATE outbound_message
-        SET status = 'SENDING', lockedBy = ?, lockedUntil = ?, attempts = attempts + 1, waitReason = NULL, updatedAt = ?
-      WHERE id IN (SELECT id FROM outbound_message m
-                    WHERE (m.status IN ('QUEUED', 'RETRYING') AND m.nextAttemptAt <= ?) OR (m.status = 'SENDING' AND m.lockedUntil < ?)
-                    ORDER BY m.nextAttemptAt LIMIT ?)
-      RETURNING id`,
-    [request.workerId, at(lockedUntil, 'lockedUntil'), at(request.now, 'updatedAt'), now, now, request.limit],
-  );
-  return rows.map((r) => r.id);
+  const ids: string[] = [];
+  for (const clause of DUE_CLAUSES) {
+    if (ids.length >= request.limit) break;
+    const where = clause.where.replace(/:now/g, '?');
+    const rows: Array<{ id: string }> = await db.query(
+      `UPDATE outbound_message
+          SET status = 'SENDING', lockedBy = ?, lockedUntil = ?, attempts = attempts + 1, waitReason = NULL, updatedAt = ?
+        WHERE id IN (SELECT m.id FROM outbound_message m WHERE ${where} ORDER BY ${clause.order} LIMIT ?)
+        RETURNING id`,
+      [request.workerId, at(lockedUntil, 'lockedUntil'), at(request.now, 'updatedAt'), now, request.limit - ids.length],
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }

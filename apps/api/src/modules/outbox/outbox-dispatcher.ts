@@ -6,6 +6,7 @@ import { hasSmtpHost } from '@maestro/settings-schema';
 import type { Logger } from '../../common/logger';
 import { isLockConflict } from '../../db/transaction';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import type { AttachmentEntity } from '../attachments/attachment.entity';
 import type { MessageEvents } from '../messages/message-events';
 import type { OutboxMetrics } from '../metrics/outbox-metrics';
 import type { MessageStatus } from '../messages/message-status';
@@ -86,17 +87,25 @@ export class OutboxDispatcher {
   /** Claim one batch and send it to the end: for tests and for tools that drain the outbox. */
   async runOnce(limit = this.options.concurrency): Promise<DispatchResult[]> {
     const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
-    return Promise.all(claimed.map((message) => this.process(message)));
+    const attachments = await this.attachmentsOf(claimed);
+    return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [])));
   }
 
   private async run(): Promise<void> {
+    const { concurrency, pollMs } = this.options;
     while (this.running) {
       try {
         await this.housekeeping();
-        const free = this.options.concurrency - this.inFlight.size;
-        const claimed = free > 0 ? await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free }) : [];
+        const free = concurrency - this.inFlight.size;
+        // Claim in batches: wait until half the slots are free rather than one claim per message.
+        if (this.inFlight.size > 0 && free < Math.ceil(concurrency / 2)) {
+          await this.sleep(pollMs);
+          continue;
+        }
+        const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free });
+        const attachments = await this.attachmentsOf(claimed);
         for (const message of claimed) {
-          const task: Promise<void> = this.process(message)
+          const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [])
             .then(() => undefined)
             .finally(() => {
               this.inFlight.delete(task);
@@ -104,19 +113,21 @@ export class OutboxDispatcher {
             });
           this.inFlight.add(task);
         }
-        // A full batch means more may be waiting: look again at once when there is room.
-        if (claimed.length > 0 && claimed.length === free) {
-          if (this.inFlight.size >= this.options.concurrency) await this.sleep(this.options.pollMs);
-          continue;
-        }
-        await this.sleep(this.options.pollMs);
+        // A full batch means more may be due: go round again (and wait there for free slots).
+        if (claimed.length > 0 && claimed.length === free) continue;
+        await this.sleep(pollMs);
       } catch (err) {
         // A lock conflict that outlived the retries is load, not a fault: the next round claims again.
         if (isLockConflict(err)) this.log.warn({ err }, 'claiming messages met a lock conflict; trying again');
         else this.log.error({ err }, 'outbox dispatcher loop failed; trying again');
-        await this.sleep(this.options.pollMs);
+        await this.sleep(pollMs);
       }
     }
+  }
+
+  /** One query for the attachments of a whole claimed batch (most messages have none). */
+  private async attachmentsOf(messages: OutboundMessageEntity[]): Promise<Map<string, AttachmentEntity[]>> {
+    return messages.length ? this.attachments.forMessages(messages.map((m) => m.id)) : new Map();
   }
 
   private sleep(ms: number): Promise<void> {
@@ -131,10 +142,9 @@ export class OutboxDispatcher {
     });
   }
 
-  private async process(message: OutboundMessageEntity): Promise<DispatchResult> {
+  private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[]): Promise<DispatchResult> {
     const renew = setInterval(() => void this.renewLease(message.id), Math.max(1000, this.options.leaseMs / 3));
     try {
-      const attachments = (await this.attachments.forMessages([message.id])).get(message.id) ?? [];
       const outgoing = await buildOutgoing(message, attachments, this.settings, this.attachments);
       if (!outgoing.ok) {
         return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), outgoing.refusal.message);

@@ -15,7 +15,11 @@ export interface NewServiceKey {
 const KEY = { fi: 'Palveluavainta', en: 'The service key' };
 
 export class ServiceKeysService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** Told after a key is revoked, so cached callers are dropped. */
+    private readonly onChange: () => void = () => undefined,
+  ) {}
 
   list(companyId: string): Promise<ServiceKeyEntity[]> {
     return this.db.getRepository(ServiceKeyEntity).find({ where: { companyId }, order: { createdAt: 'DESC' } });
@@ -46,6 +50,7 @@ export class ServiceKeysService {
     if (!entity) throw notFound(KEY);
     if (!entity.revokedAt) {
       await repo.update({ companyId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      this.onChange();
       return (await repo.findOneBy({ companyId, id })) as ServiceKeyEntity;
     }
     return entity;

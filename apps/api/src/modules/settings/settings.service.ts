@@ -34,6 +34,9 @@ export interface SettingsServiceOptions {
   hosted: boolean;
 }
 
+/** How long another process's settings change may take to be seen here. */
+export const SETTINGS_CACHE_MS = 2000;
+
 export interface Loaded<T> {
   record: T;
   warnings: LocalizedWarning[];
@@ -44,25 +47,54 @@ export interface Loaded<T> {
  * all after every problem has been collected.
  */
 export class SettingsService {
+  /**
+   * Settings are read for every draft and every message sent: they are kept for a moment (each
+   * caller gets its own copy). A change made in this process counts at once; one made by another
+   * process within SETTINGS_CACHE_MS.
+   */
+  private readonly cache = new Map<string, { until: number; value: unknown }>();
+
   constructor(
     private readonly db: DataSource,
     private readonly box: SecretBox,
     private readonly options: SettingsServiceOptions,
   ) {}
 
-  async companySettings(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyMessageSettings> {
-    const entity = await manager.findOneBy(CompanyMessageSettingsEntity, { companyId });
-    return entity ? readRecord(companyMessageSettingsSchema, entity, this.box, defaultCompanyMessageSettings()) : defaultCompanyMessageSettings();
+  private async cached<T>(key: string, manager: EntityManager, load: () => Promise<T>): Promise<T> {
+    // Inside a transaction (an update) always read what the transaction sees.
+    if (manager !== this.db.manager) return load();
+    const hit = this.cache.get(key);
+    const now = Date.now();
+    if (hit && hit.until > now) return structuredClone(hit.value as T);
+    const value = await load();
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { until: now + SETTINGS_CACHE_MS, value });
+    return structuredClone(value);
   }
 
-  async smsSettings(companyId: string, manager: EntityManager = this.db.manager): Promise<SmsSettings> {
-    const entity = await manager.findOneBy(SmsSettingsEntity, { companyId });
-    return entity ? readRecord(smsSettingsSchema, entity, this.box, defaultSmsSettings()) : defaultSmsSettings();
+  private forget(companyId: string): void {
+    for (const key of this.cache.keys()) if (key.includes(companyId)) this.cache.delete(key);
   }
 
-  async userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
-    const entity = await manager.findOneBy(UserMailSettingsEntity, { companyId, userId });
-    return entity ? readRecord(userMailSettingsSchema, entity, this.box, defaultUserMailSettings()) : defaultUserMailSettings();
+  companySettings(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyMessageSettings> {
+    return this.cached(`company:${companyId}`, manager, async () => {
+      const entity = await manager.findOneBy(CompanyMessageSettingsEntity, { companyId });
+      return entity ? readRecord(companyMessageSettingsSchema, entity, this.box, defaultCompanyMessageSettings()) : defaultCompanyMessageSettings();
+    });
+  }
+
+  smsSettings(companyId: string, manager: EntityManager = this.db.manager): Promise<SmsSettings> {
+    return this.cached(`sms:${companyId}`, manager, async () => {
+      const entity = await manager.findOneBy(SmsSettingsEntity, { companyId });
+      return entity ? readRecord(smsSettingsSchema, entity, this.box, defaultSmsSettings()) : defaultSmsSettings();
+    });
+  }
+
+  userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
+    return this.cached(`user:${companyId}:${userId}`, manager, async () => {
+      const entity = await manager.findOneBy(UserMailSettingsEntity, { companyId, userId });
+      return entity ? readRecord(userMailSettingsSchema, entity, this.box, defaultUserMailSettings()) : defaultUserMailSettings();
+    });
   }
 
   withWarnings<T extends CompanyMessageSettings | SmsSettings | UserMailSettings>(kind: 'company' | 'sms' | 'user', record: T): Loaded<T> {
@@ -76,7 +108,8 @@ export class SettingsService {
   }
 
   async updateCompanySettings(companyId: string, input: object): Promise<Loaded<CompanyMessageSettings>> {
-    return transaction(this.db, async (manager) => {
+    // Forgotten after the commit: a read in between must not put the old record back in the cache.
+    const saved = await transaction(this.db, async (manager) => {
       const stored = await this.companySettings(companyId, manager);
       const record = this.checked(companyMessageSettingsSchema, mergeSettingsInput(companyMessageSettingsSchema, stored, input));
       const entity = (await manager.findOneBy(CompanyMessageSettingsEntity, { companyId })) ?? manager.create(CompanyMessageSettingsEntity, { companyId });
@@ -85,10 +118,13 @@ export class SettingsService {
       await manager.save(entity);
       return this.withWarnings('company', record);
     });
+    this.forget(companyId);
+    return saved;
   }
 
   async updateSmsSettings(companyId: string, input: object): Promise<Loaded<SmsSettings>> {
-    return transaction(this.db, async (manager) => {
+    // Forgotten after the commit: a read in between must not put the old record back in the cache.
+    const saved = await transaction(this.db, async (manager) => {
       const stored = await this.smsSettings(companyId, manager);
       const record = this.checked(smsSettingsSchema, mergeSettingsInput(smsSettingsSchema, stored, input));
       const entity = (await manager.findOneBy(SmsSettingsEntity, { companyId })) ?? manager.create(SmsSettingsEntity, { companyId });
@@ -97,10 +133,13 @@ export class SettingsService {
       await manager.save(entity);
       return this.withWarnings('sms', record);
     });
+    this.forget(companyId);
+    return saved;
   }
 
   async updateUserSettings(companyId: string, userId: string, input: object): Promise<Loaded<UserMailSettings>> {
-    return transaction(this.db, async (manager) => {
+    // Forgotten after the commit: a read in between must not put the old record back in the cache.
+    const saved = await transaction(this.db, async (manager) => {
       const stored = await this.userSettings(companyId, userId, manager);
       const record = this.checked(userMailSettingsSchema, mergeSettingsInput(userMailSettingsSchema, stored, input));
       const entity = (await manager.findOneBy(UserMailSettingsEntity, { companyId, userId })) ?? manager.create(UserMailSettingsEntity, { companyId, userId });
@@ -109,6 +148,8 @@ export class SettingsService {
       await manager.save(entity);
       return this.withWarnings('user', record);
     });
+    this.forget(companyId);
+    return saved;
   }
 
   /** Validate a merged record; every problem is reported at once, and nothing is saved on any. */

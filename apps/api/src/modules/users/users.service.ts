@@ -28,7 +28,11 @@ function passwordProblems(password: string, path = 'password'): Problem[] {
 
 /** Users of one company. Every method is scoped by the company id it is given. */
 export class UsersService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** Told after a user changes (role, active, password), so cached callers are dropped. */
+    private readonly onChange: () => void = () => undefined,
+  ) {}
 
   list(companyId: string): Promise<UserEntity[]> {
     return this.db.getRepository(UserEntity).find({ where: { companyId }, order: { username: 'ASC' } });
@@ -75,6 +79,7 @@ export class UsersService {
     if (changes.active !== undefined) user.active = changes.active;
     if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
     await this.db.getRepository(UserEntity).update({ id: user.id, companyId }, { displayName: user.displayName, role: user.role, active: user.active, passwordHash: user.passwordHash });
+    this.onChange();
     return user;
   }
 }
