@@ -199,40 +199,24 @@ export class MessagesService {
     // One INSERT is atomic on its own; more statements (parts, attachments, a key) share a transaction.
     const single = parts.length === 1 && ordered.length === 0;
     const [stored] = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, single, async (manager) => {
-      const entities = parts.map((part) => manager.create(OutboundMessageEntity, {
-        id: randomUUID(),
-        companyId,
-        channel: 'EMAIL',
-        source: request.source,
-        documentRef: request.documentRef?.trim() || null,
-        status: delivery === 'HAND_OFF' ? 'HANDED_OFF' : 'QUEUED',
-        senderUserId,
-        sentBy: sentByOf(caller),
-        fromName: from.name,
-        fromAddress: from.address,
-        toList: part.to.map((a) => formatAddress(a)),
-        ccList: part.cc.map((a) => formatAddress(a)),
-        bccList: part.bcc.map((a) => formatAddress(a)),
-        splitGroupId,
-        subject: message.subject,
-        body: message.body,
-        language: request.language ?? 'FI',
-        messageId: generateMessageId(senderDomain),
-        attempts: 0,
-        nextAttemptAt: sendAt,
-        giveUpAt: new Date(sendAt.getTime() + this.options.retryMaxAgeMs),
-        lockedBy: null,
-        lockedUntil: null,
-        waitReason: request.sendAt && request.sendAt > now ? 'SCHEDULED' : null,
-        lastErrorCode: null,
-        lastErrorMessage: null,
-        lastErrorPermanent: null,
-        recipientErrors: null,
-        smtpResponse: null,
-        createdAt: now,
-        sentAt: null,
-        updatedAt: now,
-      }));
+      const entities = parts.map((part) =>
+        this.newMessage(manager, caller, senderUserId, request.documentRef, now, sendAt, {
+          channel: 'EMAIL',
+          source: request.source,
+          status: delivery === 'HAND_OFF' ? 'HANDED_OFF' : 'QUEUED',
+          fromName: from.name,
+          fromAddress: from.address,
+          toList: part.to.map((a) => formatAddress(a)),
+          ccList: part.cc.map((a) => formatAddress(a)),
+          bccList: part.bcc.map((a) => formatAddress(a)),
+          splitGroupId,
+          subject: message.subject,
+          body: message.body,
+          language: request.language ?? 'FI',
+          messageId: generateMessageId(senderDomain),
+          waitReason: request.sendAt && request.sendAt > now ? 'SCHEDULED' : null,
+        }),
+      );
       await insertMessages(manager, entities);
       if (ordered.length) {
         await manager.insert(
@@ -298,38 +282,21 @@ export class MessagesService {
     const payloadHash = hashPayload({ kind: 'sms', numbers: unique, text: request.text, source: request.source, documentRef: request.documentRef ?? null });
     const stored = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, unique.length === 1, async (manager) => {
       const entities = unique.map((number) =>
-        manager.create(OutboundMessageEntity, {
-          id: randomUUID(),
-          companyId,
+        this.newMessage(manager, caller, senderUserId, request.documentRef, now, now, {
           channel: 'SMS',
           source: request.source,
-          documentRef: request.documentRef?.trim() || null,
           status: 'QUEUED',
-          senderUserId,
-          sentBy: sentByOf(caller),
           fromName: '',
           fromAddress: sms.senderEmail,
           toList: [number],
           ccList: [],
           bccList: [],
+          splitGroupId: null,
           subject: '',
           body: request.text.normalize('NFC'),
           language: 'FI',
           messageId: generateMessageId(sms.senderEmail.split('@').pop() ?? ''),
-          attempts: 0,
-          nextAttemptAt: now,
-          giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs),
-          lockedBy: null,
-          lockedUntil: null,
           waitReason: null,
-          lastErrorCode: null,
-          lastErrorMessage: null,
-          lastErrorPermanent: null,
-          recipientErrors: null,
-          smtpResponse: null,
-          createdAt: now,
-          sentAt: null,
-          updatedAt: now,
         }),
       );
       await insertMessages(manager, entities);
@@ -337,6 +304,42 @@ export class MessagesService {
     });
     this.events.accepted('SMS', stored.length);
     return stored;
+  }
+
+  /** A new outbox row: what the message is, plus the bookkeeping every accepted message starts with. */
+  private newMessage(
+    manager: EntityManager,
+    caller: Caller,
+    senderUserId: string | null,
+    documentRef: string | null | undefined,
+    now: Date,
+    due: Date,
+    content: Pick<
+      OutboundMessageEntity,
+      'channel' | 'source' | 'status' | 'fromName' | 'fromAddress' | 'toList' | 'ccList' | 'bccList' | 'splitGroupId' | 'subject' | 'body' | 'language' | 'messageId' | 'waitReason'
+    >,
+  ): OutboundMessageEntity {
+    return manager.create(OutboundMessageEntity, {
+      ...content,
+      id: randomUUID(),
+      companyId: caller.companyId,
+      documentRef: documentRef?.trim() || null,
+      senderUserId,
+      sentBy: sentByOf(caller),
+      attempts: 0,
+      nextAttemptAt: due,
+      giveUpAt: new Date(due.getTime() + this.options.retryMaxAgeMs),
+      lockedBy: null,
+      lockedUntil: null,
+      lastErrorCode: null,
+      lastErrorMessage: null,
+      lastErrorPermanent: null,
+      recipientErrors: null,
+      smtpResponse: null,
+      createdAt: now,
+      sentAt: null,
+      updatedAt: now,
+    });
   }
 
   /**
