@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import type { RunningSmtpServer } from '@maestro/dev-mailbox';
 import { createAccessTokenProvider } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown } from './app/bootstrap';
 import { createLogger } from './common/logger';
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
 
   let devMailbox: RunningSmtpServer | null = null;
   if (config.devMailbox.enabled) {
+    // Loaded only when wanted: production (dev mailbox off) does not carry the SMTP server and parser.
+    const { startSmtpServer } = await import('@maestro/dev-mailbox');
     devMailbox = await startSmtpServer({ port: config.devMailbox.port, host: '127.0.0.1', maxMessages: 500, name: 'maestro-dev-mailbox' });
   }
   const runtime = await bootstrap(config, log, { extraRoutes: devMailbox ? [devMailboxRoutes(devMailbox)] : [] }, { accessTokenProvider: createAccessTokenProvider() });

@@ -1,4 +1,8 @@
-import { JWT, gaxios } from 'google-auth-library';
+import type * as GoogleAuth from 'google-auth-library';
+
+/** Loaded on first use: most installations never sign in to Google, and the library is large. */
+let googleAuth: Promise<typeof GoogleAuth> | undefined;
+const loadGoogleAuth = () => (googleAuth ??= import('google-auth-library'));
 import type { SmtpAccount } from '@maestro/settings-schema';
 import { AccessTokenError } from '../dispatch/access-token-error';
 import { oauthUser } from '../dispatch/smtp-settings';
@@ -45,8 +49,8 @@ export function readServiceAccountKey(json: string | null): ServiceAccountKeyFie
   }
 }
 
-function reasonFor(err: unknown): OAuthFailureReason {
-  if (!(err instanceof gaxios.GaxiosError)) return 'SERVICE_ACCOUNT_KEY_INVALID'; // signing failed here: the key is not a usable RSA key
+function reasonFor(err: unknown, GaxiosError: typeof GoogleAuth.gaxios.GaxiosError): OAuthFailureReason {
+  if (!(err instanceof GaxiosError)) return 'SERVICE_ACCOUNT_KEY_INVALID'; // signing failed here: the key is not a usable RSA key
   const data = err.response?.data as { error?: unknown; error_description?: unknown } | undefined;
   if (!err.response) return 'PROVIDER_UNREACHABLE';
   const error = typeof data?.error === 'string' ? data.error : '';
@@ -78,6 +82,7 @@ export function createGoogleTokenSource(options: GoogleTokenOptions & { timeoutM
     const subject = oauthUser(account);
     if (!subject) throw oauthFailure('SETTINGS_INCOMPLETE', 'GOOGLE', 'the mailbox to send as is not set');
 
+    const { JWT, gaxios } = await loadGoogleAuth();
     const client = new JWT({
       email: key.clientEmail,
       key: key.privateKey,
@@ -100,7 +105,7 @@ export function createGoogleTokenSource(options: GoogleTokenOptions & { timeoutM
       credentials = await client.authorize();
     } catch (err) {
       if (err instanceof AccessTokenError) throw err;
-      const reason = reasonFor(err);
+      const reason = reasonFor(err, gaxios.GaxiosError);
       // gaxios says "Unexpected Gaxios Error" for a failed connection; the cause says which.
       const cause = (err as { cause?: unknown }).cause;
       const detail = reason === 'PROVIDER_UNREACHABLE' && cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);

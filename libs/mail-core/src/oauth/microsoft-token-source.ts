@@ -1,4 +1,8 @@
-import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import type * as Msal from '@azure/msal-node';
+
+/** Loaded on first use: most installations never sign in to Microsoft, and the library is large. */
+let msal: Promise<typeof Msal> | undefined;
+const loadMsal = () => (msal ??= import('@azure/msal-node'));
 import type { SmtpAccount } from '@maestro/settings-schema';
 import { AccessTokenError } from '../dispatch/access-token-error';
 import { cacheKey, setBounded } from './cache-key';
@@ -28,7 +32,7 @@ const TENANT_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?$/;
 const MAX_CLIENTS = 500;
 
 interface MsalClient {
-  app: ConfidentialClientApplication;
+  app: Msal.ConfidentialClientApplication;
   transport: HttpsTransport;
 }
 
@@ -76,10 +80,11 @@ export function createMicrosoftTokenSource(options: MicrosoftTokenOptions & { ti
   const knownAuthorities = authorityHost === MICROSOFT_AUTHORITY_HOST ? [] : [new URL(authorityHost).host];
   const clients = new Map<string, MsalClient>();
 
-  const clientFor = (tenant: string, clientId: string, secret: string): MsalClient => {
+  const clientFor = async (tenant: string, clientId: string, secret: string): Promise<MsalClient> => {
     const key = cacheKey([authorityHost, tenant, clientId, secret]);
     const existing = clients.get(key);
     if (existing) return existing;
+    const { ConfidentialClientApplication, LogLevel } = await loadMsal();
     const transport = new HttpsTransport({ timeoutMs: options.timeoutMs, ...(options.ca ? { ca: options.ca } : {}) });
     const app = new ConfidentialClientApplication({
       auth: { clientId, clientSecret: secret, authority: `${authorityHost}/${tenant}`, knownAuthorities },
@@ -100,7 +105,7 @@ export function createMicrosoftTokenSource(options: MicrosoftTokenOptions & { ti
     if (!tenant || !clientId || !secret) throw oauthFailure('SETTINGS_INCOMPLETE', 'MICROSOFT', 'tenant id, client id or client secret is not set');
     if (!TENANT_PATTERN.test(tenant)) throw oauthFailure('TENANT_NOT_FOUND', 'MICROSOFT', `"${tenant}" is neither a tenant id nor a domain`);
 
-    const client = clientFor(tenant, clientId, secret);
+    const client = await clientFor(tenant, clientId, secret);
     let result;
     try {
       result = await client.app.acquireTokenByClientCredential({ scopes: [MICROSOFT_SMTP_SCOPE], skipCache: true });

@@ -87,7 +87,8 @@ export class NodeProcess {
   }
 
   protected static spawnNode(script: string, options: StartOptions): ChildProcess {
-    const args: string[] = [];
+    // The same V8 flags as apps/api's start and worker scripts, which is how an operator runs them.
+    const args: string[] = ['--max-semi-space-size=2'];
     const env = { ...options.env };
     if (options.profileDir) {
       mkdirSync(options.profileDir, { recursive: true });
