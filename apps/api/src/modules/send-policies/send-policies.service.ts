@@ -7,7 +7,9 @@ import {
   type MessageSource,
   type ModuleSendPolicy,
 } from '@maestro/settings-schema';
+import { ShortCache } from '../../common/short-cache';
 import { badInput } from '../../common/user-facing-error';
+import { SETTINGS_CACHE_MS } from '../settings/settings.service';
 import { ModuleSendPolicyEntity } from './module-send-policy.entity';
 
 export interface SendPolicyView extends ModuleSendPolicy {
@@ -21,6 +23,9 @@ function toView(entity: ModuleSendPolicyEntity): SendPolicyView {
 }
 
 export class SendPoliciesService {
+  /** Every draft reads its program's policy; an admin's change here counts at once. */
+  private readonly cache = new ShortCache(SETTINGS_CACHE_MS);
+
   constructor(private readonly db: DataSource) {}
 
   /** Every source's policy: the stored one, or the default for a source nobody has set. */
@@ -31,8 +36,11 @@ export class SendPoliciesService {
   }
 
   async get(companyId: string, source: MessageSource, manager: EntityManager = this.db.manager): Promise<SendPolicyView> {
-    const entity = await manager.findOneBy(ModuleSendPolicyEntity, { companyId, source });
-    return entity ? toView(entity) : { ...defaultSendPolicy(source), migratedFromSendLater: false };
+    const load = async () => {
+      const entity = await manager.findOneBy(ModuleSendPolicyEntity, { companyId, source });
+      return entity ? toView(entity) : { ...defaultSendPolicy(source), migratedFromSendLater: false };
+    };
+    return manager === this.db.manager ? this.cache.get(`${companyId}:${source}`, load) : load();
   }
 
   async update(companyId: string, source: MessageSource, input: { defaultOutput?: string; sendMode?: string }): Promise<SendPolicyView> {
@@ -44,6 +52,6 @@ export class SendPoliciesService {
       const entity = manager.create(ModuleSendPolicyEntity, { companyId, source, defaultOutput: result.value.defaultOutput, sendMode: result.value.sendMode, migratedFromSendLater: false });
       await manager.save(entity);
       return toView(entity);
-    });
+    }).finally(() => this.cache.forget(`${companyId}:`));
   }
 }

@@ -19,6 +19,7 @@ import {
   type SmtpAccount,
   type UserMailSettings,
 } from '@maestro/settings-schema';
+import { ShortCache } from '../../common/short-cache';
 import { badInput } from '../../common/user-facing-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { CompanyMessageSettingsEntity } from './company-message-settings.entity';
@@ -52,7 +53,7 @@ export class SettingsService {
    * caller gets its own copy). A change made in this process counts at once; one made by another
    * process within SETTINGS_CACHE_MS.
    */
-  private readonly cache = new Map<string, { until: number; value: unknown }>();
+  private readonly cache = new ShortCache(SETTINGS_CACHE_MS);
 
   constructor(
     private readonly db: DataSource,
@@ -60,38 +61,31 @@ export class SettingsService {
     private readonly options: SettingsServiceOptions,
   ) {}
 
-  private async cached<T>(key: string, manager: EntityManager, load: () => Promise<T>): Promise<T> {
+  private cached<T>(key: string, manager: EntityManager, load: () => Promise<T>): Promise<T> {
     // Inside a transaction (an update) always read what the transaction sees.
-    if (manager !== this.db.manager) return load();
-    const hit = this.cache.get(key);
-    const now = Date.now();
-    if (hit && hit.until > now) return structuredClone(hit.value as T);
-    const value = await load();
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { until: now + SETTINGS_CACHE_MS, value });
-    return structuredClone(value);
+    return manager === this.db.manager ? this.cache.get(`${key}`, load) : load();
   }
 
   private forget(companyId: string): void {
-    for (const key of this.cache.keys()) if (key.includes(companyId)) this.cache.delete(key);
+    this.cache.forget(`${companyId}:`);
   }
 
   companySettings(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyMessageSettings> {
-    return this.cached(`company:${companyId}`, manager, async () => {
+    return this.cached(`${companyId}:company`, manager, async () => {
       const entity = await manager.findOneBy(CompanyMessageSettingsEntity, { companyId });
       return entity ? readRecord(companyMessageSettingsSchema, entity, this.box, defaultCompanyMessageSettings()) : defaultCompanyMessageSettings();
     });
   }
 
   smsSettings(companyId: string, manager: EntityManager = this.db.manager): Promise<SmsSettings> {
-    return this.cached(`sms:${companyId}`, manager, async () => {
+    return this.cached(`${companyId}:sms`, manager, async () => {
       const entity = await manager.findOneBy(SmsSettingsEntity, { companyId });
       return entity ? readRecord(smsSettingsSchema, entity, this.box, defaultSmsSettings()) : defaultSmsSettings();
     });
   }
 
   userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
-    return this.cached(`user:${companyId}:${userId}`, manager, async () => {
+    return this.cached(`${companyId}:user:${userId}`, manager, async () => {
       const entity = await manager.findOneBy(UserMailSettingsEntity, { companyId, userId });
       return entity ? readRecord(userMailSettingsSchema, entity, this.box, defaultUserMailSettings()) : defaultUserMailSettings();
     });

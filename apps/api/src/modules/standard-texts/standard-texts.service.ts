@@ -1,20 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { validateStandardText, type Language, type MessageSource, type StandardText } from '@maestro/settings-schema';
+import { ShortCache } from '../../common/short-cache';
 import { badInput, notFound } from '../../common/user-facing-error';
+import { SETTINGS_CACHE_MS } from '../settings/settings.service';
 import { StandardTextEntity } from './standard-text.entity';
 
 const TEXT = { fi: 'Vakiotekstiä', en: 'The standard text' };
 
 /** Vakiotekstit: one row per company, source, language and name. */
 export class StandardTextsService {
+  /** Every draft looks up its program's texts; an admin's change here counts at once. */
+  private readonly cache = new ShortCache(SETTINGS_CACHE_MS);
+
   constructor(private readonly db: DataSource) {}
 
   list(companyId: string, filter: { source?: MessageSource; language?: Language }): Promise<StandardTextEntity[]> {
-    const where: FindOptionsWhere<StandardTextEntity> = { companyId };
-    if (filter.source) where.source = filter.source;
-    if (filter.language) where.language = filter.language;
-    return this.db.getRepository(StandardTextEntity).find({ where, order: { source: 'ASC', language: 'ASC', name: 'ASC' } });
+    return this.cache.get(`${companyId}:${filter.source ?? '*'}:${filter.language ?? '*'}`, () => {
+      const where: FindOptionsWhere<StandardTextEntity> = { companyId };
+      if (filter.source) where.source = filter.source;
+      if (filter.language) where.language = filter.language;
+      return this.db.getRepository(StandardTextEntity).find({ where, order: { source: 'ASC', language: 'ASC', name: 'ASC' } });
+    });
   }
 
   async get(companyId: string, id: string): Promise<StandardTextEntity> {
@@ -36,11 +43,12 @@ export class StandardTextsService {
       const entity = existing ?? manager.create(StandardTextEntity, { id: randomUUID(), companyId });
       Object.assign(entity, text, { updatedAt: new Date() });
       return manager.save(entity);
-    });
+    }).finally(() => this.cache.forget(`${companyId}:`));
   }
 
   async delete(companyId: string, id: string): Promise<boolean> {
     const result = await this.db.getRepository(StandardTextEntity).delete({ companyId, id });
+    this.cache.forget(`${companyId}:`);
     if (!result.affected) throw notFound(TEXT);
     return true;
   }
