@@ -158,6 +158,26 @@ function printable(piece: string): string {
  * is not an address is reported, all at once; CR/LF anywhere is refused (header injection).
  */
 export function parseAddressList(text: string): AddressListResult {
+  // The same few lists (a company's defaults, a user's address) are parsed on every draft and send.
+  const known = recentlyParsed.get(text);
+  if (known) return copyOf(known);
+  const result = parseAddressListUncached(text);
+  if (recentlyParsed.size >= RECENT_LIMIT) recentlyParsed.delete(recentlyParsed.keys().next().value as string);
+  recentlyParsed.set(text, result);
+  return copyOf(result);
+}
+
+const RECENT_LIMIT = 1000;
+const recentlyParsed = new Map<string, AddressListResult>();
+
+/** Every caller gets objects of its own: a result kept for reuse is never handed out itself. */
+function copyOf(result: AddressListResult): AddressListResult {
+  return result.ok
+    ? { ok: true, addresses: result.addresses.map((a) => ({ ...a })), formatted: result.formatted }
+    : { ok: false, errors: result.errors.map((e) => ({ ...e })) };
+}
+
+function parseAddressListUncached(text: string): AddressListResult {
   const addresses: ParsedAddress[] = [];
   const errors: AddressError[] = [];
   for (const piece of joinUnquotedCommaNames(splitPieces(text))) {

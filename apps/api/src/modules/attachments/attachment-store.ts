@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { In, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from './attachment.entity';
 import { transaction } from '../../db/transaction';
+import { timeOrderedId } from '../../common/time-ordered-id';
 
 /** Fits MySQL's BLOB (65,535 bytes) and keeps every row small. */
 export const CHUNK_BYTES = 60 * 1024;
@@ -37,7 +38,7 @@ export class AttachmentStore {
   async store(request: StoreRequest): Promise<AttachmentEntity> {
     const repo = this.db.getRepository(AttachmentEntity);
     const entity = repo.create({
-      id: randomUUID(),
+      id: timeOrderedId(),
       companyId: request.companyId,
       uploadedByUserId: request.uploadedByUserId,
       filename: request.filename,

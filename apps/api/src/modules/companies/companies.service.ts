@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CompanyEntity } from './company.entity';
+import { timeOrderedId } from '../../common/time-ordered-id';
 
 /** Companies are created by the operator (CLI, demo seed), never through the public API. */
 export class CompaniesService {
@@ -11,7 +11,7 @@ export class CompaniesService {
     if (!trimmed || trimmed.length > 200) throw new Error('A company name is 1–200 characters.');
     const repo = this.db.getRepository(CompanyEntity);
     if (await repo.existsBy({ name: trimmed })) throw new Error(`A company named "${trimmed}" already exists.`);
-    const company = repo.create({ id: randomUUID(), name: trimmed, createdAt: new Date() });
+    const company = repo.create({ id: timeOrderedId(), name: trimmed, createdAt: new Date() });
     await repo.insert(company);
     return company;
   }

@@ -4,13 +4,15 @@ import { callerOf, type RequestContext } from '../../common/request-context';
 import { Allow } from '../../graphql/access';
 import { presentMessage } from './message-presenter';
 import { MessageConnection, MessageFilter, OutboundMessage, SendMessageInput, SendSmsInput } from './message.types';
+import type { AttachmentEntity } from '../attachments/attachment.entity';
 import type { OutboundMessageEntity } from './outbound-message.entity';
 
 /** How long `wait: true` may hold the request: the seed's "Lähetä heti" feel, not a hung client. */
 const WAIT_MS = 10_000;
 
-async function present(ctx: RequestContext, messages: OutboundMessageEntity[]): Promise<OutboundMessage[]> {
-  const attachments = await ctx.services.messages.attachmentsOf(messages.map((m) => m.id));
+/** `known`: the caller already knows the attachments (none, for most new messages): no query. */
+async function present(ctx: RequestContext, messages: OutboundMessageEntity[], known?: Map<string, AttachmentEntity[]>): Promise<OutboundMessage[]> {
+  const attachments = known ?? (await ctx.services.messages.attachmentsOf(messages.map((m) => m.id)));
   return messages.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language));
 }
 
@@ -26,7 +28,8 @@ export class MessagesResolver {
     if (input.wait && message.waitReason !== 'SCHEDULED' && (message.status === 'QUEUED' || message.status === 'SENDING')) {
       message = await ctx.services.messages.waitForFinal(caller, message.id, WAIT_MS);
     }
-    return (await present(ctx, [message]))[0] as OutboundMessage;
+    const withoutAttachments = (input.attachmentIds ?? []).length === 0 ? new Map<string, AttachmentEntity[]>() : undefined;
+    return (await present(ctx, [message], withoutAttachments))[0] as OutboundMessage;
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
@@ -34,7 +37,7 @@ export class MessagesResolver {
   async sendSms(@Arg('input') input: SendSmsInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage[]> {
     const messages = await ctx.services.messages.sendSms(callerOf(ctx), input);
     ctx.log.info({ count: messages.length, source: input.source }, 'sms accepted');
-    return present(ctx, messages);
+    return present(ctx, messages, new Map());
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)

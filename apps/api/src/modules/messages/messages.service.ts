@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
 import {
   buildSmsEnvelope,
@@ -39,6 +39,7 @@ import type { MessageEvents } from './message-events';
 import { MESSAGE, attachmentsNotAllowed, idempotencyConflict, notInStatus } from './messages.errors';
 import { OutboundMessageEntity } from './outbound-message.entity';
 import { transaction } from '../../db/transaction';
+import { timeOrderedId } from '../../common/time-ordered-id';
 
 export interface SendMessageRequest {
   source: MessageSource;
@@ -195,7 +196,7 @@ export class MessagesService {
     const sendAt = request.sendAt && request.sendAt > now ? request.sendAt : now;
 
     const payloadHash = hashPayload({ kind: 'email', ...message, source: request.source, documentRef: request.documentRef ?? null, attachmentIds, sendAt: request.sendAt?.toISOString() ?? null, onBehalfOfUserId: request.onBehalfOfUserId ?? null });
-    const splitGroupId = parts.length > 1 ? randomUUID() : null;
+    const splitGroupId = parts.length > 1 ? timeOrderedId() : null;
     // One INSERT is atomic on its own; more statements (parts, attachments, a key) share a transaction.
     const single = parts.length === 1 && ordered.length === 0;
     const [stored] = await this.storeOnce(caller, request.idempotencyKey ?? null, payloadHash, single, async (manager) => {
@@ -321,7 +322,7 @@ export class MessagesService {
   ): OutboundMessageEntity {
     return manager.create(OutboundMessageEntity, {
       ...content,
-      id: randomUUID(),
+      id: timeOrderedId(),
       companyId: caller.companyId,
       documentRef: documentRef?.trim() || null,
       senderUserId,

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { problem, type Problem } from '@maestro/settings-schema';
 import { badInput, notFound } from '../../common/user-facing-error';
 import { UserEntity } from '../users/user.entity';
 import { ServiceKeyEntity } from './service-key.entity';
 import { newServiceKey } from './service-key-secret';
+import { timeOrderedId } from '../../common/time-ordered-id';
 
 export interface NewServiceKey {
   name: string;
@@ -36,7 +36,7 @@ export class ServiceKeysService {
       problems.push({ ...problem('defaultUserId', 'INVALID_VALUE'), message: { fi: 'Käyttäjää ei löytynyt tästä yrityksestä.', en: 'No such user in this company.' } });
     }
     if (problems.length) throw badInput(problems);
-    const id = randomUUID();
+    const id = timeOrderedId();
     const { key, secretHash } = newServiceKey(id);
     const repo = this.db.getRepository(ServiceKeyEntity);
     const entity = repo.create({ id, companyId, name: input.name.trim(), module: input.module, defaultUserId: input.defaultUserId ?? null, secretHash, revokedAt: null, lastUsedAt: null, createdAt: new Date() });

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { validateStandardText, type Language, type MessageSource, type StandardText } from '@maestro/settings-schema';
 import { ShortCache } from '../../common/short-cache';
 import { badInput, notFound } from '../../common/user-facing-error';
 import { SETTINGS_CACHE_MS } from '../settings/settings.service';
 import { StandardTextEntity } from './standard-text.entity';
+import { timeOrderedId } from '../../common/time-ordered-id';
 
 const TEXT = { fi: 'Vakiotekstiä', en: 'The standard text' };
 
@@ -40,7 +40,7 @@ export class StandardTextsService {
         ? await manager.findOneBy(StandardTextEntity, { companyId, id: input.id })
         : await manager.findOneBy(StandardTextEntity, { companyId, source: text.source, language: text.language, name: text.name });
       if (input.id && !existing) throw notFound(TEXT);
-      const entity = existing ?? manager.create(StandardTextEntity, { id: randomUUID(), companyId });
+      const entity = existing ?? manager.create(StandardTextEntity, { id: timeOrderedId(), companyId });
       Object.assign(entity, text, { updatedAt: new Date() });
       return manager.save(entity);
     }).finally(() => this.cache.forget(`${companyId}:`));

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { problem, type Problem, type Role } from '@maestro/settings-schema';
 import { badInput, notFound } from '../../common/user-facing-error';
 import { hashPassword } from '../auth/password-hash';
 import { UserEntity } from './user.entity';
+import { timeOrderedId } from '../../common/time-ordered-id';
 
 export interface NewUser {
   username: string;
@@ -56,7 +56,7 @@ export class UsersService {
     if ((input.displayName ?? '').length > 200) problems.push(problem('displayName', 'TOO_LONG', { max: 200 }));
     if (problems.length) throw badInput(problems);
     const user = repo.create({
-      id: randomUUID(),
+      id: timeOrderedId(),
       companyId,
       username,
       displayName: input.displayName?.trim() ?? '',
