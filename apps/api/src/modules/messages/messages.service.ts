@@ -433,35 +433,44 @@ export class MessagesService {
 
   /** Send a failed or waiting message again now, with a fresh give-up time. */
   async retry(caller: Caller, id: string): Promise<OutboundMessageEntity> {
-    const message = await this.get(caller, id);
     const now = new Date();
-    const result = await this.db
-      .getRepository(OutboundMessageEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'QUEUED', nextAttemptAt: now, giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs), waitReason: null, updatedAt: now })
-      .where('id = :id AND companyId = :companyId AND status IN (:...statuses)', { id, companyId: caller.companyId, statuses: ['FAILED', 'RETRYING', 'CANCELLED'] })
-      .execute();
-    if (!result.affected) throw notInStatus('retry', message.status);
+    const retried = await this.transition(caller, id, 'retry', ['FAILED', 'RETRYING', 'CANCELLED'], {
+      status: 'QUEUED',
+      nextAttemptAt: now,
+      giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs),
+    });
     this.events.wake();
-    return this.get(caller, id);
+    return retried;
   }
 
-  /** Cancel before a dispatcher has taken it; the claim and this update cannot both win. */
+  /** Cancel before a dispatcher has taken it. */
   async cancel(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const cancelled = await this.transition(caller, id, 'cancel', DUE_STATUSES, { status: 'CANCELLED' });
+    this.events.emit({ id, companyId: caller.companyId, status: 'CANCELLED' });
+    return cancelled;
+  }
+
+  /**
+   * Change a visible message's status only from the statuses given, in one conditional UPDATE: a
+   * dispatcher's claim and this change cannot both win.
+   */
+  private async transition(
+    caller: Caller,
+    id: string,
+    action: 'retry' | 'cancel',
+    from: readonly MessageStatus[],
+    changes: Partial<OutboundMessageEntity>,
+  ): Promise<OutboundMessageEntity> {
     const message = await this.get(caller, id);
-    const now = new Date();
     const result = await this.db
       .getRepository(OutboundMessageEntity)
       .createQueryBuilder()
       .update()
-      .set({ status: 'CANCELLED', waitReason: null, updatedAt: now })
-      .where('id = :id AND companyId = :companyId AND status IN (:...statuses)', { id, companyId: caller.companyId, statuses: [...DUE_STATUSES] })
+      .set({ ...changes, waitReason: null, updatedAt: new Date() })
+      .where('id = :id AND companyId = :companyId AND status IN (:...statuses)', { id, companyId: caller.companyId, statuses: [...from] })
       .execute();
-    if (!result.affected) throw notInStatus('cancel', message.status);
-    const cancelled = await this.get(caller, id);
-    this.events.emit({ id, companyId: caller.companyId, status: 'CANCELLED' });
-    return cancelled;
+    if (!result.affected) throw notInStatus(action, message.status);
+    return this.get(caller, id);
   }
 
   /** Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final. */
