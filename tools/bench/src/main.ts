@@ -192,7 +192,10 @@ async function main(): Promise<void> {
   try {
     if (wanted('throughput')) {
       await run('Throughput, SQLite', () => throughputScenario(ctx, 'SQLite'));
-      if (options.mysqlUrl) await run('Throughput, MariaDB', () => throughputScenario(ctx, 'MariaDB'));
+      if (options.mysqlUrl) {
+        await run('Throughput, MariaDB', () => throughputScenario(ctx, 'MariaDB'));
+        await run('Throughput, MariaDB, API + 1 worker', () => throughputScenario(ctx, 'MariaDB', 'worker'));
+      }
     }
     if (wanted('latency')) await run('Latency', () => latencyScenario(ctx));
     if (wanted('read')) await run('Read path', () => readPathScenario(ctx));

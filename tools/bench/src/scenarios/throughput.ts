@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { createBenchCompany, prepareCompany } from '../api/bench-company';
 import { mysqlDatabase, sqliteDatabase, type BenchDatabase, type DatabaseKind } from '../api/bench-database';
-import { ApiProcess } from '../api/node-process';
+import { ApiProcess, WorkerProcess } from '../api/node-process';
 import { sendMany } from '../api/send-messages';
 import { say } from '../report/progress';
 import { nowMs } from '../stats';
@@ -14,14 +14,22 @@ const CLIENT_CONCURRENCY = 20;
 const WARM_UP = 50;
 
 /**
- * N messages through GraphQL sendMessage -> outbox -> dispatcher in the API -> the sink, until the
- * sink has them all; against nodemailer's pool sending the same number straight to the sink.
+ * Where the dispatcher runs: inside the API (the default, and the only layout on SQLite), or in one
+ * `worker.js` beside an API started with `MAESTRO_DISPATCHER=false`, so that accepting and sending
+ * use different cores.
  */
-export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKind): Promise<ResultRow[]> {
+export type DispatcherLayout = 'in-api' | 'worker';
+
+/**
+ * N messages through GraphQL sendMessage -> outbox -> dispatcher -> the sink, until the sink has them
+ * all; against nodemailer's pool sending the same number straight to the sink.
+ */
+export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKind, layout: DispatcherLayout = 'in-api'): Promise<ResultRow[]> {
   const { sink, options } = ctx;
   const n = options.messages;
   const timeoutMs = Math.max(120_000, n * 100);
-  const scenario = `throughput-${kind.toLowerCase()}`;
+  const scenario = `throughput-${kind.toLowerCase()}${layout === 'worker' ? '-worker' : ''}`;
+  const where = layout === 'worker' ? 'API + 1 worker process' : 'dispatcher in the API';
 
   say(`throughput on ${kind}: baseline, nodemailer pool (5 connections) -> sink, ${fmt.int(n)} messages`);
   const transport = baselineTransport(sink.port);
@@ -40,17 +48,21 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
 
   const db: BenchDatabase = kind === 'SQLite' ? sqliteDatabase() : await mysqlDatabase(options.mysqlUrl as string, 'throughput');
   let api: ApiProcess | null = null;
+  let worker: WorkerProcess | null = null;
   try {
     const company = await createBenchCompany(db.env);
-    api = await ApiProcess.start({ env: db.env, label: `api-${scenario}`, profileDir: profileDirFor(ctx, scenario) });
+    const apiEnv = layout === 'worker' ? { ...db.env, MAESTRO_DISPATCHER: 'false' } : db.env;
+    api = await ApiProcess.start({ env: apiEnv, label: `api-${scenario}`, profileDir: profileDirFor(ctx, scenario) });
+    if (layout === 'worker') worker = WorkerProcess.start({ env: db.env, label: `worker-${scenario}`, profileDir: profileDirFor(ctx, scenario) });
     const token = await prepareCompany(api.url, company, sink.port);
-    say(`throughput on ${kind}: API at ${api.url} (dispatcher in process), warming up`);
+    say(`throughput on ${kind}: API at ${api.url} (${where}), warming up`);
     await sink.reset();
     const warmUpFailures = await sendMany(api.url, token, WARM_UP, CLIENT_CONCURRENCY, null);
     await sink.waitFor(WARM_UP, timeoutMs);
 
     await sink.reset();
     const processes: Record<string, number> = { bench: process.pid, sink: sink.pid, api: api.pid };
+    if (worker) processes.worker = worker.pid;
     const mariadb = kind === 'MariaDB' ? findPid('mariadbd') : null;
     if (mariadb) processes.mariadb = mariadb;
     const meter = new CpuMeter(processes);
@@ -61,7 +73,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     const seconds = (nowMs() - started) / 1000;
     const cpu = meter.read();
     ctx.notes.push(
-      `Throughput on ${kind}: average CPU (100% = one core of ${availableParallelism()}) — baseline: ${cpuText(baselineCpu)}; API run: ${cpuText(cpu)}.`,
+      `Throughput on ${kind} (${where}): average CPU (100% = one core of ${availableParallelism()}) — baseline: ${cpuText(baselineCpu)}; API run: ${cpuText(cpu)}.`,
     );
     const rate = n / seconds;
     const ratio = rate / baselineRate;
@@ -69,7 +81,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     const target = kind === 'SQLite' ? 0.8 : 0.7;
     const rows: ResultRow[] = [
       {
-        benchmark: `Throughput, ${kind}: ${fmt.int(n)} × 2 KB, sendMessage -> outbox -> SMTP sink`,
+        benchmark: `Throughput, ${kind}, ${where}: ${fmt.int(n)} × 2 KB, sendMessage -> outbox -> SMTP sink`,
         measured: `${fmt.rate(rate)} (accepted at ${fmt.rate(n / acceptedSeconds)})`,
         baseline: `nodemailer pool (5): ${fmt.rate(baselineRate)}`,
         ratio: fmt.ratio(ratio),
@@ -94,6 +106,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     if (api?.output) say(`  API log (last lines):\n${api.output.slice(-4000)}`);
     throw err;
   } finally {
+    await worker?.stop();
     await api?.stop();
     await db.drop();
   }
