@@ -70,6 +70,24 @@ describe('Testaa yhteys', () => {
     expect(await stages()).toEqual(['YhteysEpäonnistui', 'SalausEi tarkistettu', 'KirjautuminenEi tarkistettu']);
   });
 
+  it('says a result is out of date once the fields it tested are changed, and current again when they are put back', async () => {
+    const { user } = renderCompanySettings(() => testResult({ ok: true, stage: 'DONE', secure: true, reply: '221 Bye' }));
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await screen.findByText('Yhteys toimii')).toBeTruthy();
+    const stale = /Asetuksia on muutettu testin jälkeen/;
+    expect(screen.queryByText(stale)).toBeNull();
+
+    const port = screen.getByLabelText('Portti');
+    const tested = (port as HTMLInputElement).value;
+    await user.clear(port);
+    await user.type(port, '2525');
+    expect(await screen.findByText(stale)).toBeTruthy();
+
+    await user.clear(port);
+    await user.type(port, tested);
+    await waitFor(() => expect(screen.queryByText(stale)).toBeNull());
+  });
+
   it('tests the unsaved form: the changed fields as changes, the password only when one was typed', async () => {
     const test = vi.fn(() => testResult({}));
     const { user, callsOf } = renderCompanySettings(test);

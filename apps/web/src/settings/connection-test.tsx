@@ -85,6 +85,8 @@ export function ConnectionTest({ kind, userId, account }: ConnectionTestProps) {
   };
 
   const outcomes = tested ? stageOutcomes(tested.result, tested.account) : null;
+  // A result is about the values it tested: once the form differs, say so rather than vouch for it.
+  const stale = tested !== null && JSON.stringify(smtpAccountInput(account)) !== JSON.stringify(smtpAccountInput(tested.account));
   // Nothing to connect to yet (a user's own block is optional and usually empty).
   const noHost = account.host.trim() === '';
   return (
@@ -107,8 +109,13 @@ export function ConnectionTest({ kind, userId, account }: ConnectionTestProps) {
         </div>
       )}
       {tested && outcomes && (
-        <div role="status" aria-label={t.connectionTest.result}>
-          <MessageBar intent={tested.result.ok ? 'success' : 'error'} layout="multiline">
+        <div role="status" aria-label={t.connectionTest.result} data-stale={stale || undefined}>
+          {stale && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t.connectionTest.stale}</MessageBarBody>
+            </MessageBar>
+          )}
+          <MessageBar intent={stale ? 'info' : tested.result.ok ? 'success' : 'error'} layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{tested.result.ok ? t.connectionTest.okTitle : t.connectionTest.failedTitle}</MessageBarTitle>
               <ul className={styles.stages} aria-label={t.connectionTest.result}>
