@@ -53,15 +53,30 @@ const tooCostly = (detail: string) =>
     extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: MAX_QUERY_COST, http: { status: 400 } },
   });
 
+/**
+ * The variables a price can depend on: numbers (page sizes read by a field's `complexity`) and
+ * booleans (`@include` / `@skip`). Texts, lists and input objects — a message's subject, body and
+ * recipients — change on every send and price nothing, so they stay out of the key.
+ */
+function pricingVariables(variables: Record<string, unknown> | undefined): string {
+  if (!variables) return '';
+  let key = '';
+  for (const [name, value] of Object.entries(variables)) {
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null) key += `${name}=${String(value)};`;
+  }
+  return key;
+}
+
 /** Refuse a query whose estimated cost is too high, before any resolver runs. */
 export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
-  // ERP modules send the same few operations over and over: price each (query, variables) once.
+  // ERP modules send the same few operations over and over: price each once per (query, the
+  // variables a price can depend on). A field's complexity must read only number arguments.
   const known = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const key = request.query && request.query.length < 10_000 ? `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${request.query}` : null;
+          const key = request.query && request.query.length < 10_000 ? `${request.operationName ?? ''}\u0000${pricingVariables(request.variables)}\u0000${request.query}` : null;
           const priced = key ? known.get(key) : undefined;
           if (priced !== undefined) {
             if (priced > MAX_QUERY_COST) throw tooCostly(`cost ${priced}`);

@@ -43,6 +43,18 @@ describe('the HTTP edge', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('prices the same query again when a page size changes: a cheap page does not let a costly one through', async () => {
+    const pages = Array.from({ length: 3 }, (_, i) => `p${i}: messages(first: $first, filter: { text: $search }) { nodes { id status subject to cc bcc from { address } createdAt } }`).join(' ');
+    const query = `query Pages($first: Int, $search: String) { ${pages} }`;
+    const small = await api.gql(query, { first: 5, search: 'a' }, { token: api.a.admin.token });
+    expect(small.errors).toBeUndefined();
+    const large = await api.gql(query, { first: 200, search: 'a' }, { token: api.a.admin.token });
+    expect(large.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // A different text variable is the same price: still answered.
+    const again = await api.gql(query, { first: 5, search: 'b' }, { token: api.a.admin.token });
+    expect(again.errors).toBeUndefined();
+  });
+
   it('never answers with a stack trace, even outside production', async () => {
     // Apollo adds stack traces by default unless NODE_ENV is production or test.
     const previous = process.env.NODE_ENV;

@@ -12,11 +12,25 @@ function toAsciiDomain(host: string): string | null {
   }
 }
 
+// The same few domains (the company's, its customers') come by with every message; URL parsing is
+// the costly part, so remember the answers (bounded: a flood of distinct names only empties it).
+const known = new Map<string, string | null>();
+const MAX_KNOWN = 2000;
+
 /**
  * The ASCII (punycode) form of a host name or IPv4/IPv6 literal, or null when it is not one.
  * IDN names such as `smtp.pörssi.fi` are accepted and returned as `smtp.xn--prssi-jua.fi`.
  */
 export function normalizeHostname(input: string): string | null {
+  const hit = known.get(input);
+  if (hit !== undefined) return hit;
+  const answer = normalizeUncached(input);
+  if (known.size >= MAX_KNOWN) known.clear();
+  known.set(input, answer);
+  return answer;
+}
+
+function normalizeUncached(input: string): string | null {
   const host = input.trim().toLowerCase().replace(/\.$/, '');
   if (host === '' || host.length > 253) return null;
   if (IPV4.test(host)) return host;

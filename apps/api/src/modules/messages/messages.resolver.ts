@@ -43,7 +43,8 @@ export class MessagesResolver {
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Query(() => MessageConnection, {
     description: "Sent items, outbox and failures. A user sees the messages sent in their name; an admin the company's.",
-    // A page costs what one message costs, times the messages asked for.
+    // A page costs what one message costs, times the messages asked for. (A complexity reads number
+    // arguments only: the cost plugin prices each query once per their values.)
     complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.max(1, Math.min(Number(args.first ?? 50), 200)),
   })
   async messages(
