@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@maestro/settings-schema';
+import { PROBLEM_MESSAGES, type LocalizedText } from '@maestro/settings-schema';
 
 /**
  * Why mail-core will not resolve a draft or build a message. Consumers branch on the code; the
@@ -112,14 +112,9 @@ const REFUSAL_MESSAGES = {
     fi: 'Puhelinnumero puuttuu: anna vastaanottajan matkapuhelinnumero.',
     en: "The phone number is missing: give the recipient's mobile number.",
   }),
-  SMS_INVALID_PHONE: (p) => ({
-    fi: `"${p.piece}" ei ole kelvollinen puhelinnumero: anna esim. 040 123 4567 tai +358 40 123 4567.`,
-    en: `"${p.piece}" is not a valid phone number: give e.g. 040 123 4567 or +358 40 123 4567.`,
-  }),
-  SMS_NOT_MOBILE: (p) => ({
-    fi: `${p.piece} ei ole matkapuhelinnumero: tekstiviesti menee vain matkapuhelimeen.`,
-    en: `${p.piece} is not a mobile number: a text message reaches mobile phones only.`,
-  }),
+  // The same words as the settings form says of the same number.
+  SMS_INVALID_PHONE: PROBLEM_MESSAGES.INVALID_PHONE,
+  SMS_NOT_MOBILE: PROBLEM_MESSAGES.NOT_MOBILE,
   SMS_EMPTY_TEXT: () => ({
     fi: 'Tekstiviesti on tyhjä: kirjoita viesti.',
     en: 'The text message is empty: write the message.',

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@maestro/dev-mailbox';
 
 /** The repository root (tools/e2e/src -> ../../..). */
 export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
@@ -11,19 +11,6 @@ export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 const API_MAIN = path.join(WORKSPACE_ROOT, 'apps/api/dist/apps/api/src/main.js');
 
 export const ADMIN_PASSWORD = 'e2e-admin-salasana-1';
-
-/** A port nobody listens on right now: listen on 0, read the port, close. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningApi {
   /** http://127.0.0.1:<port> */

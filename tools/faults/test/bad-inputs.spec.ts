@@ -29,7 +29,7 @@ import {
   withLineBreak,
 } from '../src/support/bad-values';
 import { DATABASE_KINDS } from '../src/support/deployment';
-import { freePort } from '../src/support/free-port';
+import { freePort } from '@maestro/dev-mailbox';
 
 /** Uploads are capped low here so that oversize files stay cheap to send. */
 const MAX_ATTACHMENT_MB = 1;

@@ -1,7 +1,6 @@
-import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { freePort, startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { killAllApiProcesses } from '../src/support/api-process';
 import { createDeployment, type Deployment } from '../src/support/deployment';
-import { freePort } from '../src/support/free-port';
 import { SEND_MESSAGE, UPDATE_COMPANY_SETTINGS, companySmtpSettings } from '../src/support/graphql-client';
 import { sleep, waitFor } from '../src/support/wait';
 
