@@ -10,5 +10,5 @@ export { SMTP_ERROR_CODES, SMTP_ERROR_RULES } from './smtp-error-codes';
 export type { SmtpErrorCode, SmtpErrorContext, SmtpErrorRule } from './smtp-error-codes';
 export { InMemoryRateLimiter, systemClock } from './rate-limiter';
 export type { Clock, RateLimiter } from './rate-limiter';
-export { DEFAULT_SMTP_TIMEOUTS, transportKey, smtpConnectionOptions } from './smtp-settings';
+export { DEFAULT_SMTP_TIMEOUTS, sendingQuotaKey, transportKey, smtpConnectionOptions } from './smtp-settings';
 export type { AccessTokenProvider, SmtpTimeouts } from './smtp-settings';

@@ -1,8 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import type { SmtpAccount } from '@maestro/settings-schema';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { XOAuth2ProvisionCallback } from 'nodemailer/lib/xoauth2';
+import { cacheKey } from '../oauth/cache-key';
 import { AccessTokenError, OAUTH_PROVIDER_ERROR } from './access-token-error';
 
 /**
@@ -108,12 +109,10 @@ function serviceAccountPrivateKey(json: string | null): string | null {
   }
 }
 
-// Keys live in this process only; a random salt keeps a dumped key from being brute-forced back to a password.
-const KEY_SALT = randomBytes(32);
-
 /**
- * The pool key: a salted sha256 over everything that shapes the connection, credentials included, so
- * a changed password gets a new transport — and no password is ever held in clear as a key.
+ * The pool key: a salted HMAC (the salt lives in this process only) over everything that shapes the
+ * connection, credentials included, so a changed password gets a new transport — and no password is
+ * ever held in clear as a key.
  * The sending limits are not part of it: they do not change the connection.
  */
 export function transportKey(account: SmtpAccount): string {
@@ -132,15 +131,26 @@ export function transportKey(account: SmtpAccount): string {
     account.oauthUser,
     account.caCertificate.trim(),
   ];
-  return createHmac('sha256', KEY_SALT).update(JSON.stringify(shape)).digest('hex');
+  return cacheKey(shape);
 }
 
 /**
- * Which account this is, whatever its credentials: server, port and login name. A newer key for the
- * same identity replaces the older transport; the rate limit is counted per identity.
+ * Which account this is, whatever its credentials: server, port and the mailbox that signs in (the
+ * user name, or with OAuth2 the mailbox the token is for). A newer key for the same identity replaces
+ * the older transport; the rate limit is counted per identity.
  */
 export function accountIdentity(account: SmtpAccount): string {
-  return `${account.host.trim().toLowerCase()}:${account.port}/${account.username.trim().toLowerCase()}`;
+  const login = account.authMethod === 'PASSWORD' ? account.username : oauthUser(account);
+  return `${account.host.trim().toLowerCase()}:${account.port}/${login.trim().toLowerCase()}`;
+}
+
+/**
+ * The key the sending limits are counted under in the database: the same in every worker and after a
+ * restart (unlike the pool key, whose salt is per process), and kept when the password changes, since
+ * the provider counts per mailbox. A hash, so the table holds no login names.
+ */
+export function sendingQuotaKey(account: SmtpAccount): string {
+  return createHash('sha256').update(accountIdentity(account)).digest('hex');
 }
 
 /** "host:port", for messages. */

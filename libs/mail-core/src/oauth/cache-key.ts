@@ -9,7 +9,7 @@ const SALT = randomBytes(32);
  * company that knows another's tenant and client id but not its secret must not be served that
  * company's token), but never in clear.
  */
-export function cacheKey(parts: ReadonlyArray<string | null | undefined>): string {
+export function cacheKey(parts: ReadonlyArray<string | number | boolean | null | undefined>): string {
   return createHmac('sha256', SALT).update(JSON.stringify(parts)).digest('hex');
 }
 

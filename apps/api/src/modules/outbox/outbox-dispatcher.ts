@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LessThan, type DataSource } from 'typeorm';
-import { makeClassifiedError, transportKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
+import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost } from '@maestro/settings-schema';
 import type { Logger } from '../../common/logger';
 import { isLockConflict } from '../../db/transaction';
@@ -150,7 +150,7 @@ export class OutboxDispatcher {
         return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), outgoing.refusal.message);
       }
       if (!hasSmtpHost(outgoing.account)) return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: 'no SMTP host' }));
-      const quota = await this.quotas.take(transportKey(outgoing.account), outgoing.account, outgoing.recipients, this.now());
+      const quota = await this.quotas.take(sendingQuotaKey(outgoing.account), outgoing.account, outgoing.recipients, this.now());
       if (!quota.ok) return await this.waitForQuota(message, quota.until, quota.reason);
       const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);

@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('send_quota')
 export class SendQuotaEntity {
-  /** transportKey of the account: a hash, never a password. */
+  /** sendingQuotaKey of the account: a hash of server, port and mailbox, the same in every worker. */
   @PrimaryColumn('varchar', { length: 64 })
   accountKey!: string;
 
