@@ -50,7 +50,7 @@ export function createServices(deps: ServiceDeps) {
     // over the limit waits in the outbox instead of holding a claim while an in-process limiter sleeps.
     rateLimiter: { acquire: async () => undefined },
   });
-  const messages = new MessagesService(db, settings, compose, users, attachments, events, {
+  const messages = new MessagesService(db, settings, compose, attachments, events, {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
   });

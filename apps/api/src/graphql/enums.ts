@@ -17,7 +17,7 @@ import {
 } from '@maestro/settings-schema';
 
 /** A GraphQL enum object from one of settings-schema's const arrays: the list stays the only truth. */
-function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+export function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
 }
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { MESSAGE_SOURCE_INFO, OUTPUT_KINDS, SEND_MODES, moduleSendPolicySchema, validateModuleSendPolicy, type OutputKind, type SendMode } from '@maestro/settings-schema';
+import { OUTPUT_KINDS, SEND_MODES, moduleSendPolicySchema, validateModuleSendPolicy, type OutputKind, type SendMode } from '@maestro/settings-schema';
 import { messageOf } from '../api/graphql-errors';
 import { LoadState } from '../app/page-frame';
 import { Notice, type NoticeState } from '../forms/notice';
 import type { SendPolicyFieldsFragment } from '../gql/graphql';
 import { useFieldTexts } from '../i18n/field-texts';
-import { useLanguage, useT } from '../i18n/i18n';
+import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { SendPoliciesQuery, UpdateSendPolicyMutation } from './admin.operations';
 import { useAdminStyles } from './admin-styles';
 
@@ -33,7 +33,6 @@ export function SendPoliciesPanel() {
   const [edits, setEdits] = useState<Partial<Record<SendPolicyFieldsFragment['source'], Edit>>>({});
   const [notice, setNotice] = useState<NoticeState | null>(null);
 
-  const sourceLabel = (source: SendPolicyFieldsFragment['source']) => (language === 'fi' ? MESSAGE_SOURCE_INFO[source].labelFi : MESSAGE_SOURCE_INFO[source].labelEn);
 
   const save = async (policy: SendPolicyFieldsFragment, edit: Edit) => {
     setNotice(null);
@@ -45,7 +44,7 @@ export function SendPoliciesPanel() {
     try {
       await updatePolicy({ variables: { source: policy.source, input: edit } });
       setEdits(({ [policy.source]: _saved, ...rest }) => rest);
-      setNotice({ intent: 'success', text: t.sendPolicies.saved(sourceLabel(policy.source)) });
+      setNotice({ intent: 'success', text: t.sendPolicies.saved(sourceLabel(policy.source, language)) });
     } catch (error) {
       setNotice({ intent: 'error', text: messageOf(error, t) });
     }
@@ -70,7 +69,7 @@ export function SendPoliciesPanel() {
           </TableHeader>
           <TableBody>
             {policies.data?.sendPolicies.map((policy) => {
-              const label = sourceLabel(policy.source);
+              const label = sourceLabel(policy.source, language);
               const edit = edits[policy.source] ?? { defaultOutput: policy.defaultOutput, sendMode: policy.sendMode };
               const changed = edit.defaultOutput !== policy.defaultOutput || edit.sendMode !== policy.sendMode;
               const setEdit = (next: Edit) => setEdits((all) => ({ ...all, [policy.source]: next }));

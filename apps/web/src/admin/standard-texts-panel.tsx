@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular, Save20Regular } from '@fluentui/react-icons';
-import { LANGUAGES, MESSAGE_SOURCES, MESSAGE_SOURCE_INFO, STANDARD_PLACEHOLDERS, standardTextSchema, validateStandardText, type Language, type MessageSource } from '@maestro/settings-schema';
+import { LANGUAGES, MESSAGE_SOURCES, STANDARD_PLACEHOLDERS, standardTextSchema, validateStandardText, type Language, type MessageSource } from '@maestro/settings-schema';
 import { fieldErrorsOf, messageOf, type FieldError } from '../api/graphql-errors';
 import { LoadState } from '../app/page-frame';
 import { ChoiceField, choicesOf } from '../forms/choice-field';
@@ -13,7 +13,7 @@ import { Notice, type NoticeState } from '../forms/notice';
 import { TextField } from '../forms/text-field';
 import type { StandardTextFieldsFragment } from '../gql/graphql';
 import { useFieldTexts, useLabelOfPath } from '../i18n/field-texts';
-import { useLanguage, useT } from '../i18n/i18n';
+import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { DeleteStandardTextMutation, StandardTextsQuery, UpsertStandardTextMutation } from './admin.operations';
 import { useAdminStyles } from './admin-styles';
 
@@ -111,7 +111,7 @@ export function StandardTextsPanel() {
   };
 
   const messages = errors ? { errors: errors.list, warnings: [] } : NO_MESSAGES;
-  const sourceChoices = MESSAGE_SOURCES.map((s) => ({ value: s, label: language === 'fi' ? MESSAGE_SOURCE_INFO[s].labelFi : MESSAGE_SOURCE_INFO[s].labelEn }));
+  const sourceChoices = MESSAGE_SOURCES.map((s) => ({ value: s, label: sourceLabel(s, language) }));
 
   return (
     <section className={styles.section} aria-labelledby="texts-heading">
@@ -150,7 +150,7 @@ export function StandardTextsPanel() {
         </div>
         <div className={local.editor}>
           <h3 className={local.subheading}>{draft.id ? t.standardTexts.editing(draft.name) : t.standardTexts.creating}</h3>
-          {(errors || general) && <ErrorSummary errors={errors?.list ?? []} source={errors?.source ?? 'server'} generalError={general} labelOf={labelOf} />}
+          <ErrorSummary errors={errors?.list ?? []} source={errors?.source ?? 'server'} generalError={general} labelOf={labelOf} />
           <TextField label={text('name').label} path="name" messages={messages} value={draft.name} onChange={(v) => change('name', v)} />
           <TextField label={text('subject').label} path="subject" messages={messages} value={draft.subject} onChange={(v) => change('subject', v)} />
           <TextField label={text('body').label} path="body" messages={messages} multiline monospace rows={12} value={draft.body} onChange={(v) => change('body', v)} />

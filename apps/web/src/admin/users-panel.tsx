@@ -9,7 +9,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Input,
   Select,
   Table,
   TableBody,
@@ -25,8 +24,8 @@ import { fieldErrorsOf, messageOf, type FieldError } from '../api/graphql-errors
 import { LoadState } from '../app/page-frame';
 import { useMe } from '../auth/me-context';
 import { ChoiceField, choicesOf } from '../forms/choice-field';
-import { FormField } from '../forms/form-field';
 import { Notice, type NoticeState } from '../forms/notice';
+import { TextField } from '../forms/text-field';
 import type { UserFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { CreateUserMutation, UpdateUserMutation, UsersQuery } from './admin.operations';
@@ -177,15 +176,19 @@ function CreateUserDialog({ open, onClose }: CreateUserDialogProps) {
           <DialogTitle>{t.users.newUser}</DialogTitle>
           <DialogContent className={styles.dialogFields}>
             <Notice notice={general ? { intent: 'error', text: general } : null} />
-            <FormField label={t.users.username} path="username" messages={messages} required>
-              <Input autoComplete="off" value={form.username} onChange={(_e, d) => setForm({ ...form, username: d.value })} />
-            </FormField>
-            <FormField label={t.users.displayName} path="displayName" messages={messages}>
-              <Input autoComplete="off" value={form.displayName} onChange={(_e, d) => setForm({ ...form, displayName: d.value })} />
-            </FormField>
-            <FormField label={t.users.password} path="password" messages={messages} hint={t.users.passwordHint} required>
-              <Input type="password" autoComplete="new-password" value={form.password} onChange={(_e, d) => setForm({ ...form, password: d.value })} />
-            </FormField>
+            <TextField label={t.users.username} path="username" messages={messages} required autoComplete="off" value={form.username} onChange={(username) => setForm({ ...form, username })} />
+            <TextField label={t.users.displayName} path="displayName" messages={messages} autoComplete="off" value={form.displayName} onChange={(displayName) => setForm({ ...form, displayName })} />
+            <TextField
+              label={t.users.password}
+              path="password"
+              messages={messages}
+              hint={t.users.passwordHint}
+              required
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(password) => setForm({ ...form, password })}
+            />
             <ChoiceField label={t.users.role} path="role" messages={messages} value={form.role} choices={choicesOf(ROLES, t.enums.role)} onChange={(role) => setForm({ ...form, role })} />
           </DialogContent>
           <DialogActions>

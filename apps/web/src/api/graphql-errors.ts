@@ -13,10 +13,6 @@ function graphQLErrors(error: unknown) {
   return CombinedGraphQLErrors.is(error) ? error.errors : [];
 }
 
-export function errorCodes(error: unknown): string[] {
-  return graphQLErrors(error).map((e) => String(e.extensions?.code ?? ''));
-}
-
 /** The field problems of a BAD_USER_INPUT answer; empty for any other error. */
 export function fieldErrorsOf(error: unknown): FieldError[] {
   return graphQLErrors(error).flatMap((e) => {

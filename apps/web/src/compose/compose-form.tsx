@@ -21,7 +21,7 @@ import type { UploadedAttachment } from '../api/authorized-http';
 import { fieldErrorsOf, messageOf } from '../api/graphql-errors';
 import type { ComposeDraftQuery, MessageDetailFieldsFragment } from '../gql/graphql';
 import { useFieldTexts } from '../i18n/field-texts';
-import { useLanguage, useT } from '../i18n/i18n';
+import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { AttachmentsField } from './attachments-field';
 import { addChips, parseAddressChips, type Chip } from './chips';
 import { ChipsField, chipValues } from './chips-field';
@@ -60,7 +60,6 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   progress: { flex: 1 },
-  list: { margin: 0, paddingLeft: '1.2em' },
 });
 
 type FieldName = 'to' | 'cc' | 'bcc' | 'subject' | 'body' | 'attachmentIds' | 'sendAt';
@@ -316,7 +315,7 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
             <Select value={source} onChange={(_e, data) => setSource(data.value as MessageSource)}>
               {MESSAGE_SOURCES.filter((s) => MESSAGE_SOURCE_INFO[s].channels.includes('EMAIL')).map((s) => (
                 <option key={s} value={s}>
-                  {uiLanguage === 'fi' ? MESSAGE_SOURCE_INFO[s].labelFi : MESSAGE_SOURCE_INFO[s].labelEn}
+                  {sourceLabel(s, uiLanguage)}
                 </option>
               ))}
             </Select>
@@ -325,7 +324,7 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
           draft.documentRef && (
             <Field label={t.compose.document}>
               <Input
-                value={t.compose.documentOf(draft.documentRef, uiLanguage === 'fi' ? MESSAGE_SOURCE_INFO[source].labelFi : MESSAGE_SOURCE_INFO[source].labelEn)}
+                value={t.compose.documentOf(draft.documentRef, sourceLabel(source, uiLanguage))}
                 readOnly
                 disabled
               />

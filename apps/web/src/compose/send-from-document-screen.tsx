@@ -33,7 +33,6 @@ import { SendOutcome } from './send-outcome';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
 
 /**

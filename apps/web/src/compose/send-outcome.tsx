@@ -1,13 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { useQuery } from '@apollo/client/react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../forms/format-date';
 import type { MessageDetailFieldsFragment } from '../gql/graphql';
 import { useLanguage, useT } from '../i18n/i18n';
-import { MessageQuery } from '../messages/messages.operations';
 import { StatusBadge } from '../messages/status-badge';
-import { isPending, useLiveMessages } from '../messages/use-live-messages';
+import { isPending, useCurrentMessage, useLiveMessages } from '../messages/use-live-messages';
 import { HandOffPanel } from './hand-off-panel';
 
 const useStyles = makeStyles({
@@ -15,12 +13,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   line: { display: 'block' },
 });
-
-/** The message as the cache has it now (the poll keeps it live), else as the mutation answered. */
-function useCurrent(message: MessageDetailFieldsFragment): MessageDetailFieldsFragment {
-  const query = useQuery(MessageQuery, { variables: { id: message.id }, fetchPolicy: 'cache-only' });
-  return query.data?.message ?? message;
-}
 
 export interface SendOutcomeProps {
   message: MessageDetailFieldsFragment;
@@ -36,7 +28,7 @@ export function SendOutcome({ message: answered, actions }: SendOutcomeProps) {
   const t = useT();
   const language = useLanguage();
   const styles = useStyles();
-  const message = useCurrent(answered);
+  const message = useCurrentMessage(answered);
   useLiveMessages([message]);
 
   const recipients = [...message.to, ...message.cc, ...message.bcc].join(', ');

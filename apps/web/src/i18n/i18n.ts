@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { MESSAGE_SOURCE_INFO, type MessageSource } from '@maestro/settings-schema';
 import { DICTIONARIES, type Dictionary, type UiLanguage } from './dictionary';
 import { languageStore } from './language-store';
 
@@ -8,4 +9,9 @@ export function useLanguage(): UiLanguage {
 
 export function useT(): Dictionary {
   return DICTIONARIES[useLanguage()];
+}
+
+/** A program's name (the seed's "Ohjelma": Myyntitilaus, Ostotilaus, …) in the UI language. */
+export function sourceLabel(source: MessageSource, language: UiLanguage): string {
+  return language === 'fi' ? MESSAGE_SOURCE_INFO[source].labelFi : MESSAGE_SOURCE_INFO[source].labelEn;
 }

@@ -1,4 +1,4 @@
-import { DICTIONARIES, type UiLanguage } from './dictionary';
+import type { UiLanguage } from './dictionary';
 
 const STORAGE_KEY = 'maestro.language';
 
@@ -43,7 +43,3 @@ export const languageStore = {
     current = null;
   },
 };
-
-export function dictionaryFor(language: UiLanguage) {
-  return DICTIONARIES[language];
-}

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Field, Input, SearchBox, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Dismiss16Regular } from '@fluentui/react-icons';
-import { CHANNELS, MESSAGE_SOURCES, MESSAGE_SOURCE_INFO, type Channel, type MessageSource } from '@maestro/settings-schema';
+import { CHANNELS, MESSAGE_SOURCES, type Channel, type MessageSource } from '@maestro/settings-schema';
 import { LoadState, PageFrame } from '../app/page-frame';
 import { formatDateTime } from '../forms/format-date';
 import type { MessageFilter, MessageStatus, MessageSummaryFieldsFragment } from '../gql/graphql';
-import { useLanguage, useT } from '../i18n/i18n';
+import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { MessagesQuery } from './messages.operations';
 import { ReadingPane } from './reading-pane';
 import { StatusBadge } from './status-badge';
@@ -123,7 +123,6 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
   const [loadingMore, setLoadingMore] = useState(false);
 
   const title = { sent: t.nav.sent, outbox: t.nav.outbox, failed: t.nav.failed }[folder];
-  const sourceLabel = (s: MessageSource) => (language === 'fi' ? MESSAGE_SOURCE_INFO[s].labelFi : MESSAGE_SOURCE_INFO[s].labelEn);
 
   const loadMore = async () => {
     if (!page?.pageInfo.endCursor) return;
@@ -167,7 +166,7 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
             <option value="">{t.messages.allPrograms}</option>
             {MESSAGE_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {sourceLabel(s)}
+                {sourceLabel(s, language)}
               </option>
             ))}
           </Select>

@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Attach20Regular, DismissCircle16Filled } from '@fluentui/react-icons';
-import { MESSAGE_SOURCE_INFO } from '@maestro/settings-schema';
 import { fetchFile, openBlob } from '../api/authorized-http';
 import { messageOf } from '../api/graphql-errors';
 import { LoadState } from '../app/page-frame';
@@ -10,7 +9,7 @@ import { HandOffPanel } from '../compose/hand-off-panel';
 import { formatSize } from '../compose/format-size';
 import { formatDateTime } from '../forms/format-date';
 import type { MessageStatus } from '../gql/graphql';
-import { useLanguage, useT } from '../i18n/i18n';
+import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { CancelMessageMutation, MessageQuery, RetryMessageMutation } from './messages.operations';
 import { StatusBadge } from './status-badge';
 import { isPending } from './use-live-messages';
@@ -146,7 +145,7 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
       </ul>,
     );
   }
-  fact(t.messages.program2, language === 'fi' ? MESSAGE_SOURCE_INFO[message.source].labelFi : MESSAGE_SOURCE_INFO[message.source].labelEn);
+  fact(t.messages.program2, sourceLabel(message.source, language));
   if (message.documentRef) {
     const ref = message.documentRef;
     fact(

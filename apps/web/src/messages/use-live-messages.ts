@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useApolloClient } from '@apollo/client/react';
-import type { MessageStatus } from '../gql/graphql';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import type { MessageDetailFieldsFragment, MessageStatus } from '../gql/graphql';
 import { MessageQuery } from './messages.operations';
 
 /** On their way: the dispatcher may change them any moment. */
@@ -53,4 +53,10 @@ export function useLiveMessages(messages: readonly LiveMessage[], intervalMs = L
   }, [client, key, intervalMs]);
 
   return followed.length > 0;
+}
+
+/** The message as the cache has it now (the poll keeps it live), else as the mutation answered. */
+export function useCurrentMessage(message: MessageDetailFieldsFragment): MessageDetailFieldsFragment {
+  const query = useQuery(MessageQuery, { variables: { id: message.id }, fetchPolicy: 'cache-only' });
+  return query.data?.message ?? message;
 }

@@ -62,7 +62,6 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
   const companyLabel = useLabelOfPath(companyMessageSettingsSchema);
   const smsLabel = useLabelOfPath(smsSettingsSchema);
 
-  const hasProblems = (form: typeof companyForm | typeof smsForm) => form.errors.length > 0 || form.generalError !== null;
 
   /** Checks both tabs first (every problem is shown), then saves the changed ones. */
   const saveAll = async (): Promise<boolean> => {
@@ -109,9 +108,7 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
           </TabList>
           {tab === 'email' && companyForm.form && (
             <div role="tabpanel" aria-label={t.settings.emailTab} className={styles.panel}>
-              {hasProblems(companyForm) && (
-                <ErrorSummary errors={companyForm.errors} source={companyForm.errorSource} generalError={companyForm.generalError} labelOf={companyLabel} />
-              )}
+              <ErrorSummary errors={companyForm.errors} source={companyForm.errorSource} generalError={companyForm.generalError} labelOf={companyLabel} />
               <CompanyEmailFields
                 value={companyForm.form}
                 messages={{ errors: companyForm.errors, warnings: company.data?.companyMessageSettings.warnings ?? [] }}
@@ -124,7 +121,7 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
           )}
           {tab === 'sms' && smsForm.form && (
             <div role="tabpanel" aria-label={t.settings.smsTab} className={styles.panel}>
-              {hasProblems(smsForm) && <ErrorSummary errors={smsForm.errors} source={smsForm.errorSource} generalError={smsForm.generalError} labelOf={smsLabel} />}
+              <ErrorSummary errors={smsForm.errors} source={smsForm.errorSource} generalError={smsForm.generalError} labelOf={smsLabel} />
               <SmsFields
                 value={smsForm.form}
                 messages={{ errors: smsForm.errors, warnings: sms.data?.smsSettings.warnings ?? [] }}

@@ -53,9 +53,7 @@ export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: 
   if (!settings.form) return null;
   return (
     <div className={styles.body}>
-      {(settings.errors.length > 0 || settings.generalError) && (
-        <ErrorSummary errors={settings.errors} source={settings.errorSource} generalError={settings.generalError} labelOf={labelOf} />
-      )}
+      <ErrorSummary errors={settings.errors} source={settings.errorSource} generalError={settings.generalError} labelOf={labelOf} />
       <UserMailFields
         connectionTest={connectionTest}
         value={settings.form}

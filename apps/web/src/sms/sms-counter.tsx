@@ -34,7 +34,7 @@ export function SmsCounter({ text, maxSegments }: SmsCounterProps) {
   const t = useT();
   const styles = useStyles();
   const count = countSmsSegments(text);
-  const over = tooManyPartsMessage(text, maxSegments, t);
+  const over = maxSegments !== undefined && count.segments > maxSegments;
   const items: [string, string | number][] = [
     [t.sms.encoding, count.encoding],
     [t.sms.parts, count.segments],

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import {
   Button,
   Field,
@@ -27,10 +27,9 @@ import { ChipsField, chipValues } from '../compose/chips-field';
 import { newIdempotencyKey } from '../compose/idempotency-key';
 import type { MessageDetailFieldsFragment } from '../gql/graphql';
 import { useFieldTexts } from '../i18n/field-texts';
-import { useLanguage, useT } from '../i18n/i18n';
-import { MessageQuery } from '../messages/messages.operations';
+import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { StatusBadge } from '../messages/status-badge';
-import { useLiveMessages } from '../messages/use-live-messages';
+import { useCurrentMessage, useLiveMessages } from '../messages/use-live-messages';
 import { parsePhoneChips } from './phone-chips';
 import { useMe } from '../auth/me-context';
 import { SmsCounter, tooManyPartsMessage } from './sms-counter';
@@ -164,7 +163,7 @@ export function SmsScreen() {
           <Select value={source} onChange={(_e, data) => setSource(data.value as MessageSource)}>
             {SMS_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {language === 'fi' ? MESSAGE_SOURCE_INFO[s].labelFi : MESSAGE_SOURCE_INFO[s].labelEn}
+                {sourceLabel(s, language)}
               </option>
             ))}
           </Select>
@@ -214,7 +213,7 @@ export function SmsScreen() {
 }
 
 function SmsOutcomeRow({ message }: { message: MessageDetailFieldsFragment }) {
-  const current = useQuery(MessageQuery, { variables: { id: message.id }, fetchPolicy: 'cache-only' }).data?.message ?? message;
+  const current = useCurrentMessage(message);
   useLiveMessages([current]);
   return (
     <TableRow>

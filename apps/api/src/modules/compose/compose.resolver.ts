@@ -1,17 +1,11 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { formatAddress } from '@maestro/settings-schema';
-import type { Mailbox } from '@maestro/mail-core';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
 import { badInput } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
 import { presentAttachment } from '../messages/message-presenter';
 import { ComposeDraftInput, ComposedDraftType } from './compose.types';
-import type { MailboxType } from './mailbox.type';
-
-export function presentMailbox(mailbox: Mailbox): MailboxType {
-  return { name: mailbox.name, address: mailbox.address, formatted: formatAddress(mailbox) };
-}
+import { presentMailbox } from './mailbox.type';
 
 /** Template variables arrive as JSON: strings and numbers only, so a value is never an object. */
 export function templateVariables(raw: Record<string, unknown> | null | undefined): Record<string, string> {

@@ -1,9 +1,10 @@
 import { buildMailtoLink, type OutgoingMessage } from '@maestro/mail-core';
-import { formatAddress, type LocalizedText } from '@maestro/settings-schema';
+import type { LocalizedText } from '@maestro/settings-schema';
 import type { UiLanguage } from '../../common/language';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
 import { mailboxes } from '../outbox/build-outgoing';
 import type { AttachmentType } from '../attachments/attachment.type';
+import { presentMailbox } from '../compose/mailbox.type';
 import type { OutboundMessage } from './message.types';
 import type { OutboundMessageEntity } from './outbound-message.entity';
 
@@ -42,7 +43,7 @@ export function presentMessage(m: OutboundMessageEntity, attachments: Attachment
     source: m.source,
     documentRef: m.documentRef,
     status: m.status,
-    from: { name: m.fromName, address: m.fromAddress, formatted: formatAddress({ name: m.fromName, address: m.fromAddress }) },
+    from: presentMailbox({ name: m.fromName, address: m.fromAddress }),
     to: m.toList,
     cc: m.ccList,
     bcc: m.bccList,

@@ -1,12 +1,12 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Channel, Language, MessageSource } from '@maestro/settings-schema';
-import { ChannelEnum, LanguageEnum, MessageSourceEnum } from '../../graphql/enums';
+import { ChannelEnum, LanguageEnum, MessageSourceEnum, enumOf } from '../../graphql/enums';
 import { AttachmentType } from '../attachments/attachment.type';
 import { MailboxType } from '../compose/mailbox.type';
 import { MESSAGE_STATUSES, type MessageStatus } from './message-status';
 
-export const MessageStatusEnum = Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, s])) as { [K in MessageStatus]: K };
+export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);
 registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',
   description: 'QUEUED → SENDING → SENT; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user\'s own mail program.',

@@ -12,7 +12,7 @@ const WAIT_MS = 10_000;
 
 /** `known`: the caller already knows the attachments (none, for most new messages): no query. */
 async function present(ctx: RequestContext, messages: OutboundMessageEntity[], known?: Map<string, AttachmentEntity[]>): Promise<OutboundMessage[]> {
-  const attachments = known ?? (await ctx.services.messages.attachmentsOf(messages.map((m) => m.id)));
+  const attachments = known ?? (await ctx.services.attachments.forMessages(messages.map((m) => m.id)));
   return messages.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language));
 }
 

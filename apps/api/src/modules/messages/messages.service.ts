@@ -33,7 +33,6 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import type { ComposeService } from '../compose/compose.service';
 import { IdempotencyRecordEntity } from '../outbox/idempotency-record.entity';
 import type { SettingsService } from '../settings/settings.service';
-import type { UsersService } from '../users/users.service';
 import { DUE_STATUSES, FINAL_STATUSES, type MessageStatus } from './message-status';
 import type { MessageEvents } from './message-events';
 import { MESSAGE, attachmentsNotAllowed, idempotencyConflict, notInStatus } from './messages.errors';
@@ -136,7 +135,6 @@ export class MessagesService {
     private readonly db: DataSource,
     private readonly settings: SettingsService,
     private readonly compose: ComposeService,
-    private readonly users: UsersService,
     private readonly attachments: AttachmentStore,
     private readonly events: MessageEvents,
     private readonly options: MessagesServiceOptions,
@@ -493,14 +491,4 @@ export class MessagesService {
     }
     return current;
   }
-
-  async attachmentsOf(messageIds: readonly string[]) {
-    return this.attachments.forMessages(messageIds);
-  }
-
-  userExists(companyId: string, userId: string) {
-    return this.users.get(companyId, userId);
-  }
 }
-
-export { toMailbox };

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import type { z } from 'zod';
 import {
   companyMessageSettingsSchema,
@@ -43,15 +43,33 @@ export interface Loaded<T> {
   warnings: LocalizedWarning[];
 }
 
+/** Where each kind of settings record is stored, its rules, its defaults and its warnings. */
+const RECORDS = {
+  company: { schema: companyMessageSettingsSchema, entity: CompanyMessageSettingsEntity, defaults: defaultCompanyMessageSettings, warnings: companyMessageSettingsWarnings },
+  sms: { schema: smsSettingsSchema, entity: SmsSettingsEntity, defaults: defaultSmsSettings, warnings: smsSettingsWarnings },
+  user: { schema: userMailSettingsSchema, entity: UserMailSettingsEntity, defaults: defaultUserMailSettings, warnings: userMailSettingsWarnings },
+} as const;
+
+type RecordKind = keyof typeof RECORDS;
+type RecordOf<K extends RecordKind> = ReturnType<(typeof RECORDS)[K]['defaults']>;
+type RecordKey = { companyId: string; userId?: string };
+type SettingsRow = CompanyMessageSettingsEntity | SmsSettingsEntity | UserMailSettingsEntity;
+
+interface StoredRecord<T> {
+  schema: z.ZodType<T>;
+  entity: EntityTarget<SettingsRow>;
+  defaults: () => T;
+}
+
 /**
  * Company, SMS and user mail settings: read with secrets opened (for sending), saved whole or not at
  * all after every problem has been collected.
  */
 export class SettingsService {
   /**
-   * Settings are read for every draft and every message sent: they are kept for a moment (each
-   * caller gets its own copy). A change made in this process counts at once; one made by another
-   * process within SETTINGS_CACHE_MS.
+   * Settings are read for every draft and every message sent: they are kept for a moment (shared,
+   * deep-frozen). A change made in this process counts at once; one made by another process within
+   * SETTINGS_CACHE_MS.
    */
   private readonly cache = new ShortCache(SETTINGS_CACHE_MS);
 
@@ -71,78 +89,53 @@ export class SettingsService {
   }
 
   companySettings(companyId: string, manager: EntityManager = this.db.manager): Promise<CompanyMessageSettings> {
-    return this.cached(`${companyId}:company`, manager, async () => {
-      const entity = await manager.findOneBy(CompanyMessageSettingsEntity, { companyId });
-      return entity ? readRecord(companyMessageSettingsSchema, entity, this.box, defaultCompanyMessageSettings()) : defaultCompanyMessageSettings();
-    });
+    return this.cached(`${companyId}:company`, manager, async () => (await this.read(RECORDS.company, { companyId }, manager)).record);
   }
 
   smsSettings(companyId: string, manager: EntityManager = this.db.manager): Promise<SmsSettings> {
-    return this.cached(`${companyId}:sms`, manager, async () => {
-      const entity = await manager.findOneBy(SmsSettingsEntity, { companyId });
-      return entity ? readRecord(smsSettingsSchema, entity, this.box, defaultSmsSettings()) : defaultSmsSettings();
-    });
+    return this.cached(`${companyId}:sms`, manager, async () => (await this.read(RECORDS.sms, { companyId }, manager)).record);
   }
 
   userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
-    return this.cached(`${companyId}:user:${userId}`, manager, async () => {
-      const entity = await manager.findOneBy(UserMailSettingsEntity, { companyId, userId });
-      return entity ? readRecord(userMailSettingsSchema, entity, this.box, defaultUserMailSettings()) : defaultUserMailSettings();
-    });
+    return this.cached(`${companyId}:user:${userId}`, manager, async () => (await this.read(RECORDS.user, { companyId, userId }, manager)).record);
   }
 
-  withWarnings<T extends CompanyMessageSettings | SmsSettings | UserMailSettings>(kind: 'company' | 'sms' | 'user', record: T): Loaded<T> {
-    const warnings =
-      kind === 'company'
-        ? companyMessageSettingsWarnings(record as CompanyMessageSettings)
-        : kind === 'sms'
-          ? smsSettingsWarnings(record as SmsSettings)
-          : userMailSettingsWarnings(record as UserMailSettings);
-    return { record, warnings };
+  withWarnings<K extends RecordKind>(kind: K, record: RecordOf<K>): Loaded<RecordOf<K>> {
+    return { record, warnings: (RECORDS[kind].warnings as (r: RecordOf<K>) => LocalizedWarning[])(record) };
   }
 
-  async updateCompanySettings(companyId: string, input: object): Promise<Loaded<CompanyMessageSettings>> {
+  updateCompanySettings(companyId: string, input: object): Promise<Loaded<CompanyMessageSettings>> {
+    return this.update('company', { companyId }, input);
+  }
+
+  updateSmsSettings(companyId: string, input: object): Promise<Loaded<SmsSettings>> {
+    return this.update('sms', { companyId }, input);
+  }
+
+  updateUserSettings(companyId: string, userId: string, input: object): Promise<Loaded<UserMailSettings>> {
+    return this.update('user', { companyId, userId }, input);
+  }
+
+  /** The stored row (null when never saved) and the record it holds, secrets opened. */
+  private async read<T extends object>(kind: StoredRecord<T>, where: RecordKey, manager: EntityManager): Promise<{ entity: SettingsRow | null; record: T }> {
+    const entity = (await manager.findOneBy(kind.entity, where)) as SettingsRow | null;
+    return { entity, record: entity ? readRecord(kind.schema, entity, this.box, kind.defaults()) : kind.defaults() };
+  }
+
+  /** Merge the input into the stored record, check the whole, and save it whole or not at all. */
+  private async update<K extends RecordKind>(kind: K, where: RecordKey, input: object): Promise<Loaded<RecordOf<K>>> {
+    const stored = RECORDS[kind] as unknown as StoredRecord<RecordOf<K>>;
     // Forgotten after the commit: a read in between must not put the old record back in the cache.
     const saved = await transaction(this.db, async (manager) => {
-      const stored = await this.companySettings(companyId, manager);
-      const record = this.checked(companyMessageSettingsSchema, mergeSettingsInput(companyMessageSettingsSchema, stored, input));
-      const entity = (await manager.findOneBy(CompanyMessageSettingsEntity, { companyId })) ?? manager.create(CompanyMessageSettingsEntity, { companyId });
-      writeRecord(companyMessageSettingsSchema, record, entity, this.box);
+      const current = await this.read(stored, where, manager);
+      const record = this.checked(stored.schema, mergeSettingsInput(stored.schema, current.record, input));
+      const entity = current.entity ?? (manager.create(stored.entity, where) as SettingsRow);
+      writeRecord(stored.schema, record, entity, this.box);
       entity.updatedAt = new Date();
       await manager.save(entity);
-      return this.withWarnings('company', record);
+      return this.withWarnings(kind, record);
     });
-    this.forget(companyId);
-    return saved;
-  }
-
-  async updateSmsSettings(companyId: string, input: object): Promise<Loaded<SmsSettings>> {
-    // Forgotten after the commit: a read in between must not put the old record back in the cache.
-    const saved = await transaction(this.db, async (manager) => {
-      const stored = await this.smsSettings(companyId, manager);
-      const record = this.checked(smsSettingsSchema, mergeSettingsInput(smsSettingsSchema, stored, input));
-      const entity = (await manager.findOneBy(SmsSettingsEntity, { companyId })) ?? manager.create(SmsSettingsEntity, { companyId });
-      writeRecord(smsSettingsSchema, record, entity, this.box);
-      entity.updatedAt = new Date();
-      await manager.save(entity);
-      return this.withWarnings('sms', record);
-    });
-    this.forget(companyId);
-    return saved;
-  }
-
-  async updateUserSettings(companyId: string, userId: string, input: object): Promise<Loaded<UserMailSettings>> {
-    // Forgotten after the commit: a read in between must not put the old record back in the cache.
-    const saved = await transaction(this.db, async (manager) => {
-      const stored = await this.userSettings(companyId, userId, manager);
-      const record = this.checked(userMailSettingsSchema, mergeSettingsInput(userMailSettingsSchema, stored, input));
-      const entity = (await manager.findOneBy(UserMailSettingsEntity, { companyId, userId })) ?? manager.create(UserMailSettingsEntity, { companyId, userId });
-      writeRecord(userMailSettingsSchema, record, entity, this.box);
-      entity.updatedAt = new Date();
-      await manager.save(entity);
-      return this.withWarnings('user', record);
-    });
-    this.forget(companyId);
+    this.forget(where.companyId);
     return saved;
   }
 
