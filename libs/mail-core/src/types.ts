@@ -1,11 +1,8 @@
 import type { Readable } from 'node:stream';
-import type { Channel, SmtpAccount } from '@maestro/settings-schema';
+import type { Channel, ParsedAddress } from '@maestro/settings-schema';
 
-/** A display name and an address; the name may be empty. */
-export interface Mailbox {
-  name: string;
-  address: string;
-}
+/** A display name and an address; the name may be empty. What settings-schema's address parser gives. */
+export type Mailbox = ParsedAddress;
 
 export interface OutgoingAttachment {
   filename: string;
@@ -32,6 +29,3 @@ export interface OutgoingMessage {
   /** Extra headers (e.g. X-Unsent for a hand-off draft). Names and values must be single-line. */
   headers?: Record<string, string>;
 }
-
-/** An SMTP account with its secrets decrypted, only ever held in memory while sending. */
-export type SmtpAccountWithSecrets = SmtpAccount;

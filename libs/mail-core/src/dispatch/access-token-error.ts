@@ -22,7 +22,3 @@ export class AccessTokenError extends Error {
     this.name = 'AccessTokenError';
   }
 }
-
-export function isAccessTokenError(err: unknown): err is AccessTokenError {
-  return err instanceof AccessTokenError;
-}

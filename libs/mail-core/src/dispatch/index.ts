@@ -3,7 +3,7 @@ export { SmtpDispatcher, createDispatcher } from './dispatcher';
 export type { DispatcherOptions, RecipientRejection, SendFailure, SendOutcome, SendSuccess } from './dispatcher';
 export { verifySmtpAccount } from './verify-smtp-account';
 export type { VerifyOptions, VerifyResult, VerifyStage } from './verify-smtp-account';
-export { AccessTokenError, OAUTH_PROVIDER_ERROR, isAccessTokenError } from './access-token-error';
+export { AccessTokenError, OAUTH_PROVIDER_ERROR } from './access-token-error';
 export { classifySmtpError, makeClassifiedError, sanitizeDetail } from './classify-smtp-error';
 export type { ClassifiedError, ClassifyOptions } from './classify-smtp-error';
 export { SMTP_ERROR_CODES, SMTP_ERROR_RULES } from './smtp-error-codes';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_SETS, channelSetAllows } from '../enums';
 import { field } from '../fields/field-meta';
 import { addressListText, issueParams, optionalAddress, singleLine } from '../fields/common-fields';
-import { defaultSmtpAccount, smtpAccountSchema } from './smtp-account';
+import { defaultSmtpAccount, hasSmtpHost, smtpAccountSchema } from './smtp-account';
 
 /** Viestiasetukset, tab "Sähköposti lähetykset", plus the company's "SMTP sähköpostilähetys" choice. */
 export const companyMessageSettingsSchema = z
@@ -29,7 +29,7 @@ export const companyMessageSettingsSchema = z
     if (settings.companyEmail.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['companyEmail'], message: 'EMAIL_REQUIRED_FOR_CHANNEL', params: issueParams('EMAIL_REQUIRED_FOR_CHANNEL') });
     }
-    if (settings.smtpSendingEnabled && settings.smtp.host.trim() === '') {
+    if (settings.smtpSendingEnabled && !hasSmtpHost(settings.smtp)) {
       ctx.addIssue({ code: 'custom', path: ['smtp', 'host'], message: 'HOST_REQUIRED_FOR_CHANNEL', params: issueParams('HOST_REQUIRED_FOR_CHANNEL') });
     }
   });

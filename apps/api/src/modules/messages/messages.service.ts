@@ -8,7 +8,6 @@ import {
   resolveSender,
   resolveSmtpAccount,
   splitRecipients,
-  type Mailbox,
   type RecipientFields,
 } from '@maestro/mail-core';
 import {
@@ -88,10 +87,6 @@ export interface MessagesServiceOptions {
 }
 
 const MAX_SCHEDULE_MS = 366 * 24 * 3600_000;
-
-function toMailbox(address: ParsedAddress): Mailbox {
-  return { name: address.name, address: address.address };
-}
 
 function parsedList(entries: readonly string[]): ParsedAddress[] {
   return mergeAddressLists(...entries.map((entry) => {
@@ -180,7 +175,7 @@ export class MessagesService {
       throw new UserFacingError('REFUSED', { fi: 'Lähettäjän osoite puuttuu: anna Yrityksen email Viestiasetuksissa.', en: 'The sender address is missing: set the company e-mail in Message settings.' }, { reason: 'NO_SENDER_ADDRESS' });
     }
     const delivery = resolveDelivery(company, 'EMAIL');
-    const recipients = { to: parsedList(message.to).map(toMailbox), cc: parsedList(message.cc).map(toMailbox), bcc: parsedList(message.bcc).map(toMailbox) };
+    const recipients = { to: parsedList(message.to), cc: parsedList(message.cc), bcc: parsedList(message.bcc) };
     for (const field of ['to', 'cc', 'bcc'] as const) {
       // Each list is stored as JSON in a TEXT column (65,535 bytes on MySQL).
       if (Buffer.byteLength(JSON.stringify(recipients[field].map((a) => formatAddress(a)))) > 60_000) {

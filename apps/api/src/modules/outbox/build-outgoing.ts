@@ -10,7 +10,7 @@ export type Outgoing = { ok: true; account: SmtpAccount; message: OutgoingMessag
 export function mailboxes(formatted: readonly string[]): Mailbox[] {
   return formatted.flatMap((text) => {
     const parsed = parseAddressList(text);
-    return parsed.ok ? parsed.addresses.map((a) => ({ name: a.name, address: a.address })) : [];
+    return parsed.ok ? parsed.addresses : [];
   });
 }
 
