@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { RunningSmtpServer } from '@maestro/dev-mailbox';
 import { createAccessTokenProvider } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown } from './app/bootstrap';
+import { webDistDir } from './app/build-app';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config/env';
 import { devMailboxRoutes } from './dev-mailbox/dev-mailbox-routes';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Maestro Messaging is running at ${url}`,
-    `  web add-in        ${url}/`,
+    `  web add-in        ${webDistDir() ? `${url}/` : 'not built: npm run build -w @maestro/web'}`,
     `  GraphQL API       ${url}/graphql   (open it in a browser for the playground)`,
     `  health            ${url}/healthz, ${url}/readyz`,
   ];

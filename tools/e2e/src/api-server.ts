@@ -42,7 +42,8 @@ export async function startApi(): Promise<RunningApi> {
     MAESTRO_DISPATCH_POLL_MS: '200',
     LOG_LEVEL: 'warn',
   };
-  const child: ChildProcess = spawn(process.execPath, [API_MAIN], { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // In apps/api, as `npm start` runs it: the API must find the web build from there too.
+  const child: ChildProcess = spawn(process.execPath, [API_MAIN], { cwd: path.join(WORKSPACE_ROOT, 'apps/api'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // A test run that dies must not leave the API behind.

@@ -21,9 +21,15 @@ export interface BuiltApp {
 
 const JSON_BODY_LIMIT = '1mb';
 
-/** The built web add-in, served from the API's own port when it exists. */
-function webDistDir(): string | null {
-  const candidates = [path.resolve(__dirname, '../../../web/dist'), path.resolve(__dirname, '../../../../../../apps/web/dist'), path.resolve(process.cwd(), 'apps/web/dist')];
+/**
+ * The built web add-in, served from the API's own port when it exists. Found from this file, not from
+ * the working directory: `npm start` runs the API in apps/api, the e2e tests from the repository root.
+ */
+export function webDistDir(): string | null {
+  const candidates = [
+    path.resolve(__dirname, '../../../web/dist'), // running the sources: apps/api/src/app
+    path.resolve(__dirname, '../../../../../../web/dist'), // running the build: apps/api/dist/apps/api/src/app
+  ];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
