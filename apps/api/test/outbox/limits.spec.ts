@@ -2,6 +2,8 @@ import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { createServices } from '../../src/app/services';
 import { openDatabase } from '../../src/db/data-source';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
+import { SendQuotaEntity } from '../../src/modules/outbox/send-quota.entity';
+import { SendQuotas } from '../../src/modules/outbox/send-quotas';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -79,6 +81,18 @@ describe.each(DATABASE_KINDS)('per-account sending limits on %s', (kind) => {
     await api.drain(api.runtime.services.createDispatcher({ now: () => new Date(now.getTime() + 25 * 3600_000) }));
     const later = await api.gql<{ message: { status: string; lastError: unknown } }>('query($id: ID!) { message(id: $id) { status lastError { code message } } }', { id: second }, { token: api.a.user.token });
     expect(later.data?.message).toMatchObject({ status: 'SENT' });
+  });
+
+  it('keeps counting under a lock row of its own when that row was removed by hand', async () => {
+    const quotas = new SendQuotas(api.runtime.db);
+    const limits = { messagesPerMinute: 1, recipientsPerDay: null };
+    const minute = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 30 * 60_000);
+    const accountKey = `removed-by-hand-${kind}`;
+    const lockRows = () => api.runtime.db.getRepository(SendQuotaEntity).countBy({ accountKey, kind: 'LOCK' });
+    expect(await quotas.take(accountKey, limits, 1, minute)).toEqual({ ok: true });
+    await api.runtime.db.getRepository(SendQuotaEntity).delete({ accountKey, kind: 'LOCK' });
+    expect(await quotas.take(accountKey, limits, 1, minute)).toMatchObject({ ok: false, reason: 'MESSAGES_PER_MINUTE' });
+    expect(await lockRows()).toBe(1);
   });
 
   if (kind === 'mysql') {

@@ -17,6 +17,9 @@ export type QuotaDecision = { ok: true } | { ok: false; until: Date; reason: 'ME
  * is not failed: it waits until the window allows it.
  */
 export class SendQuotas {
+  /** Accounts whose lock row this process has made sure of: `prune` never deletes lock rows. */
+  private readonly lockRows = new Set<string>();
+
   constructor(private readonly db: DataSource) {}
 
   /**
@@ -28,9 +31,16 @@ export class SendQuotas {
     if (!limits.messagesPerMinute && !limits.recipientsPerDay) return { ok: true };
     // One lock row per account serialises the check-and-count of every worker. Locking the (possibly
     // missing) window rows themselves would take gap locks, which do not exclude each other in InnoDB.
-    await this.ensureRow(accountKey, 'LOCK', 0);
+    if (!this.lockRows.has(accountKey)) {
+      await this.ensureRow(accountKey, 'LOCK', 0);
+      this.lockRows.add(accountKey);
+    }
     return transaction(this.db, async (manager) => {
-      await this.lockAccount(manager, accountKey);
+      if (!(await this.lockAccount(manager, accountKey))) {
+        // The row went (removed by hand): make it again inside this transaction, which then holds it.
+        await this.ensureRow(accountKey, 'LOCK', 0, manager);
+        await this.lockAccount(manager, accountKey);
+      }
       if (limits.recipientsPerDay) {
         const hour = Math.floor(now.getTime() / HOUR) * HOUR;
         const since = hour - 23 * HOUR;
@@ -67,13 +77,13 @@ export class SendQuotas {
     await manager.createQueryBuilder().insert().into(SendQuotaEntity).values({ accountKey, kind, windowStart: String(windowStart), used: 0 }).orIgnore().execute();
   }
 
-  private async lockAccount(manager: EntityManager, accountKey: string): Promise<void> {
+  private async lockAccount(manager: EntityManager, accountKey: string): Promise<boolean> {
     // The whole primary key: InnoDB then locks that one record, with no gap lock that an insert could
     // collide with.
     const qb = manager.getRepository(SendQuotaEntity).createQueryBuilder('q').where("q.accountKey = :accountKey AND q.kind = 'LOCK' AND q.windowStart = 0", { accountKey });
     // SQLite has one writer at a time already (and our access to it is serialised).
     if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-    await qb.getOne();
+    return (await qb.getOne()) !== null;
   }
 
   private locked(manager: EntityManager, accountKey: string, kind: 'MINUTE' | 'HOUR', from: number): Promise<SendQuotaEntity[]> {
