@@ -524,9 +524,9 @@ describe.each(DATABASE_KINDS)('generated bad inputs on %s: no crash, no 5xx, a c
       const who = caller(company, prefix);
       const key = await s.serviceKeys.create(company.id, { name: `Avain ${prefix}`, module: 'sales' });
       const text = await s.standardTexts.upsert(company.id, { source: 'QUOTE', language: 'FI', name: `Tarjous ${prefix}`, subject: 'Tarjous {{documentNumber}}', body: 'Hei' });
-      const queued = await s.messages.send(who, { ...validMessage, source: 'QUOTE', subject: `Jonossa ${prefix}` });
-      const cancelled = await s.messages.send(who, { ...validMessage, source: 'QUOTE', subject: `Peruttu ${prefix}` });
-      await s.messages.cancel(who, cancelled.id);
+      const queued = await s.messageIntake.send(who, { ...validMessage, source: 'QUOTE', subject: `Jonossa ${prefix}` });
+      const cancelled = await s.messageIntake.send(who, { ...validMessage, source: 'QUOTE', subject: `Peruttu ${prefix}` });
+      await s.messageLifecycle.cancel(who, cancelled.id);
       const attachment = await s.attachments.store({ companyId: company.id, uploadedByUserId: company.user.id, filename: `${prefix}.txt`, contentType: 'text/plain', stream: Readable.from([Buffer.from(prefix)]), limitBytes: 1000 });
       await s.settings.updateUserSettings(company.id, company.user.id, { email: `${prefix}-user@yritys-${prefix}.fi`, signatureLines: ['Terveisin', prefix] });
       return { key: key.entity.id, text: text.id, queued: queued.id, cancelled: cancelled.id, attachment: attachment.id };

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { createLogger, type Logger } from '../common/logger';
 import { openDatabase } from '../db/data-source';
-import type { OutboxDispatcher } from '../modules/outbox/outbox-dispatcher';
+import type { OutboxDispatcher } from '../modules/messages/dispatch/outbox-dispatcher';
 import { SecretBox } from '../modules/secrets/secret-box';
 import { loadOrCreateKeyFile } from '../modules/secrets/secret-key-file';
 import { buildApp, type BuildOptions, type BuiltApp } from './build-app';

@@ -8,11 +8,13 @@ import { SessionTokens } from '../modules/auth/session-token';
 import { CompaniesService } from '../modules/companies/companies.service';
 import { ComposeService } from '../modules/compose/compose.service';
 import { ConnectionTestService } from '../modules/connection-test/connection-test.service';
+import { MessageArchive } from '../modules/messages/archive/message-archive.service';
+import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/messages/dispatch/outbox-dispatcher';
+import { SendQuotas } from '../modules/messages/dispatch/send-quotas';
+import { MessageIntake } from '../modules/messages/intake/message-intake.service';
+import { MessageLifecycle } from '../modules/messages/lifecycle/message-lifecycle.service';
 import { MessageEvents } from '../modules/messages/message-events';
-import { MessagesService } from '../modules/messages/messages.service';
 import { OutboxMetrics } from '../modules/metrics/outbox-metrics';
-import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/outbox/outbox-dispatcher';
-import { SendQuotas } from '../modules/outbox/send-quotas';
 import type { SecretBox } from '../modules/secrets/secret-box';
 import { SendPoliciesService } from '../modules/send-policies/send-policies.service';
 import { ServiceKeysService } from '../modules/service-keys/service-keys.service';
@@ -50,10 +52,12 @@ export function createServices(deps: ServiceDeps) {
     // over the limit waits in the outbox instead of holding a claim while an in-process limiter sleeps.
     rateLimiter: { acquire: async () => undefined },
   });
-  const messages = new MessagesService(db, settings, compose, attachments, events, {
+  const messageIntake = new MessageIntake(db, settings, compose, attachments, events, {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
   });
+  const messageArchive = new MessageArchive(db);
+  const messageLifecycle = new MessageLifecycle(db, messageArchive, events, { retryMaxAgeMs: config.retry.maxAgeMs });
   events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
   return {
     ...deps,
@@ -69,7 +73,9 @@ export function createServices(deps: ServiceDeps) {
     events,
     quotas,
     smtp,
-    messages,
+    messageIntake,
+    messageArchive,
+    messageLifecycle,
     metrics,
     connectionTest: new ConnectionTestService(settings, users, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
     /** A dispatcher for this process (the API's own, or `npm run worker`). */

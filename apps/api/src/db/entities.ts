@@ -1,7 +1,7 @@
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from '../modules/attachments/attachment.entity';
 import { OutboundMessageEntity } from '../modules/messages/outbound-message.entity';
-import { IdempotencyRecordEntity } from '../modules/outbox/idempotency-record.entity';
-import { SendQuotaEntity } from '../modules/outbox/send-quota.entity';
+import { SendQuotaEntity } from '../modules/messages/dispatch/send-quota.entity';
+import { IdempotencyRecordEntity } from '../modules/messages/intake/idempotency-record.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { ModuleSendPolicyEntity } from '../modules/send-policies/module-send-policy.entity';
 import { ServiceKeyEntity } from '../modules/service-keys/service-key.entity';

@@ -29,4 +29,22 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
+
+  it('keep every message’s status when the status column is widened', async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const applied = async () => ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name);
+      while ((await applied()).includes('MessageStatusRoom1765000000011')) await dataSource.undoLastMigration();
+      await dataSource.query(
+        `INSERT INTO outbound_message (id, companyId, channel, source, status, sentBy, fromAddress, toList, ccList, bccList, body, language, messageId, nextAttemptAt, giveUpAt, createdAt, updatedAt)
+         VALUES ('m-1', 'c-1', 'EMAIL', 'QUOTE', 'SENT', 't', 'a@b.fi', '[]', '[]', '[]', 'b', 'FI', '<m-1@b.fi>', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+      );
+      await dataSource.runMigrations();
+      expect(await dataSource.query("SELECT status FROM outbound_message WHERE id = 'm-1'")).toEqual([{ status: 'SENT' }]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });

@@ -22,7 +22,7 @@ describe('/metrics', () => {
 
   it('counts messages by status and channel, send durations, failures by code and the queue', async () => {
     const caller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'a-user' };
-    const s = api.runtime.services.messages;
+    const s = api.runtime.services.messageIntake;
     await s.send(caller, { source: 'QUOTE', to: ['ok@asiakas.fi'], subject: 'a', body: 'b' });
     await s.send(caller, { source: 'QUOTE', to: ['torju@asiakas.fi'], subject: 'a', body: 'b' });
     await s.send(caller, { source: 'QUOTE', to: ['later@asiakas.fi'], subject: 'a', body: 'b', sendAt: new Date(Date.now() + 3600_000) });

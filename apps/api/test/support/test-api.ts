@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { createAccessTokenProvider, type AccessTokenProviderOptions } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown, type Runtime } from '../../src/app/bootstrap';
 import { createLogger } from '../../src/common/logger';
-import type { OutboxDispatcher } from '../../src/modules/outbox/outbox-dispatcher';
+import type { OutboxDispatcher } from '../../src/modules/messages/dispatch/outbox-dispatcher';
 import { loadConfig, type AppConfig } from '../../src/config/env';
 import { createTestDatabase, type TestDatabase } from './test-databases';
 

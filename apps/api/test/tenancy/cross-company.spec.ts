@@ -101,7 +101,7 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
     const key = await s.serviceKeys.create(api.a.id, { name: 'Avain A', module: 'sales' });
     const text = await s.standardTexts.upsert(api.a.id, { source: 'QUOTE', language: 'FI', name: 'A:n tarjous', subject: 'A:n tarjous', body: 'A' });
     const aCaller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'a-user' };
-    const message = await s.messages.send(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], subject: 'A:n viesti', body: 'A' });
+    const message = await s.messageIntake.send(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], subject: 'A:n viesti', body: 'A' });
     const attachment = await s.attachments.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'a.txt', contentType: 'text/plain', stream: Readable.from([Buffer.from('A')]), limitBytes: 1000 });
     ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id };
     snapshotOfA = await snapshot();
@@ -137,8 +137,8 @@ describe.each(DATABASE_KINDS)('messages within one company on %s', (kind) => {
     const s = api.runtime.services;
     await s.settings.updateCompanySettings(api.a.id, { enabledChannels: 'EMAIL', companyEmail: 'a@yritys-a.fi', smtp: { host: 'smtp.yritys-a.fi' } });
     const other = await s.users.create(api.a.id, { username: 'a-other', password: 'Salasana-1234', role: 'USER' });
-    await s.messages.send({ kind: 'USER', userId: other.id, companyId: api.a.id, role: 'USER', username: 'a-other' }, { source: 'QUOTE', to: ['x@y.fi'], subject: 'Toisen viesti', body: 'b' });
-    await s.messages.send({ kind: 'USER', userId: api.a.user.id, companyId: api.a.id, role: 'USER', username: 'a-user' }, { source: 'QUOTE', to: ['x@y.fi'], subject: 'Oma viesti', body: 'b' });
+    await s.messageIntake.send({ kind: 'USER', userId: other.id, companyId: api.a.id, role: 'USER', username: 'a-other' }, { source: 'QUOTE', to: ['x@y.fi'], subject: 'Toisen viesti', body: 'b' });
+    await s.messageIntake.send({ kind: 'USER', userId: api.a.user.id, companyId: api.a.id, role: 'USER', username: 'a-user' }, { source: 'QUOTE', to: ['x@y.fi'], subject: 'Oma viesti', body: 'b' });
   });
   afterAll(async () => {
     await api?.close();

@@ -74,7 +74,7 @@ function groupOf(frame: CallFrame): string {
     return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? '?');
   }
   const rel = shortPath(url);
-  // Our compiled code: apps/api/dist/apps/api/src/modules/outbox/x.js -> ours: api modules/outbox
+  // Our compiled code: apps/api/dist/apps/api/src/modules/messages/dispatch/x.js -> ours: api/modules/messages/dispatch
   const ours = /(?:^|\/)dist\/(apps|libs|tools)\/([^/]+)\/src\/(.*)\/[^/]+\.js$/.exec(rel);
   if (ours) return `ours: ${ours[2]}/${ours[3]}`;
   return rel;

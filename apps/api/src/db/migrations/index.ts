@@ -1,6 +1,7 @@
 import { InitialSchema1764000000001 } from './1764000000001-initial-schema';
 import { Outbox1764000000002 } from './1764000000002-outbox';
 import { SplitGroup1764000000003 } from './1764000000003-split-group';
+import { MessageStatusRoom1765000000011 } from './1765000000011-message-status-room';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
-export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002, SplitGroup1764000000003];
+export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002, SplitGroup1764000000003, MessageStatusRoom1765000000011];

@@ -7,7 +7,8 @@ import type { Services } from '../../app/services';
 import type { Caller } from '../../common/caller';
 import { pickLanguage } from '../../common/language';
 import { UserFacingError } from '../../common/user-facing-error';
-import { mailboxes } from '../outbox/build-outgoing';
+import { MESSAGE_TEXTS } from '../messages/messages.errors';
+import { toOutgoing } from '../messages/to-outgoing';
 import { AttachmentTooLargeError } from './attachment-store';
 import type { AttachmentEntity } from './attachment.entity';
 
@@ -176,20 +177,12 @@ export function attachmentRoutes(services: Services): Router {
     const caller = await authenticate(req, res);
     if (!caller) return;
     try {
-      const message = await services.messages.get(caller, req.params.id);
-      if (message.channel !== 'EMAIL') throw new UserFacingError('NOT_FOUND', { fi: 'Tekstiviestistä ei tehdä sähköpostiluonnosta.', en: 'A text message has no e-mail draft.' });
+      const message = await services.messageArchive.get(caller, req.params.id);
+      if (message.channel !== 'EMAIL') throw new UserFacingError('NOT_FOUND', MESSAGE_TEXTS.smsHasNoDraft());
       const attachments = (await services.attachments.forMessages([message.id])).get(message.id) ?? [];
-      const eml = await buildEmlDraft({
-        channel: 'EMAIL',
-        messageId: message.messageId,
-        from: { name: message.fromName, address: message.fromAddress },
-        to: mailboxes(message.toList),
-        cc: mailboxes(message.ccList),
-        bcc: mailboxes(message.bccList),
-        subject: message.subject,
-        text: message.body,
-        attachments: await Promise.all(attachments.map(async (a) => ({ filename: a.filename, contentType: a.contentType, content: await services.attachments.readAll(a.id) }))),
-      });
+      const eml = await buildEmlDraft(
+        toOutgoing(message, await Promise.all(attachments.map(async (a) => ({ filename: a.filename, contentType: a.contentType, content: await services.attachments.readAll(a.id) })))),
+      );
       res.setHeader('content-type', 'message/rfc822');
       res.setHeader('content-disposition', contentDisposition(`${safeFilename(message.subject || 'viesti')}.eml`));
       res.setHeader('cache-control', 'private, no-store');

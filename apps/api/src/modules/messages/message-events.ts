@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { MessageStatus } from './message-status';
+import type { MessageStatus } from './lifecycle/message-states';
 
 export interface MessageChange {
   id: string;

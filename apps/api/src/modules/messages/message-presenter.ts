@@ -1,12 +1,12 @@
-import { buildMailtoLink, type OutgoingMessage } from '@maestro/mail-core';
+import { buildMailtoLink } from '@maestro/mail-core';
 import type { LocalizedText } from '@maestro/settings-schema';
 import type { UiLanguage } from '../../common/language';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
-import { mailboxes } from '../outbox/build-outgoing';
 import type { AttachmentType } from '../attachments/attachment.type';
 import { presentMailbox } from '../compose/mailbox.type';
 import type { OutboundMessage } from './message.types';
 import type { OutboundMessageEntity } from './outbound-message.entity';
+import { toOutgoing } from './to-outgoing';
 
 const WAIT_MESSAGES: Record<string, LocalizedText> = {
   SCHEDULED: { fi: 'Ajastettu lähetys', en: 'Scheduled' },
@@ -23,18 +23,8 @@ export function presentAttachment(a: AttachmentEntity): AttachmentType {
 export function presentMessage(m: OutboundMessageEntity, attachments: AttachmentEntity[], language: UiLanguage): OutboundMessage {
   let handOff: OutboundMessage['handOff'] = null;
   if (m.status === 'HANDED_OFF') {
-    const outgoing: OutgoingMessage = {
-      channel: 'EMAIL',
-      messageId: m.messageId,
-      from: { name: m.fromName, address: m.fromAddress },
-      to: mailboxes(m.toList),
-      cc: mailboxes(m.ccList),
-      bcc: mailboxes(m.bccList),
-      subject: m.subject,
-      text: m.body,
-      attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.alloc(0) })),
-    };
-    const mailto = buildMailtoLink(outgoing);
+    // The link is only about names and text: a message with attachments gets none (the .eml carries them).
+    const mailto = buildMailtoLink(toOutgoing(m, attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.alloc(0) }))));
     handOff = { emlUrl: `/messages/${m.id}/draft.eml`, mailtoUrl: mailto && !mailto.tooLong ? mailto.href : null };
   }
   return {

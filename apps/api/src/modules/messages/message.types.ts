@@ -4,9 +4,9 @@ import type { Channel, Language, MessageSource } from '@maestro/settings-schema'
 import { ChannelEnum, LanguageEnum, MessageSourceEnum, enumOf } from '../../graphql/enums';
 import { AttachmentType } from '../attachments/attachment.type';
 import { MailboxType } from '../compose/mailbox.type';
-import { MESSAGE_STATUSES, type MessageStatus } from './message-status';
+import { PUBLISHED_STATUSES, type MessageStatus } from './lifecycle/message-states';
 
-export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);
+export const MessageStatusEnum = enumOf(PUBLISHED_STATUSES);
 registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',
   description: 'QUEUED → SENDING → SENT; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user\'s own mail program.',

@@ -22,11 +22,11 @@ export class MessagesResolver {
   @Mutation(() => OutboundMessage, { description: 'Validate, resolve the sender on the server, and store in the outbox; never lost from then on.' })
   async sendMessage(@Arg('input') input: SendMessageInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
     const caller = callerOf(ctx);
-    let message = await ctx.services.messages.send(caller, input);
+    let message = await ctx.services.messageIntake.send(caller, input);
     ctx.log.info({ messageId: message.id, source: message.source, status: message.status }, 'message accepted');
     // A scheduled message is not waited for: its time has not come.
     if (input.wait && message.waitReason !== 'SCHEDULED' && (message.status === 'QUEUED' || message.status === 'SENDING')) {
-      message = await ctx.services.messages.waitForFinal(caller, message.id, WAIT_MS);
+      message = await ctx.services.messageLifecycle.waitForFinal(caller, message.id, WAIT_MS);
     }
     const withoutAttachments = (input.attachmentIds ?? []).length === 0 ? new Map<string, AttachmentEntity[]>() : undefined;
     return (await present(ctx, [message], withoutAttachments))[0] as OutboundMessage;
@@ -35,7 +35,7 @@ export class MessagesResolver {
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Mutation(() => [OutboundMessage], { description: 'One SMS per number, through the SMS settings to the gateway.' })
   async sendSms(@Arg('input') input: SendSmsInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage[]> {
-    const messages = await ctx.services.messages.sendSms(callerOf(ctx), input);
+    const messages = await ctx.services.messageIntake.sendSms(callerOf(ctx), input);
     ctx.log.info({ count: messages.length, source: input.source }, 'sms accepted');
     return present(ctx, messages, new Map());
   }
@@ -53,25 +53,25 @@ export class MessagesResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<MessageConnection> {
-    const page = await ctx.services.messages.list(callerOf(ctx), filter ?? {}, first ?? 50, after ?? null);
+    const page = await ctx.services.messageArchive.list(callerOf(ctx), filter ?? {}, first ?? 50, after ?? null);
     return { nodes: await present(ctx, page.nodes), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage }, totalCount: page.totalCount };
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Query(() => OutboundMessage)
   async message(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
-    return (await present(ctx, [await ctx.services.messages.get(callerOf(ctx), id)]))[0] as OutboundMessage;
+    return (await present(ctx, [await ctx.services.messageArchive.get(callerOf(ctx), id)]))[0] as OutboundMessage;
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Mutation(() => OutboundMessage, { description: 'Send a failed or waiting message again now.' })
   async retryMessage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
-    return (await present(ctx, [await ctx.services.messages.retry(callerOf(ctx), id)]))[0] as OutboundMessage;
+    return (await present(ctx, [await ctx.services.messageLifecycle.retry(callerOf(ctx), id)]))[0] as OutboundMessage;
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Mutation(() => OutboundMessage, { description: 'Cancel a message before sending starts.' })
   async cancelMessage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
-    return (await present(ctx, [await ctx.services.messages.cancel(callerOf(ctx), id)]))[0] as OutboundMessage;
+    return (await present(ctx, [await ctx.services.messageLifecycle.cancel(callerOf(ctx), id)]))[0] as OutboundMessage;
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Channel, Language, MessageSource } from '@maestro/settings-schema';
-import type { MessageStatus } from './message-status';
+import type { MessageStatus } from './lifecycle/message-states';
 
 /**
  * One message in the outbox. Stored in the same transaction that accepts it; from then on a
@@ -27,7 +27,7 @@ export class OutboundMessageEntity {
   @Column('varchar', { length: 200, nullable: true })
   documentRef!: string | null;
 
-  @Column('varchar', { length: 12 })
+  @Column('varchar', { length: 16 })
   status!: MessageStatus;
 
   /** The user the message is sent as (sender, signature and SMTP account); null = the company. */

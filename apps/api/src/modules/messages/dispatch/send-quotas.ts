@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { SendQuotaEntity } from './send-quota.entity';
-import { transaction } from '../../db/transaction';
+import { transaction } from '../../../db/transaction';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

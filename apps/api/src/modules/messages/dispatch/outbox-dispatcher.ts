@@ -3,18 +3,20 @@ import { hostname } from 'node:os';
 import { LessThan, type DataSource } from 'typeorm';
 import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost } from '@maestro/settings-schema';
-import type { Logger } from '../../common/logger';
-import { isLockConflict } from '../../db/transaction';
-import type { AttachmentStore } from '../attachments/attachment-store';
-import type { AttachmentEntity } from '../attachments/attachment.entity';
-import type { MessageEvents } from '../messages/message-events';
-import type { OutboxMetrics } from '../metrics/outbox-metrics';
-import type { MessageStatus } from '../messages/message-status';
-import { OutboundMessageEntity } from '../messages/outbound-message.entity';
-import type { SettingsService } from '../settings/settings.service';
-import { buildOutgoing } from './build-outgoing';
+import type { Logger } from '../../../common/logger';
+import { isLockConflict } from '../../../db/transaction';
+import type { AttachmentStore } from '../../attachments/attachment-store';
+import type { AttachmentEntity } from '../../attachments/attachment.entity';
+import type { OutboxMetrics } from '../../metrics/outbox-metrics';
+import type { SettingsService } from '../../settings/settings.service';
+import { IdempotencyRecordEntity } from '../intake/idempotency-record.entity';
+import { applyTransition } from '../lifecycle/apply-transition';
+import type { MessageStatus } from '../lifecycle/message-states';
+import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
+import type { MessageEvents } from '../message-events';
+import { OutboundMessageEntity } from '../outbound-message.entity';
+import { toDispatchable } from '../to-outgoing';
 import { claimDueMessages } from './claim-due-messages';
-import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
 import type { SendQuotas } from './send-quotas';
 
@@ -31,6 +33,9 @@ export interface OutboxDispatcherOptions {
   orphanAttachmentMs: number;
   now?: () => Date;
 }
+
+/** What a dispatcher may record after an attempt: the table's moves that only a claim holder makes. */
+type OutcomeEvent = 'delivered' | 'partlyDelivered' | 'transientFailure' | 'permanentFailure' | 'quotaWait';
 
 export interface DispatchResult {
   id: string;
@@ -145,7 +150,7 @@ export class OutboxDispatcher {
   private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[]): Promise<DispatchResult> {
     const renew = setInterval(() => void this.renewLease(message.id), Math.max(1000, this.options.leaseMs / 3));
     try {
-      const outgoing = await buildOutgoing(message, attachments, this.settings, this.attachments);
+      const outgoing = await toDispatchable(message, attachments, this.settings, this.attachments);
       if (!outgoing.ok) {
         return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), outgoing.refusal.message);
       }
@@ -178,7 +183,7 @@ export class OutboxDispatcher {
   private async record(message: OutboundMessageEntity, outcome: SendOutcome): Promise<DispatchResult> {
     if (!outcome.ok) return this.recordFailure(message, outcome.error);
     const now = this.now();
-    return this.finish(message, 'SENT', {
+    return this.finish(message, 'delivered', {
       sentAt: now,
       smtpResponse: outcome.response.slice(0, 1000),
       // The first hundred are enough to act on, and keep the row within its column.
@@ -195,11 +200,11 @@ export class OutboxDispatcher {
     const text = messageOverride ?? error.message;
     this.metrics?.failures.inc({ code: error.code, permanent: String(error.permanent) });
     const base = { lastErrorCode: error.code, lastErrorMessage: text, lastErrorPermanent: error.permanent, smtpResponse: error.detail ? error.detail.slice(0, 1000) : null };
-    if (error.permanent) return this.finish(message, 'FAILED', base);
+    if (error.permanent) return this.finish(message, 'permanentFailure', base);
     const decision = nextAttempt(message.attempts, now, message.giveUpAt, this.options.retry, Math.random, error.retryAfterMs ?? 0);
     if (decision.kind === 'give-up') {
       const hours = Math.round((message.giveUpAt.getTime() - message.createdAt.getTime()) / 3600_000);
-      return this.finish(message, 'FAILED', {
+      return this.finish(message, 'permanentFailure', {
         ...base,
         lastErrorPermanent: true,
         lastErrorMessage: {
@@ -208,22 +213,20 @@ export class OutboxDispatcher {
         },
       });
     }
-    return this.finish(message, 'RETRYING', { ...base, nextAttemptAt: decision.at });
+    return this.finish(message, 'transientFailure', { ...base, nextAttemptAt: decision.at });
   }
 
   /** Over an account's limit: not a failure. Give the attempt back and wait for the window. */
   private async waitForQuota(message: OutboundMessageEntity, until: Date, reason: string): Promise<DispatchResult> {
     this.metrics?.quotaWaits.inc({ reason });
-    return this.finish(message, 'QUEUED', { nextAttemptAt: until, waitReason: `QUOTA_${reason}`, attempts: Math.max(0, message.attempts - 1) });
+    return this.finish(message, 'quotaWait', { nextAttemptAt: until, waitReason: `QUOTA_${reason}`, attempts: Math.max(0, message.attempts - 1) });
   }
 
   /** Write the outcome, but only while this worker still holds the message. */
-  private async finish(message: OutboundMessageEntity, status: MessageStatus, changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
-    const now = this.now();
-    const result = await this.db
-      .getRepository(OutboundMessageEntity)
-      .update({ id: message.id, lockedBy: this.workerId, status: 'SENDING' }, { ...changes, status, lockedBy: null, lockedUntil: null, updatedAt: now });
-    if (!result.affected) {
+  private async finish(message: OutboundMessageEntity, event: OutcomeEvent, changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
+    const status = MESSAGE_TRANSITIONS[event].to;
+    const moved = await applyTransition(this.db.manager, { event, id: message.id, claimHolder: this.workerId, changes, now: this.now() });
+    if (!moved) {
       this.log.warn({ messageId: message.id, status }, 'a message was taken over before its outcome was written');
       return { id: message.id, status: 'SENDING' };
     }

@@ -2,8 +2,8 @@ import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { createServices } from '../../src/app/services';
 import { openDatabase } from '../../src/db/data-source';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
-import { SendQuotaEntity } from '../../src/modules/outbox/send-quota.entity';
-import { SendQuotas } from '../../src/modules/outbox/send-quotas';
+import { SendQuotaEntity } from '../../src/modules/messages/dispatch/send-quota.entity';
+import { SendQuotas } from '../../src/modules/messages/dispatch/send-quotas';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 

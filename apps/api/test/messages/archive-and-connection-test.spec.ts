@@ -16,7 +16,7 @@ describe.each(DATABASE_KINDS)('the sent archive on %s', (kind) => {
     await api.runtime.services.settings.updateCompanySettings(api.a.id, { enabledChannels: 'EMAIL', companyEmail: 'a@yritys.fi', smtp: { host: 'smtp.yritys.fi' } });
     const caller = { kind: 'USER' as const, userId: api.a.admin.id, companyId: api.a.id, role: 'ADMIN' as const, username: 'a-admin' };
     for (let i = 1; i <= 7; i++) {
-      await api.runtime.services.messages.send(caller, { source: i % 2 ? 'QUOTE' : 'SALES_ORDER', documentRef: `DOC-${i}`, to: ['x@y.fi'], subject: `Viesti ${i}`, body: i === 3 ? 'erikoinen sana' : 'b' });
+      await api.runtime.services.messageIntake.send(caller, { source: i % 2 ? 'QUOTE' : 'SALES_ORDER', documentRef: `DOC-${i}`, to: ['x@y.fi'], subject: `Viesti ${i}`, body: i === 3 ? 'erikoinen sana' : 'b' });
     }
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
-import { transaction } from '../../db/transaction';
-import { OutboundMessageEntity } from '../messages/outbound-message.entity';
+import { transaction } from '../../../db/transaction';
+import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
+import { OutboundMessageEntity } from '../outbound-message.entity';
 
 export interface ClaimRequest {
   workerId: string;
@@ -11,14 +12,15 @@ export interface ClaimRequest {
 
 /**
  * What is due, one status at a time so that each scan walks the (status, nextAttemptAt) index in
- * order and stops at LIMIT: queued first, then retries, then messages whose worker died mid-send
- * (lease expired). A single OR over all three made MariaDB sort — and lock — the whole backlog.
+ * order and stops at LIMIT: the statuses the table lets a dispatcher claim (queued first, then retries),
+ * then messages whose worker died mid-send (lease expired). A single OR over all of them made MariaDB
+ * sort — and lock — the whole backlog. The statuses are the table's, written as literals (they are
+ * constants, not input) so each scan is one plain index range.
  */
 const DUE_CLAUSES = [
-  { where: "m.status = 'QUEUED' AND m.nextAttemptAt <= :now", order: 'm.nextAttemptAt' },
-  { where: "m.status = 'RETRYING' AND m.nextAttemptAt <= :now", order: 'm.nextAttemptAt' },
-  { where: "m.status = 'SENDING' AND m.lockedUntil < :now", order: 'm.lockedUntil' },
-] as const;
+  ...MESSAGE_TRANSITIONS.claim.from.map((status) => ({ where: `m.status = '${status}' AND m.nextAttemptAt <= :now`, order: 'm.nextAttemptAt' })),
+  ...MESSAGE_TRANSITIONS.takeOver.from.map((status) => ({ where: `m.status = '${status}' AND m.lockedUntil < :now`, order: 'm.lockedUntil' })),
+];
 
 /**
  * Take up to `limit` due messages for this worker. Each claim bumps `attempts` and sets a lease; no
@@ -54,7 +56,8 @@ async function claimOnMysql(db: DataSource, request: ClaimRequest, lockedUntil: 
     await manager
       .createQueryBuilder()
       .update(OutboundMessageEntity)
-      .set({ status: 'SENDING', lockedBy: request.workerId, lockedUntil, attempts: () => 'attempts + 1', waitReason: null, updatedAt: request.now })
+      // The claim and take-over both end in the table's SENDING.
+      .set({ status: MESSAGE_TRANSITIONS.claim.to, lockedBy: request.workerId, lockedUntil, attempts: () => 'attempts + 1', waitReason: null, updatedAt: request.now })
       .where('id IN (:...ids)', { ids })
       .execute();
     return ids;
@@ -72,7 +75,7 @@ async function claimOnSqlite(db: DataSource, request: ClaimRequest, lockedUntil:
     const where = clause.where.replace(/:now/g, '?');
     const rows: Array<{ id: string }> = await db.query(
       `UPDATE outbound_message
-          SET status = 'SENDING', lockedBy = ?, lockedUntil = ?, attempts = attempts + 1, waitReason = NULL, updatedAt = ?
+          SET status = '${MESSAGE_TRANSITIONS.claim.to}', lockedBy = ?, lockedUntil = ?, attempts = attempts + 1, waitReason = NULL, updatedAt = ?
         WHERE id IN (SELECT m.id FROM outbound_message m WHERE ${where} ORDER BY ${clause.order} LIMIT ?)
         RETURNING id`,
       [request.workerId, at(lockedUntil, 'lockedUntil'), at(request.now, 'updatedAt'), now, request.limit - ids.length],

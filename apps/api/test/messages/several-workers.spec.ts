@@ -2,8 +2,8 @@ import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { createServices, type Services } from '../../src/app/services';
 import { openDatabase } from '../../src/db/data-source';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
-import { claimDueMessages } from '../../src/modules/outbox/claim-due-messages';
-import type { OutboxDispatcher } from '../../src/modules/outbox/outbox-dispatcher';
+import { claimDueMessages } from '../../src/modules/messages/dispatch/claim-due-messages';
+import type { OutboxDispatcher } from '../../src/modules/messages/dispatch/outbox-dispatcher';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('workers draining the outbox on %s', (kind) => {
     const caller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'a-user' };
     const messageIds: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      const m = await api.runtime.services.messages.send(caller, { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: `Viesti ${i}` });
+      const m = await api.runtime.services.messageIntake.send(caller, { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: `Viesti ${i}` });
       messageIds.push(m.messageId);
     }
     // A worker that claims 40 messages and dies before sending any: its lease must run out and others take over.

@@ -1,0 +1,78 @@
+import { Brackets, type DataSource } from 'typeorm';
+import type { Channel, MessageSource } from '@maestro/settings-schema';
+import type { Caller } from '../../../common/caller';
+import { notFound } from '../../../common/user-facing-error';
+import type { MessageStatus } from '../lifecycle/message-states';
+import { MESSAGE } from '../messages.errors';
+import { OutboundMessageEntity } from '../outbound-message.entity';
+import { decodeCursor, encodeCursor } from './archive-cursor';
+
+export interface MessageFilter {
+  status?: MessageStatus[] | null;
+  channel?: Channel | null;
+  source?: MessageSource | null;
+  documentRef?: string | null;
+  splitGroupId?: string | null;
+  text?: string | null;
+  createdFrom?: Date | null;
+  createdTo?: Date | null;
+}
+
+export interface MessagePage {
+  nodes: OutboundMessageEntity[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Sent items, outbox and failures as a caller may see them: a user their own, an admin the company's. */
+export class MessageArchive {
+  constructor(private readonly db: DataSource) {}
+
+  private visible(caller: Caller) {
+    const where: { companyId: string; senderUserId?: string } = { companyId: caller.companyId };
+    if (caller.kind === 'USER' && caller.role !== 'ADMIN') where.senderUserId = caller.userId;
+    return where;
+  }
+
+  async get(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const message = await this.db.getRepository(OutboundMessageEntity).findOneBy({ ...this.visible(caller), id });
+    if (!message) throw notFound(MESSAGE);
+    return message;
+  }
+
+  async list(caller: Caller, filter: MessageFilter, first: number, after: string | null): Promise<MessagePage> {
+    const take = Math.max(1, Math.min(first, 200));
+    const qb = this.db.getRepository(OutboundMessageEntity).createQueryBuilder('m').where('m.companyId = :companyId', { companyId: caller.companyId });
+    const visible = this.visible(caller);
+    if (visible.senderUserId) qb.andWhere('m.senderUserId = :me', { me: visible.senderUserId });
+    if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
+    if (filter.source) qb.andWhere('m.source = :source', { source: filter.source });
+    if (filter.splitGroupId) qb.andWhere('m.splitGroupId = :splitGroupId', { splitGroupId: filter.splitGroupId });
+    if (filter.documentRef) qb.andWhere('m.documentRef = :documentRef', { documentRef: filter.documentRef });
+    if (filter.createdFrom) qb.andWhere('m.createdAt >= :from', { from: filter.createdFrom });
+    if (filter.createdTo) qb.andWhere('m.createdAt < :to', { to: filter.createdTo });
+    if (filter.text?.trim()) {
+      // '!' as the LIKE escape: a backslash means different things in MySQL and SQLite string literals.
+      const like = `%${filter.text.trim().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("m.subject LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.toList LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.documentRef LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.body LIKE :like ESCAPE '!'", { like });
+        }),
+      );
+    }
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      qb.andWhere(new Brackets((w) => w.where('m.createdAt < :c', { c: cursor.createdAt }).orWhere('m.createdAt = :c AND m.id < :cid', { c: cursor.createdAt, cid: cursor.id })));
+    }
+    const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').take(take + 1).getMany();
+    const nodes = rows.slice(0, take);
+    const last = nodes[nodes.length - 1];
+    return { nodes, endCursor: last ? encodeCursor(last) : null, hasNextPage: rows.length > take, totalCount };
+  }
+}

@@ -1,0 +1,59 @@
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../../common/caller';
+import { timeOrderedId } from '../../../common/time-ordered-id';
+import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
+import { OutboundMessageEntity } from '../outbound-message.entity';
+
+export type OutboxRowContent = Pick<
+  OutboundMessageEntity,
+  'channel' | 'source' | 'fromName' | 'fromAddress' | 'toList' | 'ccList' | 'bccList' | 'splitGroupId' | 'subject' | 'body' | 'language' | 'messageId' | 'waitReason'
+>;
+
+export interface OutboxRowContext {
+  caller: Caller;
+  senderUserId: string | null;
+  documentRef: string | null | undefined;
+  now: Date;
+  /** When it is first due (now, or the scheduled time). */
+  due: Date;
+  retryMaxAgeMs: number;
+}
+
+function sentByOf(caller: Caller): string {
+  return caller.kind === 'USER' ? caller.username : `${caller.module} (palveluavain)`;
+}
+
+/**
+ * A new message row: what the message is, plus the bookkeeping every message starts with. `event` is
+ * the table's creating event, which decides the first status.
+ */
+export function newOutboxRow(
+  manager: EntityManager,
+  event: 'accept' | 'handOff',
+  context: OutboxRowContext,
+  content: OutboxRowContent,
+): OutboundMessageEntity {
+  const { caller, now, due } = context;
+  return manager.create(OutboundMessageEntity, {
+    ...content,
+    status: MESSAGE_TRANSITIONS[event].to,
+    id: timeOrderedId(),
+    companyId: caller.companyId,
+    documentRef: context.documentRef?.trim() || null,
+    senderUserId: context.senderUserId,
+    sentBy: sentByOf(caller),
+    attempts: 0,
+    nextAttemptAt: due,
+    giveUpAt: new Date(due.getTime() + context.retryMaxAgeMs),
+    lockedBy: null,
+    lockedUntil: null,
+    lastErrorCode: null,
+    lastErrorMessage: null,
+    lastErrorPermanent: null,
+    recipientErrors: null,
+    smtpResponse: null,
+    createdAt: now,
+    sentAt: null,
+    updatedAt: now,
+  });
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '../../../common/caller';
+import { transaction } from '../../../db/transaction';
+import { idempotencyConflict } from '../messages.errors';
+import { OutboundMessageEntity } from '../outbound-message.entity';
+import { IdempotencyRecordEntity } from './idempotency-record.entity';
+
+export function hashPayload(payload: unknown): string {
+  return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+}
+
+/** Insert without reading the rows back: every column's value is already set in the entity. */
+export async function insertMessages(manager: EntityManager, entities: OutboundMessageEntity[]): Promise<void> {
+  await manager.createQueryBuilder().insert().into(OutboundMessageEntity).values(entities).updateEntity(false).execute();
+}
+
+export interface StoreOnceRequest {
+  caller: Caller;
+  key: string | null;
+  payloadHash: string;
+  /** One INSERT is atomic on its own; more statements (parts, attachments, a key) share a transaction. */
+  singleStatement: boolean;
+  insert: (manager: EntityManager) => Promise<OutboundMessageEntity[]>;
+}
+
+/**
+ * Store once per idempotency key: a repeat with the same payload gets the first answer; another
+ * payload under the same key is refused. Two racing requests meet at the key's primary key.
+ */
+export async function storeOnce(db: DataSource, request: StoreOnceRequest): Promise<OutboundMessageEntity[]> {
+  const { caller, key, payloadHash } = request;
+  const repeat = async () => {
+    const record = await db.getRepository(IdempotencyRecordEntity).findOneBy({ companyId: caller.companyId, idempotencyKey: key as string });
+    if (!record) return null;
+    if (record.payloadHash !== payloadHash) throw idempotencyConflict();
+    const found = await db.getRepository(OutboundMessageEntity).findBy({ companyId: caller.companyId, id: In(record.messageIds) });
+    const byId = new Map(found.map((m) => [m.id, m]));
+    return record.messageIds.map((id) => byId.get(id)).filter((m): m is OutboundMessageEntity => !!m);
+  };
+  if (key) {
+    const earlier = await repeat();
+    if (earlier) return earlier;
+  }
+  if (!key && request.singleStatement) return request.insert(db.manager);
+  try {
+    return await transaction(db, async (manager) => {
+      const entities = await request.insert(manager);
+      if (key) {
+        await manager.insert(IdempotencyRecordEntity, { companyId: caller.companyId, idempotencyKey: key, payloadHash, messageIds: entities.map((e) => e.id), createdAt: new Date() });
+      }
+      return entities;
+    });
+  } catch (err) {
+    if (key) {
+      const earlier = await repeat();
+      if (earlier) return earlier;
+    }
+    throw err;
+  }
+}

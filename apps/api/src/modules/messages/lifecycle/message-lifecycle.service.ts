@@ -1,0 +1,68 @@
+import type { DataSource } from 'typeorm';
+import type { Caller } from '../../../common/caller';
+import type { MessageArchive } from '../archive/message-archive.service';
+import type { MessageEvents } from '../message-events';
+import { notInStatus } from '../messages.errors';
+import type { OutboundMessageEntity } from '../outbound-message.entity';
+import { applyTransition } from './apply-transition';
+import { FINAL_STATUSES } from './message-states';
+
+export interface MessageLifecycleOptions {
+  retryMaxAgeMs: number;
+}
+
+/** What a person (or a module) may do to a stored message: send it again, cancel it, wait for it. */
+export class MessageLifecycle {
+  constructor(
+    private readonly db: DataSource,
+    private readonly archive: MessageArchive,
+    private readonly events: MessageEvents,
+    private readonly options: MessageLifecycleOptions,
+  ) {}
+
+  /** Send a failed or waiting message again now, with a fresh give-up time. */
+  async retry(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const message = await this.archive.get(caller, id);
+    const now = new Date();
+    const moved = await applyTransition(this.db.manager, {
+      event: 'retry',
+      id,
+      companyId: caller.companyId,
+      now,
+      changes: { nextAttemptAt: now, giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs), waitReason: null },
+    });
+    if (!moved) throw notInStatus('retry', message.status);
+    this.events.wake();
+    return this.archive.get(caller, id);
+  }
+
+  /** Cancel before a dispatcher has taken it. */
+  async cancel(caller: Caller, id: string): Promise<OutboundMessageEntity> {
+    const message = await this.archive.get(caller, id);
+    const moved = await applyTransition(this.db.manager, { event: 'cancel', id, companyId: caller.companyId, now: new Date(), changes: { waitReason: null } });
+    if (!moved) throw notInStatus('cancel', message.status);
+    this.events.emit({ id, companyId: caller.companyId, status: 'CANCELLED' });
+    return this.archive.get(caller, id);
+  }
+
+  /** Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final. */
+  async waitForFinal(caller: Caller, id: string, timeoutMs: number): Promise<OutboundMessageEntity> {
+    const deadline = Date.now() + timeoutMs;
+    let current = await this.archive.get(caller, id);
+    while (!FINAL_STATUSES.includes(current.status) && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
+        const unsubscribe = this.events.subscribe((change) => {
+          if (change.id === id) done();
+        });
+        function done() {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve();
+        }
+      });
+      current = await this.archive.get(caller, id);
+    }
+    return current;
+  }
+}
