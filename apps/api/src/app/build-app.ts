@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { pickLanguage } from '../common/language';
 import type { RequestContext } from '../common/request-context';
 import { formatErrorWith, localizeErrorsPlugin } from '../graphql/error-formatting';
-import { depthLimitRule, queryCostPlugin } from '../graphql/query-limits';
+import { depthLimitRule, queryCostPlugin, signedOutIntrospectionPlugin } from '../graphql/query-limits';
 import { buildGraphqlSchema } from '../graphql/schema';
 import { attachmentRoutes } from '../modules/attachments/attachment-routes';
 import type { Services } from './services';
@@ -99,7 +99,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     introspection: true,
     validationRules: [depthLimitRule],
     formatError: formatErrorWith(services.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(schema), localizeErrorsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), signedOutIntrospectionPlugin(), queryCostPlugin(schema), localizeErrorsPlugin()],
   });
   await apollo.start();
 

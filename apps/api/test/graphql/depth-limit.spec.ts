@@ -1,5 +1,5 @@
-import { NoFragmentCyclesRule, buildSchema, parse, validate } from 'graphql';
-import { MAX_QUERY_DEPTH, depthLimitRule } from '../../src/graphql/query-limits';
+import { NoFragmentCyclesRule, buildSchema, getIntrospectionQuery, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { MAX_QUERY_DEPTH, depthLimitRule, operationDepth } from '../../src/graphql/query-limits';
 
 // Our own schema is shallow, so the rule is tried on a self-referencing type where depth is free.
 const schema = buildSchema('type Node { child: Node name: String } type Query { root: Node }');
@@ -32,9 +32,29 @@ describe('the query depth limit', () => {
     expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/Cannot spread fragment "A" within itself/)]);
   });
 
-  it('counts introspection fields too', () => {
+  it('counts introspection fields that fan out: a type\'s fields\' types\' fields', () => {
     let selection = 'name';
-    for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
+    for (let i = 0; i < 4; i++) selection = `fields { type { ofType { ${selection} } } }`;
     expect(validate(schema, parse(`{ __schema { types { ${selection} } } }`), [depthLimitRule])).toHaveLength(1);
+  });
+
+  it('lets GraphiQL\'s introspection query through: its type references (ofType chains of leaves) add no level', () => {
+    const query = parse(getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true }));
+    expect(validate(schema, query, [depthLimitRule])).toEqual([]);
+    const operation = query.definitions[0] as OperationDefinitionNode;
+    expect([operationDepth(query, operation, 'signedIn'), operationDepth(query, operation, 'strict')]).toEqual([5, 14]);
+  });
+
+  it('counts an ofType chain in full when it selects more than type references', () => {
+    let chain = 'fields { name }';
+    for (let i = 0; i < 12; i++) chain = `ofType { ${chain} }`;
+    expect(validate(schema, parse(`{ __schema { types { ${chain} } } }`), [depthLimitRule])).toHaveLength(1);
+  });
+
+  it('frees no field named ofType outside introspection', () => {
+    const own = buildSchema('type Node { ofType: Node name: String } type Query { root: Node }');
+    let chain = 'name';
+    for (let i = 0; i < 12; i++) chain = `ofType { ${chain} }`;
+    expect(validate(own, parse(`{ root { ${chain} } }`), [depthLimitRule])).toHaveLength(1);
   });
 });
