@@ -101,7 +101,7 @@ export function signedOutIntrospectionPlugin(): ApolloServerPlugin<RequestContex
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation }) {
-          if (contextValue.caller) return;
+          if (contextValue.caller || !operation) return;
           const depth = operationDepth(document, operation, 'strict');
           if (depth <= MAX_QUERY_DEPTH) return;
           throw new UserFacingError(
