@@ -31,7 +31,7 @@ describe('Lähetystavat', () => {
   it('asks the admin to confirm a policy migrated from the retired "send later"', async () => {
     const { user, callsOf } = renderPanel();
     expect(await screen.findByText(/oli "Lähetä myöhemmin", joka ei ole enää käytössä/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Vahvista: Myyntilaukset' }));
+    await user.click(screen.getByRole('button', { name: 'Vahvista: Myyntitilaukset' }));
     await waitFor(() => expect(callsOf('UpdateSendPolicy')[0]?.variables).toEqual({ source: 'SALES_ORDER', input: { defaultOutput: 'PAPER', sendMode: 'ASK' } }));
     await waitFor(() => expect(screen.queryByText(/Lähetä myöhemmin/)).toBeNull());
   });

@@ -95,7 +95,7 @@ export type MessageSource =
   | 'PURCHASE_ORDER'
   /** Tarjoukset */
   | 'QUOTE'
-  /** Myyntilaukset */
+  /** Myyntitilaukset */
   | 'SALES_ORDER'
   /** Huoltoseuranta – Kutsun kirjaus (työ päättynyt) */
   | 'SERVICE_CALL_COMPLETED'

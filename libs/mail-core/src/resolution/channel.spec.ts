@@ -24,6 +24,6 @@ describe('channel', () => {
   it('refuses a channel the program cannot use, naming the program', () => {
     const refusal = checkChannel('EMAIL_AND_SMS', 'SALES_ORDER', 'SMS');
     expect(refusal?.code).toBe('SOURCE_CANNOT_USE_CHANNEL');
-    expect(refusal?.message.fi).toBe('Ohjelma "Myyntilaukset" ei lähetä tekstiviestejä: valitse toinen lähetystapa.');
+    expect(refusal?.message.fi).toBe('Ohjelma "Myyntitilaukset" ei lähetä tekstiviestejä: valitse toinen lähetystapa.');
   });
 });

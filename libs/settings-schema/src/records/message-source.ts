@@ -64,7 +64,7 @@ export const MESSAGE_SOURCE_INFO: Readonly<Record<MessageSource, MessageSourceIn
     defaultOutput: 'EMAIL',
   },
   SALES_ORDER: {
-    labelFi: 'Myyntilaukset',
+    labelFi: 'Myyntitilaukset',
     labelEn: 'Sales orders',
     channels: ['EMAIL'],
     attachmentsAllowed: true,

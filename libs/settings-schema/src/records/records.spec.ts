@@ -55,6 +55,10 @@ describe('message sources', () => {
     expect(MESSAGE_SOURCES.filter((s) => MESSAGE_SOURCE_INFO[s].defaultOutput === 'PAPER')).toEqual(['SALES_ORDER', 'PURCHASE_ORDER', 'QUOTE']);
   });
 
+  it('spells the sales orders right: the seed\'s labels are the texts, its typo "Myyntilaukset" is not', () => {
+    expect(MESSAGE_SOURCE_INFO.SALES_ORDER.labelFi).toBe('Myyntitilaukset');
+  });
+
   it('lets the device card, the customer card and customisations send SMS', () => {
     expect(MESSAGE_SOURCES.filter((s) => MESSAGE_SOURCE_INFO[s].channels.includes('SMS'))).toEqual(['DEVICE_CARD', 'CUSTOMER_CARD', 'CUSTOM']);
   });
