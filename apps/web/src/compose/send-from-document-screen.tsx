@@ -102,8 +102,7 @@ function sendNowKey(search: string): string {
   return key;
 }
 
-const isRefusalOf = (error: unknown, reason: string) =>
-  CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'REFUSED' && e.extensions.reason === reason);
+const isRefusalOf = (error: unknown, reason: string) => CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'REFUSED' && e.extensions.reason === reason);
 
 interface LoadedDraft {
   draft: ComposeDraft;
@@ -192,6 +191,10 @@ function SendFromDocument({ request, search }: { request: SendRequest; search: s
   const started = useRef(false);
   const tRef = useRef(t);
   tRef.current = t;
+  // The draft the ask dialog shows, kept while the dialog closes.
+  const askedRef = useRef<ComposeDraft | null>(null);
+  if (step.kind === 'ask') askedRef.current = step.draft;
+  const asked = askedRef.current;
 
   const sendNow = async (draft: ComposeDraft) => {
     setStep({ kind: 'sending' });
@@ -269,64 +272,73 @@ function SendFromDocument({ request, search }: { request: SendRequest; search: s
     // Runs once (the guard above); sendNow reads only its arguments, the client and the search.
   }, [client, request]);
 
-  switch (step.kind) {
-    case 'loading':
-      return <Spinner label={t.app.loading} />;
-    case 'sending':
-      return <Spinner label={t.compose.sending} />;
-    case 'failed':
-      return (
-        <div role="alert">
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t.compose.sendFailed}</MessageBarTitle>
-              {step.error}
-            </MessageBarBody>
+  const content = (() => {
+    switch (step.kind) {
+      case 'loading':
+        return <Spinner label={t.app.loading} />;
+      case 'sending':
+        return <Spinner label={t.compose.sending} />;
+      case 'failed':
+        return (
+          <div role="alert">
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.compose.sendFailed}</MessageBarTitle>
+                {step.error}
+              </MessageBarBody>
+            </MessageBar>
+          </div>
+        );
+      case 'cancelled':
+        return (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.compose.notSent}</MessageBarBody>
           </MessageBar>
-        </div>
-      );
-    case 'cancelled':
-      return (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.compose.notSent}</MessageBarBody>
-        </MessageBar>
-      );
-    case 'done':
-      return <SendOutcome message={step.message} actions={<Button onClick={() => navigate('/')}>{t.compose.close}</Button>} />;
-    case 'edit':
-      return (
-        <ComposeForm
-          draft={step.draft}
-          invalidTo={step.invalidTo}
-          variables={request.variables}
-          notice={step.notice}
-          onSent={(message) => setStep({ kind: 'done', message })}
-          onCancel={() => setStep({ kind: 'cancelled' })}
-        />
-      );
-    case 'ask':
-      return (
-        <Dialog open modalType="alert">
-          <DialogSurface>
+        );
+      case 'done':
+        return <SendOutcome message={step.message} actions={<Button onClick={() => navigate('/')}>{t.compose.close}</Button>} />;
+      case 'edit':
+        return (
+          <ComposeForm
+            draft={step.draft}
+            invalidTo={step.invalidTo}
+            variables={request.variables}
+            notice={step.notice}
+            onSent={(message) => setStep({ kind: 'done', message })}
+            onCancel={() => setStep({ kind: 'cancelled' })}
+          />
+        );
+      case 'ask':
+        return null;
+    }
+  })();
+
+  // The dialog stays mounted and closes through `open`: unmounted while open, Fluent's modalizer
+  // left the whole app aria-hidden, and screen readers found no button in the form it opened.
+  return (
+    <>
+      {content}
+      <Dialog open={step.kind === 'ask'} modalType="alert">
+        <DialogSurface>
+          {asked && (
             <DialogBody>
               <DialogTitle>{t.compose.askTitle}</DialogTitle>
               <DialogContent className={styles.summary}>
                 <Text>{t.compose.askBody}</Text>
-                <Text weight="semibold">{step.draft.subject}</Text>
-                <Text>{step.draft.to.map((m) => m.formatted).join('; ')}</Text>
+                <Text weight="semibold">{asked.subject}</Text>
+                <Text>{asked.to.map((m) => m.formatted).join('; ')}</Text>
               </DialogContent>
               <DialogActions>
-                <Button appearance="primary" onClick={() => void sendNow(step.draft)}>
+                <Button appearance="primary" onClick={() => void sendNow(asked)}>
                   {t.compose.sendNow}
                 </Button>
-                <Button onClick={() => setStep({ kind: 'edit', draft: step.draft, invalidTo: [], notice: null })}>
-                  {t.compose.openForEdit}
-                </Button>
+                <Button onClick={() => setStep({ kind: 'edit', draft: asked, invalidTo: [], notice: null })}>{t.compose.openForEdit}</Button>
                 <Button onClick={() => setStep({ kind: 'cancelled' })}>{t.compose.cancel}</Button>
               </DialogActions>
             </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      );
-  }
+          )}
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
 }

@@ -84,6 +84,16 @@ describe('sending from a document: the send mode decides', () => {
     expect(callsOf('SendMessage')).toHaveLength(0);
   });
 
+  it('leaves nothing aria-hidden after Avaa muokattavaksi: screen readers reach the form and its buttons', async () => {
+    const { user } = renderSend(SEND_URL, { sendMode: 'ASK' });
+    await user.click(await screen.findByRole('button', { name: 'Avaa muokattavaksi' }));
+    const form = await screen.findByRole('form', { name: 'Lähetä viesti' });
+    // The dialog's modalizer hid the page while it was open; it must give it back when the dialog goes.
+    await waitFor(() => expect(form.closest('[aria-hidden="true"]')).toBeNull());
+    expect(within(form).getByRole('button', { name: 'Lähetä viesti' })).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('opens the compose dialog with red chips when the program gave addresses that are not addresses', async () => {
     const { callsOf } = renderSend('/send?source=SALES_ORDER&to=matti%40asiakas&to=b%40y.fi', { sendMode: 'SEND_NOW', to: [] }, {
       ComposeDraft: ({ input }) =>
