@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import './app/global.css';
 import { App } from './app/app';
 import { languageStore } from './i18n/language-store';
 

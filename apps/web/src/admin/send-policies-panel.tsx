@@ -58,6 +58,7 @@ export function SendPoliciesPanel() {
       <Text className={styles.intro}>{t.sendPolicies.intro}</Text>
       <Notice notice={notice} />
       <LoadState loading={!policies.data} error={policies.data ? undefined : policies.error} onRetry={() => void policies.refetch()}>
+        <div className={styles.tableWrap}>
         <Table aria-labelledby="policies-heading">
           <TableHeader>
             <TableRow>
@@ -123,6 +124,7 @@ export function SendPoliciesPanel() {
             })}
           </TableBody>
         </Table>
+        </div>
       </LoadState>
     </section>
   );

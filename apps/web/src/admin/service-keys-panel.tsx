@@ -78,6 +78,7 @@ export function ServiceKeysPanel() {
         {keys.data?.serviceKeys.length === 0 ? (
           <Text>{t.serviceKeys.none}</Text>
         ) : (
+          <div className={styles.tableWrap}>
           <Table aria-labelledby="keys-heading">
             <TableHeader>
               <TableRow>
@@ -110,6 +111,7 @@ export function ServiceKeysPanel() {
               ))}
             </TableBody>
           </Table>
+          </div>
         )}
       </LoadState>
       <CreateServiceKeyDialog open={creating} users={users.data?.users ?? []} onClose={() => setCreating(false)} />

@@ -15,10 +15,11 @@ import type { StandardTextFieldsFragment } from '../gql/graphql';
 import { useFieldTexts, useLabelOfPath } from '../i18n/field-texts';
 import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { DeleteStandardTextMutation, StandardTextsQuery, UpsertStandardTextMutation } from './admin.operations';
+import { NARROW } from '../app/layout';
 import { useAdminStyles } from './admin-styles';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(200px, 260px) 1fr', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(200px, 260px) minmax(0, 1fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start', [NARROW]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   item: { width: '100%', justifyContent: 'flex-start', textAlign: 'left' },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },

@@ -64,6 +64,7 @@ export function UsersPanel() {
       <Text className={styles.intro}>{t.users.selfNote}</Text>
       <Notice notice={notice} />
       <LoadState loading={!users.data} error={users.data ? undefined : users.error} onRetry={() => void users.refetch()}>
+        <div className={styles.tableWrap}>
         <Table aria-labelledby="users-heading">
           <TableHeader>
             <TableRow>
@@ -118,6 +119,7 @@ export function UsersPanel() {
             })}
           </TableBody>
         </Table>
+        </div>
       </LoadState>
       <CreateUserDialog
         open={creating}

@@ -4,6 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { messageOf } from '../api/graphql-errors';
 import { LanguagePicker } from '../app/language-picker';
+import { NARROW } from '../app/layout';
 import { useT } from '../i18n/i18n';
 import { LoginMutation } from './auth.operations';
 import { sessionStore, useSessionState } from './session-store';
@@ -11,7 +12,10 @@ import { sessionStore, useSessionState } from './session-store';
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', backgroundColor: tokens.colorNeutralBackground2 },
   card: {
+    [NARROW]: { padding: tokens.spacingHorizontalL },
     width: '360px',
+    maxWidth: 'calc(100% - 16px)',
+    boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,

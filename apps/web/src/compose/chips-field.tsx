@@ -1,4 +1,4 @@
-import { useId, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useId, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
 import { Button, Field, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Dismiss12Regular } from '@fluentui/react-icons';
 import { useLanguage, useT } from '../i18n/i18n';
@@ -74,6 +74,8 @@ export interface ChipsFieldProps {
   typingHint?: (text: string) => string | null;
   required?: boolean;
   disabled?: boolean;
+  /** The text input, for a caller that moves the focus into the field (Kopio / Piilokopio). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
@@ -81,7 +83,7 @@ export interface ChipsFieldProps {
  * one chip per address at once; typing `;` or `,` after a complete address makes its chip; Enter and
  * leaving the field turn the rest into chips. An invalid piece is a red chip, its reason under the field.
  */
-export function ChipsField({ label, chips, text, onChange, parse, errors = [], hint, typingHint, required, disabled }: ChipsFieldProps) {
+export function ChipsField({ label, chips, text, onChange, parse, errors = [], hint, typingHint, required, disabled, inputRef }: ChipsFieldProps) {
   const t = useT();
   const language = useLanguage();
   const styles = useStyles();
@@ -175,6 +177,7 @@ export function ChipsField({ label, chips, text, onChange, parse, errors = [], h
           </ul>
           <input
             {...controlProps}
+            ref={inputRef}
             className={styles.input}
             type="text"
             autoComplete="off"

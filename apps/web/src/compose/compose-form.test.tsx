@@ -161,6 +161,20 @@ describe('Lähetä viesti', () => {
     expect(within(form).queryByRole('textbox', { name: 'Piilokopio' })).toBeNull();
   });
 
+  it('makes Kopio and Piilokopio real buttons that open their field with the cursor in it, as in Outlook', async () => {
+    const { user } = renderCompose();
+    const form = await screen.findByRole('form', { name: 'Lähetä viesti' });
+    const bcc = within(form).getByRole('button', { name: 'Lisää Piilokopio-kenttä' });
+    expect(bcc.textContent).toBe('Piilokopio');
+    expect(bcc.getAttribute('aria-expanded')).toBe('false');
+    await user.click(bcc);
+    const field = within(form).getByRole('textbox', { name: 'Piilokopio' });
+    expect(document.activeElement).toBe(field);
+    expect(within(form).queryByRole('button', { name: 'Lisää Piilokopio-kenttä' })).toBeNull();
+    await user.type(field, 'salainen@yritys.fi;');
+    expect(within(within(form).getByRole('list', { name: 'Piilokopio' })).getAllByRole('listitem').map((c) => c.textContent)).toEqual(['salainen@yritys.fi']);
+  });
+
   it('fills Otsikko and Sisältö from the chosen standard text and language', async () => {
     const { user, callsOf } = renderCompose({
       ComposeStandardTexts: ({ language }) => ({

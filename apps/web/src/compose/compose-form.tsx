@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   Button,
@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Send20Regular } from '@fluentui/react-icons';
+import { PersonAdd20Regular, Send20Regular } from '@fluentui/react-icons';
+import { NARROW } from '../app/layout';
 import { LANGUAGES, MESSAGE_SOURCES, MESSAGE_SOURCE_INFO, composeMessageSchema, validateComposeMessage, type Language, type MessageSource } from '@maestro/settings-schema';
 import type { UploadedAttachment } from '../api/authorized-http';
 import { fieldErrorsOf, messageOf } from '../api/graphql-errors';
@@ -36,9 +37,10 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '880px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   topRow: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-start' },
-  grow: { flex: 1, minWidth: '220px' },
-  toRow: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start' },
-  ccButtons: { display: 'flex', gap: tokens.spacingHorizontalXXS, paddingTop: '26px' },
+  grow: { flex: 1, minWidth: 'min(220px, 100%)' },
+  toRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', [NARROW]: { flexDirection: 'column', alignItems: 'stretch' } },
+  // Beside Vastaanottaja as in Outlook; under it in a narrow pane.
+  ccButtons: { display: 'flex', gap: tokens.spacingHorizontalS, paddingTop: '26px', [NARROW]: { paddingTop: 0 } },
   standardTexts: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -128,6 +130,15 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
   const [bcc, setBcc] = useState<Recipients>(NO_RECIPIENTS);
   const [showCc, setShowCc] = useState(false);
   const [showBcc, setShowBcc] = useState(false);
+  const ccInput = useRef<HTMLInputElement>(null);
+  const bccInput = useRef<HTMLInputElement>(null);
+  // Kopio / Piilokopio open their field and put the cursor in it, as Outlook does.
+  const [focusField, setFocusField] = useState<'cc' | 'bcc' | null>(null);
+  useEffect(() => {
+    if (!focusField) return;
+    (focusField === 'cc' ? ccInput : bccInput).current?.focus();
+    setFocusField(null);
+  }, [focusField]);
   const [subject, setSubject] = useState(draft.subject);
   const [body, setBody] = useState(draft.body);
   // The files the calling program uploaded and named (attachmentIds), as composeDraft found them.
@@ -351,12 +362,28 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
         </div>
         <div className={styles.ccButtons}>
           {!showCc && (
-            <Button size="small" appearance="subtle" aria-label={t.compose.showCcLabel} onClick={() => setShowCc(true)}>
+            <Button
+              icon={<PersonAdd20Regular />}
+              aria-label={t.compose.showCcLabel}
+              aria-expanded={false}
+              onClick={() => {
+                setShowCc(true);
+                setFocusField('cc');
+              }}
+            >
               {t.compose.showCc}
             </Button>
           )}
           {!showBcc && (
-            <Button size="small" appearance="subtle" aria-label={t.compose.showBccLabel} onClick={() => setShowBcc(true)}>
+            <Button
+              icon={<PersonAdd20Regular />}
+              aria-label={t.compose.showBccLabel}
+              aria-expanded={false}
+              onClick={() => {
+                setShowBcc(true);
+                setFocusField('bcc');
+              }}
+            >
               {t.compose.showBcc}
             </Button>
           )}
@@ -365,6 +392,7 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
       {showCc && (
         <ChipsField
           label={text('cc').label}
+          inputRef={ccInput}
           parse={parseAddressChips}
           chips={cc.chips}
           text={cc.text}
@@ -378,6 +406,7 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
       {showBcc && (
         <ChipsField
           label={text('bcc').label}
+          inputRef={bccInput}
           parse={parseAddressChips}
           chips={bcc.chips}
           text={bcc.text}
