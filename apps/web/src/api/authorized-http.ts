@@ -89,6 +89,16 @@ export async function openBlob(file: Blob): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Follows a link the way a click on it does (a mailto: link opens the mail program, where the browser can). */
+export function openLink(href: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
 /** Saves a blob as a download under the given name. */
 export function saveBlob(blob: Blob, filename: string | null): void {
   const url = URL.createObjectURL(blob);

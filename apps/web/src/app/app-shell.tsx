@@ -126,12 +126,14 @@ function SignedIn() {
         <div className={styles.body}>
           <nav id={NAV_ID} className={mergeClasses(styles.rail, navOpen && styles.railOpen)} aria-label={t.app.mainNav}>
             <Text className={styles.railWho}>{who}</Text>
-            {screens.filter((s) => s.inNav).map((s) => (
-              <NavLink key={s.id} to={s.to} end={s.to === '/'} className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}>
-                <s.icon aria-hidden />
-                <span>{s.label(t)}</span>
-              </NavLink>
-            ))}
+            {screens
+              .filter((s) => s.inNav)
+              .map((s) => (
+                <NavLink key={s.id} to={s.to} end={s.to === '/'} className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}>
+                  <s.icon aria-hidden />
+                  <span>{s.label(t)}</span>
+                </NavLink>
+              ))}
           </nav>
           <main className={styles.main}>
             <Suspense fallback={<Spinner className={styles.centered} label={t.app.loading} />}>

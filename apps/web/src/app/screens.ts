@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import {
   Chat20Regular,
   Home20Regular,
+  MailArrowForward20Regular,
   MailArrowUp20Regular,
   MailCheckmark20Regular,
   MailClock20Regular,
@@ -20,7 +21,7 @@ import { HomeScreen } from './home-screen';
  * message folders, settings and admin each load when first opened.
  */
 export interface Screen {
-  id: 'home' | 'compose' | 'send' | 'sms' | 'sent' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'admin';
+  id: 'home' | 'compose' | 'send' | 'sms' | 'sent' | 'handedOff' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'admin';
   /** Route path, relative to the signed-in shell; `/*` for screens with routes of their own. */
   path: string;
   /** Where the nav link goes. */
@@ -41,6 +42,7 @@ const ComposeScreen = lazy(() => import('../compose/compose-screen').then((m) =>
 const SendFromDocumentScreen = lazy(() => import('../compose/send-from-document-screen').then((m) => ({ default: m.SendFromDocumentScreen })));
 const SmsScreen = lazy(() => import('../sms/sms-screen').then((m) => ({ default: m.SmsScreen })));
 const SentScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.SentScreen })));
+const HandedOffScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.HandedOffScreen })));
 const OutboxScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.OutboxScreen })));
 const FailedScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.FailedScreen })));
 const AdminScreen = lazy(() => import('../admin/admin-screen').then((m) => ({ default: m.AdminScreen })));
@@ -70,6 +72,17 @@ export const SCREENS: readonly Screen[] = [
     adminOnly: false,
     inNav: true,
     component: SentScreen,
+  },
+  {
+    id: 'handedOff',
+    path: '/messages/handed-off',
+    to: '/messages/handed-off',
+    label: (t) => t.nav.handedOff,
+    description: (t) => t.home.handedOff,
+    icon: MailArrowForward20Regular,
+    adminOnly: false,
+    inNav: true,
+    component: HandedOffScreen,
   },
   {
     id: 'outbox',

@@ -28,7 +28,10 @@ async function fillIn(user: ReturnType<typeof renderCompose>['user']) {
   return form;
 }
 
-const chipTexts = (form: HTMLElement) => within(within(form).getByRole('list', { name: 'Vastaanottaja' })).queryAllByRole('listitem').map((c) => c.textContent);
+const chipTexts = (form: HTMLElement) =>
+  within(within(form).getByRole('list', { name: 'Vastaanottaja' }))
+    .queryAllByRole('listitem')
+    .map((c) => c.textContent);
 
 describe('Lähetä viesti', () => {
   it('shows Lähettäjä greyed and read-only', async () => {
@@ -172,7 +175,11 @@ describe('Lähetä viesti', () => {
     expect(document.activeElement).toBe(field);
     expect(within(form).queryByRole('button', { name: 'Lisää Piilokopio-kenttä' })).toBeNull();
     await user.type(field, 'salainen@yritys.fi;');
-    expect(within(within(form).getByRole('list', { name: 'Piilokopio' })).getAllByRole('listitem').map((c) => c.textContent)).toEqual(['salainen@yritys.fi']);
+    expect(
+      within(within(form).getByRole('list', { name: 'Piilokopio' }))
+        .getAllByRole('listitem')
+        .map((c) => c.textContent),
+    ).toEqual(['salainen@yritys.fi']);
   });
 
   it('fills Otsikko and Sisältö from the chosen standard text and language', async () => {
@@ -221,9 +228,14 @@ describe('Lähetä viesti', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Ajastettu lähetys' }));
     await user.click(screen.getByRole('button', { name: 'Lähetä viesti' }));
     expect(await screen.findByText('Valitse lähetysaika.')).toBeTruthy();
-    await user.type(screen.getByLabelText('Lähetysaika'), '2099-01-02T08:30');
+    // Typed in the UI language's format (dd.mm.yyyy hh.mm), whatever the browser's language is.
+    const when = screen.getByRole('textbox', { name: 'Lähetysaika' });
+    await user.type(when, '2099-01-02');
+    expect(await screen.findByText('Anna aika muodossa pp.kk.vvvv hh.mm, esim. 24.12.2026 08.30.')).toBeTruthy();
+    await user.clear(when);
+    await user.type(when, '2.1.2099 8.30');
     await user.click(screen.getByRole('button', { name: 'Lähetä viesti' }));
     await waitFor(() => expect(callsOf('SendMessage')).toHaveLength(1));
-    expect(callsOf('SendMessage')[0]?.variables.input).toMatchObject({ sendAt: new Date('2099-01-02T08:30').toISOString(), wait: false });
+    expect(callsOf('SendMessage')[0]?.variables.input).toMatchObject({ sendAt: new Date(2099, 0, 2, 8, 30).toISOString(), wait: false });
   });
 });

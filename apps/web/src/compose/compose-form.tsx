@@ -1,26 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-  Spinner,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAdd20Regular, Send20Regular } from '@fluentui/react-icons';
 import { NARROW } from '../app/layout';
 import { LANGUAGES, MESSAGE_SOURCES, MESSAGE_SOURCE_INFO, composeMessageSchema, validateComposeMessage, type Language, type MessageSource } from '@maestro/settings-schema';
 import type { UploadedAttachment } from '../api/authorized-http';
 import { fieldErrorsOf, messageOf } from '../api/graphql-errors';
 import type { ComposeDraftQuery, MessageDetailFieldsFragment } from '../gql/graphql';
+import { DateField } from '../forms/date-field';
+import { parseDateTime } from '../forms/format-date';
 import { useFieldTexts } from '../i18n/field-texts';
 import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { AttachmentsField } from './attachments-field';
@@ -85,12 +73,6 @@ interface Recipients {
 
 const NO_RECIPIENTS: Recipients = { chips: [], text: '' };
 
-/** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
-function localDateTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 export interface ComposeFormProps {
   draft: ComposeDraft;
   /** A new message from the navigation chooses its program; a document's program is fixed. */
@@ -123,7 +105,10 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
 
   const [source, setSource] = useState<MessageSource>(draft.source);
   const [to, setTo] = useState<Recipients>(() => ({
-    chips: addChips(parseAddressChips(draft.to.map((m) => m.formatted).join('; ')), invalidTo.flatMap((entry) => parseAddressChips(entry))),
+    chips: addChips(
+      parseAddressChips(draft.to.map((m) => m.formatted).join('; ')),
+      invalidTo.flatMap((entry) => parseAddressChips(entry)),
+    ),
     text: '',
   }));
   const [cc, setCc] = useState<Recipients>(NO_RECIPIENTS);
@@ -223,8 +208,8 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
     const invalidChips = [to, cc, bcc].some((r) => [...r.chips, ...parseAddressChips(r.text)].some((c) => c.problem));
     let sendAtIso: string | null = null;
     if (scheduled) {
-      const when = sendAt ? new Date(sendAt) : null;
-      if (!when || Number.isNaN(when.getTime())) found = addProblem(found, 'sendAt', t.compose.sendAtRequired);
+      const when = parseDateTime(sendAt);
+      if (!when) found = addProblem(found, 'sendAt', t.compose.sendAtRequired);
       else if (when.getTime() <= Date.now()) found = addProblem(found, 'sendAt', t.compose.sendAtPast);
       else sendAtIso = when.toISOString();
     }
@@ -334,11 +319,7 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
         ) : (
           draft.documentRef && (
             <Field label={t.compose.document}>
-              <Input
-                value={t.compose.documentOf(draft.documentRef, sourceLabel(source, uiLanguage))}
-                readOnly
-                disabled
-              />
+              <Input value={t.compose.documentOf(draft.documentRef, sourceLabel(source, uiLanguage))} readOnly disabled />
             </Field>
           )
         )}
@@ -430,11 +411,7 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
           </Select>
         </Field>
         <Field label={t.compose.standardText} className={styles.grow}>
-          <Select
-            value={standardTextId ?? ''}
-            disabled={filling || (texts.data?.standardTexts.length ?? 0) === 0}
-            onChange={(_e, data) => data.value && void fillStandardText(language, data.value)}
-          >
+          <Select value={standardTextId ?? ''} disabled={filling || (texts.data?.standardTexts.length ?? 0) === 0} onChange={(_e, data) => data.value && void fillStandardText(language, data.value)}>
             {(texts.data?.standardTexts.length ?? 0) === 0 && <option value="">{t.compose.noStandardTexts}</option>}
             {standardTextId === null && (texts.data?.standardTexts.length ?? 0) > 0 && <option value="" />}
             {texts.data?.standardTexts.map((s) => (
@@ -490,17 +467,16 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
       <div className={styles.row}>
         <Checkbox label={t.compose.schedule} checked={scheduled} onChange={(_e, data) => setScheduled(data.checked === true)} />
         {scheduled && (
-          <Field label={t.compose.sendAt} validationState={problems.sendAt ? 'error' : 'none'} validationMessage={problems.sendAt?.join(' ')}>
-            <Input
-              type="datetime-local"
-              value={sendAt}
-              min={localDateTime(new Date())}
-              onChange={(_e, data) => {
-                clearProblem('sendAt');
-                setSendAt(data.value);
-              }}
-            />
-          </Field>
+          <DateField
+            label={t.compose.sendAt}
+            withTime
+            value={sendAt}
+            error={problems.sendAt?.join(' ')}
+            onChange={(value) => {
+              clearProblem('sendAt');
+              setSendAt(value);
+            }}
+          />
         )}
       </div>
 

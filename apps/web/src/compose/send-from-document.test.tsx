@@ -62,7 +62,11 @@ describe('sending from a document: the send mode decides', () => {
     const form = await screen.findByRole('form', { name: 'Lähetä viesti' });
     expect(within(form).getByRole('textbox', { name: 'Otsikko' })).toHaveProperty('value', 'Testilähetys');
     expect(within(form).getByRole('textbox', { name: 'Sisältö' })).toHaveProperty('value', 'Hei,\nTämä on testilähetys.\nTerveisin,\nMaestro');
-    expect(within(within(form).getByRole('list', { name: 'Vastaanottaja' })).getAllByRole('listitem').map((c) => c.textContent)).toEqual(['etu.sukunimi@maestro.fi']);
+    expect(
+      within(within(form).getByRole('list', { name: 'Vastaanottaja' }))
+        .getAllByRole('listitem')
+        .map((c) => c.textContent),
+    ).toEqual(['etu.sukunimi@maestro.fi']);
     expect(within(form).getByRole('textbox', { name: 'Lähettäjä' })).toHaveProperty('readOnly', true);
     expect(callsOf('SendMessage')).toHaveLength(0);
   });
@@ -95,12 +99,16 @@ describe('sending from a document: the send mode decides', () => {
   });
 
   it('opens the compose dialog with red chips when the program gave addresses that are not addresses', async () => {
-    const { callsOf } = renderSend('/send?source=SALES_ORDER&to=matti%40asiakas&to=b%40y.fi', { sendMode: 'SEND_NOW', to: [] }, {
-      ComposeDraft: ({ input }) =>
-        (input as { to?: string[] }).to
-          ? refusal('REFUSED', 'Virheellinen vastaanottaja: "matti@asiakas".', 'INVALID_RECIPIENTS')
-          : { data: { composeDraft: composeDraft({ sendMode: 'SEND_NOW', to: [] }) } },
-    });
+    const { callsOf } = renderSend(
+      '/send?source=SALES_ORDER&to=matti%40asiakas&to=b%40y.fi',
+      { sendMode: 'SEND_NOW', to: [] },
+      {
+        ComposeDraft: ({ input }) =>
+          (input as { to?: string[] }).to
+            ? refusal('REFUSED', 'Virheellinen vastaanottaja: "matti@asiakas".', 'INVALID_RECIPIENTS')
+            : { data: { composeDraft: composeDraft({ sendMode: 'SEND_NOW', to: [] }) } },
+      },
+    );
     const form = await screen.findByRole('form', { name: 'Lähetä viesti' });
     const chips = within(within(form).getByRole('list', { name: 'Vastaanottaja' })).getAllByRole('listitem');
     expect(chips.map((c) => [c.textContent, c.dataset.invalid])).toEqual([
@@ -128,18 +136,22 @@ describe('sending from a document when SMTP sending is off (HAND_OFF)', () => {
   });
 
   function renderHandOff(mailtoUrl: string | null) {
-    return renderSend(SEND_URL, { sendMode: 'SEND_NOW', delivery: 'HAND_OFF' }, {
-      SendMessage: () => ({
-        data: {
-          sendMessage: outboundMessage({
-            status: 'HANDED_OFF',
-            sentAt: null,
-            smtpResponse: null,
-            handOff: { __typename: 'HandOff', emlUrl: '/messages/msg-1/draft.eml', mailtoUrl },
-          }),
-        },
-      }),
-    });
+    return renderSend(
+      SEND_URL,
+      { sendMode: 'SEND_NOW', delivery: 'HAND_OFF' },
+      {
+        SendMessage: () => ({
+          data: {
+            sendMessage: outboundMessage({
+              status: 'HANDED_OFF',
+              sentAt: null,
+              smtpResponse: null,
+              handOff: { __typename: 'HandOff', emlUrl: '/messages/msg-1/draft.eml', mailtoUrl },
+            }),
+          },
+        }),
+      },
+    );
   }
 
   it('records the message and offers the .eml draft and the mailto link instead of sending', async () => {
@@ -148,6 +160,30 @@ describe('sending from a document when SMTP sending is off (HAND_OFF)', () => {
     expect(screen.getByRole('link', { name: 'Avaa sähköpostiohjelmassa' }).getAttribute('href')).toBe('mailto:etu.sukunimi@maestro.fi?subject=Testil%C3%A4hetys');
     expect(callsOf('SendMessage')).toHaveLength(1);
     expect(screen.queryByText('Viesti lähetetty')).toBeNull();
+  });
+
+  it('opens the mail program at once through the mailto link when the message has no attachments', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    renderHandOff('mailto:etu.sukunimi@maestro.fi?subject=Testil%C3%A4hetys');
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect((click.mock.contexts[0] as HTMLAnchorElement).href).toBe('mailto:etu.sukunimi@maestro.fi?subject=Testil%C3%A4hetys');
+    // Nothing is downloaded unasked; the draft stays one click away.
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole('link', { name: 'Siirretty sähköpostiohjelmaan' }).getAttribute('href')).toBe('/messages/handed-off');
+  });
+
+  it('offers the .eml draft at once, named after the subject, when there is no mailto link (attachments)', async () => {
+    const fetchMock = vi.fn(
+      async () => new Response('From: a@x.fi\r\nX-Unsent: 1\r\n\r\nHei', { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''Testil%C3%A4hetys.eml" } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderHandOff(null);
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('Testilähetys.eml');
   });
 
   it('downloads the draft with the token in the Authorization header, never in the URL', async () => {

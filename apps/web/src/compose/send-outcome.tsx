@@ -32,9 +32,16 @@ export function SendOutcome({ message: answered, actions }: SendOutcomeProps) {
   useLiveMessages([message]);
 
   const recipients = [...message.to, ...message.cc, ...message.bcc].join(', ');
+  const folder = isPending(message)
+    ? { to: '/messages/outbox', label: t.compose.toOutbox }
+    : message.status === 'SENT'
+      ? { to: '/messages/sent', label: t.compose.toSent }
+      : message.status === 'HANDED_OFF'
+        ? { to: '/messages/handed-off', label: t.nav.handedOff }
+        : { to: '/messages/failed', label: t.nav.failed };
   let body: ReactNode;
   if (message.status === 'HANDED_OFF' && message.handOff) {
-    body = <HandOffPanel handOff={message.handOff} subject={message.subject} />;
+    body = <HandOffPanel handOff={message.handOff} subject={message.subject} openAtOnce />;
   } else if (message.status === 'SENT') {
     body = (
       <MessageBar intent="success" layout="multiline">
@@ -78,9 +85,7 @@ export function SendOutcome({ message: answered, actions }: SendOutcomeProps) {
       {message.splitGroupId && <Text>{t.compose.splitNote}</Text>}
       <div className={styles.actions}>
         {actions}
-        <RouterLink to={isPending(message) ? '/messages/outbox' : message.status === 'SENT' || message.status === 'HANDED_OFF' ? '/messages/sent' : '/messages/failed'}>
-          {isPending(message) ? t.compose.toOutbox : message.status === 'SENT' || message.status === 'HANDED_OFF' ? t.compose.toSent : t.nav.failed}
-        </RouterLink>
+        <RouterLink to={folder.to}>{folder.label}</RouterLink>
       </div>
     </section>
   );

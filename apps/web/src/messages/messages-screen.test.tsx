@@ -24,6 +24,37 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     expect(callsOf('Messages')[0]?.variables).toMatchObject({ filter: { status: ['FAILED', 'CANCELLED'] }, first: 25 });
   });
 
+  it('keeps messages handed to the mail program out of Lähetetyt, in their own folder "Siirretty sähköpostiohjelmaan"', async () => {
+    const sent = renderFolder('sent', { Messages: () => page([]) });
+    await screen.findByText('Ei viestejä.');
+    expect(sent.callsOf('Messages')[0]?.variables.filter).toEqual({ status: ['SENT'] });
+    sent.unmount();
+    const handedOff = outboundMessage({
+      id: 'msg-h',
+      status: 'HANDED_OFF',
+      sentAt: null,
+      smtpResponse: null,
+      handOff: { __typename: 'HandOff', emlUrl: '/messages/msg-h/draft.eml', mailtoUrl: null },
+    });
+    const { callsOf } = renderFolder('handedOff', { Messages: () => page([handedOff]) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Siirretty sähköpostiohjelmaan' })).toBeTruthy();
+    expect(callsOf('Messages')[0]?.variables.filter).toEqual({ status: ['HANDED_OFF'] });
+    expect(within(screen.getByRole('list', { name: 'Siirretty sähköpostiohjelmaan' })).getByText('Sähköpostiohjelmaan')).toBeTruthy();
+  });
+
+  it('says how to write a date filter that is not a day, and filters by nothing until it is one', async () => {
+    const { user, callsOf } = renderFolder('sent', { Messages: () => page([]) });
+    await screen.findByText('Ei viestejä.');
+    await user.type(screen.getByRole('textbox', { name: 'Päättyen' }), '2026-03-31');
+    expect(await screen.findByText('Anna päivä muodossa pp.kk.vvvv, esim. 24.12.2026.')).toBeTruthy();
+    expect(callsOf('Messages').every((c) => !('createdTo' in (c.variables.filter as object)))).toBe(true);
+  });
+
+  it('shows dates as dd.mm.yyyy in Finnish', async () => {
+    renderFolder('sent', { Messages: () => page([outboundMessage({ sentAt: new Date(2026, 2, 5, 9, 7).toISOString() })]) });
+    expect(await screen.findByText(/^05\.03\.2026\D+09\.07$/)).toBeTruthy();
+  });
+
   it('shows the message in the reading pane: status, server reply, attempts, document and attachments', async () => {
     const message = outboundMessage({
       attachments: [{ __typename: 'AttachmentType', id: 'att-1', filename: 'Tilausvahvistus.pdf', size: 2048, contentType: 'application/pdf', sha256: 'ab', url: '/attachments/att-1' }],
@@ -124,10 +155,11 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     await waitFor(() => expect(callsOf('Messages').at(-1)?.variables.filter).toMatchObject({ text: 'MT-1001' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Ohjelma' }), 'Tarjoukset');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kanava' }), 'Tekstiviesti');
-    await user.type(screen.getByLabelText('Alkaen'), '2026-03-01');
+    // Typed in the UI language's format: dd.mm.yyyy in Finnish, whatever the browser's language is.
+    await user.type(screen.getByRole('textbox', { name: 'Alkaen' }), '1.3.2026');
     await waitFor(() =>
       expect(callsOf('Messages').at(-1)?.variables.filter).toMatchObject({
-        status: ['SENT', 'HANDED_OFF'],
+        status: ['SENT'],
         text: 'MT-1001',
         source: 'QUOTE',
         channel: 'SMS',

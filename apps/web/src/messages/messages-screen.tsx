@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Button, Field, Input, SearchBox, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Field, SearchBox, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Dismiss16Regular } from '@fluentui/react-icons';
 import { CHANNELS, MESSAGE_SOURCES, type Channel, type MessageSource } from '@maestro/settings-schema';
 import { LoadState, PageFrame } from '../app/page-frame';
-import { formatDateTime } from '../forms/format-date';
+import { NARROW, STACKED } from '../app/layout';
+import { DateField } from '../forms/date-field';
+import { formatDateTime, parseDate, startOfDayIso } from '../forms/format-date';
 import type { MessageFilter, MessageStatus, MessageSummaryFieldsFragment } from '../gql/graphql';
 import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { MessagesQuery } from './messages.operations';
@@ -12,11 +14,15 @@ import { ReadingPane } from './reading-pane';
 import { StatusBadge } from './status-badge';
 import { LIVE_POLL_MS, useLiveMessages } from './use-live-messages';
 
-export type Folder = 'sent' | 'outbox' | 'failed';
+export type Folder = 'sent' | 'handedOff' | 'outbox' | 'failed';
 
-/** Lähetetyt / Lähtevät / Epäonnistuneet: the statuses each folder shows. */
+/**
+ * Lähetetyt / Siirretty sähköpostiohjelmaan / Lähtevät / Epäonnistuneet: the statuses each folder
+ * shows. A message handed to the user's own mail program was not sent by Maestro: not among the sent.
+ */
 export const FOLDER_STATUSES: Readonly<Record<Folder, MessageStatus[]>> = {
-  sent: ['SENT', 'HANDED_OFF'],
+  sent: ['SENT'],
+  handedOff: ['HANDED_OFF'],
   outbox: ['QUEUED', 'SENDING', 'RETRYING'],
   failed: ['FAILED', 'CANCELLED'],
 };
@@ -25,17 +31,28 @@ const PAGE_SIZE = 25;
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
-  search: { minWidth: '280px', flex: 1 },
+  search: { minWidth: 'min(280px, 100%)', flex: 1 },
+  dateFilter: { width: '11em', [NARROW]: { width: '100%' } },
   split: {
     display: 'grid',
     gridTemplateColumns: 'minmax(280px, 380px) minmax(0, 1fr)',
+    alignItems: 'start',
     gap: 0,
     minHeight: '420px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    overflow: 'hidden',
+    // clip, not hidden: hidden would make this the reading pane's scroll container and undo its sticking.
+    overflow: 'clip',
+    // In a narrow pane the reading pane goes under the list.
+    [STACKED]: { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  listPane: { display: 'flex', flexDirection: 'column', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
+  listPane: {
+    display: 'flex',
+    flexDirection: 'column',
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+    [STACKED]: { borderRight: 'none', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
   count: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { listStyle: 'none', margin: 0, padding: 0, overflowY: 'auto', flex: 1 },
   row: {
@@ -64,13 +81,10 @@ const useStyles = makeStyles({
   documentFilter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
-/** The start of a local day as an ISO instant ('' = no bound); `nextDay` gives the exclusive end. */
-function dayBound(date: string, nextDay = false): string | null {
-  if (!date) return null;
-  const d = new Date(`${date}T00:00:00`);
-  if (Number.isNaN(d.getTime())) return null;
-  if (nextDay) d.setDate(d.getDate() + 1);
-  return d.toISOString();
+/** The start of a typed local day as an ISO instant (none while it is empty or not a day); `nextDay` gives the exclusive end. */
+function dayBound(text: string, nextDay = false): string | null {
+  const day = parseDate(text);
+  return day ? startOfDayIso(day, nextDay) : null;
 }
 
 export interface MessagesScreenProps {
@@ -122,7 +136,7 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
   useLiveMessages(nodes, pollMs);
   const [loadingMore, setLoadingMore] = useState(false);
 
-  const title = { sent: t.nav.sent, outbox: t.nav.outbox, failed: t.nav.failed }[folder];
+  const title = { sent: t.nav.sent, handedOff: t.nav.handedOff, outbox: t.nav.outbox, failed: t.nav.failed }[folder];
 
   const loadMore = async () => {
     if (!page?.pageInfo.endCursor) return;
@@ -181,12 +195,8 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
             ))}
           </Select>
         </Field>
-        <Field label={t.messages.from}>
-          <Input type="date" value={from} onChange={(_e, data) => setFrom(data.value)} />
-        </Field>
-        <Field label={t.messages.to}>
-          <Input type="date" value={to} onChange={(_e, data) => setTo(data.value)} />
-        </Field>
+        <DateField label={t.messages.from} value={from} onChange={setFrom} className={styles.dateFilter} />
+        <DateField label={t.messages.to} value={to} onChange={setTo} className={styles.dateFilter} />
         {documentRef && (
           <span className={styles.documentFilter}>
             <Text>

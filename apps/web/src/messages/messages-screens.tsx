@@ -12,3 +12,7 @@ export function OutboxScreen() {
 export function FailedScreen() {
   return <MessagesScreen folder="failed" />;
 }
+
+export function HandedOffScreen() {
+  return <MessagesScreen folder="handedOff" />;
+}

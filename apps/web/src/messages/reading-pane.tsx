@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Attach20Regular, DismissCircle16Filled } from '@fluentui/react-icons';
 import { fetchFile, openBlob } from '../api/authorized-http';
 import { messageOf } from '../api/graphql-errors';
+import { NARROW, STACKED } from '../app/layout';
 import { LoadState } from '../app/page-frame';
 import { HandOffPanel } from '../compose/hand-off-panel';
 import { formatSize } from '../compose/format-size';
@@ -18,8 +19,18 @@ const RETRYABLE: readonly MessageStatus[] = ['FAILED', 'RETRYING', 'CANCELLED'];
 const CANCELLABLE: readonly MessageStatus[] = ['QUEUED', 'RETRYING'];
 
 const useStyles = makeStyles({
-  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, overflowY: 'auto', minWidth: 0 },
-  empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  // Beside the list the pane sticks to the top of the screen with its own scroll, so choosing a row
+  // low in a long list does not leave its header scrolled away; under the list it scrolls with the page.
+  pane: {
+    position: 'sticky',
+    top: 0,
+    maxHeight: 'calc(100dvh - 48px)',
+    overflowY: 'auto',
+    minWidth: 0,
+    [STACKED]: { position: 'static', maxHeight: 'none', overflowY: 'visible' },
+  },
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, [NARROW]: { padding: tokens.spacingHorizontalM } },
+  empty: { display: 'block', padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
   subject: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
@@ -54,14 +65,21 @@ export interface ReadingPaneProps {
 export function ReadingPane({ id, onShowDocument }: ReadingPaneProps) {
   const t = useT();
   const styles = useStyles();
-  if (!id) {
-    return (
-      <section className={styles.empty} aria-label={t.messages.readingPane}>
-        <Text>{t.messages.pickOne}</Text>
-      </section>
-    );
-  }
-  return <MessageDetails key={id} id={id} onShowDocument={onShowDocument} />;
+  const pane = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = pane.current;
+    if (!id || !element) return;
+    // A newly chosen message starts at its header, and the header is brought into view where the
+    // pane is under the list (or otherwise out of sight).
+    element.scrollTop = 0;
+    const top = element.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 80) element.scrollIntoView?.({ block: 'start' });
+  }, [id]);
+  return (
+    <section ref={pane} className={styles.pane} aria-label={t.messages.readingPane}>
+      {id ? <MessageDetails key={id} id={id} onShowDocument={onShowDocument} /> : <Text className={styles.empty}>{t.messages.pickOne}</Text>}
+    </section>
+  );
 }
 
 function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (documentRef: string) => void }) {
@@ -98,11 +116,11 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
 
   if (!message) {
     return (
-      <section className={styles.pane} aria-label={t.messages.readingPane}>
+      <div className={styles.details}>
         <LoadState loading error={query.error} onRetry={() => void query.refetch()}>
           {null}
         </LoadState>
-      </section>
+      </div>
     );
   }
 
@@ -164,7 +182,7 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
   if (message.channel === 'EMAIL') fact(t.messages.messageId, message.messageId);
 
   return (
-    <section className={styles.pane} aria-label={t.messages.readingPane}>
+    <div className={styles.details}>
       <h2 className={styles.subject}>{message.channel === 'SMS' ? `${t.messages.smsRow} ${message.to.join(', ')}` : message.subject || t.messages.noSubject}</h2>
       <div className={styles.actions}>
         {RETRYABLE.includes(message.status) && (
@@ -213,6 +231,6 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
       <pre className={styles.body} aria-label={t.messages.body}>
         {message.body}
       </pre>
-    </section>
+    </div>
   );
 }
