@@ -42,7 +42,11 @@ describe('Viestiasetukset', () => {
     };
     for (const [label, value] of Object.entries(values)) expect(screen.getByLabelText(label)).toHaveProperty('value', value);
     expect(secretGroup('Salasana').textContent).toContain('asetettu');
-    expect(within(screen.getByLabelText('SMTP sähköpostilähetys')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Kyllä', 'Ei']);
+    expect(
+      within(screen.getByLabelText('SMTP sähköpostilähetys'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Kyllä', 'Ei']);
   });
 
   it("shows the Tekstiviesti lähetykset tab with every field of the seed under the seed's labels", async () => {
@@ -54,7 +58,11 @@ describe('Viestiasetukset', () => {
     expect(screen.getByLabelText('Käyttäjätunnus')).toHaveProperty('value', 'fff.maestro@maestro.fi');
     expect(screen.getByLabelText('Sms-palvelun email')).toHaveProperty('value', '@smsmail.labyrintti.com');
     expect(secretGroup('Sms-palvelun salasana').textContent).toContain('asetettu');
-    expect(within(screen.getByLabelText('Puhelinnumeron paikka')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Osoitteessa', 'Otsikossa', 'Viestissä']);
+    expect(
+      within(screen.getByLabelText('Puhelinnumeron paikka'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Osoitteessa', 'Otsikossa', 'Viestissä']);
   });
 
   it('shows every problem beside its field before sending anything', async () => {
@@ -100,22 +108,40 @@ describe('Viestiasetukset', () => {
     expect(screen.getByText('Tallennus ei onnistunut')).toBeTruthy();
   });
 
-  it("shows the server's warnings beside their fields", async () => {
-    renderPage({}, companySettings({ smtp: { ...companySettings().smtp, port: 995 }, warnings: [warning('smtp.port', 'POP_IMAP_PORT', 'Portti 995 on POP3 (SSL)-postin noutoportti, ei lähetysportti.')] }));
+  it('shows the warnings beside their fields from the start', async () => {
+    renderPage(
+      {},
+      companySettings({ smtp: { ...companySettings().smtp, port: 995 }, warnings: [warning('smtp.port', 'POP_IMAP_PORT', 'Portti 995 on POP3 (SSL)-postin noutoportti, ei lähetysportti.')] }),
+    );
     await loaded();
-    expect(descriptionOf(screen.getByLabelText('Portti'))).toContain('Portti 995 on POP3 (SSL)-postin noutoportti, ei lähetysportti.');
+    expect(descriptionOf(screen.getByLabelText('Portti'))).toContain('Portti 995 on POP3 (SSL)-postin noutoportti, ei lähetysportti');
   });
 
-  it('replaces the warnings with those of the saved settings', async () => {
-    const withWarning = companySettings({ warnings: [warning('smtp.host', 'KOLUMBUS_RETIRED', 'Elisa lopetti SMTP-palvelimen smtp.kolumbus.fi 1.5.2016.')] });
-    const { user } = renderPage({ UpdateCompanyMessageSettings: () => ({ data: { updateCompanyMessageSettings: companySettings({ smtp: { ...companySettings().smtp, host: 'smtp.yritys.fi' } }) } }) }, withWarning);
+  it('shows warnings while the admin types, before saving, and drops them once the field is fixed', async () => {
+    const { user, callsOf } = renderPage();
     await loaded();
-    expect(descriptionOf(screen.getByLabelText('SMTP-palvelin'))).toContain('Elisa');
-    await user.clear(screen.getByLabelText('SMTP-palvelin'));
-    await user.type(screen.getByLabelText('SMTP-palvelin'), 'smtp.yritys.fi');
-    await user.click(screen.getByRole('button', { name: 'Käytä' }));
-    await screen.findByText('Muutokset tallennettu.');
-    expect(descriptionOf(screen.getByLabelText('SMTP-palvelin'))).not.toContain('Elisa');
+    const host = screen.getByLabelText('SMTP-palvelin');
+    await user.clear(host);
+    await user.type(host, 'smtp.kolumbus.fi');
+    expect(descriptionOf(host)).toContain('Elisa lopetti SMTP-palvelimen smtp.kolumbus.fi 1.5.2016');
+    await user.clear(screen.getByLabelText('Portti'));
+    await user.type(screen.getByLabelText('Portti'), '995');
+    expect(descriptionOf(screen.getByLabelText('Portti'))).toContain('Portti 995 on POP3 (SSL)-postin noutoportti');
+    await user.clear(host);
+    await user.type(host, 'smtp.yritys.fi');
+    expect(descriptionOf(host)).not.toContain('Elisa');
+    expect(callsOf('UpdateCompanyMessageSettings')).toHaveLength(0);
+  });
+
+  it("shows the SMS tab's warnings while the admin types", async () => {
+    const { user } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    const encryption = await screen.findByLabelText('Salaustapa');
+    await user.selectOptions(encryption, 'SSL');
+    await user.clear(screen.getByLabelText('Portti'));
+    await user.type(screen.getByLabelText('Portti'), '587');
+    expect(descriptionOf(encryption)).toContain('Portti 587 käyttää yleensä Salaustapaa TLS');
   });
 
   it('Käytä saves and stays open', async () => {

@@ -7,8 +7,9 @@ import { ErrorSummary } from '../forms/error-summary';
 import { useSettingsForm } from '../forms/use-settings-form';
 import { PageFrame, LoadState } from '../app/page-frame';
 import { useLabelOfPath } from '../i18n/field-texts';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import { CompanyEmailFields } from './company-email-fields';
+import { companyFormWarnings, smsFormWarnings } from './live-warnings';
 import { companySettingsForm, companySettingsInput, smsSettingsForm, smsSettingsInput, validateCompanySettingsForm, validateSmsSettingsForm } from './settings-forms';
 import { CompanyMessageSettingsQuery, SmsSettingsQuery, UpdateCompanyMessageSettingsMutation, UpdateSmsSettingsMutation } from './settings.operations';
 import { SmsFields } from './sms-fields';
@@ -37,6 +38,7 @@ export interface MessageSettingsPageProps {
  */
 export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
   const t = useT();
+  const language = useLanguage();
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>('email');
   const [busy, setBusy] = useState(false);
@@ -61,7 +63,6 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
   });
   const companyLabel = useLabelOfPath(companyMessageSettingsSchema);
   const smsLabel = useLabelOfPath(smsSettingsSchema);
-
 
   /** Checks both tabs first (every problem is shown), then saves the changed ones. */
   const saveAll = async (): Promise<boolean> => {
@@ -88,8 +89,7 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
     }
   };
 
-  const tabLabel = (label: string, form: typeof companyForm | typeof smsForm) =>
-    form.errors.length > 0 ? `${label} (${t.form.tabHasErrors(form.errors.length)})` : label;
+  const tabLabel = (label: string, form: typeof companyForm | typeof smsForm) => (form.errors.length > 0 ? `${label} (${t.form.tabHasErrors(form.errors.length)})` : label);
 
   return (
     <PageFrame title={t.settings.messageSettingsTitle}>
@@ -111,7 +111,7 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
               <ErrorSummary errors={companyForm.errors} source={companyForm.errorSource} generalError={companyForm.generalError} labelOf={companyLabel} />
               <CompanyEmailFields
                 value={companyForm.form}
-                messages={{ errors: companyForm.errors, warnings: company.data?.companyMessageSettings.warnings ?? [] }}
+                messages={{ errors: companyForm.errors, warnings: companyFormWarnings(companyForm.form, language) }}
                 onChange={(next, path) => {
                   setSaved(false);
                   companyForm.change(next, path);
@@ -124,7 +124,7 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
               <ErrorSummary errors={smsForm.errors} source={smsForm.errorSource} generalError={smsForm.generalError} labelOf={smsLabel} />
               <SmsFields
                 value={smsForm.form}
-                messages={{ errors: smsForm.errors, warnings: sms.data?.smsSettings.warnings ?? [] }}
+                messages={{ errors: smsForm.errors, warnings: smsFormWarnings(smsForm.form, language) }}
                 onChange={(next, path) => {
                   setSaved(false);
                   smsForm.change(next, path);

@@ -6,8 +6,9 @@ import { ErrorSummary } from '../forms/error-summary';
 import { useSettingsForm } from '../forms/use-settings-form';
 import type { UserMailSettingsFieldsFragment, UserMailSettingsInput } from '../gql/graphql';
 import { useLabelOfPath } from '../i18n/field-texts';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import type { ConnectionTestTarget } from './connection-test';
+import { userFormWarnings } from './live-warnings';
 import { userSettingsForm, userSettingsInput, validateUserSettingsForm } from './settings-forms';
 import { UserMailFields } from './user-mail-fields';
 
@@ -28,6 +29,7 @@ export interface UserMailSettingsEditorProps {
 /** Sähköposti määrittely with the seed's OK / Peruuta / Käytä; used for "my settings" and by admins. */
 export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: UserMailSettingsEditorProps) {
   const t = useT();
+  const language = useLanguage();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -57,7 +59,7 @@ export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: 
       <UserMailFields
         connectionTest={connectionTest}
         value={settings.form}
-        messages={{ errors: settings.errors, warnings: data.warnings }}
+        messages={{ errors: settings.errors, warnings: userFormWarnings(settings.form, language) }}
         onChange={(next, path) => {
           setSaved(false);
           settings.change(next, path);
