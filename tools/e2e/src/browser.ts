@@ -39,14 +39,16 @@ export async function startBrowser(): Promise<RunningBrowser> {
   };
 }
 
-/** A new tab, logged in through the login page as a person does. */
-export async function loggedInPage(context: BrowserContext, baseUrl: string, username: string, password: string): Promise<Page> {
+/** A new tab, logged in through the login page as a person does; `viewport` makes it a narrow task pane. */
+export async function loggedInPage(context: BrowserContext, baseUrl: string, username: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Käyttäjätunnus').fill(username);
   await page.getByLabel('Salasana').fill(password);
   await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Päävalikko' }).waitFor();
+  // The navigation is folded away in a narrow pane; Kirjaudu ulos is there at every width.
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).waitFor();
   return page;
 }
 

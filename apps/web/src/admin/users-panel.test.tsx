@@ -24,7 +24,7 @@ describe('Käyttäjät', () => {
 
   it('does not let an admin deactivate themselves', async () => {
     renderPanel();
-    expect(await screen.findByRole('button', { name: 'Poista käyttäjä admin käytöstä' })).toHaveProperty('disabled', true);
+    expect(await screen.findByRole('button', { name: 'Poista käytöstä: admin' })).toHaveProperty('disabled', true);
   });
 
   it("changes another user's role", async () => {
@@ -35,7 +35,7 @@ describe('Käyttäjät', () => {
 
   it('deactivates another user', async () => {
     const { user, callsOf } = renderPanel();
-    await user.click(await screen.findByRole('button', { name: 'Poista käyttäjä myyja käytöstä' }));
+    await user.click(await screen.findByRole('button', { name: 'Poista käytöstä: myyja' }));
     await waitFor(() => expect(callsOf('UpdateUser')[0]?.variables).toEqual({ id: 'user-1', input: { active: false } }));
   });
 

@@ -14,7 +14,8 @@ import { NARROW } from './layout';
 import { screensFor } from './screens';
 
 const useStyles = makeStyles({
-  shell: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2 },
+  // One window high (the main area scrolls), edge to edge: no frame around the app.
+  shell: { display: 'flex', flexDirection: 'column', height: '100dvh', backgroundColor: tokens.colorNeutralBackground2 },
   topBar: {
     display: 'flex',
     alignItems: 'center',
