@@ -160,6 +160,8 @@ describe('in a task pane', () => {
     const page = await asUser(TASK_PANE);
     const nav = page.getByRole('navigation', { name: 'Päävalikko' });
     expect(await nav.isVisible()).toBe(false);
+    // No white frame: the top bar starts at the window's corner and spans its width.
+    expect(await page.getByRole('banner').boundingBox()).toMatchObject({ x: 0, y: 0, width: TASK_PANE.width });
     await screenshot(page, 'narrow-home');
     const menu = page.getByRole('button', { name: 'Avaa valikko' });
     expect(await menu.getAttribute('aria-expanded')).toBe('false');

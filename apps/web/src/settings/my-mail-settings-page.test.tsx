@@ -28,6 +28,14 @@ describe('Sähköposti määrittely', () => {
     expect(screen.getByLabelText('Vastaanottaja')).toHaveProperty('value', 'vakio.asiakas@asiakasyritys.fi');
   });
 
+  it('warns about the own SMTP server while it is typed, before saving', async () => {
+    const { user, callsOf } = renderPage();
+    const host = await screen.findByLabelText('SMTP-palvelin');
+    await user.type(host, 'smtp.kolumbus.fi');
+    expect(descriptionOf(host)).toContain('Elisa lopetti SMTP-palvelimen smtp.kolumbus.fi 1.5.2016');
+    expect(callsOf('UpdateMyMailSettings')).toHaveLength(0);
+  });
+
   it('says that the own SMTP server is used only when SMTP-palvelin is filled in', async () => {
     renderPage();
     await screen.findByLabelText('Sähköposti');
