@@ -13,7 +13,7 @@ const handlers = (me: typeof ADMIN): Record<string, Handler> => ({
 });
 
 /** What every signed-in person finds in the navigation, in order. */
-const USER_SCREENS = ['Etusivu', 'Lähetä viesti', 'Tekstiviesti', 'Lähetetyt', 'Lähtevät', 'Epäonnistuneet', 'Sähköposti määrittely'];
+const USER_SCREENS = ['Etusivu', 'Lähetä viesti', 'Tekstiviesti', 'Lähetetyt', 'Siirretty sähköpostiohjelmaan', 'Lähtevät', 'Epäonnistuneet', 'Sähköposti määrittely'];
 
 async function navigation() {
   return within(await screen.findByRole('navigation', { name: 'Päävalikko' }));
@@ -54,8 +54,23 @@ describe('the signed-in shell', () => {
     await navigation();
     await user.selectOptions(screen.getByLabelText('Kieli'), 'English');
     const nav = within(await screen.findByRole('navigation', { name: 'Main navigation' }));
-    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Home', 'Send a message', 'Text message', 'Sent', 'Outbox', 'Failed', 'My e-mail settings']);
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Home', 'Send a message', 'Text message', 'Sent', 'Handed to mail program', 'Outbox', 'Failed', 'My e-mail settings']);
     await waitFor(() => expect(callsOf('Me').at(-1)?.headers['accept-language']).toBe('en'));
+  });
+
+  it('folds the navigation behind Avaa valikko, which closes it again on a choice and on Escape', async () => {
+    const { user } = renderWithApp(<AppRoutes />, { handlers: handlers(USER) });
+    await navigation();
+    const menu = screen.getByRole('button', { name: 'Avaa valikko' });
+    expect(menu.getAttribute('aria-controls')).toBe(screen.getByRole('navigation', { name: 'Päävalikko' }).id);
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    await user.click(menu);
+    expect(screen.getByRole('button', { name: 'Sulje valikko' }).getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: 'Avaa valikko' }).getAttribute('aria-expanded')).toBe('false');
+    await user.click(screen.getByRole('button', { name: 'Avaa valikko' }));
+    await user.click(within(screen.getByRole('navigation', { name: 'Päävalikko' })).getByRole('link', { name: 'Lähtevät' }));
+    expect(await screen.findByRole('button', { name: 'Avaa valikko' })).toBeTruthy();
   });
 
   it('logs out and forgets the session', async () => {
