@@ -71,6 +71,15 @@ export interface RunningIdentityProvider {
    * token for the user it was issued for.
    */
   acceptsToken(mailbox: string, token: string): boolean;
+  /**
+   * The IMAP server's side of XOAUTH2 for a server that asks over HTTP (Dovecot's oauth2 passdb,
+   * `tokeninfo_url`): `GET <this URL><token>` answers `{ active: true, email: mailbox }` when
+   * `acceptsToken(mailbox, token)`, else 401 `{ active: false }`. The mailbox is in the path as is
+   * (no percent-encoding: Dovecot would read `%` as a variable).
+   */
+  tokenInfoUrl(mailbox: string): string;
+  /** Token-info requests (GET /tokeninfo/...) answered since the start or the last clear(). */
+  readonly tokenInfoRequests: number;
   /** The secret in Entra ID is deleted: every request with the old one gets 401 invalid_client. */
   revokeClientSecret(clientId: string): void;
   clear(): void;
@@ -145,6 +154,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   const googleAccounts = options.google ?? [];
   const tokens = new Map<string, IssuedToken>();
   let tokenRequests = 0;
+  let tokenInfoRequests = 0;
   let lastGoogleAssertion: GoogleAssertion | null = null;
   let origin = '';
 
@@ -232,11 +242,26 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     return json(res, 200, issue({ provider: 'google', googleUser: subject || account.clientEmail }));
   };
 
+  const acceptsToken = (mailbox: string, token: string): boolean => {
+    const issued = tokens.get(token);
+    if (!issued || issued.expiresAt <= Date.now()) return false;
+    const wanted = mailbox.toLowerCase();
+    if (issued.provider === 'microsoft') return !!issued.microsoftApp?.mailboxes.some((m) => m.toLowerCase() === wanted);
+    return issued.googleUser?.toLowerCase() === wanted;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (req.method === 'GET' && segments.length === 4 && segments[1] === 'v2.0' && segments[2] === '.well-known' && segments[3] === 'openid-configuration') {
       return json(res, 200, openIdConfiguration(segments[0] as string));
+    }
+    if (req.method === 'GET' && segments.length === 2 && segments[0] === 'tokeninfo') {
+      tokenInfoRequests += 1;
+      const mailbox = segments[1] as string;
+      const token = url.searchParams.get('access_token') ?? '';
+      if (!acceptsToken(mailbox, token)) return json(res, 401, { active: false, error: 'invalid_token' });
+      return json(res, 200, { active: true, email: mailbox });
     }
     if (req.method === 'POST') {
       const form = new URLSearchParams(await readBody(req));
@@ -280,12 +305,12 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     set expiresInSeconds(value: number) {
       state.expiresInSeconds = value;
     },
-    acceptsToken(mailbox, token) {
-      const issued = tokens.get(token);
-      if (!issued || issued.expiresAt <= Date.now()) return false;
-      const wanted = mailbox.toLowerCase();
-      if (issued.provider === 'microsoft') return !!issued.microsoftApp?.mailboxes.some((m) => m.toLowerCase() === wanted);
-      return issued.googleUser?.toLowerCase() === wanted;
+    acceptsToken,
+    tokenInfoUrl(mailbox) {
+      return `${origin}/tokeninfo/${mailbox}?access_token=`;
+    },
+    get tokenInfoRequests() {
+      return tokenInfoRequests;
     },
     revokeClientSecret(clientId) {
       for (const app of microsoftApps) if (app.clientId === clientId) app.clientSecret = `revoked-${randomUUID()}`;
@@ -293,6 +318,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     clear() {
       tokens.clear();
       tokenRequests = 0;
+      tokenInfoRequests = 0;
       lastGoogleAssertion = null;
     },
     close() {

@@ -1,10 +1,13 @@
 // The public door of @maestro/dev-mailbox: a real SMTP server in-process, for tests and `npm start`,
-// a stand-in for the OAuth2 identity providers, and a free port to start servers on, for tests.
+// a stand-in for the OAuth2 identity providers, a private Dovecot (IMAP) for tests, and a free port
+// to start servers on, for tests.
 export { startSmtpServer } from './start-smtp-server';
 export type { RunningSmtpServer, SaslMethod, SmtpReply, SmtpServerAuthOptions, SmtpServerOptions } from './start-smtp-server';
 export type { MailSummary, ReceivedMail, ReceivedSession } from './received-mail';
 export { makeSelfSignedCertificate } from './self-signed-certificate';
 export { freePort } from './free-port';
+export { startDovecot } from './start-dovecot';
+export type { DovecotFolder, DovecotOptions, RunningDovecot, StoredMessage } from './start-dovecot';
 export type { SelfSignedCertificate } from './self-signed-certificate';
 export { startIdentityProvider, makeServiceAccountKey } from './identity-provider';
 export type {
