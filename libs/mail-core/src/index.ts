@@ -10,3 +10,4 @@ export * from './sms';
 export * from './handoff';
 export * from './dispatch';
 export * from './oauth';
+export * from './imap';

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@maestro/settings-schema';
 import { AccessTokenError } from './access-token-error';
+import { networkFailureCode } from './network-failure';
 import { SMTP_ERROR_RULES, type SmtpErrorCode } from './smtp-error-codes';
 
 /** A failure as the outbox and the UI see it: a stable code, its class, and a message to act on. */
@@ -48,23 +49,6 @@ interface SmtpLikeError {
 }
 
 const DETAIL_MAX = 300;
-
-const CERT_UNTRUSTED_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_REJECTED',
-  'INVALID_CA',
-]);
-const CERT_EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
-const CERT_NAME_CODES = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
-// What OpenSSL says when the other end does not speak TLS at all: implicit TLS against a plain port.
-const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_UNKNOWN_PROTOCOL']);
-const NOT_TLS_TEXT = /wrong version number|packet length too long|unknown protocol|http request/i;
 
 function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -138,16 +122,10 @@ function codeForConnection(e: SmtpLikeError): SmtpErrorCode {
   const original = asString(e.originalCode) ?? code;
   const text = `${asString(e.message) ?? ''} ${asString(e.reason) ?? ''}`;
 
-  if (CERT_UNTRUSTED_CODES.has(original)) return 'CERT_UNTRUSTED';
-  if (CERT_EXPIRED_CODES.has(original)) return 'CERT_EXPIRED';
-  if (CERT_NAME_CODES.has(original)) return 'CERT_HOSTNAME_MISMATCH';
-  if (NOT_TLS_CODES.has(original) || (original.startsWith('ERR_SSL') && NOT_TLS_TEXT.test(text))) return 'WRONG_ENCRYPTION';
-  if (original.startsWith('ERR_SSL') || original.startsWith('ERR_TLS') || code === 'ETLS') return 'TLS_FAILED';
-
-  if (original === 'ENOTFOUND') return 'UNKNOWN_HOST';
-  if (original === 'EAI_AGAIN' || code === 'EDNS') return 'DNS_FAILED';
-  if (original === 'ECONNREFUSED') return 'CONNECTION_REFUSED';
-  if (original === 'ENETUNREACH' || original === 'EHOSTUNREACH' || original === 'EADDRNOTAVAIL') return 'NETWORK_UNREACHABLE';
+  const network = networkFailureCode(original, text);
+  if (network) return network;
+  if (code === 'ETLS') return 'TLS_FAILED';
+  if (code === 'EDNS') return 'DNS_FAILED';
   if (code === 'ETIMEDOUT' || original === 'ETIMEDOUT') {
     return e.timeoutType === 'GREETING_TIMEOUT' ? 'NO_GREETING' : 'TIMEOUT';
   }
