@@ -3,6 +3,8 @@ export * from './types';
 export { toMailOptions } from './mime/to-mail-options';
 export { escapeHtml, monospaceHtml } from './mime/monospace-html';
 export { generateMessageId } from './mime/message-id';
+export { buildSentCopy } from './mime/sent-copy';
+export { dsnRequest, envelopeIdFor, messageIdForEnvelopeId } from './mime/envelope-id';
 export { REFUSAL_CODES, refusal, type Refusal, type RefusalCode, type RefusalParams } from './refusals';
 export * from './resolution';
 export * from './templates';

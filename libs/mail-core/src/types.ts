@@ -28,4 +28,10 @@ export interface OutgoingMessage {
   attachments: OutgoingAttachment[];
   /** Extra headers (e.g. X-Unsent for a hand-off draft). Names and values must be single-line. */
   headers?: Record<string, string>;
+  /**
+   * The Date header. Set it when dispatching and keep it (as the sent time): the Sent folder's copy
+   * (`buildSentCopy`) then shows the same Date as the mail the recipients got. Absent: the time the
+   * message is composed.
+   */
+  date?: Date;
 }

@@ -3,7 +3,7 @@
 // to start servers on, for tests.
 export { startSmtpServer } from './start-smtp-server';
 export type { RunningSmtpServer, SaslMethod, SmtpReply, SmtpServerAuthOptions, SmtpServerOptions } from './start-smtp-server';
-export type { MailSummary, ReceivedMail, ReceivedSession } from './received-mail';
+export type { MailSummary, ReceivedDsn, ReceivedEnvelope, ReceivedMail, ReceivedSession } from './received-mail';
 export { makeSelfSignedCertificate } from './self-signed-certificate';
 export { freePort } from './free-port';
 export { startDovecot } from './start-dovecot';

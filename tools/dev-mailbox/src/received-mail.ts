@@ -23,13 +23,31 @@ export interface ReceivedSession {
   transmissionType: string;
 }
 
+/** The DSN parameters (RFC 3461) the client sent, as the server read them (xtext still encoded). */
+export interface ReceivedDsn {
+  /** RET= of MAIL FROM: "HDRS" or "FULL", or null. */
+  ret: string | null;
+  /** ENVID= of MAIL FROM, or null. */
+  envid: string | null;
+  /** NOTIFY= of each RCPT TO that had one, by address. */
+  notify: Record<string, string[]>;
+}
+
+/** The SMTP envelope: MAIL FROM and every RCPT TO, exactly as the client sent them. */
+export interface ReceivedEnvelope {
+  from: string;
+  to: string[];
+  /** With `startSmtpServer({ dsn: true })` only. */
+  dsn?: ReceivedDsn;
+}
+
 /** One message the server accepted, kept as its raw bytes and parsed only when asked. */
 export interface ReceivedMail {
   /** Increasing number, as a string, unique for the life of the server. */
   id: string;
   receivedAt: Date;
   /** The SMTP envelope: MAIL FROM and every RCPT TO, exactly as the client sent them. */
-  envelope: { from: string; to: string[] };
+  envelope: ReceivedEnvelope;
   session: ReceivedSession;
   size: number;
   raw: Buffer;

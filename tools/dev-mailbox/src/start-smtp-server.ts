@@ -1,5 +1,5 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
-import { createReceivedMail, type ReceivedMail } from './received-mail';
+import { createReceivedMail, type ReceivedDsn, type ReceivedEnvelope, type ReceivedMail } from './received-mail';
 
 /** An SMTP reply the server gives instead of accepting, e.g. `{ code: 451, message: '4.3.0 Try again later' }`. */
 export interface SmtpReply {
@@ -40,13 +40,15 @@ export interface SmtpServerOptions {
   /** Answer RCPT TO with this reply instead of accepting the address. */
   rejectRecipient?: (address: string) => SmtpReply | null;
   /** Answer the end of DATA with this reply instead of accepting the message (e.g. 421, 451, 554). */
-  onMail?: (envelope: { from: string; to: string[] }, raw: Buffer) => SmtpReply | null;
+  onMail?: (envelope: ReceivedEnvelope, raw: Buffer) => SmtpReply | null;
   /** Largest message accepted, in bytes, advertised as SIZE; bigger ones get 552. No limit by default. */
   maxSize?: number;
   /** How many received messages are kept (oldest dropped first); `count` goes on counting. Default 1000; 0 keeps none. */
   maxMessages?: number;
   /** The name in the greeting and EHLO reply. */
   name?: string;
+  /** Offer DSN (RFC 3461) after EHLO and keep what the client asked for in `envelope.dsn`. Default off. */
+  dsn?: boolean;
 }
 
 export interface RunningSmtpServer {
@@ -71,6 +73,16 @@ export interface RunningSmtpServer {
 }
 
 const DEFAULT_MAX_MESSAGES = 1000;
+
+/** smtp-server keeps the DSN parameters on the envelope and each recipient; its types do not declare them. */
+function dsnOf(session: SMTPServerSession): ReceivedDsn {
+  const envelope = session.envelope as { dsn?: { ret?: string | null; envid?: string | null } };
+  const notify: Record<string, string[]> = {};
+  for (const rcpt of session.envelope.rcptTo as Array<{ address: string; dsn?: { notify?: string[] } }>) {
+    if (rcpt.dsn?.notify) notify[rcpt.address] = rcpt.dsn.notify;
+  }
+  return { ret: envelope.dsn?.ret ?? null, envid: envelope.dsn?.envid ?? null, notify };
+}
 const DEFAULT_WAIT_MS = 5000;
 
 function replyError(reply: SmtpReply): Error & { responseCode: number } {
@@ -115,6 +127,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     // client's decision, and that decision is what the tests check.
     allowInsecureAuth: true,
     disableReverseLookup: true,
+    hideDSN: !options.dsn,
     logger: false,
     ...(options.maxSize ? { size: options.maxSize, rejectOversized: true } : {}),
 
@@ -156,9 +169,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       stream.on('end', () => {
         if (stream.sizeExceeded) return callback(replyError({ code: 552, message: '5.3.4 Message too big' }));
         const raw = Buffer.concat(chunks, size);
-        const envelope = {
+        const envelope: ReceivedEnvelope = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
+          ...(options.dsn ? { dsn: dsnOf(session) } : {}),
         };
         const reply = options.onMail?.(envelope, raw);
         if (reply) return callback(replyError(reply));
