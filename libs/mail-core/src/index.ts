@@ -13,3 +13,4 @@ export * from './handoff';
 export * from './dispatch';
 export * from './oauth';
 export * from './imap';
+export * from './bounces';
