@@ -1,4 +1,5 @@
-import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type * as Mailparser from 'mailparser';
+import type { Attachment, ParsedMail } from 'mailparser';
 import { sanitizeDetail } from '../dispatch/classify-smtp-error';
 import type { BounceReading, BounceReport, BounceSkipReason } from './bounce-report';
 import { readDeliveryStatus } from './delivery-status';
@@ -13,6 +14,10 @@ export interface ReadBounceOptions {
   /** Give up on one notice after this long (TIMEOUT). Default 10 s. */
   timeoutMs?: number;
 }
+
+/** Loaded on first use: only the bounce reader needs it, and it is slow to load. */
+let mailparser: Promise<typeof Mailparser> | undefined;
+const loadMailparser = () => (mailparser ??= import('mailparser'));
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_PARTS = 200;
@@ -119,6 +124,7 @@ export async function readBounce(raw: Buffer | string, options: ReadBounceOption
     timer = setTimeout(() => resolve(skipped('TIMEOUT', `not read within ${timeoutMs} ms`)), timeoutMs);
   });
   const reading = (async (): Promise<BounceReading> => {
+    const { simpleParser } = await loadMailparser();
     let mail: ParsedMail;
     try {
       mail = await simpleParser(bytes, {

@@ -1,9 +1,14 @@
 import type { SmtpAccount } from '@maestro/settings-schema';
-import { ImapFlow } from 'imapflow';
+import type * as ImapFlowModule from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { accountSecrets, isOAuth2, oauthUser, type AccessTokenProvider } from '../dispatch/smtp-settings';
 import { classifyImapError, makeClassifiedImapError, type ClassifiedImapError } from './classify-imap-error';
 import type { ImapErrorCode } from './imap-error-codes';
 import { DEFAULT_IMAP_TIMEOUTS, imapClientOptions, imapServerLabel, type ImapCredentials, type ImapEndpoint, type ImapTimeouts } from './imap-endpoint';
+
+/** Loaded on first use: an installation without IMAP settings never needs it, and it is slow to load. */
+let imapflow: Promise<typeof ImapFlowModule> | undefined;
+const loadImapFlow = () => (imapflow ??= import('imapflow'));
 
 /** The steps of an IMAP session, in order; a failure names the one it stopped at. */
 export type ImapStage = 'CONNECT' | 'TLS' | 'AUTH' | 'SENT_FOLDER' | 'APPEND' | 'DONE';
@@ -62,6 +67,7 @@ export async function openImapSession(endpoint: ImapEndpoint, account: SmtpAccou
     }
   };
 
+  const { ImapFlow } = await loadImapFlow();
   for (let renew = false; ; renew = true) {
     const auth = await credentials(renew);
     if (!('user' in auth)) return fail('AUTH', auth);
