@@ -71,5 +71,11 @@ export function imapClientOptions(endpoint: ImapEndpoint, auth: ImapCredentials,
     connectionTimeout: timeouts.connectionMs,
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,
+    // We only LIST and APPEND: no answer of a sound server comes near these. imapflow's own limits (1 GB)
+    // would let a broken or hostile server fill the worker's memory.
+    maxLineLength: 1024 * 1024,
+    maxLiteralSize: 1024 * 1024,
+    maxResponseSize: 4 * 1024 * 1024,
+    maxResponseTokens: 200_000,
   };
 }
