@@ -28,12 +28,19 @@ export const GATEWAY_PASSWORD_PLACEMENTS = ['SUBJECT', 'BODY_FIRST_LINE', 'NONE'
 export type GatewayPasswordPlacement = (typeof GATEWAY_PASSWORD_PLACEMENTS)[number];
 
 /**
- * Lähetä heti / Avaa muokattavaksi / Kysy lähetystapa. The old "send later" is retired: stored data
- * holding it becomes ASK (see RETIRED_SEND_MODE) and the API refuses it.
+ * Lähetä heti / Avaa muokattavaksi / Kysy lähetystapa. The old "send later" is retired: a migration
+ * turned stored data holding it into ASK (flagged), and validation refuses it (RETIRED_SEND_MODE).
  */
 export const SEND_MODES = ['SEND_NOW', 'OPEN_FOR_EDIT', 'ASK'] as const;
 export type SendMode = (typeof SEND_MODES)[number];
 export const RETIRED_SEND_MODE = 'SEND_LATER';
+
+/**
+ * Where the company's default recipients (Vakio vastaanottaja) go on every message: To, as the seed
+ * has it, or Cc / Bcc so that customers need not see the company's own copy addresses.
+ */
+export const DEFAULT_RECIPIENT_FIELDS = ['TO', 'CC', 'BCC'] as const;
+export type DefaultRecipientField = (typeof DEFAULT_RECIPIENT_FIELDS)[number];
 
 /** Tulostustapa: paperille vai sähköpostina. */
 export const OUTPUT_KINDS = ['PAPER', 'EMAIL'] as const;

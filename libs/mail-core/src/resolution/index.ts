@@ -1,9 +1,12 @@
 export { resolveSender } from './effective-sender';
 export { resolveSmtpAccount, type ResolvedSmtpAccount, type SmtpAccountOwner } from './smtp-account';
-export { resolveRecipients, type RecipientsResult } from './recipients';
-export { appendSignature, signatureText } from './signature';
-export { resolveSendPolicy, type ResolvedSendPolicy } from './send-policy';
+export { DEFAULT_RECIPIENTS_CHOICES, resolveRecipients, type DefaultRecipientsChoice, type RecipientRequest, type RecipientsResult } from './recipients';
+export { SIGNATURE_CHOICES, appendSignature, signatureText, type SignatureChoice } from './signature';
+export { resolveSendPolicy, type ResolvedSendPolicy, type StoredSendPolicy } from './send-policy';
 export { checkChannel } from './channel';
 export { resolveDelivery, type Delivery } from './delivery';
+export { resolveEmail, type EmailInput, type EmailResolution, type ResolvedEmail } from './resolve-email';
 export { resolveDraft, type Draft, type DraftInput, type DraftResult } from './resolve-draft';
+export { resolveSms, type SmsInput, type SmsResolution } from './resolve-sms';
+export { resolveTransport, type TransportInput, type TransportResult } from './resolve-transport';
 export { splitRecipients, type RecipientFields } from './split-recipients';

@@ -8,7 +8,7 @@ function input(overrides: Partial<DraftInput> = {}): DraftInput {
     company: seedCompany(),
     user: seedUser(),
     policy: { source: 'SALES_ORDER', sendMode: 'ASK', defaultOutput: 'EMAIL' },
-    callerRecipients: ['etu.sukunimi@maestro.fi'],
+    recipients: { to: ['etu.sukunimi@maestro.fi'] },
     standardText: { subject: 'Tilausvahvistus {{documentNumber}}', body: 'Hei {{customerName}},\nkiitos tilauksestanne {{documentNumber}}.\n' },
     variables: { documentNumber: '10023', customerName: 'Virtanen Oy' },
     language: 'FI',
@@ -26,6 +26,8 @@ describe('resolveDraft', () => {
           { name: '', address: 'etu.sukunimi@maestro.fi' },
           { name: '', address: 'vakio.asiakas@asiakasyritys.fi' },
         ],
+        cc: [],
+        bcc: [],
         subject: 'Tilausvahvistus 10023',
         body: 'Hei Virtanen Oy,\nkiitos tilauksestanne 10023.\n\nOma Nimi\nTestikatu 10\n00120 TESTILÄ\n010-12345678',
         attachmentsAllowed: true,
@@ -102,7 +104,7 @@ describe('resolveDraft', () => {
   });
 
   it('refuses bad caller recipients, listing every bad piece', () => {
-    const result = resolveDraft(input({ callerRecipients: ['matti@', 'ok@y.fi; @x.fi'] }));
+    const result = resolveDraft(input({ recipients: { to: ['matti@', 'ok@y.fi; @x.fi'] } }));
     expect(!result.ok && [result.refusal.code, result.refusal.pieces]).toEqual(['INVALID_RECIPIENTS', ['matti@', '@x.fi']]);
   });
 
@@ -114,6 +116,11 @@ describe('resolveDraft', () => {
   it('keeps the subject on one line when a variable holds a line break', () => {
     const result = resolveDraft(input({ variables: { documentNumber: '10023\r\nBcc: x@y.fi', customerName: 'A' } }));
     expect(result.ok && result.draft.subject).toBe('Tilausvahvistus 10023 Bcc: x@y.fi');
+  });
+
+  it('puts the company default recipients in Bcc when the company says so', () => {
+    const result = resolveDraft(input({ company: seedCompany({ defaultRecipientsField: 'BCC' }) }));
+    expect(result.ok && [result.draft.to, result.draft.bcc]).toEqual([[{ name: '', address: 'etu.sukunimi@maestro.fi' }], [{ name: '', address: 'vakio.asiakas@asiakasyritys.fi' }]]);
   });
 
   it('answers in the language asked', () => {

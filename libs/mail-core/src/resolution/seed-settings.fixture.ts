@@ -1,8 +1,10 @@
 import {
   defaultCompanyMessageSettings,
+  defaultSmsSettings,
   defaultSmtpAccount,
   defaultUserMailSettings,
   type CompanyMessageSettings,
+  type SmsSettings,
   type SmtpAccount,
   type UserMailSettings,
 } from '@maestro/settings-schema';
@@ -35,4 +37,18 @@ export function seedUser(overrides: Partial<UserMailSettings> = {}): UserMailSet
 
 export function smtp(overrides: Partial<SmtpAccount> = {}): SmtpAccount {
   return { ...defaultSmtpAccount(), ...overrides };
+}
+
+/** The seed's "Tekstiviesti lähetykset" tab. */
+export function seedSms(overrides: Partial<SmsSettings> = {}): SmsSettings {
+  return {
+    ...defaultSmsSettings(),
+    senderEmail: 'fff@maestro.fi',
+    smtp: smtp({ host: 'smtp.office365.com', username: 'fff.maestro@maestro.fi', password: 'sms-smtp-secret' }),
+    gatewayAddress: '@smsmail.labyrintti.com',
+    gatewayPassword: 'gw-pass',
+    phoneNumberPlacement: 'ADDRESS',
+    gatewayPasswordPlacement: 'SUBJECT',
+    ...overrides,
+  };
 }

@@ -20,3 +20,10 @@ describe('send mode and default output', () => {
     });
   });
 });
+
+describe('the send-mode fallback', () => {
+  it("falls back to the program's default for a stored value that is no send mode", () => {
+    expect(resolveSendPolicy('QUOTE', { source: 'QUOTE', sendMode: 'SEND_LATER', defaultOutput: 'EMAIL' })).toEqual({ sendMode: 'OPEN_FOR_EDIT', defaultOutput: 'EMAIL' });
+    expect(resolveSendPolicy('QUOTE', { source: 'QUOTE', sendMode: 'ASK', defaultOutput: 'FAX' })).toEqual({ sendMode: 'ASK', defaultOutput: 'PAPER' });
+  });
+});

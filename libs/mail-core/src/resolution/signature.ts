@@ -3,6 +3,13 @@ import type { UserMailSettings } from '@maestro/settings-schema';
 const BLANK = /^\s*$/;
 
 /**
+ * AUTO: the server appends the user's signature (what a module sending by service key wants). NONE:
+ * the body already holds it — the compose dialog showed the signature to the person, who may edit it.
+ */
+export const SIGNATURE_CHOICES = ['AUTO', 'NONE'] as const;
+export type SignatureChoice = (typeof SIGNATURE_CHOICES)[number];
+
+/**
  * The signature as it is appended: the user's lines with the empty ones at the start and end dropped.
  * Empty lines between text lines stay, because the eight-line box is laid out by hand (a gap before the
  * phone number is meant); leading ones only repeat the separating blank line we add ourselves.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_SETS, channelSetAllows } from '../enums';
+import { CHANNEL_SETS, DEFAULT_RECIPIENT_FIELDS, channelSetAllows } from '../enums';
 import { field } from '../fields/field-meta';
 import { addressListText, issueParams, optionalAddress, singleLine } from '../fields/common-fields';
 import { defaultSmtpAccount, hasSmtpHost, smtpAccountSchema } from './smtp-account';
@@ -23,6 +23,12 @@ export const companyMessageSettingsSchema = z
       helpFi: 'Useita osoitteita voi erottaa puolipisteellä (;) tai pilkulla (,).',
       helpEn: 'Separate several addresses with a semicolon (;) or a comma (,).',
     }),
+    defaultRecipientsField: field(z.enum(DEFAULT_RECIPIENT_FIELDS), {
+      labelFi: 'Vakio vastaanottajan kenttä',
+      labelEn: 'Default recipients go in',
+      helpFi: 'Kopio tai Piilokopio: asiakas ei näe vakio vastaanottajia vastaanottajien joukossa.',
+      helpEn: 'Cc or Bcc: the customer does not see the default recipients among the recipients.',
+    }),
   })
   .superRefine((settings, ctx) => {
     if (!channelSetAllows(settings.enabledChannels, 'EMAIL')) return;
@@ -44,5 +50,6 @@ export function defaultCompanyMessageSettings(): CompanyMessageSettings {
     senderName: '',
     smtp: defaultSmtpAccount(),
     defaultRecipients: '',
+    defaultRecipientsField: 'TO',
   };
 }

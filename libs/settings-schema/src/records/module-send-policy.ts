@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTPUT_KINDS, RETIRED_SEND_MODE, SEND_MODES } from '../enums';
+import { OUTPUT_KINDS, SEND_MODES } from '../enums';
 import { field } from '../fields/field-meta';
 import { MESSAGE_SOURCES, MESSAGE_SOURCE_INFO, type MessageSource } from './message-source';
 
@@ -17,12 +17,4 @@ export type ModuleSendPolicy = z.infer<typeof moduleSendPolicySchema>;
 
 export function defaultSendPolicy(source: MessageSource): ModuleSendPolicy {
   return { source, defaultOutput: MESSAGE_SOURCE_INFO[source].defaultOutput, sendMode: 'OPEN_FOR_EDIT' };
-}
-
-/**
- * Stored data may still hold the retired "send later": it becomes ASK, flagged so the admin is told.
- */
-export function migrateStoredSendMode(stored: string): { sendMode: ModuleSendPolicy['sendMode']; migratedFromSendLater: boolean } {
-  if ((SEND_MODES as readonly string[]).includes(stored)) return { sendMode: stored as ModuleSendPolicy['sendMode'], migratedFromSendLater: false };
-  return { sendMode: 'ASK', migratedFromSendLater: stored === RETIRED_SEND_MODE };
 }

@@ -1,6 +1,5 @@
 import { channelSetAllows } from '../enums';
 import { MESSAGE_SOURCES, MESSAGE_SOURCE_INFO } from './message-source';
-import { migrateStoredSendMode } from './module-send-policy';
 import { parseGatewayAddress } from './sms-settings';
 import { defaultPortFor, defaultSmtpAccount, hasSmtpHost } from './smtp-account';
 import { SIGNATURE_LINE_COUNT, defaultUserMailSettings } from './user-mail-settings';
@@ -23,16 +22,6 @@ describe('SmtpAccount', () => {
     expect(hasSmtpHost({ host: '  ' })).toBe(false);
     expect(hasSmtpHost(null)).toBe(false);
     expect(hasSmtpHost(undefined)).toBe(false);
-  });
-});
-
-describe('ModuleSendPolicy', () => {
-  it('migrates a stored "send later" to ASK and flags it', () => {
-    expect(migrateStoredSendMode('SEND_LATER')).toEqual({ sendMode: 'ASK', migratedFromSendLater: true });
-  });
-
-  it('keeps a current send mode as it is', () => {
-    expect(migrateStoredSendMode('OPEN_FOR_EDIT')).toEqual({ sendMode: 'OPEN_FOR_EDIT', migratedFromSendLater: false });
   });
 });
 
