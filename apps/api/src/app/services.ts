@@ -9,6 +9,7 @@ import { CompaniesService } from '../modules/companies/companies.service';
 import { ComposeService } from '../modules/compose/compose.service';
 import { ConnectionTestService } from '../modules/connection-test/connection-test.service';
 import { MessageArchive } from '../modules/messages/archive/message-archive.service';
+import { MessageDrafts } from '../modules/messages/drafts/message-drafts.service';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/messages/dispatch/outbox-dispatcher';
 import { SendQuotas } from '../modules/messages/dispatch/send-quotas';
 import { MessageIntake } from '../modules/messages/intake/message-intake.service';
@@ -56,6 +57,11 @@ export function createServices(deps: ServiceDeps) {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
   });
+  const messageDrafts = new MessageDrafts(db, compose, messageIntake, attachments, {
+    expiryMs: config.drafts.expiryMs,
+    messageBytes: config.limits.messageBytes,
+    retryMaxAgeMs: config.retry.maxAgeMs,
+  });
   const messageArchive = new MessageArchive(db);
   const messageLifecycle = new MessageLifecycle(db, messageArchive, events, { retryMaxAgeMs: config.retry.maxAgeMs });
   events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
@@ -76,6 +82,7 @@ export function createServices(deps: ServiceDeps) {
     messageIntake,
     messageArchive,
     messageLifecycle,
+    messageDrafts,
     metrics,
     connectionTest: new ConnectionTestService(settings, users, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
     /** A dispatcher for this process (the API's own, or `npm run worker`). */

@@ -1,7 +1,9 @@
 import { registerEnumType } from 'type-graphql';
+import { DEFAULT_RECIPIENTS_CHOICES, SIGNATURE_CHOICES } from '@maestro/mail-core';
 import {
   CHANNELS,
   CHANNEL_SETS,
+  DEFAULT_RECIPIENT_FIELDS,
   GATEWAY_PASSWORD_PLACEMENTS,
   LANGUAGES,
   MESSAGE_SOURCES,
@@ -34,6 +36,9 @@ export const LanguageEnum = enumOf(LANGUAGES);
 export const RoleEnum = enumOf(ROLES);
 export const MessageSourceEnum = enumOf(MESSAGE_SOURCES);
 export const SmtpAccountKindEnum = enumOf(SMTP_ACCOUNT_KINDS);
+export const DefaultRecipientFieldEnum = enumOf(DEFAULT_RECIPIENT_FIELDS);
+export const DefaultRecipientsChoiceEnum = enumOf(DEFAULT_RECIPIENTS_CHOICES);
+export const SignatureChoiceEnum = enumOf(SIGNATURE_CHOICES);
 
 registerEnumType(ChannelSetEnum, { name: 'ChannelSet', description: 'Palvelu käytössä: which channels the company sends on.' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
@@ -58,3 +63,12 @@ registerEnumType(MessageSourceEnum, {
   valuesConfig: Object.fromEntries(MESSAGE_SOURCES.map((s) => [s, { description: MESSAGE_SOURCE_INFO[s].labelFi }])),
 });
 registerEnumType(SmtpAccountKindEnum, { name: 'SmtpAccountKind' });
+registerEnumType(DefaultRecipientFieldEnum, { name: 'DefaultRecipientField', description: 'Where the company\'s default recipients go: To (the seed), Cc or Bcc.' });
+registerEnumType(DefaultRecipientsChoiceEnum, {
+  name: 'DefaultRecipientsChoice',
+  description: 'INCLUDE: the server adds the default recipients. EXCLUDE: a person saw them and kept or removed them; the list given is final.',
+});
+registerEnumType(SignatureChoiceEnum, {
+  name: 'SignatureChoice',
+  description: "AUTO: the server appends the sender user's signature. NONE: the body already holds it (the compose dialog showed it).",
+});

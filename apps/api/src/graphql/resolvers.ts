@@ -1,5 +1,6 @@
 import { ComposeResolver } from '../modules/compose/compose.resolver';
 import { ConnectionTestResolver } from '../modules/connection-test/connection-test.resolver';
+import { DraftsResolver } from '../modules/messages/drafts/drafts.resolver';
 import { MessagesResolver } from '../modules/messages/messages.resolver';
 import { SendPoliciesResolver } from '../modules/send-policies/send-policies.resolver';
 import { ServiceKeysResolver } from '../modules/service-keys/service-keys.resolver';
@@ -7,4 +8,4 @@ import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { StandardTextsResolver } from '../modules/standard-texts/standard-texts.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 
-export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, ConnectionTestResolver] as const;
+export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver] as const;

@@ -25,12 +25,22 @@ describe.each(DATABASE_KINDS)('send policies and standard texts on %s', (kind) =
     expect(result.errors?.[0]?.extensions?.fields?.[0]?.message).toMatch(/Lähetä heti, Avaa muokattavaksi tai Kysy lähetystapa/);
   });
 
-  it('turns a stored "send later" into ASK and flags it until an admin saves the policy', async () => {
-    await api.runtime.db.getRepository(ModuleSendPolicyEntity).insert({ companyId: api.a.id, source: 'QUOTE', defaultOutput: 'EMAIL', sendMode: 'SEND_LATER', migratedFromSendLater: false });
+  it('shows a policy the migration turned from "send later" into ASK as flagged, until an admin saves it', async () => {
+    // What RetireSendLater leaves behind (its own test is in test/db/migrations.spec.ts).
+    await api.runtime.db.getRepository(ModuleSendPolicyEntity).insert({ companyId: api.a.id, source: 'QUOTE', defaultOutput: 'EMAIL', sendMode: 'ASK', migratedFromSendLater: true });
     const listed = await api.gql<{ sendPolicies: Array<{ source: string; sendMode: string; migratedFromSendLater: boolean }> }>('{ sendPolicies { source sendMode migratedFromSendLater } }', {}, { token: api.a.admin.token });
     expect(listed.data?.sendPolicies.find((p) => p.source === 'QUOTE')).toEqual({ source: 'QUOTE', sendMode: 'ASK', migratedFromSendLater: true });
     const saved = await api.gql<{ updateSendPolicy: { migratedFromSendLater: boolean; sendMode: string } }>(UPDATE_POLICY, { s: 'QUOTE', i: { sendMode: 'ASK' } }, { token: api.a.admin.token });
     expect(saved.data?.updateSendPolicy).toMatchObject({ sendMode: 'ASK', migratedFromSendLater: false });
+  });
+
+  it("falls back to the program's default for a stored value that is no send mode, in one place", async () => {
+    await api.runtime.services.settings.updateCompanySettings(api.b.id, { enabledChannels: 'EMAIL', companyEmail: 'b@yritys-b.fi', smtp: { host: 'smtp.yritys-b.fi' } });
+    await api.runtime.db.getRepository(ModuleSendPolicyEntity).insert({ companyId: api.b.id, source: 'PURCHASE_ORDER', defaultOutput: 'EMAIL', sendMode: 'LATER', migratedFromSendLater: false });
+    const listed = await api.gql<{ sendPolicies: Array<{ source: string; sendMode: string }> }>('{ sendPolicies { source sendMode } }', {}, { token: api.b.admin.token });
+    expect(listed.data?.sendPolicies.find((p) => p.source === 'PURCHASE_ORDER')?.sendMode).toBe('OPEN_FOR_EDIT');
+    const draft = await api.gql<{ composeDraft: { sendMode: string } }>('{ composeDraft(input: { source: PURCHASE_ORDER }) { sendMode } }', {}, { token: api.b.user.token });
+    expect(draft.errors ?? draft.data?.composeDraft.sendMode).toBe('OPEN_FOR_EDIT');
   });
 
   it('replaces a standard text with the same source, language and name instead of duplicating it', async () => {

@@ -47,4 +47,33 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
+
+  it('turn every stored "send later" into ASK, flag exactly the rows they changed, and can turn them back', async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const applied = async () => ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name);
+      while ((await applied()).includes('RetireSendLater1765153820417')) await dataSource.undoLastMigration();
+      await dataSource.query(
+        `INSERT INTO module_send_policy (companyId, source, defaultOutput, sendMode, migratedFromSendLater) VALUES
+         ('c-1', 'SALES_ORDER', 'EMAIL', 'SEND_LATER', 0), ('c-1', 'QUOTE', 'PAPER', 'ASK', 0), ('c-2', 'SALES_ORDER', 'PAPER', 'SEND_NOW', 0)`,
+      );
+      const rows = async () =>
+        ((await dataSource.query('SELECT companyId, source, sendMode, migratedFromSendLater FROM module_send_policy ORDER BY companyId, source')) as Array<Record<string, unknown>>).map((r) => ({
+          ...r,
+          migratedFromSendLater: Boolean(Number(r.migratedFromSendLater)),
+        }));
+      await dataSource.runMigrations();
+      expect(await rows()).toEqual([
+        { companyId: 'c-1', source: 'QUOTE', sendMode: 'ASK', migratedFromSendLater: false },
+        { companyId: 'c-1', source: 'SALES_ORDER', sendMode: 'ASK', migratedFromSendLater: true },
+        { companyId: 'c-2', source: 'SALES_ORDER', sendMode: 'SEND_NOW', migratedFromSendLater: false },
+      ]);
+      while ((await applied()).includes('RetireSendLater1765153820417')) await dataSource.undoLastMigration();
+      expect((await rows()).map((r) => r.sendMode)).toEqual(['ASK', 'SEND_LATER', 'SEND_NOW']);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });

@@ -6,7 +6,6 @@ export { resolveSendPolicy, type ResolvedSendPolicy, type StoredSendPolicy } fro
 export { checkChannel } from './channel';
 export { resolveDelivery, type Delivery } from './delivery';
 export { resolveEmail, type EmailInput, type EmailResolution, type ResolvedEmail } from './resolve-email';
-export { resolveDraft, type Draft, type DraftInput, type DraftResult } from './resolve-draft';
 export { resolveSms, type SmsInput, type SmsResolution } from './resolve-sms';
 export { resolveTransport, type TransportInput, type TransportResult } from './resolve-transport';
 export { splitRecipients, type RecipientFields } from './split-recipients';

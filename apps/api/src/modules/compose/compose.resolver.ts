@@ -4,6 +4,8 @@ import { callerOf, type RequestContext } from '../../common/request-context';
 import { badInput } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
 import { presentAttachment } from '../messages/message-presenter';
+import { MESSAGE_TEXTS } from '../messages/messages.errors';
+import { COMPOSE_TEXTS } from './compose.errors';
 import { ComposeDraftInput, ComposedDraftType } from './compose.types';
 import { presentMailbox } from './mailbox.type';
 
@@ -20,7 +22,7 @@ export function templateVariables(raw: Record<string, unknown> | null | undefine
       bad.map((name) => ({
         path: `variables.${name}`,
         code: 'INVALID_TYPE' as const,
-        message: { fi: 'Arvon on oltava teksti tai luku.', en: 'The value must be a string or a number.' },
+        message: COMPOSE_TEXTS.variableNotText(),
       })),
     );
   }
@@ -39,13 +41,15 @@ export class ComposeResolver {
     // Indexes are those of the list as the caller sent it, duplicates included.
     const missing = (input.attachmentIds ?? []).map((id, index) => ({ id, index })).filter(({ id }) => !attachments.some((a) => a.id === id));
     if (missing.length) {
-      throw badInput(missing.map(({ id, index }) => ({ path: `attachmentIds.${index}`, code: 'INVALID_VALUE' as const, message: { fi: `Liitettä ${id} ei löytynyt: lataa se uudelleen.`, en: `Attachment ${id} was not found: upload it again.` } })));
+      throw badInput(missing.map(({ id, index }) => ({ path: `attachmentIds.${index}`, code: 'INVALID_VALUE' as const, message: MESSAGE_TEXTS.attachmentNotFound(id) })));
     }
     const byId = new Map(attachments.map((a) => [a.id, a]));
     return {
       ...draft,
       from: presentMailbox(draft.from),
       to: draft.to.map(presentMailbox),
+      cc: draft.cc.map(presentMailbox),
+      bcc: draft.bcc.map(presentMailbox),
       attachments: ids.map((id) => presentAttachment(byId.get(id)!)),
     };
   }

@@ -28,6 +28,8 @@ export class ComposedDraftType {
   @Field(() => String, { nullable: true }) documentRef!: string | null;
   @Field(() => MailboxType, { description: 'Lähettäjä: shown greyed, never chosen by the client.' }) from!: MailboxType;
   @Field(() => [MailboxType], { description: 'Vastaanottaja, pre-filled; each can be removed.' }) to!: MailboxType[];
+  @Field(() => [MailboxType], { description: 'Kopio: the default recipients when the company puts them in Cc.' }) cc!: MailboxType[];
+  @Field(() => [MailboxType], { description: 'Piilokopio: the default recipients when the company puts them in Bcc.' }) bcc!: MailboxType[];
   @Field({ description: 'Otsikko' }) subject!: string;
   @Field({ description: 'Sisältö, with the signature.' }) body!: string;
   @Field({ description: 'Show Liitetiedosto: the calling program allows attachments.' }) attachmentsAllowed!: boolean;

@@ -1,7 +1,8 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { DefaultRecipientsChoice, SignatureChoice } from '@maestro/mail-core';
 import type { Channel, Language, MessageSource } from '@maestro/settings-schema';
-import { ChannelEnum, LanguageEnum, MessageSourceEnum, enumOf } from '../../graphql/enums';
+import { ChannelEnum, DefaultRecipientsChoiceEnum, LanguageEnum, MessageSourceEnum, SignatureChoiceEnum, enumOf } from '../../graphql/enums';
 import { AttachmentType } from '../attachments/attachment.type';
 import { MailboxType } from '../compose/mailbox.type';
 import { PUBLISHED_STATUSES, type MessageStatus } from './lifecycle/message-states';
@@ -108,6 +109,16 @@ export class SendMessageInput {
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Send at this time instead of now.' }) sendAt?: Date | null;
   @Field(() => ID, { nullable: true, description: 'Service keys only: the user the message is sent for.' }) onBehalfOfUserId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Answer once the message is SENT or FAILED (at most about 10 s).' }) wait?: boolean | null;
+  @Field(() => DefaultRecipientsChoiceEnum, {
+    nullable: true,
+    description: 'INCLUDE (default): the server adds the default recipients. EXCLUDE: a person saw them and the list given is final (the compose dialog).',
+  })
+  defaultRecipients?: DefaultRecipientsChoice | null;
+  @Field(() => SignatureChoiceEnum, {
+    nullable: true,
+    description: "AUTO (default): the server appends the sender user's signature. NONE: the body already holds it (the compose dialog).",
+  })
+  signature?: SignatureChoice | null;
 }
 
 @InputType({ description: 'Tekstiviesti: one message per number, through the SMS settings to the gateway.' })

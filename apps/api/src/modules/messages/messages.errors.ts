@@ -2,6 +2,7 @@ import type { LocalizedText, Problem } from '@maestro/settings-schema';
 import { UserFacingError } from '../../common/user-facing-error';
 
 export const MESSAGE = { fi: 'Viestiä', en: 'The message' };
+export const DRAFT = { fi: 'Luonnosta', en: 'The draft' };
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -27,10 +28,6 @@ export const MESSAGE_TEXTS = {
     en: `The attachments add up to more than ${mb(limitBytes)} MB: split them over several messages.`,
   }),
   scheduledTooFar: () => ({ fi: 'Ajastettu lähetys voi olla enintään vuoden päässä.', en: 'A scheduled send can be at most a year ahead.' }),
-  noSenderAddress: () => ({
-    fi: 'Lähettäjän osoite puuttuu: anna Yrityksen email Viestiasetuksissa.',
-    en: 'The sender address is missing: set the company e-mail in Message settings.',
-  }),
   recipientListTooLong: () => ({
     fi: 'Vastaanottajaluettelo on liian pitkä: jaa vastaanottajat useampaan viestiin.',
     en: 'The recipient list is too long: split the recipients over several messages.',
@@ -44,6 +41,18 @@ export const MESSAGE_TEXTS = {
     en: 'The page cursor (after) is not valid: use the previous page’s endCursor.',
   }),
   smsHasNoDraft: () => ({ fi: 'Tekstiviestistä ei tehdä sähköpostiluonnosta.', en: 'A text message has no e-mail draft.' }),
+  draftNeedsUser: () => ({
+    fi: 'Luonnos kuuluu aina käyttäjälle: anna onBehalfOfUserId tai määritä palveluavaimelle oletuskäyttäjä Ylläpidossa.',
+    en: 'A draft always belongs to a person: give onBehalfOfUserId, or set a default user for the service key under Administration.',
+  }),
+  draftExpired: () => ({
+    fi: 'Luonnos on vanhentunut eikä sitä voi enää lähettää: avaa viesti uudelleen ohjelmasta.',
+    en: 'The draft has expired and can no longer be sent: open the message again from the program.',
+  }),
+  draftNotOpen: () => ({
+    fi: 'Luonnos on jo lähetetty tai hylätty: katso Lähtevät tai Lähetetyt.',
+    en: 'The draft was already sent or discarded: look in Outbox or Sent.',
+  }),
 } satisfies Record<string, (...args: never[]) => LocalizedText>;
 
 /** A field problem with one of the module's own sentences. */
@@ -68,8 +77,16 @@ export function attachmentsNotAllowed(): UserFacingError {
   });
 }
 
-export function noSenderAddress(): UserFacingError {
-  return new UserFacingError('REFUSED', MESSAGE_TEXTS.noSenderAddress(), { reason: 'NO_SENDER_ADDRESS' });
+export function draftNeedsUser(): UserFacingError {
+  return new UserFacingError('REFUSED', MESSAGE_TEXTS.draftNeedsUser(), { reason: 'DRAFT_NEEDS_USER' });
+}
+
+export function draftExpired(): UserFacingError {
+  return new UserFacingError('NOT_FOUND', MESSAGE_TEXTS.draftExpired(), { reason: 'DRAFT_EXPIRED' });
+}
+
+export function draftNotOpen(): UserFacingError {
+  return new UserFacingError('CONFLICT', MESSAGE_TEXTS.draftNotOpen(), { reason: 'DRAFT_NOT_OPEN' });
 }
 
 export function invalidCursor(): UserFacingError {

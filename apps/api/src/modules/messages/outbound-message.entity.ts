@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Channel, Language, MessageSource } from '@maestro/settings-schema';
+import type { Channel, Language, MessageSource, SendMode } from '@maestro/settings-schema';
 import type { MessageStatus } from './lifecycle/message-states';
 
 /**
@@ -7,6 +7,18 @@ import type { MessageStatus } from './lifecycle/message-states';
  * dispatcher owns it until it is SENT, FAILED or CANCELLED. Holds no secret: an SMS's gateway
  * password is added only when the e-mail to the gateway is built at send time.
  */
+/** What a draft keeps besides the message itself, to open it as its program asked. */
+export interface DraftInfo {
+  /** How the program wanted it opened: ASK asks Lähetä heti / Avaa muokattavaksi, anything else opens the form. */
+  sendMode: SendMode;
+  /** Why a "send now" program's message waits for its user instead: INCOMPLETE (no recipients, ...) or HAND_OFF (SMTP sending is off). */
+  hold: 'INCOMPLETE' | 'HAND_OFF' | null;
+  missingPlaceholders: string[];
+  standardTextId: string | null;
+  /** The placeholder values, so that choosing another standard text fills it for the same document. */
+  variables: Record<string, string>;
+}
+
 @Entity('outbound_message')
 @Index(['status', 'nextAttemptAt'])
 @Index(['companyId', 'createdAt'])
@@ -110,6 +122,13 @@ export class OutboundMessageEntity {
   /** The server's reply to the message: "250 2.0.0 Ok: queued as …". */
   @Column('varchar', { length: 1000, nullable: true })
   smtpResponse!: string | null;
+
+  /** A DRAFT kept for its user (a module's startSend) until then; past it, the draft is discarded. */
+  @Column('datetime', { precision: 3, nullable: true })
+  draftExpiresAt!: Date | null;
+
+  @Column('simple-json', { nullable: true })
+  draftInfo!: DraftInfo | null;
 
   @Column('datetime', { precision: 3 })
   createdAt!: Date;

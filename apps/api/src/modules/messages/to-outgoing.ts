@@ -1,4 +1,4 @@
-import { buildSmsEnvelope, resolveSmtpAccount, type Mailbox, type OutgoingAttachment, type OutgoingMessage, type Refusal } from '@maestro/mail-core';
+import { resolveTransport, type Mailbox, type OutgoingAttachment, type OutgoingMessage, type Refusal } from '@maestro/mail-core';
 import { parseAddressList, type SmtpAccount } from '@maestro/settings-schema';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
@@ -34,9 +34,9 @@ export function toOutgoing(row: OutboundMessageEntity, attachments: readonly Out
 export type Dispatchable = { ok: true; account: SmtpAccount; message: OutgoingMessage; recipients: number } | { ok: false; refusal: Refusal };
 
 /**
- * The wire message and the SMTP account for a claimed message, with the settings as they are now:
- * a password changed after a failure counts at the next attempt. For SMS the gateway e-mail (with
- * its password) is built here and lives only in memory.
+ * The wire message and the SMTP account for a claimed message, through mail-core's resolution with the
+ * settings as they are now: a password changed after a failure counts at the next attempt. For SMS the
+ * gateway e-mail (with its password) is built there and lives only in memory.
  */
 export async function toDispatchable(
   row: OutboundMessageEntity,
@@ -46,16 +46,15 @@ export async function toDispatchable(
 ): Promise<Dispatchable> {
   if (row.channel === 'SMS') {
     const sms = await settings.smsSettings(row.companyId);
-    const envelope = buildSmsEnvelope({ settings: sms, phoneNumber: row.toList[0] ?? '', text: row.body, messageId: row.messageId });
-    if (!envelope.ok) return { ok: false, refusal: envelope.refusal };
-    return { ok: true, account: sms.smtp, message: envelope.envelope.message, recipients: 1 };
+    const resolved = resolveTransport({ channel: 'SMS', sms, phoneNumber: row.toList[0] ?? '', text: row.body, messageId: row.messageId });
+    return resolved.ok ? { ...resolved, recipients: 1 } : resolved;
   }
   const company = await settings.companySettings(row.companyId);
   const user = row.senderUserId ? await settings.userSettings(row.companyId, row.senderUserId) : null;
-  const { account } = resolveSmtpAccount(company, user);
   const message = toOutgoing(
     row,
     attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: store.openStream(a.id) })),
   );
-  return { ok: true, account, message, recipients: message.to.length + message.cc.length + message.bcc.length };
+  const resolved = resolveTransport({ channel: 'EMAIL', company, user, message });
+  return resolved.ok ? { ...resolved, recipients: message.to.length + message.cc.length + message.bcc.length } : resolved;
 }

@@ -12,11 +12,14 @@ export class ModuleSendPolicyEntity {
   @Column('varchar', { length: 8 })
   defaultOutput!: OutputKind;
 
-  /** Kept as text: older data may still say SEND_LATER until the migration has run. */
+  /**
+   * Kept as text, read through mail-core's resolveSendPolicy (the one fallback). The retired SEND_LATER
+   * was rewritten to ASK by the RetireSendLater migration.
+   */
   @Column('varchar', { length: 16 })
   sendMode!: string;
 
-  /** Set when the retired "send later" was turned into ASK, so the admin is told once. */
+  /** Set by the migration on each row whose retired "send later" it turned into ASK, so the admin is told; saving clears it. */
   @Column('boolean', { default: false })
   migratedFromSendLater!: boolean;
 }

@@ -1,25 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  MESSAGE_SOURCES,
-  defaultSendPolicy,
-  migrateStoredSendMode,
-  validateModuleSendPolicy,
-  type MessageSource,
-  type ModuleSendPolicy,
-} from '@maestro/settings-schema';
+import { resolveSendPolicy } from '@maestro/mail-core';
+import { MESSAGE_SOURCES, validateModuleSendPolicy, type MessageSource, type ModuleSendPolicy } from '@maestro/settings-schema';
 import { ShortCache } from '../../common/short-cache';
 import { badInput } from '../../common/user-facing-error';
 import { SETTINGS_CACHE_MS } from '../settings/settings.service';
 import { ModuleSendPolicyEntity } from './module-send-policy.entity';
 
 export interface SendPolicyView extends ModuleSendPolicy {
-  /** The stored policy said "send later"; it is now ASK and the admin should confirm it. */
+  /** The stored policy said "send later"; the migration made it ASK and the admin should confirm it. */
   migratedFromSendLater: boolean;
 }
 
-function toView(entity: ModuleSendPolicyEntity): SendPolicyView {
-  const { sendMode, migratedFromSendLater } = migrateStoredSendMode(entity.sendMode);
-  return { source: entity.source, defaultOutput: entity.defaultOutput, sendMode, migratedFromSendLater: migratedFromSendLater || entity.migratedFromSendLater };
+/** The program's policy as stored, or its defaults: mail-core's resolveSendPolicy is the one fallback. */
+function toView(source: MessageSource, entity: ModuleSendPolicyEntity | null): SendPolicyView {
+  return { source, ...resolveSendPolicy(source, entity), migratedFromSendLater: entity?.migratedFromSendLater ?? false };
 }
 
 export class SendPoliciesService {
@@ -31,15 +25,12 @@ export class SendPoliciesService {
   /** Every source's policy: the stored one, or the default for a source nobody has set. */
   async list(companyId: string): Promise<SendPolicyView[]> {
     const stored = await this.db.getRepository(ModuleSendPolicyEntity).findBy({ companyId });
-    const bySource = new Map(stored.map((e) => [e.source, toView(e)]));
-    return MESSAGE_SOURCES.map((source) => bySource.get(source) ?? { ...defaultSendPolicy(source), migratedFromSendLater: false });
+    const bySource = new Map(stored.map((e) => [e.source, e]));
+    return MESSAGE_SOURCES.map((source) => toView(source, bySource.get(source) ?? null));
   }
 
   async get(companyId: string, source: MessageSource, manager: EntityManager = this.db.manager): Promise<SendPolicyView> {
-    const load = async () => {
-      const entity = await manager.findOneBy(ModuleSendPolicyEntity, { companyId, source });
-      return entity ? toView(entity) : { ...defaultSendPolicy(source), migratedFromSendLater: false };
-    };
+    const load = async () => toView(source, await manager.findOneBy(ModuleSendPolicyEntity, { companyId, source }));
     return manager === this.db.manager ? this.cache.get(`${companyId}:${source}`, load) : load();
   }
 
@@ -51,7 +42,7 @@ export class SendPoliciesService {
       if (!result.ok) throw badInput(result.problems);
       const entity = manager.create(ModuleSendPolicyEntity, { companyId, source, defaultOutput: result.value.defaultOutput, sendMode: result.value.sendMode, migratedFromSendLater: false });
       await manager.save(entity);
-      return toView(entity);
+      return toView(source, entity);
     }).finally(() => this.cache.forget(`${companyId}:`));
   }
 }

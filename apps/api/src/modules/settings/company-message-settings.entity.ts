@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ChannelSet } from '@maestro/settings-schema';
+import type { ChannelSet, DefaultRecipientField } from '@maestro/settings-schema';
 import { SmtpAccountColumns } from './smtp-account.columns';
 
 @Entity('company_message_settings')
@@ -24,6 +24,10 @@ export class CompanyMessageSettingsEntity {
 
   @Column('text', { nullable: true })
   defaultRecipients!: string;
+
+  /** To (the seed), Cc or Bcc: where the default recipients go on every message. */
+  @Column('varchar', { length: 3, default: 'TO' })
+  defaultRecipientsField!: DefaultRecipientField;
 
   @Column('datetime', { precision: 3 })
   updatedAt!: Date;

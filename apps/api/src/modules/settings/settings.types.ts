@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type {
   ChannelSet,
   CompanyMessageSettings,
+  DefaultRecipientField,
   GatewayPasswordPlacement,
   PhoneNumberPlacement,
   RecipientLimitAction,
@@ -13,6 +14,7 @@ import type {
 } from '@maestro/settings-schema';
 import {
   ChannelSetEnum,
+  DefaultRecipientFieldEnum,
   GatewayPasswordPlacementEnum,
   PhoneNumberPlacementEnum,
   RecipientLimitActionEnum,
@@ -85,6 +87,8 @@ export class CompanyMessageSettingsType implements Omit<CompanyMessageSettings, 
   @Field({ description: 'Lähettäjän nimi' }) senderName!: string;
   @Field(() => SmtpAccountType) smtp!: SmtpAccountType;
   @Field({ description: 'Vakio vastaanottaja: several addresses separated by ; or ,' }) defaultRecipients!: string;
+  @Field(() => DefaultRecipientFieldEnum, { description: 'Where the default recipients go on every message: To (the seed), Cc or Bcc.' })
+  defaultRecipientsField!: DefaultRecipientField;
   @Field(() => [SettingsWarning]) warnings!: SettingsWarning[];
 }
 
@@ -96,6 +100,7 @@ export class CompanyMessageSettingsInput implements Partial<Omit<CompanyMessageS
   @Field({ nullable: true }) senderName?: string;
   @Field(() => SmtpAccountInput, { nullable: true }) smtp?: SmtpAccountInput;
   @Field({ nullable: true }) defaultRecipients?: string;
+  @Field(() => DefaultRecipientFieldEnum, { nullable: true }) defaultRecipientsField?: DefaultRecipientField;
 }
 
 @ObjectType({ description: 'Viestiasetukset – Tekstiviesti lähetykset. SMS travels as an e-mail to the gateway.' })

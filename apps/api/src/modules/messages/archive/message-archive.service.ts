@@ -1,8 +1,8 @@
-import { Brackets, type DataSource } from 'typeorm';
+import { Brackets, In, Not, type DataSource } from 'typeorm';
 import type { Channel, MessageSource } from '@maestro/settings-schema';
 import type { Caller } from '../../../common/caller';
 import { notFound } from '../../../common/user-facing-error';
-import type { MessageStatus } from '../lifecycle/message-states';
+import { DRAFT_STATUSES, type MessageStatus } from '../lifecycle/message-states';
 import { MESSAGE } from '../messages.errors';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import { decodeCursor, encodeCursor } from './archive-cursor';
@@ -25,7 +25,10 @@ export interface MessagePage {
   totalCount: number;
 }
 
-/** Sent items, outbox and failures as a caller may see them: a user their own, an admin the company's. */
+/**
+ * Sent items, outbox and failures as a caller may see them: a user their own, an admin the company's.
+ * Drafts are not messages yet: they belong to their user alone and are read through MessageDrafts.
+ */
 export class MessageArchive {
   constructor(private readonly db: DataSource) {}
 
@@ -36,14 +39,18 @@ export class MessageArchive {
   }
 
   async get(caller: Caller, id: string): Promise<OutboundMessageEntity> {
-    const message = await this.db.getRepository(OutboundMessageEntity).findOneBy({ ...this.visible(caller), id });
+    const message = await this.db.getRepository(OutboundMessageEntity).findOneBy({ ...this.visible(caller), id, status: Not(In([...DRAFT_STATUSES])) });
     if (!message) throw notFound(MESSAGE);
     return message;
   }
 
   async list(caller: Caller, filter: MessageFilter, first: number, after: string | null): Promise<MessagePage> {
     const take = Math.max(1, Math.min(first, 200));
-    const qb = this.db.getRepository(OutboundMessageEntity).createQueryBuilder('m').where('m.companyId = :companyId', { companyId: caller.companyId });
+    const qb = this.db
+      .getRepository(OutboundMessageEntity)
+      .createQueryBuilder('m')
+      .where('m.companyId = :companyId', { companyId: caller.companyId })
+      .andWhere('m.status NOT IN (:...drafts)', { drafts: [...DRAFT_STATUSES] });
     const visible = this.visible(caller);
     if (visible.senderUserId) qb.andWhere('m.senderUserId = :me', { me: visible.senderUserId });
     if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });

@@ -1,44 +1,25 @@
-import type { DataSource } from 'typeorm';
-import {
-  buildSmsEnvelope,
-  checkChannel,
-  generateMessageId,
-  resolveDelivery,
-  resolveSender,
-  resolveSmtpAccount,
-  splitRecipients,
-  type RecipientFields,
-} from '@maestro/mail-core';
-import {
-  MESSAGE_SOURCE_INFO,
-  formatAddress,
-  mergeAddressLists,
-  parseAddressList,
-  parsePhoneList,
-  problem,
-  validateComposeMessage,
-  type Language,
-  type MessageSource,
-  type ParsedAddress,
-  type Problem,
-  type SmtpAccount,
-} from '@maestro/settings-schema';
+import type { DataSource, EntityManager } from 'typeorm';
+import { generateMessageId, resolveSms, splitRecipients, type RecipientFields, type ResolvedEmail } from '@maestro/mail-core';
+import { formatAddress, parsePhoneList, problem, validateComposeMessage, type Language, type MessageSource, type Problem, type SmtpAccount } from '@maestro/settings-schema';
 import type { Caller } from '../../../common/caller';
-import { UserFacingError, badInput } from '../../../common/user-facing-error';
+import { badInput } from '../../../common/user-facing-error';
 import { timeOrderedId } from '../../../common/time-ordered-id';
+import { transaction } from '../../../db/transaction';
 import { MessageAttachmentEntity, type AttachmentEntity } from '../../attachments/attachment.entity';
 import type { AttachmentStore } from '../../attachments/attachment-store';
-import type { ComposeService } from '../../compose/compose.service';
+import { refusedBy } from '../../compose/compose.errors';
+import type { ComposeService, EmailRequest } from '../../compose/compose.service';
 import type { SettingsService } from '../../settings/settings.service';
+import { applyTransition } from '../lifecycle/apply-transition';
 import type { MessageEvents } from '../message-events';
-import { MESSAGE_TEXTS, attachmentsNotAllowed, fieldProblem, noSenderAddress } from '../messages.errors';
-import type { OutboundMessageEntity } from '../outbound-message.entity';
-import { newOutboxRow } from './new-outbox-row';
+import { MESSAGE_TEXTS, draftNotOpen, fieldProblem } from '../messages.errors';
+import { OutboundMessageEntity } from '../outbound-message.entity';
+import { checkAttachmentRefs } from './attachment-refs';
+import { newOutboxRow, sentByOf, type OutboxRowContent } from './new-outbox-row';
 import { hashPayload, insertMessages, storeOnce } from './store-once';
 
-export interface SendMessageRequest {
-  source: MessageSource;
-  documentRef?: string | null;
+/** What the caller wrote; the rest (sender, account, defaults, signature) the server resolves. */
+export interface EmailContent {
   to: string[];
   cc?: string[] | null;
   bcc?: string[] | null;
@@ -46,8 +27,13 @@ export interface SendMessageRequest {
   body: string;
   attachmentIds?: string[] | null;
   language?: Language | null;
-  idempotencyKey?: string | null;
   sendAt?: Date | null;
+}
+
+export interface SendMessageRequest extends EmailContent, Pick<EmailRequest, 'defaultRecipients' | 'signature'> {
+  source: MessageSource;
+  documentRef?: string | null;
+  idempotencyKey?: string | null;
   onBehalfOfUserId?: string | null;
 }
 
@@ -69,16 +55,21 @@ const MAX_SCHEDULE_MS = 366 * 24 * 3600_000;
 /** Each recipient list is stored as JSON in a TEXT column (65,535 bytes on MySQL). */
 const MAX_RECIPIENT_LIST_BYTES = 60_000;
 
-function parsedList(entries: readonly string[]): ParsedAddress[] {
-  return mergeAddressLists(...entries.map((entry) => {
-    const parsed = parseAddressList(entry);
-    return parsed.ok ? parsed.addresses : [];
-  }));
+/** A checked and resolved e-mail, ready to be stored as one row per part. */
+interface PreparedEmail {
+  email: ResolvedEmail;
+  senderUserId: string | null;
+  parts: RecipientFields[];
+  attachments: AttachmentEntity[];
+  now: Date;
+  due: Date;
+  scheduled: boolean;
 }
 
 /**
- * The outbox's front door: checks a request, resolves the sender on the server, and stores the
- * message with its attachment references in one transaction. From then on it is never lost.
+ * The outbox's front door: checks a request, resolves it on the server (mail-core's one resolution,
+ * through ComposeService), and stores the message with its attachment references in one transaction.
+ * From then on it is never lost.
  */
 export class MessageIntake {
   constructor(
@@ -90,8 +81,87 @@ export class MessageIntake {
     private readonly options: MessageIntakeOptions,
   ) {}
 
-  async send(caller: Caller, request: SendMessageRequest): Promise<OutboundMessageEntity> {
-    const { companyId } = caller;
+  /** `payloadHash`: what the idempotency key stands for, when the caller's request was more than this message (startSend). */
+  async send(caller: Caller, request: SendMessageRequest, options: { payloadHash?: string } = {}): Promise<OutboundMessageEntity> {
+    const prepared = await this.prepare(caller, request);
+    const { email, parts, attachments } = prepared;
+    const attachmentIds = attachments.map((a) => a.id);
+    const payloadHash = options.payloadHash ?? hashPayload({
+      kind: 'email',
+      to: request.to,
+      cc: request.cc ?? [],
+      bcc: request.bcc ?? [],
+      subject: request.subject,
+      body: request.body,
+      source: request.source,
+      documentRef: request.documentRef ?? null,
+      attachmentIds,
+      sendAt: request.sendAt?.toISOString() ?? null,
+      onBehalfOfUserId: request.onBehalfOfUserId ?? null,
+      defaultRecipients: request.defaultRecipients ?? 'INCLUDE',
+      signature: request.signature ?? 'AUTO',
+    });
+    const splitGroupId = parts.length > 1 ? timeOrderedId() : null;
+    const context = { caller, senderUserId: prepared.senderUserId, documentRef: request.documentRef, now: prepared.now, due: prepared.due, retryMaxAgeMs: this.options.retryMaxAgeMs };
+    const [stored] = await storeOnce(this.db, {
+      caller,
+      key: request.idempotencyKey ?? null,
+      payloadHash,
+      singleStatement: parts.length === 1 && attachments.length === 0,
+      insert: async (manager) => {
+        const entities = parts.map((part) => newOutboxRow(manager, email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, rowContent(request.source, prepared, part, splitGroupId)));
+        await insertMessages(manager, entities);
+        await linkAttachments(manager, entities, attachments);
+        return entities;
+      },
+    });
+    this.events.accepted('EMAIL');
+    return stored as OutboundMessageEntity;
+  }
+
+  /**
+   * Its user sends a stored draft: the draft's row becomes the message (QUEUED, or HANDED_OFF when SMTP
+   * sending is off), with what the person finally wrote. The person saw the default recipients and the
+   * signature in the draft, so nothing is added. The draft moves only if it is still a draft: of two
+   * tabs sending it at once, one wins, the other is told.
+   */
+  async submitDraft(caller: Caller, draft: OutboundMessageEntity, content: EmailContent): Promise<OutboundMessageEntity> {
+    const request: SendMessageRequest = { ...content, source: draft.source, documentRef: draft.documentRef, onBehalfOfUserId: draft.senderUserId, defaultRecipients: 'EXCLUDE', signature: 'NONE' };
+    const prepared = await this.prepare(caller, request);
+    const { email, parts, attachments } = prepared;
+    const splitGroupId = parts.length > 1 ? timeOrderedId() : null;
+    const context = { caller, senderUserId: prepared.senderUserId, documentRef: draft.documentRef, now: prepared.now, due: prepared.due, retryMaxAgeMs: this.options.retryMaxAgeMs };
+    const [first, ...rest] = parts.map((part) => rowContent(draft.source, prepared, part, splitGroupId));
+    await transaction(this.db, async (manager) => {
+      const moved = await applyTransition(manager, {
+        event: email.delivery === 'HAND_OFF' ? 'handOffDraft' : 'submitDraft',
+        id: draft.id,
+        companyId: caller.companyId,
+        now: prepared.now,
+        changes: {
+          ...(first as OutboxRowContent),
+          // The Message-ID chosen when the draft was stored stays: it is this message's.
+          messageId: draft.messageId,
+          sentBy: sentByOf(caller),
+          createdAt: prepared.now,
+          nextAttemptAt: prepared.due,
+          giveUpAt: new Date(prepared.due.getTime() + this.options.retryMaxAgeMs),
+          draftExpiresAt: null,
+          draftInfo: null,
+        },
+      });
+      if (!moved) throw draftNotOpen();
+      const others = rest.map((content) => newOutboxRow(manager, email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, content));
+      if (others.length) await insertMessages(manager, others);
+      await manager.delete(MessageAttachmentEntity, { messageId: draft.id });
+      await linkAttachments(manager, [{ id: draft.id }, ...others], attachments);
+    });
+    this.events.accepted('EMAIL', parts.length);
+    return this.db.getRepository(OutboundMessageEntity).findOneByOrFail({ id: draft.id });
+  }
+
+  /** Checks what the caller wrote (every problem at once), then resolves it on the server. */
+  private async prepare(caller: Caller, request: SendMessageRequest): Promise<PreparedEmail> {
     const message = { to: request.to, cc: request.cc ?? [], bcc: request.bcc ?? [], subject: request.subject, body: request.body };
     const problems: Problem[] = [];
     const checked = validateComposeMessage(message);
@@ -102,79 +172,27 @@ export class MessageIntake {
     if (request.sendAt && request.sendAt.getTime() - now.getTime() > MAX_SCHEDULE_MS) {
       problems.push(fieldProblem('sendAt', 'INVALID_VALUE', MESSAGE_TEXTS.scheduledTooFar()));
     }
-    const attachmentIds = [...new Set(request.attachmentIds ?? [])];
-    if (attachmentIds.length > 0 && !MESSAGE_SOURCE_INFO[request.source].attachmentsAllowed) throw attachmentsNotAllowed();
-    const attachments = await this.attachments.findComplete(companyId, attachmentIds);
-    const found = new Set(attachments.map((a) => a.id));
-    // Indexes are those of the list as the caller sent it, duplicates included.
-    for (const [index, id] of (request.attachmentIds ?? []).entries()) {
-      if (!found.has(id)) problems.push(fieldProblem(`attachmentIds.${index}`, 'INVALID_VALUE', MESSAGE_TEXTS.attachmentNotFound(id)));
-    }
-    const totalBytes = attachments.reduce((sum, a) => sum + a.size, 0);
-    if (totalBytes > this.options.messageBytes) problems.push(fieldProblem('attachmentIds', 'INVALID_VALUE', MESSAGE_TEXTS.attachmentsTooLarge(this.options.messageBytes)));
+    const refs = await checkAttachmentRefs(this.attachments, caller.companyId, request.source, request.attachmentIds, this.options.messageBytes);
+    problems.push(...refs.problems);
     if (problems.length) throw badInput(problems);
 
-    const senderUserId = await this.compose.senderUserId(caller, request.onBehalfOfUserId);
-    const [company, user] = await Promise.all([
-      this.settings.companySettings(companyId),
-      senderUserId ? this.settings.userSettings(companyId, senderUserId) : Promise.resolve(null),
-    ]);
-    const channelRefusal = checkChannel(company.enabledChannels, request.source, 'EMAIL');
-    if (channelRefusal) throw new UserFacingError('REFUSED', channelRefusal.message, { reason: channelRefusal.code });
-    // The sender is the server's choice: the client never names it.
-    const from = resolveSender(company, user);
-    if (!from) throw noSenderAddress();
-    const delivery = resolveDelivery(company, 'EMAIL');
-    const recipients = { to: parsedList(message.to), cc: parsedList(message.cc), bcc: parsedList(message.bcc) };
+    const { email, account, senderUserId } = await this.compose.resolve(caller, { ...message, source: request.source, language: request.language, onBehalfOfUserId: request.onBehalfOfUserId, defaultRecipients: request.defaultRecipients, signature: request.signature });
+    const recipients = { to: email.to, cc: email.cc, bcc: email.bcc };
     for (const field of ['to', 'cc', 'bcc'] as const) {
       if (Buffer.byteLength(JSON.stringify(recipients[field].map((a) => formatAddress(a)))) > MAX_RECIPIENT_LIST_BYTES) {
         throw badInput([fieldProblem(field, 'TOO_MANY_BYTES', MESSAGE_TEXTS.recipientListTooLong())]);
       }
     }
-    const parts = delivery === 'SMTP' ? this.partsFor(recipients, resolveSmtpAccount(company, user).account) : [recipients];
-    const byOrder = new Map(attachments.map((a) => [a.id, a]));
-    const ordered = attachmentIds.map((id) => byOrder.get(id) as AttachmentEntity);
-    const senderDomain = from.address.split('@').pop() ?? '';
     const scheduled = !!request.sendAt && request.sendAt > now;
-    const context = { caller, senderUserId, documentRef: request.documentRef, now, due: scheduled ? (request.sendAt as Date) : now, retryMaxAgeMs: this.options.retryMaxAgeMs };
-
-    const payloadHash = hashPayload({ kind: 'email', ...message, source: request.source, documentRef: request.documentRef ?? null, attachmentIds, sendAt: request.sendAt?.toISOString() ?? null, onBehalfOfUserId: request.onBehalfOfUserId ?? null });
-    const splitGroupId = parts.length > 1 ? timeOrderedId() : null;
-    const [stored] = await storeOnce(this.db, {
-      caller,
-      key: request.idempotencyKey ?? null,
-      payloadHash,
-      singleStatement: parts.length === 1 && ordered.length === 0,
-      insert: async (manager) => {
-        const entities = parts.map((part) =>
-          newOutboxRow(manager, delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, {
-            channel: 'EMAIL',
-            source: request.source,
-            fromName: from.name,
-            fromAddress: from.address,
-            toList: part.to.map((a) => formatAddress(a)),
-            ccList: part.cc.map((a) => formatAddress(a)),
-            bccList: part.bcc.map((a) => formatAddress(a)),
-            splitGroupId,
-            subject: message.subject,
-            body: message.body,
-            language: request.language ?? 'FI',
-            messageId: generateMessageId(senderDomain),
-            waitReason: scheduled ? 'SCHEDULED' : null,
-          }),
-        );
-        await insertMessages(manager, entities);
-        if (ordered.length) {
-          await manager.insert(
-            MessageAttachmentEntity,
-            entities.flatMap((entity) => ordered.map((a, position) => ({ messageId: entity.id, position, attachmentId: a.id }))),
-          );
-        }
-        return entities;
-      },
-    });
-    this.events.accepted('EMAIL');
-    return stored as OutboundMessageEntity;
+    return {
+      email,
+      senderUserId,
+      parts: account ? this.partsFor(recipients, account) : [recipients],
+      attachments: refs.ordered,
+      now,
+      due: scheduled ? (request.sendAt as Date) : now,
+      scheduled,
+    };
   }
 
   /**
@@ -207,14 +225,8 @@ export class MessageIntake {
 
     const senderUserId = await this.compose.senderUserId(caller, request.onBehalfOfUserId);
     const [company, sms] = await Promise.all([this.settings.companySettings(companyId), this.settings.smsSettings(companyId)]);
-    const channelRefusal = checkChannel(company.enabledChannels, request.source, 'SMS');
-    if (channelRefusal) throw new UserFacingError('REFUSED', channelRefusal.message, { reason: channelRefusal.code });
-    // Build each envelope now only to refuse what would fail later (settings, length); the envelope holds
-    // the gateway password, so it is built again at send time and never stored.
-    for (const number of unique) {
-      const envelope = buildSmsEnvelope({ settings: sms, phoneNumber: number, text: request.text, messageId: '<check@maestro.invalid>' });
-      if (!envelope.ok) throw new UserFacingError('REFUSED', envelope.refusal.message, { reason: envelope.refusal.code });
-    }
+    const resolved = resolveSms({ source: request.source, company, sms, phoneNumbers: unique, text: request.text });
+    if (!resolved.ok) throw refusedBy(resolved.refusal);
     const now = new Date();
     const context = { caller, senderUserId, documentRef: request.documentRef, now, due: now, retryMaxAgeMs: this.options.retryMaxAgeMs };
     const payloadHash = hashPayload({ kind: 'sms', numbers: unique, text: request.text, source: request.source, documentRef: request.documentRef ?? null });
@@ -228,16 +240,16 @@ export class MessageIntake {
           newOutboxRow(manager, 'accept', context, {
             channel: 'SMS',
             source: request.source,
-            fromName: '',
-            fromAddress: sms.senderEmail,
+            fromName: resolved.from.name,
+            fromAddress: resolved.from.address,
             toList: [number],
             ccList: [],
             bccList: [],
             splitGroupId: null,
             subject: '',
-            body: request.text.normalize('NFC'),
+            body: resolved.text,
             language: 'FI',
-            messageId: generateMessageId(sms.senderEmail.split('@').pop() ?? ''),
+            messageId: generateMessageId(resolved.from.address.split('@').pop() ?? ''),
             waitReason: null,
           }),
         );
@@ -248,4 +260,33 @@ export class MessageIntake {
     this.events.accepted('SMS', stored.length);
     return stored;
   }
+}
+
+/** One stored row of a resolved e-mail: one part of its recipients, with a Message-ID of its own. */
+function rowContent(source: MessageSource, prepared: PreparedEmail, part: RecipientFields, splitGroupId: string | null): OutboxRowContent {
+  const { email } = prepared;
+  return {
+    channel: 'EMAIL',
+    source,
+    fromName: email.from.name,
+    fromAddress: email.from.address,
+    toList: part.to.map((a) => formatAddress(a)),
+    ccList: part.cc.map((a) => formatAddress(a)),
+    bccList: part.bcc.map((a) => formatAddress(a)),
+    splitGroupId,
+    subject: email.subject,
+    body: email.body,
+    language: email.language,
+    messageId: generateMessageId(email.from.address.split('@').pop() ?? ''),
+    waitReason: prepared.scheduled ? 'SCHEDULED' : null,
+  };
+}
+
+/** Every row refers to every attachment, in the caller's order. */
+export async function linkAttachments(manager: EntityManager, rows: ReadonlyArray<{ id: string }>, attachments: readonly AttachmentEntity[]): Promise<void> {
+  if (attachments.length === 0 || rows.length === 0) return;
+  await manager.insert(
+    MessageAttachmentEntity,
+    rows.flatMap((row) => attachments.map((a, position) => ({ messageId: row.id, position, attachmentId: a.id }))),
+  );
 }

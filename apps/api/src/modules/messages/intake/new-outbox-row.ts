@@ -19,7 +19,8 @@ export interface OutboxRowContext {
   retryMaxAgeMs: number;
 }
 
-function sentByOf(caller: Caller): string {
+/** Who asked for it, as the archive shows it. */
+export function sentByOf(caller: Caller): string {
   return caller.kind === 'USER' ? caller.username : `${caller.module} (palveluavain)`;
 }
 
@@ -29,7 +30,7 @@ function sentByOf(caller: Caller): string {
  */
 export function newOutboxRow(
   manager: EntityManager,
-  event: 'accept' | 'handOff',
+  event: 'accept' | 'handOff' | 'saveDraft',
   context: OutboxRowContext,
   content: OutboxRowContent,
 ): OutboundMessageEntity {
@@ -52,6 +53,8 @@ export function newOutboxRow(
     lastErrorPermanent: null,
     recipientErrors: null,
     smtpResponse: null,
+    draftExpiresAt: null,
+    draftInfo: null,
     createdAt: now,
     sentAt: null,
     updatedAt: now,

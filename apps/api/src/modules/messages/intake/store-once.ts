@@ -25,19 +25,25 @@ export interface StoreOnceRequest {
 }
 
 /**
+ * What was stored under the key before: the first answer's messages, or null when the key is new.
+ * Another payload under the same key is refused.
+ */
+export async function storedBefore(db: DataSource, caller: Caller, key: string, payloadHash: string): Promise<OutboundMessageEntity[] | null> {
+  const record = await db.getRepository(IdempotencyRecordEntity).findOneBy({ companyId: caller.companyId, idempotencyKey: key });
+  if (!record) return null;
+  if (record.payloadHash !== payloadHash) throw idempotencyConflict();
+  const found = await db.getRepository(OutboundMessageEntity).findBy({ companyId: caller.companyId, id: In(record.messageIds) });
+  const byId = new Map(found.map((m) => [m.id, m]));
+  return record.messageIds.map((id) => byId.get(id)).filter((m): m is OutboundMessageEntity => !!m);
+}
+
+/**
  * Store once per idempotency key: a repeat with the same payload gets the first answer; another
  * payload under the same key is refused. Two racing requests meet at the key's primary key.
  */
 export async function storeOnce(db: DataSource, request: StoreOnceRequest): Promise<OutboundMessageEntity[]> {
   const { caller, key, payloadHash } = request;
-  const repeat = async () => {
-    const record = await db.getRepository(IdempotencyRecordEntity).findOneBy({ companyId: caller.companyId, idempotencyKey: key as string });
-    if (!record) return null;
-    if (record.payloadHash !== payloadHash) throw idempotencyConflict();
-    const found = await db.getRepository(OutboundMessageEntity).findBy({ companyId: caller.companyId, id: In(record.messageIds) });
-    const byId = new Map(found.map((m) => [m.id, m]));
-    return record.messageIds.map((id) => byId.get(id)).filter((m): m is OutboundMessageEntity => !!m);
-  };
+  const repeat = () => storedBefore(db, caller, key as string, payloadHash);
   if (key) {
     const earlier = await repeat();
     if (earlier) return earlier;

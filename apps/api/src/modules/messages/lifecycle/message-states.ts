@@ -2,19 +2,26 @@
  * The states of one outbound message and of each of its recipients. What moves a message from one
  * state to another is in `transitions.ts`; nothing else changes a status.
  */
-export const MESSAGE_STATUSES = ['DRAFT', 'QUEUED', 'SENDING', 'SENT', 'PARTIALLY_SENT', 'RETRYING', 'FAILED', 'CANCELLED', 'HANDED_OFF'] as const;
+export const MESSAGE_STATUSES = ['DRAFT', 'DISCARDED', 'QUEUED', 'SENDING', 'SENT', 'PARTIALLY_SENT', 'RETRYING', 'FAILED', 'CANCELLED', 'HANDED_OFF'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
- * The statuses the GraphQL contract publishes today. DRAFT and PARTIALLY_SENT have their place in the
- * table already; each is published with the work that first stores it (drafts; per-recipient retries).
+ * The statuses the GraphQL contract publishes today. PARTIALLY_SENT has its place in the table already;
+ * it is published with the work that first stores it (per-recipient retries). Drafts are never
+ * published as messages: they have their own type (MessageDraft) until they are sent.
  */
 export const PUBLISHED_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'RETRYING', 'FAILED', 'CANCELLED', 'HANDED_OFF'] as const satisfies readonly MessageStatus[];
+
+/**
+ * A draft kept for its user (DRAFT) and one its user discarded or that expired (DISCARDED, final): not
+ * messages yet, so the archive never shows them and nothing can retry them.
+ */
+export const DRAFT_STATUSES = ['DRAFT', 'DISCARDED'] as const satisfies readonly MessageStatus[];
 
 /** Waiting for a dispatcher to take them. */
 export const DUE_STATUSES = ['QUEUED', 'RETRYING'] as const satisfies readonly MessageStatus[];
 /** Nothing will happen to them any more (unless someone asks for a retry). */
-export const FINAL_STATUSES: readonly MessageStatus[] = ['SENT', 'FAILED', 'CANCELLED', 'HANDED_OFF'];
+export const FINAL_STATUSES: readonly MessageStatus[] = ['SENT', 'FAILED', 'CANCELLED', 'HANDED_OFF', 'DISCARDED'];
 
 /**
  * What became of one recipient. PENDING: not tried yet. ACCEPTED / REFUSED: the SMTP server took or

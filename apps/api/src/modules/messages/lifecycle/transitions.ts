@@ -11,11 +11,19 @@ export const MESSAGE_TRANSITIONS = {
   accept: { from: [], to: 'QUEUED', byClaimHolder: false, leaseExpired: false },
   /** SMTP sending is off: handed to the user's own mail program. */
   handOff: { from: [], to: 'HANDED_OFF', byClaimHolder: false, leaseExpired: false },
-  /** Kept for a person to open, edit and send; not in the outbox. */
+  /** Kept for a person to open, edit and send (a module's startSend); not in the outbox. */
   saveDraft: { from: [], to: 'DRAFT', byClaimHolder: false, leaseExpired: false },
+  /** Its user sent it: into the outbox as any message. */
   submitDraft: { from: ['DRAFT'], to: 'QUEUED', byClaimHolder: false, leaseExpired: false },
+  /** Its user sent it while SMTP sending is off: to their own mail program. */
   handOffDraft: { from: ['DRAFT'], to: 'HANDED_OFF', byClaimHolder: false, leaseExpired: false },
-  discardDraft: { from: ['DRAFT'], to: 'CANCELLED', byClaimHolder: false, leaseExpired: false },
+  /**
+   * Its user threw it away. Not CANCELLED: a cancelled message may be retried, and a draft nobody sent
+   * must never go out.
+   */
+  discardDraft: { from: ['DRAFT'], to: 'DISCARDED', byClaimHolder: false, leaseExpired: false },
+  /** Nobody sent it before it expired (7 days by default). */
+  expireDraft: { from: ['DRAFT'], to: 'DISCARDED', byClaimHolder: false, leaseExpired: false },
   /** A dispatcher takes a due message (a partly sent one for its deferred recipients). */
   claim: { from: ['QUEUED', 'RETRYING', 'PARTIALLY_SENT'], to: 'SENDING', byClaimHolder: false, leaseExpired: false },
   /** A dispatcher died mid-send: another takes the message over once the lease has expired. */

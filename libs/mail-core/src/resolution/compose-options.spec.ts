@@ -1,9 +1,18 @@
-import type { DraftInput } from './resolve-draft';
-import { resolveDraft } from './resolve-draft';
+import { resolveEmail, type EmailInput } from './resolve-email';
 import { seedCompany, seedUser, smtp } from './seed-settings.fixture';
 
-function input(overrides: Partial<DraftInput> = {}): DraftInput {
+/** What the compose dialog opens with (composeDraft): the standard text, the default recipients and the signature. */
+function resolveDraft(input: EmailInput) {
+  const result = resolveEmail(input);
+  return result.ok ? { ok: true as const, draft: result.email } : result;
+}
+
+function input(overrides: Partial<EmailInput> = {}): EmailInput {
   return {
+    defaultRecipients: 'INCLUDE',
+    signature: 'AUTO',
+    subject: null,
+    body: null,
     source: 'SALES_ORDER',
     company: seedCompany(),
     user: seedUser(),
@@ -16,7 +25,7 @@ function input(overrides: Partial<DraftInput> = {}): DraftInput {
   };
 }
 
-describe('resolveDraft', () => {
+describe('the draft the compose dialog opens with', () => {
   it('combines sender, recipients, filled standard text, signature and policy into the draft', () => {
     expect(resolveDraft(input())).toEqual({
       ok: true,
