@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
          ('c-1', 'SALES_ORDER', 'EMAIL', 'SEND_LATER', 0), ('c-1', 'QUOTE', 'PAPER', 'ASK', 0), ('c-2', 'SALES_ORDER', 'PAPER', 'SEND_NOW', 0)`,
       );
       const rows = async () =>
-        ((await dataSource.query('SELECT companyId, source, sendMode, migratedFromSendLater FROM module_send_policy ORDER BY companyId, source')) as Array<Record<string, unknown>>).map((r) => ({
+        ((await dataSource.query('SELECT companyId, source, sendMode, migratedFromSendLater FROM module_send_policy ORDER BY companyId, source')) as Array<{ companyId: string; source: string; sendMode: string; migratedFromSendLater: unknown }>).map((r) => ({
           ...r,
           migratedFromSendLater: Boolean(Number(r.migratedFromSendLater)),
         }));

@@ -32,6 +32,14 @@ describe('the message status table', () => {
     expect(MOVES.filter((event) => (MESSAGE_TRANSITIONS[event].from as readonly string[]).includes('HANDED_OFF'))).toEqual([]);
   });
 
+  it('lets nothing leave a discarded draft: a draft nobody sent never goes out', () => {
+    expect(MOVES.filter((event) => (MESSAGE_TRANSITIONS[event].from as readonly string[]).includes('DISCARDED'))).toEqual([]);
+  });
+
+  it("moves a draft only by its user's send, hand-off or discard, or its expiry; a dispatcher never takes one", () => {
+    expect(MOVES.filter((event) => (MESSAGE_TRANSITIONS[event].from as readonly string[]).includes('DRAFT')).sort()).toEqual(['discardDraft', 'expireDraft', 'handOffDraft', 'submitDraft']);
+  });
+
   it('lets only the claim holder record what happened to a message being sent', () => {
     for (const event of MOVES) {
       const fromSending = (MESSAGE_TRANSITIONS[event].from as readonly string[]).includes('SENDING');

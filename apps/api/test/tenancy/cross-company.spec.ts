@@ -10,6 +10,7 @@ interface AIds {
   standardTextId: string;
   messageId: string;
   attachmentId: string;
+  draftId: string;
 }
 
 interface Case {
@@ -61,6 +62,21 @@ const CASES: Record<string, Case> = {
   retryMessage: { query: 'mutation($id: ID!) { retryMessage(id: $id) { id status } }', variables: (ids) => ({ id: ids.messageId }) },
   cancelMessage: { query: 'mutation($id: ID!) { cancelMessage(id: $id) { id status } }', variables: (ids) => ({ id: ids.messageId }) },
   testSmtpConnection: { query: 'mutation { testSmtpConnection(account: COMPANY) { ok stage message } }' },
+  startSend: {
+    query: 'mutation($a: [ID!], $u: ID) { startSend(input: { source: QUOTE, to: ["x@yritys-b.fi"], attachmentIds: $a, onBehalfOfUserId: $u }) { outcome url draft { id subject } message { id } } }',
+    variables: (ids) => ({ a: [ids.attachmentId], u: ids.userId }),
+  },
+  drafts: { query: '{ drafts { id subject to { address } } }' },
+  draft: { query: 'query($id: ID!) { draft(id: $id) { id subject } }', variables: (ids) => ({ id: ids.draftId }) },
+  updateDraft: {
+    query: 'mutation($id: ID!) { updateDraft(id: $id, input: { to: ["x@yritys-b.fi"], subject: "hijacked", body: "x" }) { id } }',
+    variables: (ids) => ({ id: ids.draftId }),
+  },
+  sendDraft: {
+    query: 'mutation($id: ID!) { sendDraft(id: $id, input: { to: ["x@yritys-b.fi"], subject: "hijacked", body: "x" }) { id } }',
+    variables: (ids) => ({ id: ids.draftId }),
+  },
+  discardDraft: { query: 'mutation($id: ID!) { discardDraft(id: $id) }', variables: (ids) => ({ id: ids.draftId }) },
   composeDraft: {
     query: 'query($t: ID) { composeDraft(input: { source: QUOTE, standardTextId: $t }) { subject from { address } } }',
     variables: (ids) => ({ t: ids.standardTextId }),
@@ -84,7 +100,7 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
       user: await s.settings.userSettings(api.a.id, api.a.user.id),
       policies: await s.sendPolicies.list(api.a.id),
       texts: (await s.standardTexts.list(api.a.id, {})).map((t) => [t.id, t.subject, t.body]),
-      messages: (await api.runtime.db.query('SELECT id, status, attempts FROM outbound_message WHERE companyId = ? ORDER BY id', [api.a.id])) as unknown,
+      messages: (await api.runtime.db.query('SELECT id, status, attempts, subject, toList FROM outbound_message WHERE companyId = ? ORDER BY id', [api.a.id])) as unknown,
     });
   };
 
@@ -103,7 +119,10 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
     const aCaller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'a-user' };
     const message = await s.messageIntake.send(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], subject: 'A:n viesti', body: 'A' });
     const attachment = await s.attachments.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'a.txt', contentType: 'text/plain', stream: Readable.from([Buffer.from('A')]), limitBytes: 1000 });
-    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id };
+    await s.sendPolicies.update(api.a.id, 'QUOTE', { sendMode: 'OPEN_FOR_EDIT' });
+    const started = await s.messageDrafts.startSend(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], variables: {} });
+    if (started.outcome !== 'DRAFT') throw new Error('expected a draft');
+    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id, draftId: started.draft.id };
     snapshotOfA = await snapshot();
   });
   afterAll(async () => {

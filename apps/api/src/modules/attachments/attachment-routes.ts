@@ -158,7 +158,7 @@ export function attachmentRoutes(services: Services): Router {
   router.get('/attachments/:id', async (req, res) => {
     const caller = await authenticate(req, res);
     if (!caller) return;
-    const attachment = /^[0-9a-f-]{36}$/.test(req.params.id) ? await services.attachments.get(caller.companyId, req.params.id) : null;
+    const attachment = /^[0-9a-f-]{36}$/.test(req.params.id) ? await services.attachments.readableBy(caller, req.params.id) : null;
     if (!attachment) {
       fail(req, res, 404, 'NOT_FOUND', { fi: 'Liitettä ei löytynyt.', en: 'The attachment was not found.' });
       return;

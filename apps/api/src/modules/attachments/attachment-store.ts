@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { In, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
+import type { Caller } from '../../common/caller';
+import { DRAFT_STATUSES } from '../messages/lifecycle/message-states';
+import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from './attachment.entity';
 import { transaction } from '../../db/transaction';
 import { timeOrderedId } from '../../common/time-ordered-id';
@@ -107,6 +110,25 @@ export class AttachmentStore {
 
   async get(companyId: string, id: string): Promise<AttachmentEntity | null> {
     return this.db.getRepository(AttachmentEntity).findOneBy({ companyId, id, complete: true });
+  }
+
+  /**
+   * The attachment as the caller may read it (Näytä liitteet), or null. Same company only; and a file
+   * of a draft is its user's until the draft is sent: no other user of the company reads it (the user
+   * who uploaded it and the company's service keys excepted).
+   */
+  async readableBy(caller: Caller, id: string): Promise<AttachmentEntity | null> {
+    const attachment = await this.get(caller.companyId, id);
+    if (!attachment || caller.kind !== 'USER' || attachment.uploadedByUserId === caller.userId) return attachment;
+    const othersDrafts = await this.db
+      .getRepository(MessageAttachmentEntity)
+      .createQueryBuilder('l')
+      .innerJoin(OutboundMessageEntity, 'm', 'm.id = l.messageId')
+      .where('l.attachmentId = :id', { id })
+      .andWhere('m.status IN (:...drafts)', { drafts: [...DRAFT_STATUSES] })
+      .andWhere('(m.senderUserId IS NULL OR m.senderUserId <> :me)', { me: caller.userId })
+      .getCount();
+    return othersDrafts > 0 ? null : attachment;
   }
 
   async forMessages(messageIds: readonly string[]): Promise<Map<string, AttachmentEntity[]>> {

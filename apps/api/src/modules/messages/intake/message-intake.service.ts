@@ -146,8 +146,6 @@ export class MessageIntake {
           createdAt: prepared.now,
           nextAttemptAt: prepared.due,
           giveUpAt: new Date(prepared.due.getTime() + this.options.retryMaxAgeMs),
-          draftExpiresAt: null,
-          draftInfo: null,
         },
       });
       if (!moved) throw draftNotOpen();
