@@ -13,7 +13,7 @@ const handlers = (me: typeof ADMIN): Record<string, Handler> => ({
 });
 
 /** What every signed-in person finds in the navigation, in order. */
-const USER_SCREENS = ['Etusivu', 'Lähetä viesti', 'Tekstiviesti', 'Lähetetyt', 'Siirretty sähköpostiohjelmaan', 'Lähtevät', 'Epäonnistuneet', 'Sähköposti määrittely'];
+const USER_SCREENS = ['Etusivu', 'Lähetä viesti', 'Luonnokset', 'Tekstiviesti', 'Lähetetyt', 'Siirretty sähköpostiohjelmaan', 'Lähtevät', 'Epäonnistuneet', 'Sähköposti määrittely'];
 
 async function navigation() {
   return within(await screen.findByRole('navigation', { name: 'Päävalikko' }));
@@ -54,7 +54,7 @@ describe('the signed-in shell', () => {
     await navigation();
     await user.selectOptions(screen.getByLabelText('Kieli'), 'English');
     const nav = within(await screen.findByRole('navigation', { name: 'Main navigation' }));
-    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Home', 'Send a message', 'Text message', 'Sent', 'Handed to mail program', 'Outbox', 'Failed', 'My e-mail settings']);
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Home', 'Send a message', 'Drafts', 'Text message', 'Sent', 'Handed to mail program', 'Outbox', 'Failed', 'My e-mail settings']);
     await waitFor(() => expect(callsOf('Me').at(-1)?.headers['accept-language']).toBe('en'));
   });
 

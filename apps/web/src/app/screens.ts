@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import {
   Chat20Regular,
+  Drafts20Regular,
   Home20Regular,
   MailArrowForward20Regular,
   MailArrowUp20Regular,
@@ -21,7 +22,7 @@ import { HomeScreen } from './home-screen';
  * message folders, settings and admin each load when first opened.
  */
 export interface Screen {
-  id: 'home' | 'compose' | 'send' | 'sms' | 'sent' | 'handedOff' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'admin';
+  id: 'home' | 'compose' | 'send' | 'drafts' | 'sms' | 'sent' | 'handedOff' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'admin';
   /** Route path, relative to the signed-in shell; `/*` for screens with routes of their own. */
   path: string;
   /** Where the nav link goes. */
@@ -40,6 +41,7 @@ const MessageSettingsScreen = lazy(() => import('../settings/settings-screens').
 const MyMailSettingsScreen = lazy(() => import('../settings/settings-screens').then((m) => ({ default: m.MyMailSettingsScreen })));
 const ComposeScreen = lazy(() => import('../compose/compose-screen').then((m) => ({ default: m.ComposeScreen })));
 const SendFromDocumentScreen = lazy(() => import('../compose/send-from-document-screen').then((m) => ({ default: m.SendFromDocumentScreen })));
+const DraftsScreen = lazy(() => import('../drafts/drafts-screen').then((m) => ({ default: m.DraftsScreen })));
 const SmsScreen = lazy(() => import('../sms/sms-screen').then((m) => ({ default: m.SmsScreen })));
 const SentScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.SentScreen })));
 const HandedOffScreen = lazy(() => import('../messages/messages-screens').then((m) => ({ default: m.HandedOffScreen })));
@@ -61,6 +63,17 @@ export const SCREENS: readonly Screen[] = [
     component: ComposeScreen,
   },
   { id: 'send', path: '/send', to: '/send', label: (t) => t.nav.compose, icon: MailArrowUp20Regular, adminOnly: false, inNav: false, component: SendFromDocumentScreen },
+  {
+    id: 'drafts',
+    path: '/drafts',
+    to: '/drafts',
+    label: (t) => t.nav.drafts,
+    description: (t) => t.home.drafts,
+    icon: Drafts20Regular,
+    adminOnly: false,
+    inNav: true,
+    component: DraftsScreen,
+  },
   { id: 'sms', path: '/sms', to: '/sms', label: (t) => t.nav.sms, description: (t) => t.home.sms, icon: Chat20Regular, adminOnly: false, inNav: true, component: SmsScreen },
   {
     id: 'sent',

@@ -61,6 +61,26 @@ describe('Lähetä viesti', () => {
     expect(typeof input.idempotencyKey).toBe('string');
   });
 
+  it('tells the server the list and the body are final: the person saw the default recipients and the signature', async () => {
+    const { user, callsOf } = renderCompose();
+    await fillIn(user);
+    await user.click(screen.getByRole('button', { name: 'Lähetä viesti' }));
+    await screen.findByText('Viesti lähetetty');
+    expect(callsOf('SendMessage')[0]?.variables.input).toMatchObject({ defaultRecipients: 'EXCLUDE', signature: 'NONE' });
+  });
+
+  it('shows the default recipients the company puts in Piilokopio, each removable', async () => {
+    const vakio = { __typename: 'MailboxType', name: '', address: 'arkisto@yritys.fi', formatted: 'arkisto@yritys.fi' };
+    const { user, callsOf } = renderCompose({}, { bcc: [vakio] });
+    const form = await fillIn(user);
+    const bcc = within(form).getByRole('list', { name: 'Piilokopio' });
+    expect(within(bcc).getAllByRole('listitem').map((c) => c.textContent)).toEqual(['arkisto@yritys.fi']);
+    await user.click(within(bcc).getByRole('button', { name: /Poista/ }));
+    await user.click(screen.getByRole('button', { name: 'Lähetä viesti' }));
+    await screen.findByText('Viesti lähetetty');
+    expect(callsOf('SendMessage')[0]?.variables.input).toMatchObject({ bcc: [] });
+  });
+
   it('keeps everything the user wrote when the server refuses, and shows why', async () => {
     const { user } = renderCompose({
       SendMessage: () => refusal('REFUSED', 'Sähköpostilähetys ei ole käytössä tällä yrityksellä: lisää sähköposti Viestiasetusten "Palvelu käytössä" -kohtaan.', 'EMAIL_DISABLED'),

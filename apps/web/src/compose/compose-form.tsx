@@ -17,7 +17,19 @@ import { ChipsField, chipValues } from './chips-field';
 import { ComposeDraftQuery as ComposeDraftDocument, ComposeStandardTextsQuery, SendMessageMutation } from './compose.operations';
 import { newIdempotencyKey } from './idempotency-key';
 
-export type ComposeDraft = ComposeDraftQuery['composeDraft'];
+/** What the form opens with: composeDraft's answer, or a stored draft (Luonnos) with the same fields. */
+export type ComposeDraft = Omit<ComposeDraftQuery['composeDraft'], '__typename'>;
+
+/** What the person finally wrote: the lists are final (the server adds no default recipients, no signature). */
+export interface ComposedContent {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  attachmentIds: string[];
+  language: Language;
+}
 
 const MONOSPACE = { fontFamily: 'Consolas, "Courier New", monospace', fontSize: '13px', lineHeight: '1.45' } as const;
 
@@ -43,6 +55,7 @@ const useStyles = makeStyles({
   from: { color: tokens.colorNeutralForeground3 },
   buttons: {
     display: 'flex',
+    flexWrap: 'wrap',
     justifyContent: 'flex-end',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
@@ -87,6 +100,12 @@ export interface ComposeFormProps {
   onSent: (message: MessageDetailFieldsFragment) => void;
   /** Peruuta. */
   onCancel: () => void;
+  /** Sends a stored draft instead of a new message (sendDraft). */
+  submit?: (content: ComposedContent & { sendAt: string | null; wait: boolean }) => Promise<MessageDetailFieldsFragment | null | undefined>;
+  /** A stored draft: Tallenna luonnos keeps what was written without sending it. */
+  onSaveDraft?: (content: ComposedContent) => Promise<void>;
+  /** A stored draft: Hylkää luonnos. */
+  onDiscard?: () => void;
 }
 
 /**
@@ -96,7 +115,7 @@ export interface ComposeFormProps {
  * with the server's rules first; whatever the server refuses is shown beside its field, and nothing the
  * user wrote is lost when sending fails.
  */
-export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, notice, onSent, onCancel }: ComposeFormProps) {
+export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, notice, onSent, onCancel, submit, onSaveDraft, onDiscard }: ComposeFormProps) {
   const t = useT();
   const uiLanguage = useLanguage();
   const styles = useStyles();
@@ -111,10 +130,13 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
     ),
     text: '',
   }));
-  const [cc, setCc] = useState<Recipients>(NO_RECIPIENTS);
-  const [bcc, setBcc] = useState<Recipients>(NO_RECIPIENTS);
-  const [showCc, setShowCc] = useState(false);
-  const [showBcc, setShowBcc] = useState(false);
+  // The company may put its default recipients in Kopio or Piilokopio: shown there, each removable.
+  const initial = (list: ComposeDraft['cc']): Recipients => (list.length ? { chips: parseAddressChips(list.map((m) => m.formatted).join('; ')), text: '' } : NO_RECIPIENTS);
+  const [cc, setCc] = useState<Recipients>(() => initial(draft.cc));
+  const [bcc, setBcc] = useState<Recipients>(() => initial(draft.bcc));
+  const [showCc, setShowCc] = useState(draft.cc.length > 0);
+  const [showBcc, setShowBcc] = useState(draft.bcc.length > 0);
+  const [saving, setSaving] = useState(false);
   const ccInput = useRef<HTMLInputElement>(null);
   const bccInput = useRef<HTMLInputElement>(null);
   // Kopio / Piilokopio open their field and put the cursor in it, as Outlook does.
@@ -223,22 +245,25 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
     inFlight.current = true;
     setSending(true);
     try {
-      const result = await sendMessage({
-        variables: {
-          input: {
-            source,
-            documentRef: draft.documentRef,
-            ...message,
-            attachmentIds: attachmentsAllowed ? attachments.map((a) => a.id) : [],
-            language,
-            idempotencyKey: idempotencyKey.current,
-            sendAt: sendAtIso,
-            // A scheduled message stays queued: waiting for it to be sent would only hold the dialog.
-            wait: sendAtIso === null,
-          },
-        },
-      });
-      const sent = result.data?.sendMessage;
+      // A scheduled message stays queued: waiting for it to be sent would only hold the dialog.
+      const content = { ...message, attachmentIds: attachmentsAllowed ? attachments.map((a) => a.id) : [], language, sendAt: sendAtIso, wait: sendAtIso === null };
+      const sent = submit
+        ? await submit(content)
+        : (
+            await sendMessage({
+              variables: {
+                input: {
+                  ...content,
+                  source,
+                  documentRef: draft.documentRef,
+                  idempotencyKey: idempotencyKey.current,
+                  // The person saw the default recipients and the signature here: the server adds neither again.
+                  defaultRecipients: 'EXCLUDE',
+                  signature: 'NONE',
+                },
+              },
+            })
+          ).data?.sendMessage;
       if (!sent) throw new Error('The API answered without data.');
       if (sent.status === 'FAILED') {
         // Stored and failed: what the user wrote stays; sending again is a new message with a new key.
@@ -265,6 +290,28 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
     } finally {
       inFlight.current = false;
       setSending(false);
+    }
+  };
+
+  /** Tallenna luonnos: what is written now, typed recipients included. */
+  const saveDraft = async () => {
+    if (!onSaveDraft) return;
+    setGeneral(null);
+    setSaving(true);
+    try {
+      await onSaveDraft({
+        to: chipValues(to.chips, to.text, parseAddressChips),
+        cc: chipValues(cc.chips, cc.text, parseAddressChips),
+        bcc: chipValues(bcc.chips, bcc.text, parseAddressChips),
+        subject,
+        body,
+        attachmentIds: attachmentsAllowed ? attachments.map((a) => a.id) : [],
+        language,
+      });
+    } catch (error) {
+      setGeneral({ title: t.drafts.saveFailed, text: messageOf(error, t) });
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -490,6 +537,16 @@ export function ComposeForm({ draft, chooseSource, invalidTo = [], variables, no
         <Button type="submit" appearance="primary" icon={<Send20Regular />} disabled={sending}>
           {t.compose.send}
         </Button>
+        {onSaveDraft && (
+          <Button disabled={sending || saving} onClick={() => void saveDraft()}>
+            {saving ? t.dialog.saving : t.drafts.save}
+          </Button>
+        )}
+        {onDiscard && (
+          <Button disabled={sending} onClick={onDiscard}>
+            {t.drafts.discard}
+          </Button>
+        )}
         <Button disabled={sending} onClick={onCancel}>
           {t.compose.cancel}
         </Button>

@@ -15,6 +15,16 @@ export const ComposeDraftQuery = graphql(`
         address
         formatted
       }
+      cc {
+        name
+        address
+        formatted
+      }
+      bcc {
+        name
+        address
+        formatted
+      }
       subject
       body
       attachments {

@@ -25,6 +25,7 @@ import { PageFrame } from '../app/page-frame';
 import type { Dictionary } from '../i18n/dictionary';
 import type { MessageDetailFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
+import { OpenDraft } from '../drafts/open-draft';
 import { ComposeForm, type ComposeDraft } from './compose-form';
 import { ComposeDraftQuery, SendMessageMutation } from './compose.operations';
 import { sourceOf } from './compose-screen';
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
 /**
  * How an ERP front-end opens the add-in: `/send?source=SALES_ORDER&documentRef=MT-1001&to=…&to=…
  * &attachmentIds=…&language=FI&standardTextId=…`; placeholder values as `var.customerName=…`
- * (documentNumber defaults to documentRef).
+ * (documentNumber defaults to documentRef). A module that called startSend opens `/send?draft=<id>`.
  */
 export interface SendRequest {
   source: MessageSource;
@@ -169,9 +170,12 @@ export function SendFromDocumentScreen() {
   const [params] = useSearchParams();
   const search = params.toString();
   const request = useMemo(() => parseSendRequest(new URLSearchParams(search), t), [search, t]);
+  const draftId = params.get('draft');
   return (
     <PageFrame title={t.compose.title}>
-      {'error' in request ? (
+      {draftId ? (
+        <OpenDraft key={draftId} id={draftId} />
+      ) : 'error' in request ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{request.error}</MessageBarBody>
         </MessageBar>
@@ -207,12 +211,17 @@ function SendFromDocument({ request, search }: { request: SendRequest; search: s
             source: draft.source,
             documentRef: draft.documentRef,
             to: draft.to.map((m) => m.formatted),
+            cc: draft.cc.map((m) => m.formatted),
+            bcc: draft.bcc.map((m) => m.formatted),
             subject: draft.subject,
             body: draft.body,
             attachmentIds: draft.attachmentsAllowed ? draft.attachments.map((a) => a.id) : [],
             language: draft.language,
             idempotencyKey: key,
             wait: true,
+            // The draft composeDraft resolved already holds the default recipients and the signature.
+            defaultRecipients: 'EXCLUDE',
+            signature: 'NONE',
           },
         },
       });

@@ -4,6 +4,7 @@ import type { MessageStatus } from '../gql/graphql';
 import type {
   Channel,
   ChannelSet,
+  DefaultRecipientField,
   GatewayPasswordPlacement,
   Language,
   OutputKind,
@@ -29,6 +30,7 @@ interface EnumTexts {
   gatewayPasswordPlacement: Record<GatewayPasswordPlacement, string>;
   outputKind: Record<OutputKind, string>;
   sendMode: Record<SendMode, string>;
+  defaultRecipientField: Record<DefaultRecipientField, string>;
   language: Record<Language, string>;
   role: Record<Role, string>;
   messageStatus: Record<MessageStatus, string>;
@@ -50,6 +52,7 @@ const fi = {
   nav: {
     home: 'Etusivu',
     compose: 'Lähetä viesti',
+    drafts: 'Luonnokset',
     sms: 'Tekstiviesti',
     sent: 'Lähetetyt',
     handedOff: 'Siirretty sähköpostiohjelmaan',
@@ -63,6 +66,7 @@ const fi = {
     welcome: (name: string) => `Tervetuloa, ${name}`,
     intro: (company: string) => `Yritys: ${company}. Valitse vasemmalta, mitä haluat tehdä.`,
     compose: 'Uusi sähköposti asiakkaalle: vastaanottajat, otsikko, liitteet ja vakiotekstit.',
+    drafts: 'Ohjelmista avatut viestit, jotka odottavat, että lähetät, muokkaat tai hylkäät ne.',
     sms: 'Tekstiviesti yhteen tai useampaan matkapuhelinnumeroon.',
     sent: 'Lähetetyt viestit ja palvelimen vastaukset.',
     handedOff: 'Viestit, jotka siirrettiin omaan sähköpostiohjelmaan lähetettäviksi (kun SMTP-lähetys ei ole käytössä).',
@@ -163,6 +167,7 @@ const fi = {
     gatewayPasswordPlacement: { SUBJECT: 'Otsikossa', BODY_FIRST_LINE: 'Viestin ensimmäisellä rivillä', NONE: 'Ei lähetetä' },
     outputKind: { PAPER: 'Paperille', EMAIL: 'Sähköpostina' },
     sendMode: { SEND_NOW: 'Lähetä heti', OPEN_FOR_EDIT: 'Avaa muokattavaksi', ASK: 'Kysy lähetystapa' },
+    defaultRecipientField: { TO: 'Vastaanottaja', CC: 'Kopio', BCC: 'Piilokopio' },
     language: { FI: 'Suomi', SV: 'Ruotsi', EN: 'Englanti' },
     role: { ADMIN: 'Pääkäyttäjä', USER: 'Käyttäjä' },
     messageStatus: {
@@ -338,6 +343,31 @@ const fi = {
     notSent: 'Viestiä ei lähetetty.',
     documentOf: (ref: string, program: string) => `${ref} (${program})`,
   },
+  drafts: {
+    title: 'Luonnokset',
+    list: 'Luonnokset',
+    empty: 'Ei luonnoksia. Tänne tulevat ohjelmista avatut viestit, jotka odottavat lähettämistä.',
+    noSubject: '(ei otsikkoa)',
+    open: 'Avaa',
+    openLabel: (subject: string) => `Avaa luonnos ${subject}`,
+    recipients: (list: string) => `Vastaanottaja: ${list}`,
+    noRecipients: 'Ei vastaanottajaa',
+    created: (date: string, by: string) => `Luotu ${date} (${by})`,
+    expires: (date: string) => `Vanhenee ${date}`,
+    save: 'Tallenna luonnos',
+    saved: 'Luonnos tallennettu.',
+    saveFailed: 'Luonnoksen tallennus epäonnistui',
+    discard: 'Hylkää luonnos',
+    discardLabel: (subject: string) => `Hylkää luonnos ${subject}`,
+    discardTitle: 'Hylätäänkö luonnos?',
+    discardBody: 'Luonnosta ei lähetetä, eikä sitä voi palauttaa.',
+    discarded: 'Luonnos hylättiin: sitä ei lähetetty.',
+    discardFailed: 'Luonnoksen hylkääminen epäonnistui',
+    holdIncomplete: 'Ohjelma lähettää viestit heti, mutta tästä puuttuu tietoja (esim. vastaanottaja): täydennä ja lähetä.',
+    holdHandOff: 'Ohjelma lähettää viestit heti, mutta SMTP-lähetys ei ole käytössä: lähetä viesti, niin saat sen omaan sähköpostiohjelmaasi.',
+    notAvailable: 'Luonnosta ei voi avata',
+    toDrafts: 'Luonnokset',
+  },
   sms: {
     title: 'Tekstiviesti',
     program: 'Ohjelma',
@@ -443,6 +473,7 @@ const en: Dictionary = {
   nav: {
     home: 'Home',
     compose: 'Send a message',
+    drafts: 'Drafts',
     sms: 'Text message',
     sent: 'Sent',
     handedOff: 'Handed to mail program',
@@ -456,6 +487,7 @@ const en: Dictionary = {
     welcome: (name) => `Welcome, ${name}`,
     intro: (company) => `Company: ${company}. Choose on the left what to do.`,
     compose: 'A new e-mail to a customer: recipients, subject, attachments and standard texts.',
+    drafts: 'Messages the programs opened for you, waiting for you to send, edit or discard them.',
     sms: 'A text message to one or more mobile numbers.',
     sent: "Sent messages and the servers' replies.",
     handedOff: 'Messages handed to your own mail program to send (when SMTP sending is off).',
@@ -556,6 +588,7 @@ const en: Dictionary = {
     gatewayPasswordPlacement: { SUBJECT: 'In the subject', BODY_FIRST_LINE: 'On the first line of the message', NONE: 'Not sent' },
     outputKind: { PAPER: 'On paper', EMAIL: 'By e-mail' },
     sendMode: { SEND_NOW: 'Send now', OPEN_FOR_EDIT: 'Open for editing', ASK: 'Ask how to send' },
+    defaultRecipientField: { TO: 'To', CC: 'Cc', BCC: 'Bcc' },
     language: { FI: 'Finnish', SV: 'Swedish', EN: 'English' },
     role: { ADMIN: 'Administrator', USER: 'User' },
     messageStatus: {
@@ -729,6 +762,31 @@ const en: Dictionary = {
     unknownSource: (source) => `Program "${source}" is not known: check the source parameter of the address.`,
     notSent: 'The message was not sent.',
     documentOf: (ref, program) => `${ref} (${program})`,
+  },
+  drafts: {
+    title: 'Drafts',
+    list: 'Drafts',
+    empty: 'No drafts. Messages the programs open for you to send wait here.',
+    noSubject: '(no subject)',
+    open: 'Open',
+    openLabel: (subject) => `Open draft ${subject}`,
+    recipients: (list) => `To: ${list}`,
+    noRecipients: 'No recipient',
+    created: (date, by) => `Created ${date} (${by})`,
+    expires: (date) => `Expires ${date}`,
+    save: 'Save draft',
+    saved: 'Draft saved.',
+    saveFailed: 'Saving the draft failed',
+    discard: 'Discard draft',
+    discardLabel: (subject) => `Discard draft ${subject}`,
+    discardTitle: 'Discard the draft?',
+    discardBody: 'The draft is not sent and cannot be brought back.',
+    discarded: 'The draft was discarded: it was not sent.',
+    discardFailed: 'Discarding the draft failed',
+    holdIncomplete: 'The program sends its messages at once, but this one lacks something (a recipient, for example): complete it and send.',
+    holdHandOff: 'The program sends its messages at once, but SMTP sending is off: send the message to get it in your own mail program.',
+    notAvailable: 'The draft cannot be opened',
+    toDrafts: 'Drafts',
   },
   sms: {
     title: 'Text message',

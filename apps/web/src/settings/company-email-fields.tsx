@@ -1,4 +1,4 @@
-import { CHANNEL_SETS, companyMessageSettingsSchema } from '@maestro/settings-schema';
+import { CHANNEL_SETS, DEFAULT_RECIPIENT_FIELDS, companyMessageSettingsSchema } from '@maestro/settings-schema';
 import { BooleanField, ChoiceField, choicesOf } from '../forms/choice-field';
 import { prefixed, scoped, type FieldMessages } from '../forms/field-messages';
 import { TextField } from '../forms/text-field';
@@ -36,6 +36,12 @@ export function CompanyEmailFields({ value, onChange, messages }: CompanyEmailFi
         connectionTest={<ConnectionTest kind="COMPANY" account={value.smtp} />}
       />
       <TextField {...field('defaultRecipients')} autoComplete="off" value={value.defaultRecipients} onChange={(v) => set('defaultRecipients', v)} />
+      <ChoiceField
+        {...field('defaultRecipientsField')}
+        value={value.defaultRecipientsField}
+        choices={choicesOf(DEFAULT_RECIPIENT_FIELDS, t.enums.defaultRecipientField)}
+        onChange={(v) => set('defaultRecipientsField', v)}
+      />
     </div>
   );
 }

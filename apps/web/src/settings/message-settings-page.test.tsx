@@ -155,6 +155,18 @@ describe('Viestiasetukset', () => {
     expect(screen.getByLabelText('Yrityksen email')).toHaveProperty('value', 'myynti@yritys.fi');
   });
 
+  it('lets the admin put the default recipients in Piilokopio, so customers do not see them', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    const field = screen.getByLabelText('Vakio vastaanottajan kenttä');
+    expect(within(field).getAllByRole('option').map((o) => o.textContent)).toEqual(['Vastaanottaja', 'Kopio', 'Piilokopio']);
+    expect(field).toHaveProperty('value', 'TO');
+    await user.selectOptions(field, 'Piilokopio');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect(callsOf('UpdateCompanyMessageSettings')[0]?.variables.input).toMatchObject({ defaultRecipientsField: 'BCC' });
+  });
+
   it('OK saves and closes', async () => {
     const { user, callsOf, onClose } = renderPage();
     await loaded();

@@ -31,6 +31,7 @@ export interface CompanySettingsForm {
   senderName: string;
   smtp: SmtpAccountForm;
   defaultRecipients: string;
+  defaultRecipientsField: CompanyMessageSettingsFieldsFragment['defaultRecipientsField'];
 }
 
 export function companySettingsForm(s: CompanyMessageSettingsFieldsFragment): CompanySettingsForm {
@@ -41,6 +42,7 @@ export function companySettingsForm(s: CompanyMessageSettingsFieldsFragment): Co
     senderName: s.senderName,
     smtp: smtpAccountForm(s.smtp),
     defaultRecipients: s.defaultRecipients,
+    defaultRecipientsField: s.defaultRecipientsField,
   };
 }
 

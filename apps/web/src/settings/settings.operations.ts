@@ -37,6 +37,7 @@ export const CompanyMessageSettingsQuery = graphql(`
       ...SmtpAccountFields
     }
     defaultRecipients
+    defaultRecipientsField
     warnings {
       field
       code

@@ -39,6 +39,7 @@ export function companySettings(overrides: Record<string, unknown> = {}) {
     senderName: 'Yrityksen edustaja',
     smtp: smtpAccount(),
     defaultRecipients: 'vakio.asiakas@asiakasyritys.fi',
+    defaultRecipientsField: 'TO',
     warnings: [],
     ...overrides,
   };
@@ -109,6 +110,8 @@ export function composeDraft(overrides: Record<string, unknown> = {}) {
     documentRef: 'MT-1001',
     from: { __typename: 'MailboxType', name: 'Maija Myyjä', address: 'testi.yritys@maestro.fi', formatted: 'Maija Myyjä <testi.yritys@maestro.fi>' },
     to: [{ __typename: 'MailboxType', name: '', address: 'etu.sukunimi@maestro.fi', formatted: 'etu.sukunimi@maestro.fi' }],
+    cc: [],
+    bcc: [],
     subject: 'Testilähetys',
     body: 'Hei,\nTämä on testilähetys.\nTerveisin,\nMaestro',
     attachments: [],
@@ -118,6 +121,25 @@ export function composeDraft(overrides: Record<string, unknown> = {}) {
     missingPlaceholders: [],
     language: 'FI',
     standardTextId: null,
+    ...overrides,
+  };
+}
+
+/** A draft a program stored for the user (startSend), as `draft(id)` answers it. */
+export function messageDraft(overrides: Record<string, unknown> = {}) {
+  return {
+    ...composeDraft(),
+    __typename: 'MessageDraft',
+    id: 'draft-1',
+    to: [{ __typename: 'MailboxType', name: '', address: 'matti@asiakas.fi', formatted: 'matti@asiakas.fi' }],
+    subject: 'Tilausvahvistus MT-1001',
+    body: 'Hei,\n\nliitteenä tilausvahvistus.\n\nMaija Myyjä',
+    attachments: [{ __typename: 'AttachmentType', id: 'att-1', filename: 'MT-1001.pdf', size: 2048, contentType: 'application/pdf', sha256: 'ab' }],
+    hold: null,
+    variables: { documentNumber: 'MT-1001' },
+    createdBy: 'sales (palveluavain)',
+    createdAt: '2026-03-02T08:00:00.000Z',
+    expiresAt: '2026-03-09T08:00:00.000Z',
     ...overrides,
   };
 }
