@@ -12,6 +12,7 @@ import { formatErrorWith, localizeErrorsPlugin } from '../graphql/error-formatti
 import { depthLimitRule, queryCostPlugin, signedOutIntrospectionPlugin } from '../graphql/query-limits';
 import { buildGraphqlSchema } from '../graphql/schema';
 import { attachmentRoutes } from '../modules/attachments/attachment-routes';
+import { refreshCookieOf } from '../modules/auth/refresh-cookie';
 import type { Services } from './services';
 
 export interface BuiltApp {
@@ -149,6 +150,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
         requestId: res.locals.requestId as string,
         ip: req.ip ?? 'unknown',
         log: res.locals.log,
+        refreshCookie: refreshCookieOf(req, res),
         services,
       }),
     }),

@@ -38,7 +38,11 @@ export function createServices(deps: ServiceDeps) {
   const settings = new SettingsService(db, box, { hosted: config.hosted });
   const sendPolicies = new SendPoliciesService(db);
   const standardTexts = new StandardTextsService(db);
-  const auth = new AuthService(db, new SessionTokens(box.deriveKey('session-token')));
+  const auth = new AuthService(
+    db,
+    new SessionTokens(box.deriveKey('session-token'), { lifetimeSeconds: config.session.accessSeconds }),
+    new SessionTokens(box.deriveKey('session-refresh'), { audience: 'refresh', lifetimeSeconds: config.session.refreshSeconds }),
+  );
   const users = new UsersService(db, () => auth.forgetCallers());
   const compose = new ComposeService(settings, sendPolicies, standardTexts, users);
   const attachments = new AttachmentStore(db);

@@ -1,4 +1,5 @@
 import type { Services } from '../app/services';
+import type { RefreshCookie } from '../modules/auth/refresh-cookie';
 import type { Caller } from './caller';
 import type { UiLanguage } from './language';
 import type { Logger } from './logger';
@@ -10,6 +11,8 @@ export interface RequestContext {
   requestId: string;
   ip: string;
   log: Logger;
+  /** The browser's refresh cookie: set at login, read by refreshSession, cleared at logout. */
+  refreshCookie: RefreshCookie;
   services: Services;
 }
 

@@ -40,6 +40,8 @@ const envSchema = z.object({
   MAESTRO_DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
   MAESTRO_DISPATCH_LEASE_SECONDS: z.coerce.number().positive().default(120),
   MAESTRO_SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  MAESTRO_ACCESS_TOKEN_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  MAESTRO_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   MAESTRO_DRAFT_EXPIRY_DAYS: z.coerce.number().positive().max(366).default(7),
   MAESTRO_SEED_DEMO: flag(true),
   MAESTRO_METRICS_TOKEN: z.string().optional(),
@@ -61,6 +63,11 @@ export interface AppConfig {
   limits: { attachmentBytes: number; messageBytes: number };
   retry: { maxAgeMs: number; baseDelayMs: number; maxDelayMs: number };
   dispatcher: { concurrency: number; pollMs: number; leaseMs: number };
+  /**
+   * A signed-in browser's session: the refresh cookie lasts `hours` from the login; each access token
+   * (a tab's, in its sessionStorage) `accessMinutes`, renewed from the cookie.
+   */
+  session: { accessSeconds: number; refreshSeconds: number };
   /** How long a module's draft waits for its user before it is discarded. */
   drafts: { expiryMs: number };
   smtpTimeouts: { connectionMs: number; greetingMs: number; socketMs: number; dnsMs: number };
@@ -97,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits: { attachmentBytes: e.MAESTRO_MAX_ATTACHMENT_MB * 1024 * 1024, messageBytes: e.MAESTRO_MAX_MESSAGE_MB * 1024 * 1024 },
     retry: { maxAgeMs: e.MAESTRO_RETRY_HOURS * 3600_000, baseDelayMs: e.MAESTRO_RETRY_BASE_SECONDS * 1000, maxDelayMs: e.MAESTRO_RETRY_MAX_DELAY_SECONDS * 1000 },
     dispatcher: { concurrency: e.MAESTRO_DISPATCH_CONCURRENCY, pollMs: e.MAESTRO_DISPATCH_POLL_MS, leaseMs: e.MAESTRO_DISPATCH_LEASE_SECONDS * 1000 },
+    session: { accessSeconds: Math.round(e.MAESTRO_ACCESS_TOKEN_MINUTES * 60), refreshSeconds: Math.round(e.MAESTRO_SESSION_HOURS * 3600) },
     drafts: { expiryMs: e.MAESTRO_DRAFT_EXPIRY_DAYS * 24 * 3600_000 },
     smtpTimeouts: {
       connectionMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,

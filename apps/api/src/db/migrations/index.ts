@@ -4,6 +4,7 @@ import { SplitGroup1764000000003 } from './1764000000003-split-group';
 import { MessageStatusRoom1765000000011 } from './1765000000011-message-status-room';
 import { RetireSendLater1765153820417 } from './1765153820417-retire-send-later';
 import { DraftsAndDefaultRecipientsField1765153820418 } from './1765153820418-drafts-and-default-recipients-field';
+import { UserTokenVersion1765153820419 } from './1765153820419-user-token-version';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
-export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002, SplitGroup1764000000003, MessageStatusRoom1765000000011, RetireSendLater1765153820417, DraftsAndDefaultRecipientsField1765153820418];
+export const MIGRATIONS = [InitialSchema1764000000001, Outbox1764000000002, SplitGroup1764000000003, MessageStatusRoom1765000000011, RetireSendLater1765153820417, DraftsAndDefaultRecipientsField1765153820418, UserTokenVersion1765153820419];

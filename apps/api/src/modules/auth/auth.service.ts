@@ -16,6 +16,18 @@ const LOGIN_FAILED = new UserFacingError('LOGIN_FAILED', {
   en: 'The username or password is wrong.',
 });
 
+/** A signed-in user's tokens: the access token for the Authorization header, the refresh token for the cookie. */
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  refresh: { token: string; expiresAt: Date };
+  user: UserEntity;
+}
+
+function claimsOf(user: Pick<UserEntity, 'id' | 'companyId' | 'tokenVersion'>) {
+  return { userId: user.id, companyId: user.companyId, tokenVersion: user.tokenVersion };
+}
+
 /** Logins, session tokens and service keys: turns an Authorization header into a Caller. */
 export class AuthService {
   private readonly byUsername = new LoginThrottle(5);
@@ -26,9 +38,11 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly tokens: SessionTokens,
+    /** The refresh tokens of the httpOnly cookie: a new tab of a signed-in browser gets its access token with one. */
+    private readonly refreshTokens: SessionTokens,
   ) {}
 
-  async login(username: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+  async login(username: string, password: string, ip: string): Promise<SignedIn> {
     const userKey = [`u:${username.trim().toLowerCase()}`];
     const ipKey = [`ip:${ip}`];
     const waitMs = Math.max(this.byUsername.retryAfterMs(userKey), this.byAddress.retryAfterMs(ipKey));
@@ -51,8 +65,26 @@ export class AuthService {
       throw LOGIN_FAILED;
     }
     this.byUsername.recordSuccess(userKey);
-    const { token, expiresAt } = await this.tokens.issue({ userId: user.id, companyId: user.companyId });
-    return { token, expiresAt, user };
+    const refresh = await this.refreshTokens.issue(claimsOf(user));
+    return { ...(await this.issue(user, refresh.expiresAt)), refresh, user };
+  }
+
+  /** A short-lived access token for the user as they are now (their current token version). */
+  issue(user: Pick<UserEntity, 'id' | 'companyId' | 'tokenVersion'>, notAfter?: Date): Promise<{ token: string; expiresAt: Date }> {
+    return this.tokens.issue(claimsOf(user), notAfter);
+  }
+
+  /**
+   * A new access token from the refresh cookie (a new tab, or the old token running out). Only while
+   * the user is active and has not logged out, changed password or been changed by an admin since
+   * (their token version); never beyond the refresh token's own end, which stays that of the login.
+   */
+  async refresh(refreshToken: string | null): Promise<SignedIn | null> {
+    const claims = refreshToken ? await this.refreshTokens.verify(refreshToken) : null;
+    if (!claims) return null;
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId, companyId: claims.companyId });
+    if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return null;
+    return { ...(await this.issue(user, claims.expiresAt)), refresh: { token: refreshToken as string, expiresAt: claims.expiresAt }, user };
   }
 
   /**
@@ -83,9 +115,10 @@ export class AuthService {
     if (isServiceKey(token)) return this.serviceCaller(token);
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    // Role and active flag are read each time, so a demotion or deactivation counts at once.
+    // Role, active flag and token version are read each time, so a demotion, a deactivation or a
+    // logout counts at once.
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId, companyId: claims.companyId });
-    if (!user || !user.active) return null;
+    if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return null;
     return { kind: 'USER', userId: user.id, companyId: user.companyId, role: user.role, username: user.username };
   }
 

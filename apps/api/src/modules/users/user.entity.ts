@@ -28,6 +28,10 @@ export class UserEntity {
   @Column('boolean', { default: true })
   active!: boolean;
 
+  /** Raised by a password change or reset, a role change, deactivation and logout: older tokens end. */
+  @Column('int', { default: 0 })
+  tokenVersion!: number;
+
   @Column('datetime', { precision: 3 })
   createdAt!: Date;
 }

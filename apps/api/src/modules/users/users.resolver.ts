@@ -1,17 +1,51 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
-import { forbidden } from '../../common/user-facing-error';
+import { UserFacingError, forbidden } from '../../common/user-facing-error';
+import { AUTH_TEXTS, sessionEnded } from '../auth/auth.errors';
+import type { SignedIn } from '../auth/auth.service';
 import { Allow, Public } from '../../graphql/access';
 import { CreateUserInput, Me, Session, UpdateUserInput, User } from './user.types';
+
+function sessionOf(signedIn: SignedIn): Session {
+  return Object.assign(new Session(), { token: signedIn.token, expiresAt: signedIn.expiresAt, user: User.from(signedIn.user) });
+}
 
 @Resolver()
 export class UsersResolver {
   @Public()
-  @Mutation(() => Session, { description: 'Log in with a username and password; failed attempts are slowed down.' })
+  @Mutation(() => Session, {
+    description:
+      'Log in with a username and password; failed attempts are slowed down. Answers a short-lived access token; a browser also gets an httpOnly refresh cookie (refreshSession).',
+  })
   async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<Session> {
-    const { token, expiresAt, user } = await ctx.services.auth.login(username, password, ctx.ip);
-    return Object.assign(new Session(), { token, expiresAt, user: User.from(user) });
+    const signedIn = await ctx.services.auth.login(username, password, ctx.ip);
+    ctx.refreshCookie.set(signedIn.refresh.token, signedIn.refresh.expiresAt);
+    return sessionOf(signedIn);
+  }
+
+  @Public()
+  @Mutation(() => Session, {
+    description:
+      "A new access token from the browser's refresh cookie: a new tab of a signed-in browser, or a token running out. UNAUTHENTICATED (SESSION_ENDED) without a valid cookie, after logout, a password change or deactivation.",
+  })
+  async refreshSession(@Ctx() ctx: RequestContext): Promise<Session> {
+    const signedIn = await ctx.services.auth.refresh(ctx.refreshCookie.read());
+    if (!signedIn) {
+      ctx.refreshCookie.clear();
+      throw sessionEnded();
+    }
+    return sessionOf(signedIn);
+  }
+
+  @Allow(ACCESS.USER)
+  @Mutation(() => Boolean, { description: 'Log out: every session of the caller ends, on every device, and this browser forgets its refresh cookie.' })
+  async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    const caller = callerOf(ctx);
+    if (caller.kind !== 'USER') throw new UserFacingError('FORBIDDEN', AUTH_TEXTS.serviceKeyHasNoSession());
+    await ctx.services.users.endSessions(caller.companyId, caller.userId);
+    ctx.refreshCookie.clear();
+    return true;
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)

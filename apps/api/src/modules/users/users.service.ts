@@ -63,23 +63,40 @@ export class UsersService {
       role: input.role,
       passwordHash: await hashPassword(input.password),
       active: true,
+      tokenVersion: 0,
       createdAt: new Date(),
     });
     await repo.insert(user);
     return user;
   }
 
+  /**
+   * An admin's change to a user. A new password, a role change or deactivation ends the user's
+   * sessions: every token issued before carries the old token version.
+   */
   async update(companyId: string, id: string, changes: UserChanges): Promise<UserEntity> {
     const user = await this.get(companyId, id);
     const problems: Problem[] = changes.password !== undefined ? passwordProblems(changes.password) : [];
     if ((changes.displayName ?? '').length > 200) problems.push(problem('displayName', 'TOO_LONG', { max: 200 }));
     if (problems.length) throw badInput(problems);
+    const endsSessions =
+      changes.password !== undefined || (changes.role !== undefined && changes.role !== user.role) || (changes.active !== undefined && changes.active !== user.active);
     if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
     if (changes.role !== undefined) user.role = changes.role;
     if (changes.active !== undefined) user.active = changes.active;
     if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
-    await this.db.getRepository(UserEntity).update({ id: user.id, companyId }, { displayName: user.displayName, role: user.role, active: user.active, passwordHash: user.passwordHash });
+    if (endsSessions) user.tokenVersion += 1;
+    await this.db.getRepository(UserEntity).update(
+      { id: user.id, companyId },
+      { displayName: user.displayName, role: user.role, active: user.active, passwordHash: user.passwordHash, tokenVersion: user.tokenVersion },
+    );
     this.onChange();
     return user;
+  }
+
+  /** Logout: every token of the user ends, in every process (this one at once, others within the caller cache). */
+  async endSessions(companyId: string, id: string): Promise<void> {
+    await this.db.getRepository(UserEntity).increment({ id, companyId }, 'tokenVersion', 1);
+    this.onChange();
   }
 }
