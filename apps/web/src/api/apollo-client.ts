@@ -5,8 +5,8 @@ import { ErrorLink } from '@apollo/client/link/error';
 import type { UiLanguage } from '../i18n/dictionary';
 
 export interface ApolloClientOptions {
-  /** The bearer token for this request, or null when logged out. */
-  getToken: () => string | null;
+  /** The bearer token for this request, or null when logged out (renewed first when it is about to run out). */
+  getToken: () => string | null | Promise<string | null>;
   getLanguage: () => UiLanguage;
   /** The API no longer accepts the token (expired, user deactivated): end the session. */
   onUnauthenticated: () => void;
@@ -60,8 +60,8 @@ export function createCache(): InMemoryCache {
 const OPERATIONS_WITHOUT_SESSION = new Set(['Login']);
 
 export function createApolloClient(options: ApolloClientOptions): ApolloClient {
-  const headers = new SetContextLink((previous) => {
-    const token = options.getToken();
+  const headers = new SetContextLink(async (previous) => {
+    const token = await options.getToken();
     return {
       headers: {
         ...previous.headers,

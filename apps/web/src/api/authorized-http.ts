@@ -24,8 +24,8 @@ export class HttpError extends Error {
   }
 }
 
-function authHeaders(): Record<string, string> {
-  const token = sessionStore.token();
+async function authHeaders(): Promise<Record<string, string>> {
+  const token = await sessionStore.freshToken();
   return { 'accept-language': languageStore.get(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
@@ -58,7 +58,7 @@ export function filenameOf(disposition: string | null): string | null {
 
 /** GETs a protected file (an attachment, the .eml draft) with the token; `fallback` is the error text for a failure without one. */
 export async function fetchFile(url: string, fallback: string): Promise<{ blob: Blob; filename: string | null }> {
-  const response = await fetch(url, { headers: authHeaders() });
+  const response = await fetch(url, { headers: await authHeaders() });
   if (!response.ok) throw await refusal(response, fallback);
   return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition')) };
 }
@@ -125,11 +125,12 @@ export interface UploadOptions {
  * Resolves with the stored attachment; rejects with an HttpError carrying the API's message (413 for
  * a file over the size limit, 400 for an empty one).
  */
-export function uploadFile(file: File, { onProgress, fallback, signal }: UploadOptions): Promise<UploadedAttachment> {
+export async function uploadFile(file: File, { onProgress, fallback, signal }: UploadOptions): Promise<UploadedAttachment> {
+  const headers = await authHeaders();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/attachments');
-    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {

@@ -10,6 +10,7 @@ const handlers = (me: typeof ADMIN): Record<string, Handler> => ({
   CompanyMessageSettings: () => ({ data: { companyMessageSettings: companySettings() } }),
   SmsSettings: () => ({ data: { smsSettings: smsSettings() } }),
   Users: () => ({ data: { users: [] } }),
+  Logout: () => ({ data: { logout: true } }),
 });
 
 /** What every signed-in person finds in the navigation, in order. */
@@ -73,8 +74,18 @@ describe('the signed-in shell', () => {
     expect(await screen.findByRole('button', { name: 'Avaa valikko' })).toBeTruthy();
   });
 
-  it('logs out and forgets the session', async () => {
-    const { user } = renderWithApp(<AppRoutes />, { handlers: handlers(USER) });
+  it('logs out at the API (every token and the refresh cookie end) and forgets the session', async () => {
+    const { user, callsOf } = renderWithApp(<AppRoutes />, { handlers: handlers(USER) });
+    await navigation();
+    await user.click(screen.getByRole('button', { name: 'Kirjaudu ulos' }));
+    expect(await screen.findByRole('heading', { name: 'Kirjaudu sisään' })).toBeTruthy();
+    expect(callsOf('Logout')).toHaveLength(1);
+    expect(callsOf('Logout')[0]?.headers.authorization).toBe('Bearer test-token');
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('forgets the session in this tab even when the API cannot be reached for the logout', async () => {
+    const { user } = renderWithApp(<AppRoutes />, { handlers: { ...handlers(USER), Logout: () => Promise.reject(new Error('network down')) } });
     await navigation();
     await user.click(screen.getByRole('button', { name: 'Kirjaudu ulos' }));
     expect(await screen.findByRole('heading', { name: 'Kirjaudu sisään' })).toBeTruthy();

@@ -1,9 +1,9 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular, Navigation20Regular, SignOut20Regular } from '@fluentui/react-icons';
-import { MeQuery } from '../auth/auth.operations';
+import { LogoutMutation, MeQuery } from '../auth/auth.operations';
 import { MeContext, type Me } from '../auth/me-context';
 import { sessionStore, useSessionState } from '../auth/session-store';
 import { useLanguage, useT } from '../i18n/i18n';
@@ -77,7 +77,9 @@ const useStyles = makeStyles({
 /** The signed-in add-in; without a session it sends the user to Kirjaudu sisään. */
 export function AppShell() {
   const location = useLocation();
-  const { session } = useSessionState();
+  const { session, restoring } = useSessionState();
+  const t = useT();
+  if (!session && restoring) return <Spinner label={t.app.loading} />;
   if (!session) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return <SignedIn />;
 }
@@ -87,6 +89,7 @@ function SignedIn() {
   const styles = useStyles();
   const [navOpen, setNavOpen] = useNavDrawer();
   const me = useQuery(MeQuery, { fetchPolicy: 'network-only' });
+  const [logout, { loading: loggingOut }] = useMutation(LogoutMutation);
   useRefetchOnLanguageChange();
 
   const loaded = me.data?.me;
@@ -119,7 +122,19 @@ function SignedIn() {
           <Text className={styles.who}>{who}</Text>
           <div className={styles.tools}>
             <LanguagePicker />
-            <Button appearance="subtle" size="small" icon={<SignOut20Regular />} aria-label={t.app.logout} onClick={() => sessionStore.end('logout')}>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<SignOut20Regular />}
+              aria-label={t.app.logout}
+              disabled={loggingOut}
+              onClick={() => {
+                // The API ends every token and the refresh cookie; this tab forgets its token whatever it answers.
+                void logout()
+                  .catch(() => undefined)
+                  .finally(() => sessionStore.end('logout'));
+              }}
+            >
               <span className={styles.logoutText}>{t.app.logout}</span>
             </Button>
           </div>

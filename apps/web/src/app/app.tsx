@@ -41,7 +41,7 @@ export function App() {
   const client = useMemo(
     () =>
       createApolloClient({
-        getToken: () => sessionStore.token(),
+        getToken: () => sessionStore.freshToken(),
         getLanguage: () => languageStore.get(),
         onUnauthenticated: () => sessionStore.end('expired'),
       }),

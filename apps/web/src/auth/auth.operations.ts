@@ -24,3 +24,18 @@ export const MeQuery = graphql(`
     }
   }
 `);
+
+export const RefreshSessionMutation = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      token
+      expiresAt
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);

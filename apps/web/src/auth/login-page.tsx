@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useMutation } from '@apollo/client/react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { messageOf } from '../api/graphql-errors';
 import { LanguagePicker } from '../app/language-picker';
 import { NARROW } from '../app/layout';
@@ -34,7 +34,7 @@ export function LoginPage() {
   const t = useT();
   const styles = useStyles();
   const location = useLocation();
-  const { session, ended } = useSessionState();
+  const { session, ended, restoring } = useSessionState();
   const [login, { loading }] = useMutation(LoginMutation);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -43,6 +43,14 @@ export function LoginPage() {
   if (session) {
     const from = (location.state as { from?: string } | null)?.from;
     return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+  }
+  // A signed-in browser's new tab is getting its session: no login form meanwhile.
+  if (restoring) {
+    return (
+      <main className={styles.page}>
+        <Spinner label={t.app.loading} />
+      </main>
+    );
   }
 
   const submit = async (event: FormEvent) => {

@@ -27,6 +27,8 @@ type Documents = {
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": typeof types.DeleteStandardTextDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      cc {\n        name\n        address\n        formatted\n      }\n      bcc {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n": typeof types.ComposeDraftDocument,
     "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n": typeof types.ComposeStandardTextsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": typeof types.SendMessageDocument,
@@ -68,6 +70,8 @@ const documents: Documents = {
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": types.DeleteStandardTextDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      token\n      expiresAt\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query ComposeDraft($input: ComposeDraftInput!) {\n    composeDraft(input: $input) {\n      source\n      documentRef\n      from {\n        name\n        address\n        formatted\n      }\n      to {\n        name\n        address\n        formatted\n      }\n      cc {\n        name\n        address\n        formatted\n      }\n      bcc {\n        name\n        address\n        formatted\n      }\n      subject\n      body\n      attachments {\n        id\n        filename\n        size\n        contentType\n        sha256\n      }\n      attachmentsAllowed\n      sendMode\n      delivery\n      missingPlaceholders\n      language\n      standardTextId\n    }\n  }\n": types.ComposeDraftDocument,
     "\n  query ComposeStandardTexts($source: MessageSource!, $language: Language!) {\n    standardTexts(source: $source, language: $language) {\n      id\n      name\n      language\n      source\n    }\n  }\n": types.ComposeStandardTextsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageDetailFields\n    }\n  }\n": types.SendMessageDocument,
@@ -162,6 +166,14 @@ export function graphql(source: "\n  mutation Login($username: String!, $passwor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
