@@ -15,7 +15,8 @@ export interface RunningBrowser {
 
 /**
  * Debian's Chromium (never a downloaded browser), headless, on a fresh profile that is removed
- * afterwards. Each page of the context has its own sessionStorage, so each is its own login.
+ * afterwards. Each page of the context has its own sessionStorage (its own access token); the
+ * context's cookies — the API's httpOnly refresh cookie — give a new page the signed-in session.
  */
 export async function startBrowser(): Promise<RunningBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'maestro-e2e-chromium-'));
@@ -39,8 +40,13 @@ export async function startBrowser(): Promise<RunningBrowser> {
   };
 }
 
-/** A new tab, logged in through the login page as a person does; `viewport` makes it a narrow task pane. */
+/**
+ * A new tab, logged in through the login page as a person does; `viewport` makes it a narrow task pane.
+ * The browser's earlier session (its refresh cookie, which would open a new tab signed in as whoever
+ * logged in last) is forgotten first.
+ */
 export async function loggedInPage(context: BrowserContext, baseUrl: string, username: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
+  await context.clearCookies();
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   await page.goto(`${baseUrl}/login`);

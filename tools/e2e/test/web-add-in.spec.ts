@@ -278,6 +278,65 @@ describe('the web add-in in Chromium', () => {
     await page.close();
   });
 
+  it("carries an ERP module's startSend through to the customer: the URL opens in a new tab already signed in, the draft has its PDF, and the mail arrives with it", async () => {
+    const run = Date.now();
+    await setPolicy('SALES_ORDER', 'OPEN_FOR_EDIT');
+    // The sales module's key acts for the user who prints the order (its default user).
+    const { users } = await graphql<{ users: { id: string; username: string }[] }>(api.url, adminToken, '{ users { id username } }');
+    const myyja = users.find((u) => u.username === 'myyja')!;
+    const { createServiceKey } = await graphql<{ createServiceKey: { key: string } }>(
+      api.url,
+      adminToken,
+      'mutation($u: ID) { createServiceKey(input: { name: "Myyntitilaukset", module: "sales", defaultUserId: $u }) { key } }',
+      { u: myyja.id },
+    );
+    const moduleKey = createServiceKey.key;
+
+    // The person is signed in in the browser (the ERP's add-in tab).
+    const first = await asUser();
+
+    // The module prints the order to PDF, uploads it and starts the send.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(64 * 1024)]);
+    const pdfName = `Tilausvahvistus-MT-${run}.pdf`;
+    const pdfId = await uploadAsProgram(moduleKey, pdfName, pdf);
+    const started = await graphql<{ startSend: { outcome: string; url: string; draft: { id: string } } }>(
+      api.url,
+      moduleKey,
+      'mutation($input: StartSendInput!) { startSend(input: $input) { outcome url draft { id } } }',
+      { input: { source: 'SALES_ORDER', documentRef: `MT-${run}`, to: ['tilaaja@asiakas.example'], variables: { customerName: 'Asiakas Oy' }, attachmentIds: [pdfId] } },
+    );
+    expect(started.startSend.outcome).toBe('DRAFT');
+    expect(started.startSend.url).toBe(`/send?draft=${started.startSend.draft.id}`);
+
+    // The draft waits in Luonnokset of the signed-in tab.
+    await navLink(first, 'Luonnokset').click();
+    await first.getByRole('list', { name: 'Luonnokset' }).getByText(`Tilausvahvistus MT-${run}`).waitFor();
+    await screenshot(first, 'drafts');
+
+    // The ERP opens the URL in a new tab: no login asked, the draft prefilled with the module's PDF.
+    const second = await browser.context.newPage();
+    await second.goto(`${api.url}${started.startSend.url}`);
+    const form = second.getByRole('form', { name: 'Lähetä viesti' });
+    await form.waitFor();
+    expect(await second.getByLabel('Käyttäjätunnus').count()).toBe(0);
+    expect(await form.getByRole('textbox', { name: 'Otsikko' }).inputValue()).toBe(`Tilausvahvistus MT-${run}`);
+    expect(await chipTexts(second, 'Vastaanottaja')).toEqual(['tilaaja@asiakas.example']);
+    await form.getByRole('checkbox', { name: `Valitse liite ${pdfName}` }).waitFor();
+    await screenshot(second, 'draft-from-erp');
+
+    await sendButton(second).click();
+    await second.getByText('Viesti lähetetty').waitFor();
+    const mail = await waitForMail(api.url, (m) => m.subject === `Tilausvahvistus MT-${run}`);
+    expect(mail.to).toEqual(['tilaaja@asiakas.example']);
+    expect((await mailAttachments(api.url, mail.id)).map((a) => [a.filename, a.sha256])).toEqual([[pdfName, sha256(pdf)]]);
+
+    // Sent: no longer a draft.
+    const { drafts } = await graphql<{ drafts: { id: string }[] }>(api.url, await login(api.url, 'myyja', api.userPassword), '{ drafts { id } }');
+    expect(drafts.map((d) => d.id)).not.toContain(started.startSend.draft.id);
+    await second.close();
+    await first.close();
+  });
+
   it('sends a text message to a number typed in Finnish form, shown and sent as E.164', async () => {
     const page = await asUser();
     await navLink(page, 'Tekstiviesti').click();

@@ -122,6 +122,11 @@ describe.each(DATABASE_KINDS)('drafts for ERP modules on %s', (kind) => {
       expect(archived.data?.messages.totalCount).toBe(0);
     });
 
+    it("fills the document's number from its reference when the module gives no documentNumber", async () => {
+      const result = await start({ documentRef: 'MT-REF' });
+      expect(result.draft?.subject).toBe('Tilausvahvistus MT-REF');
+    });
+
     it('ASK stores a draft that asks how to send it', async () => {
       const result = await start({ source: 'QUOTE', documentRef: 'T-1' });
       expect([result.outcome, result.draft?.sendMode]).toEqual(['DRAFT', 'ASK']);

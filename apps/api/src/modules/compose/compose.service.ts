@@ -103,7 +103,8 @@ export class ComposeService {
       subject,
       body,
       standardText,
-      variables: request.variables ?? {},
+      // The document's number is its reference unless the caller says otherwise (as the /send link does).
+      variables: { ...(request.documentRef?.trim() ? { documentNumber: request.documentRef.trim() } : {}), ...request.variables },
       language,
     });
     if (!result.ok) throw refusedBy(result.refusal);
