@@ -5,14 +5,13 @@ import { UserEntity } from '../users/user.entity';
 import { ServiceKeyEntity } from './service-key.entity';
 import { newServiceKey } from './service-key-secret';
 import { timeOrderedId } from '../../common/time-ordered-id';
+import { SERVICE_KEY, SERVICE_KEY_TEXTS } from './service-keys.errors';
 
 export interface NewServiceKey {
   name: string;
   module: string;
   defaultUserId?: string | null;
 }
-
-const KEY = { fi: 'Palveluavainta', en: 'The service key' };
 
 export class ServiceKeysService {
   constructor(
@@ -30,10 +29,10 @@ export class ServiceKeysService {
     const problems: Problem[] = [];
     if (!input.name.trim() || input.name.length > 200) problems.push(problem('name', 'REQUIRED'));
     if (!/^[a-z][a-z0-9_-]{1,49}$/.test(input.module)) {
-      problems.push({ ...problem('module', 'INVALID_VALUE'), message: { fi: 'Moduuli: pienet kirjaimet, esim. sales, purchases, service.', en: 'Module: lower-case letters, e.g. sales, purchases, service.' } });
+      problems.push({ ...problem('module', 'INVALID_VALUE'), message: SERVICE_KEY_TEXTS.moduleName() });
     }
     if (input.defaultUserId && !(await this.db.getRepository(UserEntity).existsBy({ id: input.defaultUserId, companyId }))) {
-      problems.push({ ...problem('defaultUserId', 'INVALID_VALUE'), message: { fi: 'Käyttäjää ei löytynyt tästä yrityksestä.', en: 'No such user in this company.' } });
+      problems.push({ ...problem('defaultUserId', 'INVALID_VALUE'), message: SERVICE_KEY_TEXTS.noSuchUser() });
     }
     if (problems.length) throw badInput(problems);
     const id = timeOrderedId();
@@ -47,7 +46,7 @@ export class ServiceKeysService {
   async revoke(companyId: string, id: string): Promise<ServiceKeyEntity> {
     const repo = this.db.getRepository(ServiceKeyEntity);
     const entity = await repo.findOneBy({ companyId, id });
-    if (!entity) throw notFound(KEY);
+    if (!entity) throw notFound(SERVICE_KEY);
     if (!entity.revokedAt) {
       await repo.update({ companyId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
       this.onChange();
