@@ -37,7 +37,7 @@ const MAX_MESSAGE_MB = 2;
 const MB = 1024 * 1024;
 
 /** Ids the generators refer to by name; resolved when a call is made (the rows exist only after setup). */
-type IdName = 'aUser' | 'aQueuedMessage' | 'aCancelledMessage' | 'aAttachment' | 'bUser' | 'bKey' | 'bText' | 'bMessage' | 'bAttachment';
+type IdName = 'aUser' | 'aQueuedMessage' | 'aCancelledMessage' | 'aAttachment' | 'aDraft' | 'bUser' | 'bKey' | 'bText' | 'bMessage' | 'bAttachment' | 'bDraft';
 const ref = (name: IdName) => `@@${name}`;
 
 type Who = 'admin' | 'user';
@@ -87,7 +87,19 @@ const badUserMailSettings = someOf({
   smtp: badSmtp,
 });
 
-const validMessage = { source: 'QUOTE', to: ['asiakas@asiakas.example'], subject: 'Tarjous', body: 'Hei, tarjous liitteenä.' };
+/** As the compose dialog sends it: the lists and the body are final (no default recipients, no signature added). */
+const validMessage = { source: 'QUOTE', to: ['asiakas@asiakas.example'], subject: 'Tarjous', body: 'Hei, tarjous liitteenä.', defaultRecipients: 'EXCLUDE', signature: 'NONE' };
+const validDraftContent = { to: ['asiakas@asiakas.example'], subject: 'Tarjous', body: 'Hei, tarjous liitteenä.' };
+
+/** What the user may get wrong editing a draft. */
+const badDraftContent = someOf({
+  subject: fc.oneof(withLineBreak, longerThan(998), notAString(true)),
+  to: fc.oneof(fc.array(badAddressList, { minLength: 1, maxLength: 3 }), withLineBreak.map((entry) => [`asiakas@asiakas.example${entry}`]), notAString(false).filter((v) => !Array.isArray(v))),
+  cc: fc.array(badAddressList, { minLength: 1, maxLength: 2 }),
+  body: fc.oneof(moreBytesThan(65_535), notAString(true)),
+  attachmentIds: fc.oneof(fc.constant([ref('bAttachment')]), fc.array(strangerId, { minLength: 1, maxLength: 3 })),
+  language: notOneOf(LANGUAGES),
+});
 
 /** Every mutation (and composeDraft, the one query that takes free text), with bad inputs of its own. */
 const CASES: Record<string, OperationCase> = {
@@ -285,6 +297,68 @@ const CASES: Record<string, OperationCase> = {
         password: fc.oneof(fc.constantFrom('', 'Salasana-123', "' OR '1'='1"), withLineBreak, longerThan(10000), notAString(true)),
       })
       .map((variables) => ({ variables })),
+  },
+  startSend: {
+    field: 'startSend',
+    query: 'mutation($input: StartSendInput!) { startSend(input: $input) { outcome url } }',
+    runs: 16,
+    calls: someOf({
+      source: notOneOf(MESSAGE_SOURCES),
+      to: fc.oneof(fc.array(badAddressList, { minLength: 1, maxLength: 3 }), withLineBreak.map((entry) => [`asiakas@asiakas.example${entry}`])),
+      bcc: fc.array(badAddressList, { minLength: 1, maxLength: 2 }),
+      variables: fc.oneof(fc.constantFrom('documentNumber=1', 42, [1, 2]), fc.constant({ customerName: { nested: true } })),
+      attachmentIds: fc.oneof(fc.constant([ref('bAttachment')]), fc.array(strangerId, { minLength: 1, maxLength: 3 })),
+      standardTextId: fc.oneof(fc.constant(ref('bText')), fc.uuid()),
+      onBehalfOfUserId: fc.constantFrom(ref('bUser'), ref('bMessage')),
+      documentRef: fc.oneof(withLineBreak, longerThan(200)),
+      idempotencyKey: longerThan(200),
+      language: notOneOf(LANGUAGES),
+    }).map((bad) => ({ variables: { input: { source: 'QUOTE', to: ['asiakas@asiakas.example'], ...bad } }, as: 'user' as const })),
+  },
+  updateDraft: {
+    field: 'updateDraft',
+    query: 'mutation($id: ID!, $input: DraftContentInput!) { updateDraft(id: $id, input: $input) { id } }',
+    runs: 12,
+    calls: fc.oneof(
+      badDraftContent.map((bad) => ({ variables: { id: ref('aDraft'), input: { ...validDraftContent, ...bad } }, as: 'user' as const })),
+      // Fine content, but another company's draft, another user's (the admin is not its user), or none.
+      fc.oneof(fc.constant(ref('bDraft')), strangerId).map((id) => ({ variables: { id, input: validDraftContent }, as: 'user' as const })),
+      fc.constant({ variables: { id: ref('aDraft'), input: validDraftContent }, as: 'admin' as const }),
+    ),
+  },
+  sendDraft: {
+    field: 'sendDraft',
+    query: 'mutation($id: ID!, $input: SendDraftInput!) { sendDraft(id: $id, input: $input) { id } }',
+    runs: 12,
+    calls: fc.oneof(
+      badDraftContent.map((bad) => ({ variables: { id: ref('aDraft'), input: { ...validDraftContent, ...bad } }, as: 'user' as const })),
+      fc.constantFrom('2999-01-01T00:00:00Z', 'huomenna').map((sendAt) => ({ variables: { id: ref('aDraft'), input: { ...validDraftContent, sendAt } }, as: 'user' as const })),
+      fc.oneof(fc.constant(ref('bDraft')), fc.constant(ref('aQueuedMessage')), strangerId).map((id) => ({ variables: { id, input: validDraftContent }, as: 'user' as const })),
+      fc.constant({ variables: { id: ref('aDraft'), input: validDraftContent }, as: 'admin' as const }),
+    ),
+  },
+  discardDraft: {
+    field: 'discardDraft',
+    query: 'mutation($id: ID!) { discardDraft(id: $id) }',
+    runs: 8,
+    calls: fc.oneof(
+      fc.oneof(fc.constant(ref('bDraft')), fc.constant(ref('aQueuedMessage')), strangerId).map((id) => ({ variables: { id }, as: 'user' as const })),
+      fc.constant({ variables: { id: ref('aDraft') }, as: 'admin' as const }),
+    ),
+  },
+  refreshSession: {
+    field: 'refreshSession',
+    // Without the browser's cookie (none is sent here), or with an argument it does not take.
+    query: 'mutation($x: String) { refreshSession(token: $x) { token } }',
+    runs: 4,
+    calls: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), withLineBreak).map((x) => ({ variables: { x } })),
+  },
+  logout: {
+    field: 'logout',
+    // An argument it does not take: refused before anything happens (a plain logout would end the session these tests use).
+    query: 'mutation($x: String) { logout(everywhere: $x) }',
+    runs: 4,
+    calls: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })).map((x) => ({ variables: { x } })),
   },
   composeDraft: {
     field: 'composeDraft',
@@ -529,7 +603,9 @@ describe.each(DATABASE_KINDS)('generated bad inputs on %s: no crash, no 5xx, a c
       await s.messageLifecycle.cancel(who, cancelled.id);
       const attachment = await s.attachments.store({ companyId: company.id, uploadedByUserId: company.user.id, filename: `${prefix}.txt`, contentType: 'text/plain', stream: Readable.from([Buffer.from(prefix)]), limitBytes: 1000 });
       await s.settings.updateUserSettings(company.id, company.user.id, { email: `${prefix}-user@yritys-${prefix}.fi`, signatureLines: ['Terveisin', prefix] });
-      return { key: key.entity.id, text: text.id, queued: queued.id, cancelled: cancelled.id, attachment: attachment.id };
+      const started = await s.messageDrafts.startSend(who, { source: 'QUOTE', documentRef: `LUONNOS-${prefix}`, to: ['asiakas@asiakas.example'] });
+      if (started.outcome !== 'DRAFT') throw new Error('QUOTE opens for editing by default: expected a draft');
+      return { key: key.entity.id, text: text.id, queued: queued.id, cancelled: cancelled.id, attachment: attachment.id, draft: started.draft.id };
     };
     const a = await seed(api.a, 'a');
     const b = await seed(api.b, 'b');
@@ -538,11 +614,13 @@ describe.each(DATABASE_KINDS)('generated bad inputs on %s: no crash, no 5xx, a c
       aQueuedMessage: a.queued,
       aCancelledMessage: a.cancelled,
       aAttachment: a.attachment,
+      aDraft: a.draft,
       bUser: api.b.user.id,
       bKey: b.key,
       bText: b.text,
       bMessage: b.queued,
       bAttachment: b.attachment,
+      bDraft: b.draft,
     };
   });
 

@@ -91,6 +91,13 @@ describe.each(DATABASE_KINDS)("the seed's rules on the server, on %s", (kind) =>
     expect(again.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('refuses a body that the signature would take over the size limit, rather than cutting it', async () => {
+    const result = await api.gql(SEND, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], subject: 's', body: 'x'.repeat(65_535) } }, { token: moduleKey });
+    expect(result.errors?.[0]?.extensions?.fields?.[0]).toMatchObject({ field: 'body', code: 'TOO_MANY_BYTES' });
+    const asIs = await api.gql<{ sendMessage: { body: string } }>(SEND, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], subject: 's', body: 'x'.repeat(65_535), signature: 'NONE' } }, { token: moduleKey });
+    expect(asIs.data?.sendMessage.body.length).toBe(65_535);
+  });
+
   it('refuses an unknown choice with the GraphQL enum', async () => {
     const result = await api.gql(SEND, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], subject: 's', body: 'b', signature: 'SOMETIMES' } }, { token: moduleKey });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

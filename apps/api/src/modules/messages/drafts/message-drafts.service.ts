@@ -9,7 +9,7 @@ import { MessageAttachmentEntity } from '../../attachments/attachment.entity';
 import type { ComposeRequest, ComposeService } from '../../compose/compose.service';
 import { applyTransition } from '../lifecycle/apply-transition';
 import { checkAttachmentRefs } from '../intake/attachment-refs';
-import { linkAttachments, type EmailContent, type MessageIntake } from '../intake/message-intake.service';
+import { checkResolvedBody, linkAttachments, type EmailContent, type MessageIntake } from '../intake/message-intake.service';
 import { newOutboxRow } from '../intake/new-outbox-row';
 import { hashPayload, insertMessages, storeOnce, storedBefore } from '../intake/store-once';
 import { DRAFT, draftExpired, draftNeedsUser, draftNotOpen } from '../messages.errors';
@@ -74,6 +74,7 @@ export class MessageDrafts {
 
     const resolved = await this.compose.resolve(caller, { ...request, onBehalfOfUserId: owner, subject: null, body: null, defaultRecipients: 'INCLUDE', signature: 'AUTO' });
     const { email } = resolved;
+    checkResolvedBody(email);
     const content: EmailContent = {
       to: email.to.map((m) => formatAddress(m)),
       cc: email.cc.map((m) => formatAddress(m)),

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { generateMessageId, resolveSms, splitRecipients, type RecipientFields, type ResolvedEmail } from '@maestro/mail-core';
-import { formatAddress, parsePhoneList, problem, validateComposeMessage, type Language, type MessageSource, type Problem, type SmtpAccount } from '@maestro/settings-schema';
+import { MAX_TEXT_BYTES, formatAddress, parsePhoneList, problem, validateComposeMessage, type Language, type MessageSource, type Problem, type SmtpAccount } from '@maestro/settings-schema';
 import type { Caller } from '../../../common/caller';
 import { badInput } from '../../../common/user-facing-error';
 import { timeOrderedId } from '../../../common/time-ordered-id';
@@ -175,6 +175,7 @@ export class MessageIntake {
     if (problems.length) throw badInput(problems);
 
     const { email, account, senderUserId } = await this.compose.resolve(caller, { ...message, source: request.source, language: request.language, onBehalfOfUserId: request.onBehalfOfUserId, defaultRecipients: request.defaultRecipients, signature: request.signature });
+    checkResolvedBody(email);
     const recipients = { to: email.to, cc: email.cc, bcc: email.bcc };
     for (const field of ['to', 'cc', 'bcc'] as const) {
       if (Buffer.byteLength(JSON.stringify(recipients[field].map((a) => formatAddress(a)))) > MAX_RECIPIENT_LIST_BYTES) {
@@ -258,6 +259,14 @@ export class MessageIntake {
     this.events.accepted('SMS', stored.length);
     return stored;
   }
+}
+
+/**
+ * The body as it will be stored, the signature included, must still fit (a MySQL TEXT): a body at the
+ * limit that the signature takes over is refused, not cut.
+ */
+export function checkResolvedBody(email: Pick<ResolvedEmail, 'body'>): void {
+  if (Buffer.byteLength(email.body) > MAX_TEXT_BYTES) throw badInput([problem('body', 'TOO_MANY_BYTES', { max: MAX_TEXT_BYTES })]);
 }
 
 /** One stored row of a resolved e-mail: one part of its recipients, with a Message-ID of its own. */
