@@ -88,7 +88,7 @@ const badUserMailSettings = someOf({
 });
 
 /** As the compose dialog sends it: the lists and the body are final (no default recipients, no signature added). */
-const validMessage = { source: 'QUOTE', to: ['asiakas@asiakas.example'], subject: 'Tarjous', body: 'Hei, tarjous liitteenä.', defaultRecipients: 'EXCLUDE', signature: 'NONE' };
+const validMessage = { source: 'QUOTE', to: ['asiakas@asiakas.example'], subject: 'Tarjous', body: 'Hei, tarjous liitteenä.', defaultRecipients: 'EXCLUDE' as const, signature: 'NONE' as const };
 const validDraftContent = { to: ['asiakas@asiakas.example'], subject: 'Tarjous', body: 'Hei, tarjous liitteenä.' };
 
 /** What the user may get wrong editing a draft. */
