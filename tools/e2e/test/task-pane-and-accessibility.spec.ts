@@ -35,6 +35,7 @@ const asUser = (viewport?: { width: number; height: number }) => loggedInPage(br
 const USER_SCREENS: [string, string][] = [
   ['/', 'Tervetuloa'],
   ['/compose', 'Lähetä viesti'],
+  ['/drafts', 'Luonnokset'],
   ['/sms', 'Tekstiviesti'],
   ['/messages/sent', 'Lähetetyt'],
   ['/messages/handed-off', 'Siirretty sähköpostiohjelmaan'],
@@ -90,6 +91,7 @@ describe('accessibility on every screen (axe-core)', () => {
       if (violations.length > 0) found[name] = violations;
     };
 
+    await browser.context.clearCookies();
     const loginPage = await browser.context.newPage();
     await loginPage.goto(`${api.url}/login`);
     await loginPage.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
@@ -216,6 +218,8 @@ describe('in a task pane', () => {
       if (viewport === TASK_PANE) await screenshot(page, `narrow${path.replace(/\//g, '-')}`);
     }
     await page.close();
+    // Signed out: without the refresh cookie a new tab would open signed in.
+    await browser.context.clearCookies();
     const login = await browser.context.newPage();
     await login.setViewportSize(viewport);
     await login.goto(`${api.url}/login`);
