@@ -28,6 +28,13 @@ export const GATEWAY_PASSWORD_PLACEMENTS = ['SUBJECT', 'BODY_FIRST_LINE', 'NONE'
 export type GatewayPasswordPlacement = (typeof GATEWAY_PASSWORD_PLACEMENTS)[number];
 
 /**
+ * How the e-mail to the SMS gateway is shaped: SIMPLE by the seed's fields (gateway e-mail, the
+ * number's and the password's place), ADVANCED by templates for the address, subject and first line.
+ */
+export const SMS_TEMPLATE_MODES = ['SIMPLE', 'ADVANCED'] as const;
+export type SmsTemplateMode = (typeof SMS_TEMPLATE_MODES)[number];
+
+/**
  * Lähetä heti / Avaa muokattavaksi / Kysy lähetystapa. The old "send later" is retired: a migration
  * turned stored data holding it into ASK (flagged), and validation refuses it (RETIRED_SEND_MODE).
  */

@@ -55,11 +55,48 @@ export function addressListText() {
     });
 }
 
-/** An SMTP host name or IP address; '' (or only blanks, as `hasSmtpHost` sees it) means not set. */
-export function hostname() {
+/**
+ * An SMTP host name or IP address; '' (or only blanks, as `hasSmtpHost` sees it) means not set.
+ * `problemCode` names what the host is for in the message (an SMTP server, a gateway's domain).
+ */
+export function hostname(problemCode: 'INVALID_HOST' | 'INVALID_DOMAIN' = 'INVALID_HOST') {
   return singleLine(253).superRefine((value, ctx) => {
     if (value.trim() === '' || LINE_BREAK.test(value)) return;
-    if (normalizeHostname(value) === null) ctx.addIssue({ code: 'custom', message: 'INVALID_HOST', params: issueParams('INVALID_HOST', { value }) });
+    const ascii = normalizeHostname(value);
+    if (ascii === null || (problemCode === 'INVALID_DOMAIN' && !ascii.includes('.'))) ctx.addIssue({ code: 'custom', message: problemCode, params: issueParams(problemCode, { value }) });
+  });
+}
+
+/**
+ * The name the client gives in EHLO; '' means "choose one" (see the API's MAESTRO_EHLO_NAME). A
+ * fully qualified name: strict relays (Google's among them) refuse a name without a dot or an
+ * address literal with 421.
+ */
+export function clientHostname() {
+  return singleLine(253).superRefine((value, ctx) => {
+    if (value.trim() === '' || LINE_BREAK.test(value)) return;
+    const ascii = normalizeHostname(value);
+    if (ascii === null || !ascii.includes('.') || /^[\d.]+$/.test(ascii) || ascii.includes(':')) {
+      ctx.addIssue({ code: 'custom', message: 'INVALID_EHLO_NAME', params: issueParams('INVALID_EHLO_NAME', { value }) });
+    }
+  });
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A day as `YYYY-MM-DD` (what a date picker gives); '' means not set. */
+export function isoDate() {
+  return z.string().superRefine((value, ctx) => {
+    if (value.trim() !== '' && !isIsoDate(value.trim())) ctx.addIssue({ code: 'custom', message: 'INVALID_DATE', params: issueParams('INVALID_DATE', { value }) });
   });
 }
 

@@ -10,6 +10,11 @@ export interface FieldMeta {
   labelEn: string;
   /** Write-only: the API answers `<name>Set: Boolean` instead of the value. */
   secret?: boolean;
+  /**
+   * The secret field this one is kept with (e.g. a client secret's expiry date): cleared when that
+   * secret is cleared, or replaced without a new value for this field — it described the old secret.
+   */
+  belongsToSecret?: string;
   /** A short hint shown under the field. */
   helpFi?: string;
   helpEn?: string;

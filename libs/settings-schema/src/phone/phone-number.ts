@@ -46,6 +46,15 @@ export function normalizePhoneNumber(text: string, defaultCountry: CountryCode =
 }
 
 /**
+ * The national form of an E.164 number as digits only, with the trunk prefix (`+358401234567` →
+ * `0401234567`), as some SMS gateways want it; null when the number is not valid.
+ */
+export function nationalDigits(e164: string): string | null {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed && parsed.isValid() ? parsed.formatNational().replace(/\D/g, '') : null;
+}
+
+/**
  * The SMS recipients field: numbers separated by `;`, `,` or line breaks, each normalized to E.164,
  * duplicates dropped. Every bad number is reported at once; a number that is certainly not a mobile
  * number (a landline, a service number) is refused with NOT_MOBILE, since a text message cannot reach it.

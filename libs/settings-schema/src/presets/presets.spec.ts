@@ -7,8 +7,15 @@ import { SMTP_PRESETS, SMTP_PRESET_IDS, applySmtpPreset, matchingSmtpPreset, typ
 
 const KEY_FILE = JSON.stringify({ type: 'service_account', client_email: 'smtp@yritys-oy.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n' });
 
+/** A day some months ahead, as the admin copies it from Entra ID (`YYYY-MM-DD`). */
+const inMonths = (months: number) => {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
+};
+
 /** What an admin types into the fields a preset leaves open. */
 const TYPED: Partial<SmtpAccount> = {
+  oauthClientSecretExpiresAt: inMonths(12),
   host: 'smtp.yritys.fi',
   username: 'myynti@yritys.fi',
   password: 'Salasana-2026',
@@ -26,7 +33,7 @@ function filledIn(id: SmtpPresetId): SmtpAccount {
 }
 
 describe('SMTP presets', () => {
-  it('Microsoft 365: smtp.office365.com:587, TLS, OAuth2 (Microsoft), 30 messages a minute, 500 recipients a message, 10,000 a day', () => {
+  it('Microsoft 365: smtp.office365.com:587, TLS, OAuth2 (Microsoft), 30 messages a minute, 500 recipients a message, 10,000 a day, 3 connections', () => {
     expect(applySmtpPreset(defaultSmtpAccount(), 'MICROSOFT_365')).toMatchObject({
       host: 'smtp.office365.com',
       port: 587,
@@ -37,7 +44,46 @@ describe('SMTP presets', () => {
       recipientsPerMessage: 500,
       recipientsPerDay: 10000,
       recipientLimitAction: 'SPLIT',
+      maxConnections: 3,
     });
+  });
+
+  it('Microsoft 365 asks for the client secret’s expiry date with the secret', () => {
+    expect(SMTP_PRESETS.MICROSOFT_365.toFill).toEqual(['oauthTenantId', 'oauthClientId', 'oauthClientSecret', 'oauthClientSecretExpiresAt', 'oauthUser']);
+  });
+
+  it('Microsoft 365 names both ways to allow the app to send, App RBAC (without the Entra permission) and SMTP.SendAsApp with consent', () => {
+    const { fi, en } = SMTP_PRESETS.MICROSOFT_365.explanation;
+    expect(en).toContain('Application SMTP.SendAsApp scoped to the sending mailboxes only (App RBAC; then SMTP.SendAsApp is not added in Entra ID)');
+    expect(en).toContain('SMTP.SendAsApp with admin consent');
+    expect(fi).toContain('App RBAC; silloin Entra ID:hen ei lisätä SMTP.SendAsApp-oikeutta');
+  });
+
+  it.each(SMTP_PRESET_IDS)('%s sets how many connections the account opens at once (3)', (id) => {
+    expect(applySmtpPreset({ ...defaultSmtpAccount(), maxConnections: 12 }, id).maxConnections).toBe(3);
+  });
+
+  it('Google SMTP relay: smtp-relay.gmail.com:587, TLS (or 465 SSL), by IP address without sign-in, 10,000 recipients a day', () => {
+    expect(applySmtpPreset(defaultSmtpAccount(), 'GOOGLE_SMTP_RELAY')).toMatchObject({
+      host: 'smtp-relay.gmail.com',
+      port: 587,
+      encryption: 'TLS',
+      authEnabled: false,
+      recipientsPerMessage: 100,
+      recipientsPerDay: 10000,
+    });
+    expect(SMTP_PRESETS.GOOGLE_SMTP_RELAY.alternative).toEqual({ port: 465, encryption: 'SSL' });
+    expect(SMTP_PRESETS.GOOGLE_SMTP_RELAY.explanation.en).toContain('Client host name');
+  });
+
+  it('Google SMTP relay with sign-in: the same server with SMTP AUTH (username and app password)', () => {
+    expect(applySmtpPreset(defaultSmtpAccount(), 'GOOGLE_SMTP_RELAY_LOGIN')).toMatchObject({ host: 'smtp-relay.gmail.com', authEnabled: true, authMethod: 'PASSWORD' });
+    expect(SMTP_PRESETS.GOOGLE_SMTP_RELAY_LOGIN.toFill).toEqual(['username', 'password']);
+  });
+
+  it('tells the two Google relay presets apart by sign-in', () => {
+    expect(matchingSmtpPreset(applySmtpPreset(defaultSmtpAccount(), 'GOOGLE_SMTP_RELAY'))).toBe('GOOGLE_SMTP_RELAY');
+    expect(matchingSmtpPreset({ ...applySmtpPreset(defaultSmtpAccount(), 'GOOGLE_SMTP_RELAY_LOGIN'), port: 465, encryption: 'SSL' })).toBe('GOOGLE_SMTP_RELAY_LOGIN');
   });
 
   it('Google Workspace: smtp.gmail.com:587, TLS, OAuth2 (Google), 100 recipients a message, 2,000 a day (the message limit, as recipients)', () => {

@@ -1,13 +1,30 @@
 import type { SmtpAccount } from '../records/smtp-account';
+import { DEFAULT_MAX_CONNECTIONS, MICROSOFT_BASIC_AUTH_TIMELINE, PROVIDER_CONNECTION_CAP } from '../providers/provider-hosts';
 import type { LocalizedText } from '../validation/problem';
 
-export const SMTP_PRESET_IDS = ['MICROSOFT_365', 'GOOGLE_WORKSPACE', 'GOOGLE_WORKSPACE_APP_PASSWORD', 'AUTHENTICATED_RELAY', 'ISP_RELAY'] as const;
+export const SMTP_PRESET_IDS = [
+  'MICROSOFT_365',
+  'GOOGLE_WORKSPACE',
+  'GOOGLE_WORKSPACE_APP_PASSWORD',
+  'GOOGLE_SMTP_RELAY',
+  'GOOGLE_SMTP_RELAY_LOGIN',
+  'AUTHENTICATED_RELAY',
+  'ISP_RELAY',
+] as const;
 export type SmtpPresetId = (typeof SMTP_PRESET_IDS)[number];
 
 /** The account fields a preset decides. The host only where the provider has one for everybody. */
 export type SmtpPresetSettings = Pick<
   SmtpAccount,
-  'port' | 'encryption' | 'authEnabled' | 'authMethod' | 'messagesPerMinute' | 'recipientsPerMessage' | 'recipientsPerDay' | 'recipientLimitAction'
+  | 'port'
+  | 'encryption'
+  | 'authEnabled'
+  | 'authMethod'
+  | 'messagesPerMinute'
+  | 'recipientsPerMessage'
+  | 'recipientsPerDay'
+  | 'recipientLimitAction'
+  | 'maxConnections'
 > & { host?: string };
 
 export interface SmtpPreset {
@@ -22,13 +39,22 @@ export interface SmtpPreset {
   alternative?: Pick<SmtpAccount, 'port' | 'encryption'>;
 }
 
-const NO_LIMITS = { messagesPerMinute: null, recipientsPerMessage: null, recipientsPerDay: null, recipientLimitAction: 'SPLIT' } as const;
+const NO_LIMITS = { messagesPerMinute: null, recipientsPerMessage: null, recipientsPerDay: null, recipientLimitAction: 'SPLIT', maxConnections: DEFAULT_MAX_CONNECTIONS } as const;
 
 // Google's limits count messages per user and day (2,000) and recipients per message over SMTP (100).
 // The account has no messages-per-day field; every message has at least one recipient, so 2,000
 // recipients a day also keeps the messages under 2,000 — at the price of stopping early when
 // messages go to several people.
-const GOOGLE_LIMITS = { messagesPerMinute: null, recipientsPerMessage: 100, recipientsPerDay: 2000, recipientLimitAction: 'SPLIT' } as const;
+const GOOGLE_LIMITS = { messagesPerMinute: null, recipientsPerMessage: 100, recipientsPerDay: 2000, recipientLimitAction: 'SPLIT', maxConnections: DEFAULT_MAX_CONNECTIONS } as const;
+
+// The Workspace SMTP relay service counts 10,000 recipients per user and day, and takes at most 100
+// recipients per message like Gmail's submission does.
+const GOOGLE_RELAY_LIMITS = { messagesPerMinute: null, recipientsPerMessage: 100, recipientsPerDay: 10000, recipientLimitAction: 'SPLIT', maxConnections: DEFAULT_MAX_CONNECTIONS } as const;
+
+const GOOGLE_RELAY_TEXT: LocalizedText = {
+  fi: 'Google Workspacen SMTP-välityspalvelu (smtp-relay.gmail.com): portti 587 ja Salaustapa TLS (myös 465 ja SSL käy). Pääkäyttäjä ottaa palvelun käyttöön Google-hallintakonsolissa (Sovellukset › Google Workspace › Gmail › Reititys › SMTP-välityspalvelu) ja valitsee, tunnistetaanko lähettäjä IP-osoitteesta, SMTP AUTH -kirjautumisesta vai kummastakin, sekä sallii lähettäjiksi toimialueen osoitteet. Palvelu vaatii, että Maestro esittäytyy täydellisellä palvelinnimellä (EHLO): jos palvelimella ei ole sellaista, anna Asiakkaan palvelinnimi (esim. erp.yritys.fi). Rajat: 10 000 vastaanottajaa käyttäjää kohden vuorokaudessa ja 100 vastaanottajaa viestissä.',
+  en: "Google Workspace's SMTP relay service (smtp-relay.gmail.com): port 587 with encryption TLS (465 with SSL works too). The admin turns the service on in the Google Admin console (Apps › Google Workspace › Gmail › Routing › SMTP relay service), chooses whether senders are recognised by IP address, by SMTP AUTH sign-in or both, and allows the domain's addresses as senders. The relay wants Maestro to introduce itself with a full host name (EHLO): if the server has none, give the Client host name (e.g. erp.example.com). Limits: 10,000 recipients per user a day and 100 recipients per message.",
+};
 
 const GOOGLE_LIMITS_TEXT: LocalizedText = {
   fi: 'Rajat: Google sallii 2 000 viestiä vuorokaudessa käyttäjää kohden ja SMTP:n kautta 100 vastaanottajaa viestissä; suuremmat vastaanottajajoukot jaetaan useaan viestiin. Viestien vuorokausiraja on asetettu vastaanottajien vuorokausirajaksi 2 000: jokaisessa viestissä on ainakin yksi vastaanottaja, joten se pitää myös viestit alle 2 000:n.',
@@ -41,8 +67,8 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
     id: 'MICROSOFT_365',
     label: { fi: 'Microsoft 365 (OAuth2)', en: 'Microsoft 365 (OAuth2)' },
     explanation: {
-      fi: 'Microsoft 365 (Exchange Online): smtp.office365.com, portti 587, Salaustapa TLS (STARTTLS), kirjautuminen OAuth2:lla. Anna Vuokraajan tunnus (Tenant ID), Sovelluksen tunnus (Client ID), Sovelluksen salaisuus ja postilaatikko, jonka nimissä lähetetään. Sovellukselle tarvitaan Entra ID:ssä sovellusoikeus SMTP.SendAsApp pääkäyttäjän hyväksynnällä ja Exchange Onlinessa oikeudet postilaatikkoon. Salasanakirjautuminen (SMTP AUTH Basic) poistuu oletuksena käytöstä joulukuun 2026 lopussa. Rajat: 30 viestiä minuutissa, 10 000 vastaanottajaa vuorokaudessa ja 500 vastaanottajaa viestissä; suuremmat vastaanottajajoukot jaetaan useaan viestiin.',
-      en: 'Microsoft 365 (Exchange Online): smtp.office365.com, port 587, encryption TLS (STARTTLS), OAuth2 sign-in. Give the Tenant ID, the Client ID, the Client secret and the mailbox to send as. The app needs the application permission SMTP.SendAsApp with admin consent in Entra ID and rights on the mailbox in Exchange Online. Password sign-in (SMTP AUTH Basic) is turned off by default at the end of December 2026. Limits: 30 messages a minute, 10,000 recipients a day and 500 recipients per message; larger recipient lists are split into several messages.',
+      fi: `Microsoft 365 (Exchange Online): smtp.office365.com, portti 587, Salaustapa TLS (STARTTLS), kirjautuminen OAuth2:lla. Anna Vuokraajan tunnus (Tenant ID), Sovelluksen tunnus (Client ID), Sovelluksen salaisuus ja sen vanhenemispäivä sekä postilaatikko, jonka nimissä lähetetään. Sovellukselle annetaan lähetysoikeus jommallakummalla tavalla: Exchange Onlinen sovellusroolilla Application SMTP.SendAsApp, rajattuna vain lähettäviin postilaatikoihin (App RBAC; silloin Entra ID:hen ei lisätä SMTP.SendAsApp-oikeutta), tai Entra ID:n sovellusoikeudella SMTP.SendAsApp pääkäyttäjän hyväksynnällä sekä FullAccess-oikeudella postilaatikkoon. SMTP AUTH on sallittava postilaatikolle. Salasanakirjautuminen (SMTP AUTH Basic) poistuu oletuksena käytöstä ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.fi}. Rajat: 30 viestiä minuutissa, 10 000 vastaanottajaa vuorokaudessa, 500 vastaanottajaa viestissä (suuremmat joukot jaetaan useaan viestiin) ja ${PROVIDER_CONNECTION_CAP.MICROSOFT} yhtäaikaista yhteyttä postilaatikkoa kohden.`,
+      en: `Microsoft 365 (Exchange Online): smtp.office365.com, port 587, encryption TLS (STARTTLS), OAuth2 sign-in. Give the Tenant ID, the Client ID, the Client secret with its expiry date and the mailbox to send as. The app is allowed to send in one of two ways: Exchange Online's application role Application SMTP.SendAsApp scoped to the sending mailboxes only (App RBAC; then SMTP.SendAsApp is not added in Entra ID), or the Entra ID application permission SMTP.SendAsApp with admin consent plus FullAccess on the mailbox. SMTP AUTH must be allowed for the mailbox. Password sign-in (SMTP AUTH Basic) is turned off by default ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.en}. Limits: 30 messages a minute, 10,000 recipients a day, 500 recipients per message (larger lists are split into several messages) and ${PROVIDER_CONNECTION_CAP.MICROSOFT} simultaneous connections per mailbox.`,
     },
     settings: {
       host: 'smtp.office365.com',
@@ -54,8 +80,9 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
       recipientsPerMessage: 500,
       recipientsPerDay: 10000,
       recipientLimitAction: 'SPLIT',
+      maxConnections: PROVIDER_CONNECTION_CAP.MICROSOFT ?? DEFAULT_MAX_CONNECTIONS,
     },
-    toFill: ['oauthTenantId', 'oauthClientId', 'oauthClientSecret', 'oauthUser'],
+    toFill: ['oauthTenantId', 'oauthClientId', 'oauthClientSecret', 'oauthClientSecretExpiresAt', 'oauthUser'],
   },
   GOOGLE_WORKSPACE: {
     id: 'GOOGLE_WORKSPACE',
@@ -76,6 +103,28 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
       en: `Google Workspace with an app password: smtp.gmail.com, port 587, encryption TLS (port 465 with SSL works too). The username is the whole e-mail address and the password is a Google app password, which the user creates in their Google Account settings; it needs 2-Step Verification. The normal Google password does not work. OAuth2 is the better choice. ${GOOGLE_LIMITS_TEXT.en}`,
     },
     settings: { host: 'smtp.gmail.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', ...GOOGLE_LIMITS },
+    toFill: ['username', 'password'],
+    alternative: { port: 465, encryption: 'SSL' },
+  },
+  GOOGLE_SMTP_RELAY: {
+    id: 'GOOGLE_SMTP_RELAY',
+    label: { fi: 'Google Workspace SMTP-välityspalvelu (IP-osoite)', en: 'Google Workspace SMTP relay (IP address)' },
+    explanation: {
+      fi: `${GOOGLE_RELAY_TEXT.fi} Tämä vaihtoehto ei kirjaudu: Google tunnistaa lähettäjän palvelimen julkisesta IP-osoitteesta, joka lisätään välityspalvelun sallittuihin osoitteisiin.`,
+      en: `${GOOGLE_RELAY_TEXT.en} This choice does not sign in: Google recognises the sender by the server's public IP address, which is added to the relay's allowed addresses.`,
+    },
+    settings: { host: 'smtp-relay.gmail.com', port: 587, encryption: 'TLS', authEnabled: false, authMethod: 'PASSWORD', ...GOOGLE_RELAY_LIMITS },
+    toFill: [],
+    alternative: { port: 465, encryption: 'SSL' },
+  },
+  GOOGLE_SMTP_RELAY_LOGIN: {
+    id: 'GOOGLE_SMTP_RELAY_LOGIN',
+    label: { fi: 'Google Workspace SMTP-välityspalvelu (kirjautuminen)', en: 'Google Workspace SMTP relay (sign-in)' },
+    explanation: {
+      fi: `${GOOGLE_RELAY_TEXT.fi} Tämä vaihtoehto kirjautuu SMTP AUTH -tunnuksilla: Käyttäjätunnus on toimialueen käyttäjän koko osoite ja Salasana hänen sovellussalasanansa (vaatii kaksivaiheisen vahvistuksen); välityspalvelun asetuksissa on valittava "Vaadi SMTP-todennus".`,
+      en: `${GOOGLE_RELAY_TEXT.en} This choice signs in with SMTP AUTH: the username is a domain user's whole address and the password their app password (needs 2-Step Verification); the relay setting "Require SMTP Authentication" must be on.`,
+    },
+    settings: { host: 'smtp-relay.gmail.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', ...GOOGLE_RELAY_LIMITS },
     toFill: ['username', 'password'],
     alternative: { port: 465, encryption: 'SSL' },
   },

@@ -6,7 +6,8 @@ import {
   type SmtpEncryption,
 } from '../enums';
 import { field, fieldMeta } from '../fields/field-meta';
-import { boundedText, hostname, issueParams, optionalAddress, port, singleLine, wholeNumber } from '../fields/common-fields';
+import { boundedText, clientHostname, hostname, isoDate, issueParams, optionalAddress, port, singleLine, wholeNumber } from '../fields/common-fields';
+import { DEFAULT_MAX_CONNECTIONS, MAX_CONNECTIONS_LIMIT, connectionCapOf } from '../providers/provider-hosts';
 
 /** Default port by encryption: NONE 25, TLS (STARTTLS) 587, SSL (implicit TLS) 465. */
 export const DEFAULT_PORT_BY_ENCRYPTION: Readonly<Record<SmtpEncryption, number>> = { NONE: 25, TLS: 587, SSL: 465 };
@@ -35,6 +36,13 @@ const smtpAccountShape = {
     labelEn: 'Client secret',
     secret: true,
   }),
+  oauthClientSecretExpiresAt: field(isoDate(), {
+    labelFi: 'Salaisuus vanhenee',
+    labelEn: 'Client secret expires on',
+    belongsToSecret: 'oauthClientSecret',
+    helpFi: 'Päivä, jonka Entra ID näyttää salaisuutta luotaessa (enintään 24 kuukautta). Maestro varoittaa 30 päivää ennen.',
+    helpEn: 'The date Entra ID shows when the secret is created (24 months at most). Maestro warns 30 days before.',
+  }),
   oauthServiceAccountKey: field(boundedText(10_000).nullable(), {
     labelFi: 'Palvelutilin avain (JSON)',
     labelEn: 'Service account key (JSON)',
@@ -58,6 +66,18 @@ const smtpAccountShape = {
   recipientLimitAction: field(z.enum(RECIPIENT_LIMIT_ACTIONS), {
     labelFi: 'Kun vastaanottajia on liikaa',
     labelEn: 'When there are too many recipients',
+  }),
+  maxConnections: field(wholeNumber(1, MAX_CONNECTIONS_LIMIT), {
+    labelFi: 'Yhtäaikaisia yhteyksiä enintään',
+    labelEn: 'Simultaneous connections at most',
+    helpFi: 'Montako SMTP-yhteyttä tilille avataan yhtä aikaa. Microsoft 365 sallii 3 postilaatikkoa kohden.',
+    helpEn: 'How many SMTP connections the account opens at once. Microsoft 365 allows 3 per mailbox.',
+  }),
+  ehloName: field(clientHostname(), {
+    labelFi: 'Asiakkaan palvelinnimi (EHLO)',
+    labelEn: 'Client host name (EHLO)',
+    helpFi: 'Nimi, jolla Maestro esittäytyy palvelimelle, esim. erp.yritys.fi. Tyhjä: palvelimen asetus MAESTRO_EHLO_NAME tai koneen täydellinen nimi, muuten lähettäjän verkkotunnus.',
+    helpEn: "The name Maestro introduces itself with, e.g. erp.example.com. Empty: the server's MAESTRO_EHLO_NAME or the machine's full name, else the sender's domain.",
   }),
 };
 
@@ -92,10 +112,15 @@ const isBlank = (value: string | null) => value === null || value.trim() === '';
  * sending-limit fields that Microsoft 365 and Google Workspace need.
  *
  * An account in use (host set) that signs in with OAuth2 must have what its method needs
- * (`OAUTH_FIELD_REQUIRED`, named by the field's label). Secrets are checked as stored: the API
+ * (`OAUTH_FIELD_REQUIRED`, named by the field's label). On a host whose provider caps simultaneous
+ * connections (Microsoft 365: 3) `maxConnections` may not ask for more (`MAX_CONNECTIONS_PROVIDER`). Secrets are checked as stored: the API
  * validates the record after merging the input into it, so a secret left out keeps counting.
  */
 export const smtpAccountSchema = z.object(smtpAccountShape).superRefine((account, ctx) => {
+  const cap = connectionCapOf(account.host);
+  if (cap !== null && Number.isInteger(account.maxConnections) && account.maxConnections > cap) {
+    ctx.addIssue({ code: 'custom', path: ['maxConnections'], message: 'MAX_CONNECTIONS_PROVIDER', params: issueParams('MAX_CONNECTIONS_PROVIDER', { max: cap, host: account.host.trim() }) });
+  }
   if (!account.authEnabled || account.authMethod === 'PASSWORD' || !hasSmtpHost(account)) return;
   for (const key of OAUTH_REQUIRED_FIELDS[account.authMethod]) {
     if (!isBlank(account[key])) continue;
@@ -127,6 +152,7 @@ export function defaultSmtpAccount(): SmtpAccount {
     oauthTenantId: '',
     oauthClientId: '',
     oauthClientSecret: null,
+    oauthClientSecretExpiresAt: '',
     oauthServiceAccountKey: null,
     oauthUser: '',
     caCertificate: '',
@@ -134,6 +160,8 @@ export function defaultSmtpAccount(): SmtpAccount {
     recipientsPerMessage: null,
     recipientsPerDay: null,
     recipientLimitAction: 'SPLIT',
+    maxConnections: DEFAULT_MAX_CONNECTIONS,
+    ehloName: '',
   };
 }
 

@@ -54,6 +54,10 @@ export const PROBLEM_MESSAGES = {
     fi: `SMTP-palvelin "${p.value}" ei ole kelvollinen palvelimen nimi: esim. smtp.yritys.fi.`,
     en: `SMTP server "${p.value}" is not a valid host name: e.g. smtp.example.com.`,
   }),
+  INVALID_DOMAIN: (p) => ({
+    fi: `"${p.value}" ei ole kelvollinen verkkotunnus: esim. sms.palvelu.fi.`,
+    en: `"${p.value}" is not a valid domain: e.g. sms.gateway.example.`,
+  }),
   INVALID_ADDRESS: (p) => ({
     fi: `"${p.piece}" ei ole kelvollinen sähköpostiosoite: tarkista muoto nimi@yritys.fi.`,
     en: `"${p.piece}" is not a valid e-mail address: check the form name@example.com.`,
@@ -77,6 +81,34 @@ export const PROBLEM_MESSAGES = {
   INVALID_GATEWAY: () => ({
     fi: 'Sms-palvelun email on annettava muodossa @palvelu.fi tai numero@palvelu.fi.',
     en: 'The SMS gateway e-mail must look like @gateway.example or number@gateway.example.',
+  }),
+  SMS_GATEWAY_NEEDS_MAILBOX: (p) => ({
+    fi: `Puhelinnumero on asetettu ${p.placement === 'SUBJECT' ? 'otsikkoon' : 'sisältöön'}, mutta Sms-palvelun email "${p.gateway}" on pelkkä @palvelu: anna koko osoite (esim. sms@palvelu.fi) tai valitse Puhelinnumeron paikaksi Osoitteessa.`,
+    en: `The phone number goes in the ${p.placement === 'SUBJECT' ? 'subject' : 'body'}, but the SMS gateway e-mail "${p.gateway}" is only @domain: give the full address (e.g. sms@gateway.example) or place the number in the address.`,
+  }),
+  SMS_GATEWAY_HAS_MAILBOX: (p) => ({
+    fi: `Puhelinnumeron paikka on Osoitteessa, mutta Sms-palvelun email "${p.gateway}" sisältää jo käyttäjäosan: anna se muodossa @palvelu.fi tai valitse numerolle paikaksi otsikko tai sisältö.`,
+    en: `The phone number goes in the address, but the SMS gateway e-mail "${p.gateway}" already has a mailbox part: give it as @gateway.example or place the number in the subject or body.`,
+  }),
+  SMS_GATEWAY_PASSWORD_MISSING: () => ({
+    fi: 'Sms-palvelun salasana puuttuu: anna se tekstiviestiasetuksissa tai valitse, ettei palvelu käytä salasanaa.',
+    en: 'The SMS gateway password is missing: set it in the SMS settings, or choose that the gateway uses no password.',
+  }),
+  SMS_TEMPLATE_UNKNOWN_PLACEHOLDER: (p) => ({
+    fi: `Pohjassa on tuntematon paikkamerkki {${p.name}}: käytä vain näitä: ${p.allowed}.`,
+    en: `The template has an unknown placeholder {${p.name}}: use only these: ${p.allowed}.`,
+  }),
+  SMS_TEMPLATE_NO_NUMBER: () => ({
+    fi: 'Mikään pohja ei sisällä puhelinnumeroa: lisää osoite-, otsikko- tai ensimmäisen rivin pohjaan {number}, {number_plus} tai {number_national}.',
+    en: 'No template carries the phone number: put {number}, {number_plus} or {number_national} in the address, subject or first line template.',
+  }),
+  SMS_TEMPLATE_FILL_IN: (p) => ({
+    fi: `Osoitepohjassa on vielä täytettävä kohta ${p.marker}: korvaa se palveluntarjoajan antamalla tiedolla (esim. palvelutunnuksella).`,
+    en: `The address template still has ${p.marker} to fill in: replace it with what the provider gave you (e.g. the service id).`,
+  }),
+  SMS_TEMPLATE_INVALID_ADDRESS: (p) => ({
+    fi: `Näillä asetuksilla tekstiviesti numeroon +358401234567 lähtisi osoitteeseen "${p.example}", joka ei ole kelvollinen sähköpostiosoite: korjaa osoite palveluntarjoajan ohjeen mukaan.`,
+    en: `With these settings a text to +358401234567 would go to "${p.example}", which is not a valid e-mail address: correct the address as the provider instructs.`,
   }),
   SEND_LATER_RETIRED: () => ({
     fi: '"Lähetä myöhemmin" ei ole enää käytössä: valitse Lähetä heti, Avaa muokattavaksi tai Kysy lähetystapa.',
@@ -113,6 +145,18 @@ export const PROBLEM_MESSAGES = {
   INVALID_NUMBER: (p) => ({
     fi: `Anna kokonaisluku väliltä ${p.min}–${p.max}.`,
     en: `Give a whole number from ${p.min} to ${p.max}.`,
+  }),
+  INVALID_EHLO_NAME: (p) => ({
+    fi: `"${p.value}" ei käy palvelinnimeksi: anna täydellinen nimi, jossa on piste, esim. erp.yritys.fi, tai jätä kenttä tyhjäksi.`,
+    en: `"${p.value}" cannot be the host name: give a full name with a dot, e.g. erp.example.com, or leave the field empty.`,
+  }),
+  INVALID_DATE: (p) => ({
+    fi: `"${p.value}" ei ole päivämäärä: anna muodossa vvvv-kk-pp, esim. 2028-01-31.`,
+    en: `"${p.value}" is not a date: give it as yyyy-mm-dd, e.g. 2028-01-31.`,
+  }),
+  MAX_CONNECTIONS_PROVIDER: (p) => ({
+    fi: `Palvelin ${p.host} sallii enintään ${p.max} yhtäaikaista yhteyttä postilaatikkoa kohden; enemmät se torjuu (432 4.3.2): anna enintään ${p.max}.`,
+    en: `The server ${p.host} allows at most ${p.max} simultaneous connections per mailbox and refuses more (432 4.3.2): give ${p.max} or fewer.`,
   }),
   INVALID_VALUE: () => ({ fi: 'Virheellinen arvo.', en: 'Invalid value.' }),
 } satisfies Record<string, MessageFn>;

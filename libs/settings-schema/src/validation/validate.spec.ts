@@ -259,8 +259,12 @@ describe('CompanyMessageSettings', () => {
 });
 
 describe('SmsSettings', () => {
-  it.each(['@smsmail.labyrintti.com', 'sms@smsmail.labyrintti.com', ''])('accepts the gateway address "%s"', (gatewayAddress) => {
-    expect(validateSmsSettings({ ...defaultSmsSettings(), gatewayAddress }).ok).toBe(true);
+  it.each([
+    ['@smsmail.labyrintti.com', 'ADDRESS'],
+    ['sms@smsmail.labyrintti.com', 'SUBJECT'],
+    ['', 'ADDRESS'],
+  ] as const)('accepts the gateway address "%s" with the number placed in %s', (gatewayAddress, phoneNumberPlacement) => {
+    expect(validateSmsSettings({ ...defaultSmsSettings(), gatewayAddress, phoneNumberPlacement, gatewayPasswordPlacement: 'NONE' }).ok).toBe(true);
   });
 
   it.each(['smsmail.labyrintti.com', '@localhost', '@smsmail labyrintti.com'])('refuses the gateway address "%s" with INVALID_GATEWAY', (gatewayAddress) => {

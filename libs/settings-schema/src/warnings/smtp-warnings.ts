@@ -1,15 +1,18 @@
 import { normalizeHostname } from '../addresses/hostname';
+import { isIsoDate } from '../fields/common-fields';
+import { MICROSOFT_BASIC_AUTH_TIMELINE, isGoogleRelayHost, isMicrosoftHost, smtpProviderOf } from '../providers/provider-hosts';
 import { hasSmtpHost, type SmtpAccount } from '../records/smtp-account';
 import type { CompanyMessageSettings } from '../records/company-message-settings';
 import type { SmsSettings } from '../records/sms-settings';
 import type { UserMailSettings } from '../records/user-mail-settings';
 import type { LocalizedText } from '../validation/problem';
+import { addressKey, parseAddressList } from '../addresses/address-list';
 
 /**
  * Settings that are valid but very likely wrong. Shown next to the field; saving is still allowed,
  * because a server somewhere may really listen on an odd port.
  */
-export const SETTINGS_WARNING_CODES = [
+export const SMTP_WARNING_CODES = [
   'POP_IMAP_PORT',
   'SSL_ON_STARTTLS_PORT',
   'TLS_ON_SSL_PORT',
@@ -20,7 +23,17 @@ export const SETTINGS_WARNING_CODES = [
   'KOLUMBUS_RETIRED',
   'OFFICE365_BASIC_AUTH',
   'GMAIL_APP_PASSWORD',
+  'CLIENT_SECRET_EXPIRED',
+  'CLIENT_SECRET_EXPIRES_SOON',
+  'CLIENT_SECRET_EXPIRY_MISSING',
+  'CLIENT_SECRET_EXPIRY_TOO_FAR',
 ] as const;
+export type SmtpWarningCode = (typeof SMTP_WARNING_CODES)[number];
+
+/** Warnings about a record as a whole: which address the messages go out From, through which account. */
+export const RECORD_WARNING_CODES = ['SENDER_NOT_MAILBOX'] as const;
+
+export const SETTINGS_WARNING_CODES = [...SMTP_WARNING_CODES, ...RECORD_WARNING_CODES] as const;
 export type SettingsWarningCode = (typeof SETTINGS_WARNING_CODES)[number];
 
 export interface SettingsWarning {
@@ -30,11 +43,16 @@ export interface SettingsWarning {
   message: LocalizedText;
 }
 
+/** What a warning may depend on besides the record: today's date (a secret's expiry). */
+export interface WarningContext {
+  now?: Date;
+}
+
 interface SmtpWarningRule {
   /** The account field the warning is shown on. */
   field: keyof SmtpAccount;
-  applies: (account: SmtpAccount) => boolean;
-  message: (account: SmtpAccount) => LocalizedText;
+  applies: (account: SmtpAccount, now: Date) => boolean;
+  message: (account: SmtpAccount, now: Date) => LocalizedText;
 }
 
 /** Ports where a mail program fetches mail; nobody sends SMTP there. */
@@ -43,6 +61,30 @@ const MAILBOX_PORTS: Readonly<Record<number, string>> = { 110: 'POP3', 995: 'POP
 const usesPassword = (a: SmtpAccount) => a.authEnabled && a.authMethod === 'PASSWORD';
 const usesOAuth = (a: SmtpAccount) => a.authEnabled && a.authMethod !== 'PASSWORD';
 const hostIs = (a: SmtpAccount, host: string) => normalizeHostname(a.host) === host;
+
+/** Warn this many days before a client secret expires. */
+export const CLIENT_SECRET_WARNING_DAYS = 30;
+/** Entra ID issues client secrets for 24 months at most. */
+const CLIENT_SECRET_MAX_MONTHS = 24;
+const DAY_MS = 24 * 3600_000;
+
+/** Whole days from today (UTC) to the given `YYYY-MM-DD`; negative once it has passed. */
+export function daysUntil(isoDay: string, now: Date): number {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((Date.parse(`${isoDay}T00:00:00Z`) - today) / DAY_MS);
+}
+
+/** The expiry date of a Microsoft client secret that is in use, or null. */
+function secretExpiry(a: SmtpAccount): string | null {
+  if (!a.authEnabled || a.authMethod !== 'OAUTH2_MICROSOFT' || !a.oauthClientSecret) return null;
+  const day = a.oauthClientSecretExpiresAt.trim();
+  return isIsoDate(day) ? day : null;
+}
+
+const RENEW_SECRET: LocalizedText = {
+  fi: 'Luo Entra ID:n sovellusrekisteröinnin kohdassa Certificates & secrets uusi salaisuus, tallenna sen arvo (Value) ja uusi vanhenemispäivä tähän.',
+  en: 'Create a new secret under Certificates & secrets of the app registration in Entra ID, and save its Value and its new expiry date here.',
+};
 
 const SMTP_WARNING_RULES = {
   POP_IMAP_PORT: {
@@ -111,10 +153,10 @@ const SMTP_WARNING_RULES = {
   },
   OFFICE365_BASIC_AUTH: {
     field: 'authMethod',
-    applies: (a) => usesPassword(a) && hostIs(a, 'smtp.office365.com'),
+    applies: (a) => usesPassword(a) && isMicrosoftHost(a.host),
     message: () => ({
-      fi: 'Microsoft poistaa salasanalla kirjautumisen (SMTP AUTH Basic) oletuksena käytöstä olemassa olevilta Microsoft 365 -ympäristöiltä joulukuun 2026 lopussa: vaihda Autentikointitavaksi OAuth2 (Microsoft 365).',
-      en: 'Microsoft turns password sign-in (SMTP AUTH Basic) off by default for existing Microsoft 365 tenants at the end of December 2026: switch the authentication method to OAuth2 (Microsoft 365).',
+      fi: `Microsoft poistaa salasanalla kirjautumisen (SMTP AUTH Basic) oletuksena käytöstä olemassa olevilta Microsoft 365 -ympäristöiltä ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.fi} ja ${MICROSOFT_BASIC_AUTH_TIMELINE.finalRemovalText.fi}: vaihda Autentikointitavaksi OAuth2 (Microsoft 365). Viestiasetusten kohta "Salasanoista luopuminen" opastaa vaihdon.`,
+      en: `Microsoft turns password sign-in (SMTP AUTH Basic) off by default for existing Microsoft 365 tenants ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.en} and removes it ${MICROSOFT_BASIC_AUTH_TIMELINE.finalRemovalText.en}: switch the authentication method to OAuth2 (Microsoft 365). "Moving off passwords" in Message settings guides the switch.`,
     }),
   },
   GMAIL_APP_PASSWORD: {
@@ -125,37 +167,136 @@ const SMTP_WARNING_RULES = {
       en: "smtp.gmail.com does not accept the normal Google password: the password field needs an app password (the user must have 2-Step Verification on), or switch the authentication method to OAuth2 (Google Workspace).",
     }),
   },
-} satisfies Record<SettingsWarningCode, SmtpWarningRule>;
+  CLIENT_SECRET_EXPIRED: {
+    field: 'oauthClientSecretExpiresAt',
+    applies: (a, now) => {
+      const day = secretExpiry(a);
+      return day !== null && daysUntil(day, now) < 0;
+    },
+    message: (a) => ({
+      fi: `Sovelluksen salaisuus vanheni ${a.oauthClientSecretExpiresAt}: Microsoft ei enää anna sillä käyttöoikeustunnusta, eikä yksikään viesti lähde. ${RENEW_SECRET.fi}`,
+      en: `The client secret expired on ${a.oauthClientSecretExpiresAt}: Microsoft no longer issues tokens for it, and no message goes out. ${RENEW_SECRET.en}`,
+    }),
+  },
+  CLIENT_SECRET_EXPIRES_SOON: {
+    field: 'oauthClientSecretExpiresAt',
+    applies: (a, now) => {
+      const day = secretExpiry(a);
+      if (day === null) return false;
+      const days = daysUntil(day, now);
+      return days >= 0 && days <= CLIENT_SECRET_WARNING_DAYS;
+    },
+    message: (a, now) => ({
+      fi: `Sovelluksen salaisuus vanhenee ${a.oauthClientSecretExpiresAt} (${daysUntil(a.oauthClientSecretExpiresAt, now)} päivän päästä), minkä jälkeen viestit eivät lähde. ${RENEW_SECRET.fi}`,
+      en: `The client secret expires on ${a.oauthClientSecretExpiresAt} (in ${daysUntil(a.oauthClientSecretExpiresAt, now)} days); after that no message goes out. ${RENEW_SECRET.en}`,
+    }),
+  },
+  CLIENT_SECRET_EXPIRY_MISSING: {
+    field: 'oauthClientSecretExpiresAt',
+    applies: (a) => a.authEnabled && a.authMethod === 'OAUTH2_MICROSOFT' && !!a.oauthClientSecret && a.oauthClientSecretExpiresAt.trim() === '',
+    message: () => ({
+      fi: 'Sovelluksen salaisuuden vanhenemispäivä puuttuu: Entra ID:n salaisuudet vanhenevat (enintään 24 kuukaudessa). Anna päivä, niin Maestro varoittaa 30 päivää ennen.',
+      en: 'The client secret has no expiry date: Entra ID secrets expire (within 24 months at most). Give the date, and Maestro warns 30 days before.',
+    }),
+  },
+  CLIENT_SECRET_EXPIRY_TOO_FAR: {
+    field: 'oauthClientSecretExpiresAt',
+    applies: (a, now) => {
+      const day = secretExpiry(a);
+      if (day === null) return false;
+      const limit = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + CLIENT_SECRET_MAX_MONTHS, now.getUTCDate()));
+      return Date.parse(`${day}T00:00:00Z`) > limit.getTime();
+    },
+    message: (a) => ({
+      fi: `Vanhenemispäivä ${a.oauthClientSecretExpiresAt} on yli 24 kuukauden päässä, mutta Entra ID antaa salaisuuksia enintään 24 kuukaudeksi: tarkista päivä salaisuuden tiedoista (Certificates & secrets, Expires).`,
+      en: `The expiry date ${a.oauthClientSecretExpiresAt} is more than 24 months away, but Entra ID issues secrets for 24 months at most: check the date in the secret's details (Certificates & secrets, Expires).`,
+    }),
+  },
+} satisfies Record<SmtpWarningCode, SmtpWarningRule>;
 
 /**
  * Every warning for one SMTP account, as the account stands (a password of null or '' counts as not
  * set). `pathPrefix` names the block in its record: `smtp` gives fields such as `smtp.port`.
  */
-export function smtpAccountWarnings(account: SmtpAccount, pathPrefix = 'smtp'): SettingsWarning[] {
-  return SETTINGS_WARNING_CODES.flatMap((code) => {
+export function smtpAccountWarnings(account: SmtpAccount, pathPrefix = 'smtp', context: WarningContext = {}): SettingsWarning[] {
+  const now = context.now ?? new Date();
+  return SMTP_WARNING_CODES.flatMap((code) => {
     const rule: SmtpWarningRule = SMTP_WARNING_RULES[code];
-    if (!rule.applies(account)) return [];
-    return [{ field: pathPrefix ? `${pathPrefix}.${rule.field}` : rule.field, code, message: rule.message(account) }];
+    if (!rule.applies(account, now)) return [];
+    return [{ field: pathPrefix ? `${pathPrefix}.${rule.field}` : rule.field, code, message: rule.message(account, now) }];
   });
+}
+
+/**
+ * The mailbox the account signs in as, when it is an address: the OAuth2 mailbox, or a password
+ * login's username. Null without sign-in, or when the username is no address (nothing to compare).
+ */
+export function signInMailbox(account: SmtpAccount): string | null {
+  if (!account.authEnabled) return null;
+  const login = account.authMethod === 'PASSWORD' ? account.username : account.oauthUser.trim() || account.username;
+  const parsed = parseAddressList(login.trim());
+  return parsed.ok && parsed.addresses.length === 1 && parsed.addresses[0]?.address === login.trim() ? login.trim() : null;
+}
+
+/**
+ * Messages go out From `from` through an account that signs in as another mailbox (a user's own
+ * address through the company account, say): the provider refuses or rewrites them unless that
+ * mailbox may send as the address. Null when they are the same, or nothing can be compared.
+ */
+export function senderMailboxWarning(from: string, account: SmtpAccount, field: string): SettingsWarning | null {
+  const sender = from.trim();
+  const mailbox = signInMailbox(account);
+  if (!hasSmtpHost(account) || sender === '' || mailbox === null || addressKey(sender) === addressKey(mailbox)) return null;
+  // The Workspace relay sends for any address of the domains the admin allows: no per-mailbox alias.
+  if (isGoogleRelayHost(account.host)) return null;
+  const provider = smtpProviderOf(account.host);
+  const message: LocalizedText =
+    provider === 'MICROSOFT'
+      ? {
+          fi: `Viestit lähtevät osoitteesta ${sender}, mutta tili kirjautuu postilaatikkona ${mailbox}. Exchange Online hylkää ne (SendAsDenied), ellei postilaatikolla ole Send As -oikeutta osoitteeseen; anna se Exchange Online PowerShellissä: Add-RecipientPermission -Identity ${sender} -Trustee ${mailbox} -AccessRights SendAs`,
+          en: `Messages go out from ${sender}, but the account signs in as the mailbox ${mailbox}. Exchange Online refuses them (SendAsDenied) unless the mailbox has Send As on that address; grant it in Exchange Online PowerShell: Add-RecipientPermission -Identity ${sender} -Trustee ${mailbox} -AccessRights SendAs`,
+        }
+      : provider === 'GOOGLE'
+        ? {
+            fi: `Viestit lähtevät osoitteesta ${sender}, mutta tili kirjautuu käyttäjänä ${mailbox}. Gmail lähettää ne vain, jos ${sender} on käyttäjän ${mailbox} "Lähetä viestejä osoitteesta" (Send mail as) -alias (Gmailin asetukset › Tilit); muuten Google vaihtaa lähettäjäksi ${mailbox}.`,
+            en: `Messages go out from ${sender}, but the account signs in as the user ${mailbox}. Gmail sends them as they are only if ${sender} is a "Send mail as" alias of ${mailbox} (Gmail settings › Accounts); otherwise Google replaces the sender with ${mailbox}.`,
+          }
+        : {
+            fi: `Viestit lähtevät osoitteesta ${sender}, mutta tili kirjautuu tunnuksella ${mailbox}. Moni palvelin hylkää viestin tai vaihtaa lähettäjän, ellei tunnuksella ole oikeutta lähettää osoitteesta ${sender}: tarkista asia palveluntarjoajalta.`,
+            en: `Messages go out from ${sender}, but the account signs in as ${mailbox}. Many servers refuse the message or replace the sender unless that login may send as ${sender}: check with the provider.`,
+          };
+  return { field, code: 'SENDER_NOT_MAILBOX', message };
 }
 
 /**
  * An account without a host is not in use (a user's override) or not filled in yet (validation
  * already asks for the host where one is needed): warning about its credentials would only be noise.
  */
-function warningsWhenHostSet(account: SmtpAccount): SettingsWarning[] {
-  return hasSmtpHost(account) ? smtpAccountWarnings(account, 'smtp') : [];
+function warningsWhenHostSet(account: SmtpAccount, context: WarningContext): SettingsWarning[] {
+  return hasSmtpHost(account) ? smtpAccountWarnings(account, 'smtp', context) : [];
 }
 
-export function companyMessageSettingsWarnings(s: CompanyMessageSettings): SettingsWarning[] {
-  return warningsWhenHostSet(s.smtp);
+const present = (warning: SettingsWarning | null): SettingsWarning[] => (warning ? [warning] : []);
+
+export function companyMessageSettingsWarnings(s: CompanyMessageSettings, context: WarningContext = {}): SettingsWarning[] {
+  return [...warningsWhenHostSet(s.smtp, context), ...present(senderMailboxWarning(s.companyEmail, s.smtp, 'companyEmail'))];
 }
 
-export function smsSettingsWarnings(s: SmsSettings): SettingsWarning[] {
-  return warningsWhenHostSet(s.smtp);
+export function smsSettingsWarnings(s: SmsSettings, context: WarningContext = {}): SettingsWarning[] {
+  return [...warningsWhenHostSet(s.smtp, context), ...present(senderMailboxWarning(s.senderEmail, s.smtp, 'senderEmail'))];
 }
 
-/** The user's smtp block is used only when its host is set (the seed), so only then is it checked. */
-export function userMailSettingsWarnings(s: UserMailSettings): SettingsWarning[] {
-  return warningsWhenHostSet(s.smtp);
+export interface UserWarningContext extends WarningContext {
+  /** The company's account, which the user's messages go through when the user has no host of their own. */
+  companySmtp?: SmtpAccount;
+}
+
+/**
+ * The user's smtp block is used only when its host is set (the seed), so only then is it checked.
+ * The user's own address is compared with the account their messages really go through: their own,
+ * else the company's (a user's address through the company account needs Send As there).
+ */
+export function userMailSettingsWarnings(s: UserMailSettings, context: UserWarningContext = {}): SettingsWarning[] {
+  const account = hasSmtpHost(s.smtp) ? s.smtp : context.companySmtp;
+  return [...warningsWhenHostSet(s.smtp, context), ...present(account ? senderMailboxWarning(s.email, account, 'email') : null)];
 }
