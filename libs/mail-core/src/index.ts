@@ -14,3 +14,4 @@ export * from './dispatch';
 export * from './oauth';
 export * from './imap';
 export * from './bounces';
+export * from './sender-auth';

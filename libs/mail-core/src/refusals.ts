@@ -20,6 +20,7 @@ export const REFUSAL_CODES = [
   'SMS_GATEWAY_NEEDS_MAILBOX',
   'SMS_GATEWAY_HAS_MAILBOX',
   'SMS_GATEWAY_PASSWORD_MISSING',
+  'SMS_GATEWAY_ADDRESS_INVALID',
   'SMS_NO_PHONE',
   'SMS_INVALID_PHONE',
   'SMS_NOT_MOBILE',
@@ -96,17 +97,13 @@ const REFUSAL_MESSAGES = {
     fi: 'Sms-palvelun email puuttuu tai on virheellinen: anna se tekstiviestiasetuksissa, esim. @smsmail.labyrintti.com.',
     en: 'The SMS gateway e-mail is missing or invalid: set it in the SMS settings, e.g. @smsmail.labyrintti.com.',
   }),
-  SMS_GATEWAY_NEEDS_MAILBOX: (p) => ({
-    fi: `Puhelinnumero on asetettu ${p.placement === 'SUBJECT' ? 'otsikkoon' : 'sisältöön'}, mutta Sms-palvelun email "${p.gateway}" on pelkkä @palvelu: anna koko osoite (esim. sms@palvelu.fi) tai valitse Puhelinnumeron paikaksi Osoitteessa.`,
-    en: `The phone number goes in the ${p.placement === 'SUBJECT' ? 'subject' : 'body'}, but the SMS gateway e-mail "${p.gateway}" is only @domain: give the full address (e.g. sms@gateway.example) or place the number in the address.`,
-  }),
-  SMS_GATEWAY_HAS_MAILBOX: (p) => ({
-    fi: `Puhelinnumeron paikka on Osoitteessa, mutta Sms-palvelun email "${p.gateway}" sisältää jo käyttäjäosan: anna se muodossa @palvelu.fi tai valitse numerolle paikaksi otsikko tai sisältö.`,
-    en: `The phone number goes in the address, but the SMS gateway e-mail "${p.gateway}" already has a mailbox part: give it as @gateway.example or place the number in the subject or body.`,
-  }),
-  SMS_GATEWAY_PASSWORD_MISSING: () => ({
-    fi: 'Sms-palvelun salasana puuttuu: anna se tekstiviestiasetuksissa tai valitse, ettei palvelu käytä salasanaa.',
-    en: 'The SMS gateway password is missing: set it in the SMS settings, or choose that the gateway uses no password.',
+  // The same words as the settings form says of the same settings.
+  SMS_GATEWAY_NEEDS_MAILBOX: PROBLEM_MESSAGES.SMS_GATEWAY_NEEDS_MAILBOX,
+  SMS_GATEWAY_HAS_MAILBOX: PROBLEM_MESSAGES.SMS_GATEWAY_HAS_MAILBOX,
+  SMS_GATEWAY_PASSWORD_MISSING: PROBLEM_MESSAGES.SMS_GATEWAY_PASSWORD_MISSING,
+  SMS_GATEWAY_ADDRESS_INVALID: (p) => ({
+    fi: `Tekstiviestin osoitepohja "${p.template}" ei tuota numerolle ${p.phone} kelvollista sähköpostiosoitetta: korjaa osoitepohja tekstiviestiasetuksissa.`,
+    en: `The SMS address template "${p.template}" gives no valid e-mail address for ${p.phone}: correct the address template in the SMS settings.`,
   }),
   SMS_NO_PHONE: () => ({
     fi: 'Puhelinnumero puuttuu: anna vastaanottajan matkapuhelinnumero.',

@@ -82,6 +82,8 @@ export interface RunningIdentityProvider {
   readonly tokenInfoRequests: number;
   /** The secret in Entra ID is deleted: every request with the old one gets 401 invalid_client. */
   revokeClientSecret(clientId: string): void;
+  /** The secret's expiry date passed: every request with it gets 401 invalid_client, AADSTS7000222. */
+  expireClientSecret(clientId: string): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -153,6 +155,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   const microsoftApps = options.microsoft ?? [];
   const googleAccounts = options.google ?? [];
   const tokens = new Map<string, IssuedToken>();
+  // Secrets (app:secret) whose expiry date has passed.
+  const expiredSecrets = new Set<string>();
   let tokenRequests = 0;
   let tokenInfoRequests = 0;
   let lastGoogleAssertion: GoogleAssertion | null = null;
@@ -193,6 +197,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     }
     if (form.get('grant_type') !== 'client_credentials') {
       return json(res, 400, entraError('unsupported_grant_type', 70003, 'The app requested an unsupported grant type.'));
+    }
+    if (expiredSecrets.has(`${app.clientId}:${app.clientSecret}`) && form.get('client_secret') === app.clientSecret) {
+      return json(res, 401, entraError('invalid_client', 7000222, `The provided client secret keys for app '${clientId}' are expired. Visit the Azure portal to create new keys for your app.`));
     }
     if (form.get('client_secret') !== app.clientSecret) {
       return json(res, 401, entraError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`));
@@ -311,6 +318,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     },
     get tokenInfoRequests() {
       return tokenInfoRequests;
+    },
+    expireClientSecret(clientId) {
+      for (const app of microsoftApps) if (app.clientId === clientId) expiredSecrets.add(`${app.clientId}:${app.clientSecret}`);
     },
     revokeClientSecret(clientId) {
       for (const app of microsoftApps) if (app.clientId === clientId) app.clientSecret = `revoked-${randomUUID()}`;

@@ -8,6 +8,8 @@ export { makeSelfSignedCertificate } from './self-signed-certificate';
 export { freePort } from './free-port';
 export { startDovecot } from './start-dovecot';
 export type { DovecotFolder, DovecotOptions, RunningDovecot, StoredMessage } from './start-dovecot';
+export { startDnsServer } from './dns-server';
+export type { DnsRecords, DnsZone, RunningDnsServer } from './dns-server';
 export type { SelfSignedCertificate } from './self-signed-certificate';
 export { startIdentityProvider, makeServiceAccountKey } from './identity-provider';
 export type {

@@ -21,6 +21,10 @@ export interface ReceivedSession {
   user: string | null;
   /** ESMTP, ESMTPS, ESMTPA or ESMTPSA, as the Received header would say. */
   transmissionType: string;
+  /** The name the client greeted with (EHLO/HELO), lower case. */
+  ehloName: string | null;
+  /** Whether MAIL FROM asked for SMTPUTF8 (RFC 6531). */
+  smtpUtf8: boolean;
 }
 
 /** The DSN parameters (RFC 3461) the client sent, as the server read them (xtext still encoded). */

@@ -49,6 +49,20 @@ export interface SmtpServerOptions {
   name?: string;
   /** Offer DSN (RFC 3461) after EHLO and keep what the client asked for in `envelope.dsn`. Default off. */
   dsn?: boolean;
+  /** Offer SMTPUTF8 (RFC 6531) after EHLO. Default true; false as an older server that does not. */
+  smtputf8?: boolean;
+  /**
+   * Answer EHLO/HELO with this reply instead of accepting the name, e.g. Google's relay refusing a
+   * name without a dot: `(name) => name.includes('.') ? null : { code: 421, message: '4.7.0 Try again later' }`.
+   * A 421 closes the connection, as a real server does.
+   */
+  ehlo?: (name: string) => SmtpReply | null;
+  /**
+   * At most this many connections open at once: a MAIL FROM on a connection beyond them gets
+   * `tooManyConnections` (default Exchange Online's `432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded`).
+   */
+  maxConnections?: number;
+  tooManyConnections?: SmtpReply;
 }
 
 export interface RunningSmtpServer {
@@ -64,6 +78,10 @@ export interface RunningSmtpServer {
   readonly openConnections: number;
   /** AUTH attempts (right or wrong) since the start or the last clear(): proves a password was or was not sent. */
   readonly authAttempts: number;
+  /** Every name clients greeted with (EHLO or HELO), in order, since the start or the last clear(). */
+  readonly ehloNames: string[];
+  /** The most connections that were open at once since the start or the last clear(). */
+  readonly peakConnections: number;
   /** Resolves with the kept messages once `count` reaches n; rejects after timeoutMs (default 5000). */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Forgets the messages and resets the counters. */
@@ -103,6 +121,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   let count = 0;
   let connectionCount = 0;
   let authAttempts = 0;
+  let ehloNames: string[] = [];
+  let peakConnections = 0;
   let nextId = 1;
   let waiters: Array<{ n: number; resolve: () => void }> = [];
 
@@ -123,6 +143,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     disabledCommands,
     authMethods: auth?.methods ?? ['PLAIN', 'LOGIN'],
     authOptional: !auth,
+    hideSMTPUTF8: options.smtputf8 === false,
     // A test server takes whatever the client offers: whether a password may travel in clear is the
     // client's decision, and that decision is what the tests check.
     allowInsecureAuth: true,
@@ -131,8 +152,17 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     logger: false,
     ...(options.maxSize ? { size: options.maxSize, rejectOversized: true } : {}),
 
-    onConnect(_session, callback) {
+    onConnect(session, callback) {
       connectionCount += 1;
+      peakConnections = Math.max(peakConnections, server.connections.size);
+      watchGreeting(session);
+      callback();
+    },
+
+    onMailFrom(_address, _session, callback) {
+      if (options.maxConnections !== undefined && server.connections.size > options.maxConnections) {
+        return callback(replyError(options.tooManyConnections ?? { code: 432, message: '4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded' }));
+      }
       callback();
     },
 
@@ -189,6 +219,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
                 secure: session.secure,
                 user: typeof session.user === 'string' ? session.user : null,
                 transmissionType: session.transmissionType,
+                ehloName: typeof session.hostNameAppearsAs === 'string' ? session.hostNameAppearsAs : null,
+                smtpUtf8: session.envelope.smtpUtf8 === true,
               },
               size,
               raw,
@@ -203,6 +235,30 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   };
 
   const server = new SMTPServer(serverOptions);
+
+  /**
+   * smtp-server has no EHLO hook: wrap this connection's EHLO and HELO handlers (it looks them up by
+   * name on the connection) to record the name and, when asked, answer with a refusal instead.
+   */
+  function watchGreeting(session: SMTPServerSession): void {
+    const connection = [...server.connections].find((c) => (c as unknown as { session: unknown }).session === session) as unknown as
+      | (Record<string, unknown> & { send(code: number, message: string): void; close(): void })
+      | undefined;
+    if (!connection) return;
+    for (const command of ['EHLO', 'HELO']) {
+      const original = connection[`handler_${command}`] as ((command: Buffer, callback: () => void) => void) | undefined;
+      if (typeof original !== 'function') continue;
+      connection[`handler_${command}`] = (line: Buffer, callback: () => void) => {
+        const name = line.toString().trim().split(/\s+/)[1] ?? '';
+        ehloNames.push(name);
+        const reply = options.ehlo?.(name);
+        if (!reply) return original.call(connection, line, callback);
+        connection.send(reply.code, reply.message);
+        if (reply.code === 421) connection.close();
+        callback();
+      };
+    }
+  }
   // A client that resets its connection is the client's problem, not a reason to crash the test run.
   server.on('error', () => undefined);
 
@@ -234,6 +290,12 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     get authAttempts() {
       return authAttempts;
     },
+    get ehloNames() {
+      return ehloNames.slice();
+    },
+    get peakConnections() {
+      return peakConnections;
+    },
     waitFor(n, timeoutMs = DEFAULT_WAIT_MS) {
       return new Promise<ReceivedMail[]>((resolve, reject) => {
         if (count >= n) return resolve(kept.slice());
@@ -256,6 +318,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       count = 0;
       connectionCount = 0;
       authAttempts = 0;
+      ehloNames = [];
+      peakConnections = 0;
     },
     close() {
       return new Promise<void>((resolve) => {

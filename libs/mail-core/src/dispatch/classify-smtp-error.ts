@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@maestro/settings-schema';
 import { AccessTokenError } from './access-token-error';
 import { networkFailureCode } from './network-failure';
-import { SMTP_ERROR_RULES, type SmtpErrorCode } from './smtp-error-codes';
+import { SMTP_ERROR_RULES, type SmtpErrorCode, type SmtpErrorRule } from './smtp-error-codes';
 
 /** A failure as the outbox and the UI see it: a stable code, its class, and a message to act on. */
 export interface ClassifiedError {
@@ -33,6 +33,10 @@ export interface ClassifyOptions {
   server?: string;
   /** The recipient, for a per-recipient error. */
   recipient?: string;
+  /** The mailbox the account signs in as, for messages that name it (Set-CASMailbox). */
+  mailbox?: string;
+  /** The name given in EHLO, for a refused greeting. */
+  ehloName?: string;
 }
 
 /** The fields nodemailer puts on its errors (and Node on socket errors); every one optional. */
@@ -84,14 +88,27 @@ function codeForReply(responseCode: number, reply: string, command: string): Smt
   const enhanced = enhancedCodeOf(reply) ?? '';
   const isAuth = command.startsWith('AUTH');
 
+  // The greeting itself refused (Google's relay: 421 4.7.0 to a name without a dot): a setting, not load.
+  if (command === 'EHLO' || command === 'HELO') return 'EHLO_REJECTED';
+
   // Provider-specific replies first: their basic codes (535, 550, 554) would say less.
-  if (/\b5\.7\.139\b|\b5\.7\.30\b|basic authentication is (disabled|not supported)/i.test(reply)) return 'AUTH_BASIC_DISABLED';
+  // Exchange's continuous-error throttling (550 5.2.251–255) before Send As: 554 5.2.252 SendAsDenied shares its number.
+  if (/^5\.2\.25[1-5]$/.test(enhanced) && responseCode === 550) return 'SENDER_THROTTLED';
+  if (/SmtpClientAuthentication is disabled/i.test(reply)) return 'SMTP_AUTH_DISABLED';
+  if (/basic authentication is (disabled|not supported)|\b5\.7\.30\b/i.test(reply)) return 'AUTH_BASIC_DISABLED';
+  // 5.7.139 without the text: to an OAuth2 client it can only be SMTP AUTH being off.
+  if (/\b5\.7\.139\b/.test(reply)) return command === 'AUTH XOAUTH2' ? 'SMTP_AUTH_DISABLED' : 'AUTH_BASIC_DISABLED';
   // A refused bearer token is no wrong password: a fresh token was already tried (nodemailer renews once).
   if (command === 'AUTH XOAUTH2' && responseCode >= 505) return 'OAUTH_TOKEN_REFUSED';
   if (isAuth && responseCode === 534 && /\b5\.7\.(9|14)\b/.test(reply)) return 'AUTH_BASIC_DISABLED';
   if (/\b5\.7\.60\b|SendAsDenied/i.test(reply)) return 'SEND_AS_DENIED';
-  if (/SubmissionQuotaExceeded|\b[45]\.4\.5\b|\b5\.2\.0\b.*STOREDRV|STOREDRV.*\b5\.2\.0\b/i.test(reply)) return 'DAILY_LIMIT_REACHED';
-  if (/\b[45]\.7\.0\b/.test(reply) && /quota|limit exceeded|sending limit/i.test(reply)) return 'DAILY_LIMIT_REACHED';
+  if (responseCode === 432 || /thread limit exceeded|too many (concurrent |simultaneous )?connections|concurrent connections? limit/i.test(reply)) return 'TOO_MANY_CONNECTIONS';
+  if (/SubmissionQuotaExceeded|\b5\.2\.0\b.*STOREDRV|STOREDRV.*\b5\.2\.0\b/i.test(reply)) return 'DAILY_LIMIT_REACHED';
+  if (/\b[45]\.(7\.0|4\.5)\b/.test(reply) && /quota|limit exceeded|sending limit|daily/i.test(reply)) return 'DAILY_LIMIT_REACHED';
+  // RFC 3463 X.4.5: mail system congestion — load that passes, not a quota.
+  if (/^[45]\.4\.5$/.test(enhanced)) return 'MAIL_SYSTEM_CONGESTED';
+  // The sender's own mailbox full (Exchange: 554 5.2.2 mailbox full; STOREDRV…QuotaExceeded); at RCPT TO it is the recipient's.
+  if (command !== 'RCPT TO' && (enhanced === '5.2.2' || /QuotaExceededException/i.test(reply))) return 'SENDER_MAILBOX_FULL';
 
   if (command === 'STARTTLS') return 'STARTTLS_UNAVAILABLE';
   if (isAuth) {
@@ -142,16 +159,23 @@ function codeForConnection(e: SmtpLikeError): SmtpErrorCode {
 /** Builds the classified error for a code, e.g. for a failure found before talking to the server. */
 export function makeClassifiedError(
   code: SmtpErrorCode,
-  fields: { responseCode?: number; enhancedCode?: string; detail?: string; server?: string; recipient?: string } = {},
+  fields: { responseCode?: number; enhancedCode?: string; detail?: string; server?: string; recipient?: string; mailbox?: string; ehloName?: string } = {},
 ): ClassifiedError {
-  const rule = SMTP_ERROR_RULES[code];
+  const rule: SmtpErrorRule = SMTP_ERROR_RULES[code];
   const reply = fields.responseCode ? ` (${fields.responseCode})` : '';
   return {
     code,
     permanent: rule.permanent,
     settingsProblem: rule.settingsProblem,
     ...('retryAfterMs' in rule ? { retryAfterMs: rule.retryAfterMs } : {}),
-    message: rule.message({ reply, server: fields.server ?? '', recipient: fields.recipient ?? '' }),
+    message: rule.message({
+      reply,
+      server: fields.server ?? '',
+      recipient: fields.recipient ?? '',
+      mailbox: fields.mailbox ?? '',
+      enhanced: fields.enhancedCode ?? '',
+      ehloName: fields.ehloName ?? '',
+    }),
     ...(fields.responseCode ? { responseCode: fields.responseCode } : {}),
     ...(fields.enhancedCode ? { enhancedCode: fields.enhancedCode } : {}),
     detail: fields.detail ?? '',
@@ -180,6 +204,8 @@ export function classifySmtpError(err: unknown, options: ClassifyOptions = {}): 
     detail: sanitizeDetail(rawDetail, options.secrets),
     server: options.server,
     recipient,
+    mailbox: options.mailbox,
+    ehloName: options.ehloName,
   });
   // The token provider knows better than the table what the admin should check.
   return code === 'OAUTH_TOKEN_FAILED' && err instanceof AccessTokenError ? { ...classified, message: err.userMessage } : classified;

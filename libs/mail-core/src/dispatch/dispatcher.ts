@@ -1,19 +1,22 @@
 import nodemailer from 'nodemailer';
-import type { SmtpAccount } from '@maestro/settings-schema';
+import { effectiveMaxConnections, type SmtpAccount } from '@maestro/settings-schema';
 import type Mail from 'nodemailer/lib/mailer';
 import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
 import { toMailOptions } from '../mime/to-mail-options';
 import type { OutgoingMessage } from '../types';
 import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
 import { InMemoryRateLimiter, systemClock, type Clock, type RateLimiter } from './rate-limiter';
+import { nonAsciiLocalParts, offersSmtpUtf8 } from './smtputf8';
 import {
   DEFAULT_SMTP_TIMEOUTS,
   accountIdentity,
   accountSecrets,
+  ehloNameFor,
   isOAuth2,
   oauthUser,
   provisionCallback,
   serverLabel,
+  signInLogin,
   smtpConnectionOptions,
   transportKey,
   type AccessTokenProvider,
@@ -57,8 +60,11 @@ export interface DispatcherOptions {
   /** Close an account's transport after this long without a send. Default 5 minutes. */
   idleMs?: number;
   timeouts?: Partial<SmtpTimeouts>;
-  /** Most parallel connections per account. Default 5. */
-  maxConnectionsPerAccount?: number;
+  /**
+   * The name to greet servers with (EHLO) when an account names none: MAESTRO_EHLO_NAME or the
+   * machine's full name. Without it, the sender's domain.
+   */
+  clientName?: string | null;
   /** Needed for accounts whose authMethod is OAUTH2_*. */
   accessTokenProvider?: AccessTokenProvider;
   /** Per-account messages-per-minute limiter. Default: in this process only. */
@@ -76,6 +82,16 @@ interface PoolEntry {
   retired: boolean;
   /** How often nodemailer asked for a renewed token (after the server refused one). */
   tokenRenewals: { count: number };
+  /** Whether the server offers SMTPUTF8, asked once when a message first needs it. */
+  smtpUtf8?: Promise<boolean | ClassifiedError>;
+}
+
+/** What a failure message may name about the account: its server, its mailbox, the EHLO name. */
+interface FailureContext {
+  secrets: string[];
+  server: string;
+  mailbox: string;
+  ehloName?: string;
 }
 
 const DEFAULT_IDLE_MS = 5 * 60_000;
@@ -110,8 +126,8 @@ export class SmtpDispatcher {
 
   async send(account: SmtpAccount, message: OutgoingMessage): Promise<SendOutcome> {
     const messageId = message.messageId;
-    const secrets = accountSecrets(account);
-    const server = serverLabel(account);
+    const ehloName = ehloNameFor(account, message.from.address, this.options.clientName);
+    const context: FailureContext = { secrets: accountSecrets(account), server: serverLabel(account), mailbox: signInLogin(account), ehloName };
     if (this.closed) return failure(messageId, makeClassifiedError('UNKNOWN', { detail: 'dispatcher closed' }));
 
     const missing = this.missingCredentials(account);
@@ -122,27 +138,51 @@ export class SmtpDispatcher {
       if (this.closed) return failure(messageId, makeClassifiedError('UNKNOWN', { detail: 'dispatcher closed' }));
     }
 
-    const outcome = await this.attempt(account, message, secrets, server);
+    const international = nonAsciiLocalParts(message);
+    if (international.length > 0) {
+      const refused = await this.refuseWithoutSmtpUtf8(account, ehloName, international, context);
+      if (refused) return failure(messageId, refused);
+    }
+
+    const outcome = await this.attempt(account, message, ehloName, context);
     if (outcome.ok || outcome.error.code !== 'OAUTH_TOKEN_REFUSED' || outcome.renewed) return outcome.result;
     // A server that refuses a bearer token at once (Microsoft: 535 5.7.3) gets no renewal from
     // nodemailer, which renews only after a 334 challenge (Google). Renew here, once, then report.
     try {
       await (this.options.accessTokenProvider as AccessTokenProvider)(account, { renew: true });
     } catch (err) {
-      return failure(messageId, classifySmtpError(err, { secrets, server }));
+      return failure(messageId, classifySmtpError(err, context));
     }
-    return (await this.attempt(account, message, secrets, server)).result;
+    return (await this.attempt(account, message, ehloName, context)).result;
+  }
+
+  /**
+   * A message with a UTF-8 local part (RFC 6531) may go only to a server that offers SMTPUTF8;
+   * nodemailer would otherwise send the address raw. Asked once per transport, on a connection of
+   * its own (EHLO only, no sign-in), and refused clearly when the server does not offer it.
+   */
+  private async refuseWithoutSmtpUtf8(account: SmtpAccount, ehloName: string | undefined, addresses: string[], context: FailureContext): Promise<ClassifiedError | null> {
+    const entry = this.transportFor(account, ehloName);
+    entry.smtpUtf8 ??= offersSmtpUtf8(smtpConnectionOptions(account, this.timeouts, ehloName)).catch((err: unknown) => classifySmtpError(err, context));
+    const offered = await entry.smtpUtf8;
+    if (offered === true) return null;
+    // A probe that could not connect is asked again next time; its error is this send's.
+    if (offered !== false) {
+      entry.smtpUtf8 = undefined;
+      return offered;
+    }
+    return makeClassifiedError('SMTPUTF8_NOT_SUPPORTED', { server: context.server, recipient: addresses.join(', '), detail: 'the server does not offer SMTPUTF8' });
   }
 
   /** One try on the account's transport; `renewed` tells whether a refused token was already renewed in it. */
   private async attempt(
     account: SmtpAccount,
     message: OutgoingMessage,
-    secrets: string[],
-    server: string,
+    ehloName: string | undefined,
+    context: FailureContext,
   ): Promise<{ ok: true; result: SendOutcome } | { ok: false; result: SendFailure; error: ClassifiedError; renewed: boolean }> {
     const messageId = message.messageId;
-    const entry = this.transportFor(account);
+    const entry = this.transportFor(account, ehloName);
     const renewalsBefore = entry.tokenRenewals.count;
     entry.inFlight += 1;
     try {
@@ -150,19 +190,19 @@ export class SmtpDispatcher {
       const result: SendSuccess = {
         ok: true,
         messageId,
-        response: sanitizeDetail(info.response, secrets),
+        response: sanitizeDetail(info.response, context.secrets),
         accepted: info.accepted.map(String),
-        rejected: (info.rejectedErrors ?? []).map((err) => rejection(err, secrets, server)),
+        rejected: (info.rejectedErrors ?? []).map((err) => rejection(err, context)),
         ...(info.serverMessageId ? { serverMessageId: info.serverMessageId } : {}),
       };
       return { ok: true, result };
     } catch (err) {
       const rejectedErrors = (err as { rejectedErrors?: unknown[] }).rejectedErrors ?? [];
-      const error = classifySmtpError(err, { secrets, server });
+      const error = classifySmtpError(err, context);
       const result = failure(
         messageId,
         error,
-        rejectedErrors.map((e) => rejection(e, secrets, server)),
+        rejectedErrors.map((e) => rejection(e, context)),
       );
       return { ok: false, result, error, renewed: entry.tokenRenewals.count > renewalsBefore };
     } finally {
@@ -203,19 +243,21 @@ export class SmtpDispatcher {
     return account.username.trim() && account.password ? null : makeClassifiedError('CREDENTIALS_MISSING');
   }
 
-  private transportFor(account: SmtpAccount): PoolEntry {
-    const key = transportKey(account);
+  private transportFor(account: SmtpAccount, ehloName: string | undefined): PoolEntry {
+    const key = transportKey(account, ehloName);
     const existing = this.entries.get(key);
     if (existing) return existing;
 
-    const identity = accountIdentity(account);
+    // One transport per account and EHLO name (the name comes from the sender's domain when nothing
+    // else gives one, and senders of two domains must not keep replacing each other's transport).
+    const identity = `${accountIdentity(account)}|${ehloName ?? ''}`;
     const previousKey = this.byIdentity.get(identity);
     const previous = previousKey ? this.entries.get(previousKey) : undefined;
     // The account's settings changed: new sends use the new transport, the old one goes.
     if (previous) this.retire(previous);
 
     const tokenRenewals = { count: 0 };
-    const transport = nodemailer.createTransport(this.poolOptions(account, tokenRenewals));
+    const transport = nodemailer.createTransport(this.poolOptions(account, ehloName, tokenRenewals));
     // Failures reach the send that hit them; a stray transport-level 'error' must not crash the worker.
     transport.on('error', () => undefined);
     const entry: PoolEntry = {
@@ -232,12 +274,14 @@ export class SmtpDispatcher {
     return entry;
   }
 
-  private poolOptions(account: SmtpAccount, tokenRenewals: { count: number }): SMTPPoolOptions & { pool: true } {
-    const base = smtpConnectionOptions(account, this.timeouts);
+  private poolOptions(account: SmtpAccount, ehloName: string | undefined, tokenRenewals: { count: number }): SMTPPoolOptions & { pool: true } {
+    const base = smtpConnectionOptions(account, this.timeouts, ehloName);
     const options: SMTPPoolOptions & { pool: true } = {
       ...base,
       pool: true,
-      maxConnections: this.options.maxConnectionsPerAccount ?? 5,
+      // The account's own setting, never above its provider's cap (Microsoft 365: 3 per mailbox).
+      // Per process: the outbox's claim keeps the total across workers.
+      maxConnections: effectiveMaxConnections(account),
       // nodemailer closes a pooled connection after 100 messages by default; the new connection's
       // greeting then stalls every hundredth message. Idle eviction closes connections instead.
       maxMessages: Infinity,
@@ -273,9 +317,9 @@ export class SmtpDispatcher {
   }
 }
 
-function rejection(err: unknown, secrets: string[], server: string): RecipientRejection {
+function rejection(err: unknown, context: FailureContext): RecipientRejection {
   const address = String((err as { recipient?: unknown }).recipient ?? '');
-  return { address, error: classifySmtpError(err, { secrets, server, recipient: address }) };
+  return { address, error: classifySmtpError(err, { ...context, recipient: address }) };
 }
 
 function failure(messageId: string, error: ClassifiedError, rejected: RecipientRejection[] = []): SendFailure {

@@ -10,5 +10,6 @@ export { SMTP_ERROR_CODES, SMTP_ERROR_RULES } from './smtp-error-codes';
 export type { SmtpErrorCode, SmtpErrorContext, SmtpErrorRule } from './smtp-error-codes';
 export { InMemoryRateLimiter, systemClock } from './rate-limiter';
 export type { Clock, RateLimiter } from './rate-limiter';
-export { DEFAULT_SMTP_TIMEOUTS, sendingQuotaKey, transportKey, smtpConnectionOptions } from './smtp-settings';
+export { DEFAULT_SMTP_TIMEOUTS, ehloNameFor, sendingQuotaKey, transportKey, smtpConnectionOptions } from './smtp-settings';
+export { nonAsciiLocalParts } from './smtputf8';
 export type { AccessTokenProvider, SmtpTimeouts } from './smtp-settings';

@@ -4,6 +4,7 @@ import type { LocalizedText } from '@maestro/settings-schema';
 export const SMTP_ERROR_CODES = [
   'AUTH_FAILED',
   'AUTH_BASIC_DISABLED',
+  'SMTP_AUTH_DISABLED',
   'AUTH_NOT_OFFERED',
   'AUTH_REQUIRED',
   'CREDENTIALS_MISSING',
@@ -17,6 +18,12 @@ export const SMTP_ERROR_CODES = [
   'MESSAGE_REJECTED',
   'MESSAGE_TOO_BIG',
   'DAILY_LIMIT_REACHED',
+  'SENDER_THROTTLED',
+  'SENDER_MAILBOX_FULL',
+  'MAIL_SYSTEM_CONGESTED',
+  'TOO_MANY_CONNECTIONS',
+  'EHLO_REJECTED',
+  'SMTPUTF8_NOT_SUPPORTED',
   'SERVER_BUSY',
   'TEMPORARY_FAILURE',
   'PROTOCOL_ERROR',
@@ -49,6 +56,12 @@ export interface SmtpErrorContext {
   server: string;
   /** The recipient address a per-recipient error is about, or "". */
   recipient: string;
+  /** The mailbox the account signs in as, or "". */
+  mailbox: string;
+  /** The enhanced status code of the reply (5.2.252), or "". */
+  enhanced: string;
+  /** The name the client gave in EHLO, or "". */
+  ehloName: string;
 }
 
 export interface SmtpErrorRule {
@@ -68,6 +81,17 @@ export interface SmtpErrorRule {
 const HOUR = 60 * 60_000;
 
 const at = (c: SmtpErrorContext): string => (c.server ? ` ${c.server}` : '');
+const mailboxOr = (c: SmtpErrorContext, fallback: string): string => c.mailbox || fallback;
+const named = (c: SmtpErrorContext): string => (c.mailbox ? ` ${c.mailbox}` : '');
+
+/** What Exchange Online's continuous-error throttling (550 5.2.251–255) says the repeated error was. */
+const THROTTLE_CAUSES: Readonly<Record<string, LocalizedText>> = {
+  '5.2.251': { fi: 'postilaatikko on täynnä', en: 'the mailbox is full' },
+  '5.2.252': { fi: 'Send As -oikeus lähettäjän osoitteeseen puuttuu', en: 'Send As on the sender address is missing' },
+  '5.2.253': { fi: 'postilaatikolla ei ole voimassa olevaa lisenssiä', en: 'the mailbox has no valid licence' },
+  '5.2.254': { fi: 'viestissä oli liikaa vastaanottajia', en: 'messages had too many recipients' },
+  '5.2.255': { fi: 'vastaanottajien osoitteet olivat virheellisiä', en: 'recipient addresses were invalid' },
+};
 
 /**
  * One rule per code: permanent or transient, whose move it is, and a short message a person can act on.
@@ -97,6 +121,17 @@ export const SMTP_ERROR_RULES = {
     message: (c) => ({
       fi: `Palvelin ei hyväksy kirjautumista salasanalla${c.reply}: vaihda autentikointitavaksi OAuth2 (Microsoft 365 / Google Workspace) tai käytä sovellussalasanaa`,
       en: `The server does not accept password login${c.reply}: switch the authentication method to OAuth2 (Microsoft 365 / Google Workspace) or use an app password`,
+    }),
+  },
+  SMTP_AUTH_DISABLED: {
+    // Exchange answers 535 5.7.139 "SmtpClientAuthentication is disabled for the Tenant/Mailbox" to
+    // OAuth2 clients too: no sign-in method helps until an admin allows SMTP AUTH. The fix is in
+    // Exchange, which the queued message cannot see change: retry with backoff.
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Microsoft 365 ei salli SMTP-kirjautumista (SMTP AUTH) tälle postilaatikolle tai koko organisaatiolle${c.reply}. Salli se Exchange Online PowerShellissä postilaatikolle: Set-CASMailbox -Identity ${mailboxOr(c, '<postilaatikko>')} -SmtpClientAuthenticationDisabled $false – tai koko organisaatiolle: Set-TransportConfig -SmtpClientAuthenticationDisabled $false. Muutos voi kestää tunnin; lähetystä yritetään uudelleen.`,
+      en: `Microsoft 365 does not allow SMTP sign-in (SMTP AUTH) for this mailbox or for the whole organisation${c.reply}. Allow it in Exchange Online PowerShell for the mailbox: Set-CASMailbox -Identity ${mailboxOr(c, '<mailbox>')} -SmtpClientAuthenticationDisabled $false – or for the organisation: Set-TransportConfig -SmtpClientAuthenticationDisabled $false. The change can take an hour; sending will be retried.`,
     }),
   },
   AUTH_NOT_OFFERED: {
@@ -139,8 +174,8 @@ export const SMTP_ERROR_RULES = {
     permanent: false,
     settingsProblem: true,
     message: (c) => ({
-      fi: `Palvelin hylkäsi OAuth2-käyttöoikeustunnuksen${c.reply}: tarkista, että sovelluksella on SMTP.SendAsApp-oikeus pääkäyttäjän hyväksynnällä, että sen palvelupäänimellä (service principal) on Exchange Onlinessa oikeudet postilaatikkoon (Add-MailboxPermission) ja että SMTP AUTH on sallittu postilaatikolle. Google Workspace: tarkista toimialueen laajuinen valtuutus (https://mail.google.com/) ja postilaatikon osoite`,
-      en: `The server refused the OAuth2 token${c.reply}: check the app's SMTP.SendAsApp permission and its admin consent, that the service principal has rights on the mailbox in Exchange Online (Add-MailboxPermission) and that SMTP AUTH is enabled for the mailbox. Google Workspace: check the domain-wide delegation (https://mail.google.com/) and the mailbox address`,
+      fi: `Palvelin hylkäsi OAuth2-käyttöoikeustunnuksen${c.reply}: Microsoft 365 – tarkista, että sovelluksella on lähetysoikeus postilaatikkoon (Exchange Onlinen sovellusrooli Application SMTP.SendAsApp rajattuna postilaatikkoon, tai Entra ID:n SMTP.SendAsApp-oikeus pääkäyttäjän hyväksynnällä ja palvelupäänimen FullAccess-oikeus postilaatikkoon, Add-MailboxPermission) ja että SMTP AUTH on sallittu postilaatikolle. Google Workspace: tarkista toimialueen laajuinen valtuutus (https://mail.google.com/) ja postilaatikon osoite`,
+      en: `The server refused the OAuth2 token${c.reply}: Microsoft 365 – check that the app may send as the mailbox (the Exchange Online application role Application SMTP.SendAsApp scoped to the mailbox, or the Entra ID permission SMTP.SendAsApp with admin consent plus the service principal's FullAccess on the mailbox, Add-MailboxPermission) and that SMTP AUTH is allowed for the mailbox. Google Workspace: check the domain-wide delegation (https://mail.google.com/) and the mailbox address`,
     }),
   },
   SEND_AS_DENIED: {
@@ -206,6 +241,66 @@ export const SMTP_ERROR_RULES = {
     message: (c) => ({
       fi: `Tilin päivittäinen lähetyskiintiö on täynnä${c.reply}: viesti lähetetään, kun kiintiö vapautuu (yleensä vuorokauden kuluessa)`,
       en: `The account's daily sending limit is reached${c.reply}: the message goes out when the quota frees up (usually within a day)`,
+    }),
+  },
+  SENDER_THROTTLED: {
+    // Exchange Online stops a mailbox's SMTP AUTH sending for a while after repeated errors of one
+    // kind; it lifts by itself once the period passes, after the cause is fixed.
+    permanent: false,
+    settingsProblem: true,
+    retryAfterMs: HOUR,
+    message: (c) => {
+      const cause = THROTTLE_CAUSES[c.enhanced];
+      return {
+        fi: `Microsoft 365 on keskeyttänyt postilaatikon lähetykset joksikin aikaa toistuvien virheiden takia${cause ? ` (${cause.fi})` : ''}${c.reply}: korjaa syy; lähetys jatkuu, kun jakso on ohi (yritetään aikaisintaan tunnin päästä). Tukipalvelu ei voi poistaa keskeytystä.`,
+        en: `Microsoft 365 has stopped the mailbox's sending for a while after repeated errors${cause ? ` (${cause.en})` : ''}${c.reply}: fix the cause; sending resumes once the period is over (retried in an hour at the earliest). Support cannot lift it.`,
+      };
+    },
+  },
+  SENDER_MAILBOX_FULL: {
+    // The sending mailbox itself is full, so Exchange cannot keep the copy it submits from: emptying
+    // it lets the queued messages go. Retried slowly, or Exchange throttles the mailbox (5.2.251).
+    permanent: false,
+    settingsProblem: true,
+    retryAfterMs: HOUR,
+    message: (c) => ({
+      fi: `Lähettävä postilaatikko${named(c)} on täynnä${c.reply}: tyhjennä sen Lähetetyt- ja Poistetut-kansiot tai kasvata sen kokoa; lähetystä yritetään aikaisintaan tunnin päästä.`,
+      en: `The sending mailbox${named(c)} is full${c.reply}: empty its Sent Items and Deleted Items or raise its quota; sending is retried in an hour at the earliest.`,
+    }),
+  },
+  MAIL_SYSTEM_CONGESTED: {
+    // X.4.5 is "mail system congestion" (RFC 3463): the server is overloaded, which passes.
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelimen postijärjestelmä on ruuhkautunut${c.reply}: lähetystä yritetään myöhemmin uudelleen`,
+      en: `The server's mail system is congested${c.reply}: sending will be retried later`,
+    }),
+  },
+  TOO_MANY_CONNECTIONS: {
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei ota vastaan enempää yhtäaikaisia yhteyksiä tältä tililtä${c.reply}: pienennä SMTP-asetusten kohtaa "Yhtäaikaisia yhteyksiä enintään" (Microsoft 365 sallii 3 postilaatikkoa kohden) tai tarkista, käyttääkö jokin muu ohjelma samaa postilaatikkoa; lähetystä yritetään uudelleen.`,
+      en: `The server${at(c)} takes no more simultaneous connections from this account${c.reply}: lower "Simultaneous connections at most" in the SMTP settings (Microsoft 365 allows 3 per mailbox) or check whether another program uses the same mailbox; sending will be retried.`,
+    }),
+  },
+  EHLO_REJECTED: {
+    // Google's relay and other strict servers refuse a greeting without a full host name (421 4.7.0).
+    // The admin's to fix; the queued messages go out once the name is right.
+    permanent: false,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei hyväksynyt nimeä${c.ehloName ? ` "${c.ehloName}"` : ''}, jolla Maestro esittäytyi (EHLO)${c.reply}: anna SMTP-asetusten kohtaan "Asiakkaan palvelinnimi (EHLO)" palvelimen täydellinen nimi (esim. erp.yritys.fi), jonka DNS tuntee, tai pyydä ylläpitoa asettamaan MAESTRO_EHLO_NAME. Lähetystä yritetään uudelleen.`,
+      en: `The server${at(c)} did not accept the name${c.ehloName ? ` "${c.ehloName}"` : ''} Maestro greeted it with (EHLO)${c.reply}: give the server's full name known to DNS (e.g. erp.example.com) as "Client host name (EHLO)" in the SMTP settings, or ask the operator to set MAESTRO_EHLO_NAME. Sending will be retried.`,
+    }),
+  },
+  SMTPUTF8_NOT_SUPPORTED: {
+    permanent: true,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Osoitteessa ${c.recipient} on @-merkkiä ennen muita kuin ASCII-merkkejä, eikä palvelin${at(c)} tue kansainvälisiä osoitteita (SMTPUTF8); viestiä ei lähetetty: pyydä vastaanottajalta osoite ilman erikoismerkkejä tai lähetä palvelimen kautta, joka tukee SMTPUTF8:aa.`,
+      en: `The address ${c.recipient} has non-ASCII characters before the @, and the server${at(c)} does not support international addresses (SMTPUTF8); nothing was sent: ask the recipient for an address without special characters, or send through a server that supports SMTPUTF8.`,
     }),
   },
   SERVER_BUSY: {

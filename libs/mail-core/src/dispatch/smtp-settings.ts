@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import type { SmtpAccount } from '@maestro/settings-schema';
+import { effectiveMaxConnections, normalizeHostname, type SmtpAccount } from '@maestro/settings-schema';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { XOAuth2ProvisionCallback } from 'nodemailer/lib/xoauth2';
 import { cacheKey } from '../oauth/cache-key';
@@ -40,9 +40,10 @@ export const DEFAULT_SMTP_TIMEOUTS: Readonly<SmtpTimeouts> = { connectionMs: 30_
  *   before MAIL FROM or AUTH — nothing ever goes out in clear.
  * Certificates are always verified: against the public roots, plus the account's own CA when given.
  */
-export function smtpConnectionOptions(account: SmtpAccount, timeouts: SmtpTimeouts): SMTPConnectionOptions {
+export function smtpConnectionOptions(account: SmtpAccount, timeouts: SmtpTimeouts, ehloName?: string): SMTPConnectionOptions {
   const ca = account.caCertificate.trim();
   return {
+    ...(ehloName ? { name: ehloName } : {}),
     host: account.host.trim(),
     port: account.port,
     secure: account.encryption === 'SSL',
@@ -59,6 +60,31 @@ export function smtpConnectionOptions(account: SmtpAccount, timeouts: SmtpTimeou
     dnsTimeout: timeouts.dnsMs,
     logger: false,
   };
+}
+
+/** The domain of an address in its ASCII form, or null. */
+function domainOf(address: string): string | null {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? null : normalizeHostname(address.slice(at + 1));
+}
+
+/**
+ * The name to greet the server with (EHLO): the account's own client host name, else the process's
+ * (MAESTRO_EHLO_NAME, or the machine's full name), else the sender's domain. nodemailer's own default
+ * is the host name only when it has a dot, otherwise `[127.0.0.1]`, which Google's relay and other
+ * strict servers refuse with 421. Undefined leaves it to nodemailer (no sender to go by).
+ */
+export function ehloNameFor(account: SmtpAccount, senderAddress: string | null, processName?: string | null): string | undefined {
+  const own = account.ehloName.trim();
+  if (own) return normalizeHostname(own) ?? own;
+  if (processName) return processName;
+  return (senderAddress ? domainOf(senderAddress) : null) ?? undefined;
+}
+
+/** The login the account signs in with, for messages that name the mailbox (never a secret). */
+export function signInLogin(account: SmtpAccount): string {
+  if (!account.authEnabled) return '';
+  return isOAuth2(account) ? oauthUser(account) : account.username.trim();
 }
 
 export function isOAuth2(account: SmtpAccount): boolean {
@@ -113,10 +139,13 @@ function serviceAccountPrivateKey(json: string | null): string | null {
  * The pool key: a salted HMAC (the salt lives in this process only) over everything that shapes the
  * connection, credentials included, so a changed password gets a new transport — and no password is
  * ever held in clear as a key.
- * The sending limits are not part of it: they do not change the connection.
+ * The sending limits are not part of it: they do not change the connection. The EHLO name and the
+ * number of connections are: they shape the pool.
  */
-export function transportKey(account: SmtpAccount): string {
+export function transportKey(account: SmtpAccount, ehloName?: string): string {
   const shape = [
+    ehloName ?? '',
+    effectiveMaxConnections(account),
     account.host.trim().toLowerCase(),
     account.port,
     account.encryption,

@@ -6,10 +6,12 @@ import type { SmtpErrorCode } from './smtp-error-codes';
 import {
   DEFAULT_SMTP_TIMEOUTS,
   accountSecrets,
+  ehloNameFor,
   isOAuth2,
   oauthUser,
   provisionCallback,
   serverLabel,
+  signInLogin,
   smtpConnectionOptions,
   type AccessTokenProvider,
   type SmtpTimeouts,
@@ -26,12 +28,18 @@ export interface VerifyResult {
   reply?: string;
   /** Whether the session was encrypted when it stopped. */
   secure: boolean;
+  /** The name the test greeted the server with (EHLO), when one was chosen rather than left to nodemailer. */
+  ehloName?: string;
   error?: ClassifiedError;
 }
 
 export interface VerifyOptions {
   timeouts?: Partial<SmtpTimeouts>;
   accessTokenProvider?: AccessTokenProvider;
+  /** As the dispatcher's: MAESTRO_EHLO_NAME or the machine's full name. */
+  clientName?: string | null;
+  /** The address messages go out from, whose domain is the EHLO name when nothing else gives one. */
+  senderAddress?: string | null;
 }
 
 const TLS_CODES: ReadonlySet<SmtpErrorCode> = new Set<SmtpErrorCode>([
@@ -89,7 +97,7 @@ export async function verifySmtpAccount(account: SmtpAccount, options: VerifyOpt
   try {
     await provider(account, { renew: true });
   } catch (err) {
-    return { ok: false, stage: 'AUTH', secure: first.secure, error: classifySmtpError(err, { secrets: accountSecrets(account), server: serverLabel(account) }) };
+    return { ok: false, stage: 'AUTH', secure: first.secure, error: classifySmtpError(err, { secrets: accountSecrets(account), server: serverLabel(account), mailbox: signInLogin(account) }) };
   }
   return verifyOnce(account, options);
 }
@@ -98,13 +106,16 @@ async function verifyOnce(account: SmtpAccount, options: VerifyOptions): Promise
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
   const secrets = accountSecrets(account);
   const server = serverLabel(account);
-  const connection = new SMTPConnection(smtpConnectionOptions(account, timeouts));
+  const ehloName = ehloNameFor(account, options.senderAddress ?? null, options.clientName);
+  const context = { secrets, server, mailbox: signInLogin(account), ehloName };
+  const connection = new SMTPConnection(smtpConnectionOptions(account, timeouts, ehloName));
+  const named = ehloName ? { ehloName } : {};
   const lastReply = (): string | undefined => (connection.lastServerResponse ? sanitizeDetail(connection.lastServerResponse, secrets) : undefined);
   const fail = (stage: VerifyStage, error: ClassifiedError): VerifyResult => {
     const reply = error.responseCode ? error.detail : lastReply();
     const secure = connection.secure;
     connection.close();
-    return { ok: false, stage, secure, error, ...(reply ? { reply } : {}) };
+    return { ok: false, stage, secure, error, ...named, ...(reply ? { reply } : {}) };
   };
   // Errors after a step has settled (a late socket reset) must not crash the process.
   connection.on('error', () => undefined);
@@ -112,7 +123,7 @@ async function verifyOnce(account: SmtpAccount, options: VerifyOptions): Promise
   try {
     await step(connection, (done) => connection.connect((err) => done(err)));
   } catch (err) {
-    const error = classifySmtpError(err, { secrets, server });
+    const error = classifySmtpError(err, context);
     return fail(stageOfConnectFailure(error, (err as { timeoutType?: unknown }).timeoutType), error);
   }
 
@@ -134,12 +145,12 @@ async function verifyOnce(account: SmtpAccount, options: VerifyOptions): Promise
     try {
       await step(connection, (done) => connection.login(auth, (err) => done(err)));
     } catch (err) {
-      return fail('AUTH', classifySmtpError(err, { secrets, server }));
+      return fail('AUTH', classifySmtpError(err, context));
     }
   }
 
   const reply = lastReply();
   const secure = connection.secure;
   connection.quit();
-  return { ok: true, stage: 'DONE', secure, ...(reply ? { reply } : {}) };
+  return { ok: true, stage: 'DONE', secure, ...named, ...(reply ? { reply } : {}) };
 }

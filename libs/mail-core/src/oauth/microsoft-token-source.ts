@@ -50,7 +50,8 @@ function reasonFor(errorCode: string, errorNo: string): OAuthFailureReason {
   if (errorCode === 'missing_tenant_id_error' || ['90002', '900023', '90013'].includes(errorNo)) return 'TENANT_NOT_FOUND';
   if (errorNo === '700016' || errorCode === 'unauthorized_client') return 'CLIENT_NOT_FOUND';
   // 7000215 invalid secret, 7000222 expired secret, 7000216 no secret sent.
-  if (['7000215', '7000222', '7000216'].includes(errorNo) || errorCode === 'invalid_client') return 'CLIENT_SECRET_INVALID';
+  if (errorNo === '7000222') return 'CLIENT_SECRET_EXPIRED';
+  if (['7000215', '7000216'].includes(errorNo) || errorCode === 'invalid_client') return 'CLIENT_SECRET_INVALID';
   // 65001 no consent, 500011 Exchange Online not in the tenant (no consent given for it).
   if (['65001', '500011'].includes(errorNo) || errorCode === 'consent_required') return 'CONSENT_MISSING';
   return 'PROVIDER_REFUSED';

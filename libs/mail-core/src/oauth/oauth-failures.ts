@@ -10,6 +10,7 @@ export const OAUTH_FAILURE_REASONS = [
   'TENANT_NOT_FOUND',
   'CLIENT_NOT_FOUND',
   'CLIENT_SECRET_INVALID',
+  'CLIENT_SECRET_EXPIRED',
   'CONSENT_MISSING',
   'SERVICE_ACCOUNT_KEY_INVALID',
   'DELEGATION_MISSING',
@@ -43,9 +44,13 @@ export const OAUTH_FAILURE_MESSAGES = {
     fi: 'Microsoft ei hyväksynyt sovelluksen salaisuutta: se on väärä, vanhentunut tai poistettu. Luo sovellusrekisteröinnin kohdassa Certificates & secrets uusi salaisuus ja tallenna sen arvo (Value, ei Secret ID) asetuksiin.',
     en: 'Microsoft did not accept the client secret: it is wrong, expired or revoked. Create a new secret under Certificates & secrets of the app registration and save its Value (not the Secret ID) in the settings.',
   }),
+  CLIENT_SECRET_EXPIRED: () => ({
+    fi: 'Sovelluksen salaisuus on vanhentunut: luo sovellusrekisteröinnin kohdassa Certificates & secrets uusi salaisuus ja tallenna sen arvo (Value) ja vanhenemispäivä asetuksiin.',
+    en: 'The client secret has expired: create a new secret under Certificates & secrets of the app registration and save its Value and expiry date in the settings.',
+  }),
   CONSENT_MISSING: () => ({
-    fi: 'Sovelluksella ei ole hyväksyttyä oikeutta: lisää sovellukselle Office 365 Exchange Online -sovellusoikeus SMTP.SendAsApp ja anna pääkäyttäjän hyväksyntä (Grant admin consent).',
-    en: 'The application has no consented permission: add the Office 365 Exchange Online application permission SMTP.SendAsApp and grant admin consent.',
+    fi: 'Sovellukselle ei ole annettu lähetysoikeutta: anna Exchange Onlinessa sovellusrooli Application SMTP.SendAsApp lähettäviin postilaatikoihin rajattuna (App RBAC), tai lisää Entra ID:ssä Office 365 Exchange Online -sovellusoikeus SMTP.SendAsApp ja anna pääkäyttäjän hyväksyntä (Grant admin consent).',
+    en: 'The application has not been allowed to send: assign it the Exchange Online application role Application SMTP.SendAsApp scoped to the sending mailboxes (App RBAC), or add the Office 365 Exchange Online application permission SMTP.SendAsApp in Entra ID and grant admin consent.',
   }),
   SERVICE_ACCOUNT_KEY_INVALID: () => ({
     fi: 'Google ei hyväksynyt palvelutilin avainta: avain on vioittunut tai poistettu, tai palvelutili on poistettu käytöstä. Luo palvelutilille uusi JSON-avain ja tallenna se asetuksiin.',
@@ -66,8 +71,8 @@ export const OAUTH_FAILURE_MESSAGES = {
   PROVIDER_REFUSED: (provider) =>
     provider === 'MICROSOFT'
       ? {
-          fi: 'Microsoft ei antanut käyttöoikeustunnusta: tarkista vuokraajan ja sovelluksen tunnus, salaisuus sekä SMTP.SendAsApp-oikeus ja sen hyväksyntä. Palvelun vastaus on lisätiedoissa.',
-          en: 'Microsoft issued no access token: check the tenant and client IDs, the secret, and the SMTP.SendAsApp permission and its consent. The service’s answer is in the details.',
+          fi: 'Microsoft ei antanut käyttöoikeustunnusta: tarkista vuokraajan ja sovelluksen tunnus sekä salaisuus ja sen vanhenemispäivä. Palvelun vastaus on lisätiedoissa.',
+          en: 'Microsoft issued no access token: check the tenant and client IDs, and the secret and its expiry date. The service’s answer is in the details.',
         }
       : {
           fi: 'Google ei antanut käyttöoikeustunnusta: tarkista palvelutilin avain, toimialueen laajuinen valtuutus (https://mail.google.com/) ja postilaatikon osoite. Palvelun vastaus on lisätiedoissa.',

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { simpleParser } from 'mailparser';
-import { defaultSmsSettings, defaultSmtpAccount, type SmsSettings } from '@maestro/settings-schema';
+import { applySmsGatewayPreset, defaultSmsSettings, defaultSmtpAccount, type SmsSettings } from '@maestro/settings-schema';
 import { toMailOptions } from '../mime/to-mail-options';
 import { buildSmsEnvelope, type SmsEnvelopeInput } from './sms-envelope';
 
@@ -163,5 +163,45 @@ describe('SMS envelope', () => {
   it('sends the text in Unicode NFC, as it was counted', () => {
     const decomposed = 'Ha\u0308iriö korjattu';
     expect(envelopeOf(build({}, { text: decomposed })).message.text).toBe('Häiriö korjattu');
+  });
+
+  describe('templates (the advanced form)', () => {
+    const advanced = (overrides: Partial<SmsSettings> = {}) => ({ templateMode: 'ADVANCED' as const, addressTemplate: '{number}@sms.gateway.fi', subjectTemplate: '', firstLineTemplate: '', ...overrides });
+
+    it('fills {number_national}, {number_plus} and {sender} where the templates say', () => {
+      const { message } = envelopeOf(build(advanced({ addressTemplate: '{number_national}@sms.gateway.fi', subjectTemplate: '{number_plus} {sender}' })));
+      expect(message.to[0]?.address).toBe('0401234567@sms.gateway.fi');
+      expect(message.subject).toBe('+358401234567 fff@maestro.fi');
+      expect(message.text).toBe('Huoltotyö on valmis.');
+    });
+
+    it('puts the first line template on a line of its own before the text (intelliSMS: Pass:<password>)', () => {
+      const { message, containsGatewayPassword } = envelopeOf(build(advanced({ firstLineTemplate: 'Pass:{password}' })));
+      expect(message.text).toBe('Pass:gw-pass\nHuoltotyö on valmis.');
+      expect(containsGatewayPassword).toBe(true);
+    });
+
+    it('sends a text outside the GSM alphabet to the UCS-2 domain, and a GSM text to the usual one', () => {
+      const settings = advanced({ ucs2Domain: 'ucs.gateway.fi' });
+      expect(envelopeOf(build(settings, { text: 'Kiitos 😀' })).message.to[0]?.address).toBe('358401234567@ucs.gateway.fi');
+      expect(envelopeOf(build(settings, { text: 'Kiitos, työ on valmis.' })).message.to[0]?.address).toBe('358401234567@sms.gateway.fi');
+    });
+
+    it('refuses an address template that gives no valid address, naming the template and never the password', () => {
+      const result = build(advanced({ addressTemplate: '{password} {number}@sms.gateway.fi' }));
+      expect(!result.ok && result.refusal.code).toBe('SMS_GATEWAY_ADDRESS_INVALID');
+      expect(!result.ok && result.refusal.message.en).toContain('{password} {number}@sms.gateway.fi');
+      expect(JSON.stringify(result)).not.toContain('gw-pass');
+    });
+
+    it('keeps the subject on one line whatever the password holds', () => {
+      const { message } = envelopeOf(build(advanced({ subjectTemplate: '{password}' }), {}));
+      expect(message.subject).not.toMatch(/[\r\n]/);
+    });
+
+    it('sends Labyrintti without a password when the contract has none', () => {
+      const { message, containsGatewayPassword } = envelopeOf(build({ ...applySmsGatewayPreset(seedSms(), 'LABYRINTTI'), gatewayPassword: null }));
+      expect([message.to[0]?.address, message.subject, containsGatewayPassword]).toEqual(['358401234567@smsmail.labyrintti.com', '', false]);
+    });
   });
 });

@@ -1,11 +1,17 @@
 import {
   countSmsSegments,
+  fillGatewayTemplate,
+  gatewayTemplatesOf,
   hasSmtpHost,
+  nationalDigits,
   normalizePhoneNumber,
   parseAddressList,
-  parseGatewayAddress,
+  simpleGatewayTemplates,
+  templatesUsePassword,
+  withDomain,
   type SmsSegmentCount,
   type SmsSettings,
+  type SmsTemplateValues,
 } from '@maestro/settings-schema';
 import { refusal, type Refusal } from '../refusals';
 import type { OutgoingMessage } from '../types';
@@ -47,18 +53,15 @@ function refused(code: Parameters<typeof refusal>[0], params?: Parameters<typeof
 /**
  * The e-mail that carries one text message to the gateway (the seed: SMS always travels as e-mail).
  *
- * Where the number goes (Puhelinnumeron paikka):
- * - ADDRESS: the E.164 digits without `+` are the local part at the gateway's domain
- *   (`358401234567@smsmail.labyrintti.com`); the gateway address must then be just `@domain`.
- * - SUBJECT / BODY: the number in E.164 with `+` (`+358401234567`), and the mail goes to the gateway
- *   address, which must then name a mailbox (`sms@gateway.fi`).
- *
- * Where the gateway password goes:
- * - SUBJECT: the subject is the number (if it goes there) and the password, in that order, separated by
- *   one space: `+358401234567 salasana`, or just `salasana`.
- * - BODY_FIRST_LINE: the body's first line is the password; a number placed in the body follows on the
- *   next line; then the text.
- * - NONE: no password anywhere.
+ * Its address, subject and first line come from the gateway templates (settings-schema's
+ * `gatewayTemplatesOf`): the stored ones in ADVANCED mode, else those the seed's fields stand for —
+ * - number in the ADDRESS: `{number}@domain`, the E.164 digits without `+` as the local part
+ *   (`358401234567@smsmail.labyrintti.com`); the gateway address must then be just `@domain`;
+ * - number in the SUBJECT / BODY: `{number_plus}` there, and the mail goes to the gateway's own
+ *   mailbox (`sms@gateway.fi`);
+ * - password in the SUBJECT after the number (one space), on the first body line (a number in the
+ *   body follows on the next), or nowhere.
+ * A text outside the GSM alphabet goes to the UCS-2 domain when one is set (LINK Mobility).
  *
  * The text is sent as plain text only (no HTML part, no signature), in Unicode NFC, and refused when it
  * would take more parts than `maxSegments`.
@@ -70,15 +73,16 @@ export function buildSmsEnvelope(input: SmsEnvelopeInput): SmsEnvelopeResult {
   if (senderAddress === undefined) return refused('SMS_SENDER_MISSING');
   if (!hasSmtpHost(settings.smtp)) return refused('SMS_SMTP_NOT_CONFIGURED');
 
-  const gateway = parseGatewayAddress(settings.gatewayAddress);
-  if (gateway === null) return refused('SMS_GATEWAY_MISSING');
-  const placement = settings.phoneNumberPlacement;
-  if (placement === 'ADDRESS' && gateway.localPart !== '') return refused('SMS_GATEWAY_HAS_MAILBOX', { gateway: settings.gatewayAddress.trim() });
-  if (placement !== 'ADDRESS' && gateway.localPart === '') return refused('SMS_GATEWAY_NEEDS_MAILBOX', { gateway: settings.gatewayAddress.trim(), placement });
+  const templates = gatewayTemplatesOf(settings);
+  if (templates === null || templates.address === '') {
+    const simple = settings.templateMode === 'SIMPLE' ? simpleGatewayTemplates(settings) : null;
+    const code = simple && !simple.ok ? simple.code : 'SMS_GATEWAY_MISSING';
+    return refused(code, { gateway: settings.gatewayAddress.trim(), placement: settings.phoneNumberPlacement });
+  }
 
-  const passwordPlacement = settings.gatewayPasswordPlacement;
   const password = settings.gatewayPassword ?? '';
-  if (passwordPlacement !== 'NONE' && password.trim() === '') return refused('SMS_GATEWAY_PASSWORD_MISSING');
+  const usesPassword = templatesUsePassword(templates);
+  if (usesPassword && password.trim() === '') return refused('SMS_GATEWAY_PASSWORD_MISSING');
 
   const piece = input.phoneNumber.trim();
   if (piece === '') return refused('SMS_NO_PHONE');
@@ -94,25 +98,34 @@ export function buildSmsEnvelope(input: SmsEnvelopeInput): SmsEnvelopeResult {
     return refused('SMS_TOO_LONG', { segments: segments.segments, max: settings.maxSegments, units: segments.units, encoding: segments.encoding });
   }
 
-  const subjectParts: string[] = [];
-  const bodyLines: string[] = [];
-  if (placement === 'SUBJECT') subjectParts.push(phone.e164);
-  if (passwordPlacement === 'SUBJECT') subjectParts.push(password);
-  if (passwordPlacement === 'BODY_FIRST_LINE') bodyLines.push(password);
-  if (placement === 'BODY') bodyLines.push(phone.e164);
+  const values: SmsTemplateValues = {
+    number: phone.e164.slice(1),
+    number_plus: phone.e164,
+    number_national: nationalDigits(phone.e164) ?? phone.e164,
+    password,
+    sender: senderAddress,
+  };
+  const filled = fillGatewayTemplate(templates.address, values).trim();
+  const address = segments.encoding === 'UCS-2' && settings.ucs2Domain.trim() ? withDomain(filled, settings.ucs2Domain) : filled;
+  const parsed = parseAddressList(address);
+  // The template is named, never the filled address: it may hold the password.
+  if (!parsed.ok || parsed.addresses.length !== 1 || parsed.addresses[0]?.address !== address) {
+    return refused('SMS_GATEWAY_ADDRESS_INVALID', { template: templates.address, phone: phone.e164 });
+  }
+  const firstLine = fillGatewayTemplate(templates.firstLine, values).replace(/\r\n?/g, '\n');
 
-  const localPart = placement === 'ADDRESS' ? phone.e164.slice(1) : gateway.localPart;
   const plain: OutgoingMessage = {
     channel: 'SMS',
     messageId: input.messageId,
     from: { name: '', address: senderAddress },
-    to: [{ name: '', address: `${localPart}@${gateway.domain}` }],
+    to: [{ name: '', address }],
     cc: [],
     bcc: [],
-    subject: subjectParts.join(' '),
-    text: [...bodyLines, text].join('\n'),
+    // One line: a password or sender with a line break must not open a header of its own.
+    subject: fillGatewayTemplate(templates.subject, values).replace(/[\r\n]+/g, ' '),
+    text: firstLine.trim() === '' ? text : `${firstLine}\n${text}`,
     attachments: [],
   };
   const message = plain as GatewayMessage;
-  return { ok: true, envelope: { message, containsGatewayPassword: passwordPlacement !== 'NONE', recipient: phone.e164, segments } };
+  return { ok: true, envelope: { message, containsGatewayPassword: usesPassword, recipient: phone.e164, segments } };
 }

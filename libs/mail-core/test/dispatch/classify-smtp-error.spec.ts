@@ -46,6 +46,33 @@ describe('Microsoft 365 and Google replies', () => {
     expect(classified.message.fi).toContain('OAuth2');
   });
 
+  it('maps 535 5.7.139 to an XOAUTH2 login to SMTP_AUTH_DISABLED, not to "switch to OAuth2"', () => {
+    const err = replyError('AUTH XOAUTH2', '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.', 'EAUTH');
+    expect(classifySmtpError(err, { mailbox: 'myynti@yritys.fi' })).toMatchObject({ code: 'SMTP_AUTH_DISABLED', permanent: false, settingsProblem: true });
+  });
+
+  it('maps "SmtpClientAuthentication is disabled" to SMTP_AUTH_DISABLED for a password login too: OAuth2 alone would not help', () => {
+    const err = replyError('AUTH LOGIN', '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.', 'EAUTH');
+    const classified = classifySmtpError(err);
+    expect(classified.code).toBe('SMTP_AUTH_DISABLED');
+    expect(classified.message.fi).toContain('Set-CASMailbox -Identity <postilaatikko>');
+  });
+
+  it('maps a 421 to EHLO or HELO to EHLO_REJECTED, naming the name when known', () => {
+    const err = replyError('EHLO', '421 4.7.0 Try again later, closing connection. (EHLO) gsmtp', 'ECONNECTION');
+    expect(classifySmtpError(err, { ehloName: '[127.0.0.1]' })).toMatchObject({ code: 'EHLO_REJECTED', settingsProblem: true });
+    expect(classifySmtpError(err, { ehloName: '[127.0.0.1]' }).message.en).toContain('"[127.0.0.1]"');
+    expect(classifySmtpError(replyError('HELO', '501 5.5.4 Invalid HELO', 'EPROTOCOL')).code).toBe('EHLO_REJECTED');
+  });
+
+  it("maps Exchange's 432 4.3.2 thread limit to TOO_MANY_CONNECTIONS", () => {
+    expect(classifySmtpError(replyError('MAIL FROM', '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded')).code).toBe('TOO_MANY_CONNECTIONS');
+  });
+
+  it('keeps a full mailbox at RCPT TO the recipient’s, not the sender’s', () => {
+    expect(classifySmtpError(replyError('RCPT TO', '552 5.2.2 Mailbox full')).code).toBe('RECIPIENT_REJECTED');
+  });
+
   it('maps 550 5.7.30 (basic auth not supported for client submission) to AUTH_BASIC_DISABLED', () => {
     const err = replyError('MAIL FROM', '550 5.7.30 Basic authentication is not supported for Client Submission.');
     expect(classifySmtpError(err)).toMatchObject({ code: 'AUTH_BASIC_DISABLED', permanent: true });

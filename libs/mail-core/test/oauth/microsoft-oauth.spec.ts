@@ -121,6 +121,15 @@ it('reports a revoked client secret as OAUTH_TOKEN_FAILED saying to create a new
   expect(server!.authAttempts).toBe(0);
 });
 
+it('reports an expired client secret (AADSTS7000222) as expired, saying to save the new one with its expiry date', async () => {
+  idp.expireClientSecret(CLIENT_ID);
+  const outcome = (await sendOnce()) as SendFailure;
+  expect(outcome).toMatchObject({ ok: false, error: { code: 'OAUTH_TOKEN_FAILED', permanent: false, settingsProblem: true } });
+  expect(outcome.error.message.en).toContain('The client secret has expired');
+  expect(outcome.error.message.en).toContain('expiry date');
+  expect(outcome.error.detail).toContain('AADSTS7000222');
+});
+
 it('reports an unknown tenant as OAUTH_TOKEN_FAILED saying to check the tenant id', async () => {
   const outcome = (await sendOnce({}, { oauthTenantId: 'vaara.onmicrosoft.com' })) as SendFailure;
   expect(outcome.error.code).toBe('OAUTH_TOKEN_FAILED');
@@ -171,7 +180,8 @@ it('renews a token the server refuses at once (Exchange Online: 535 5.7.3) once,
   const outcome = (await dispatcher.send(microsoftAccount(server, certificate, { oauthUser: 'toimitus@yritys.fi' }), orderConfirmation())) as SendFailure;
   expect(outcome.error).toMatchObject({ code: 'OAUTH_TOKEN_REFUSED', responseCode: 535, settingsProblem: true });
   expect(outcome.error.message.en).toContain('SMTP.SendAsApp');
-  expect(outcome.error.message.en).toContain('service principal has rights on the mailbox');
+  expect(outcome.error.message.en).toContain('Application SMTP.SendAsApp scoped to the mailbox');
+  expect(outcome.error.message.en).toContain("service principal's FullAccess on the mailbox");
   expect(idp.tokenRequests).toBe(2);
   expect(server.authAttempts).toBe(2);
   expect(server.count).toBe(0);
