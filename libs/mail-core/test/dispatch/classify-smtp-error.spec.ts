@@ -118,7 +118,7 @@ describe('OAuth2 logins', () => {
   it('maps a refused XOAUTH2 token (535) to OAUTH_TOKEN_REFUSED about the app permission and mailbox rights, not to a wrong password', () => {
     const error = classifySmtpError(replyError('AUTH XOAUTH2', '535 5.7.3 Authentication unsuccessful', 'EAUTH'));
     expect(error).toMatchObject({ code: 'OAUTH_TOKEN_REFUSED', settingsProblem: true, responseCode: 535 });
-    expect(error.message.en).toContain("check the app's SMTP.SendAsApp permission");
+    expect(error.message.en).toContain('check that the app may send as the mailbox (the Exchange Online application role Application SMTP.SendAsApp');
     expect(error.message.en).not.toContain('password');
   });
 
