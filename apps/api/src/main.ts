@@ -5,6 +5,7 @@ import { bootstrap, listen, shutdown } from './app/bootstrap';
 import { webDistDir } from './app/build-app';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config/env';
+import { machineFqdn } from './config/machine-fqdn';
 import { devMailboxRoutes } from './dev-mailbox/dev-mailbox-routes';
 import { seedDemo } from './seed/demo-seed';
 
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
     const { startSmtpServer } = await import('@maestro/dev-mailbox');
     devMailbox = await startSmtpServer({ port: config.devMailbox.port, host: '127.0.0.1', maxMessages: 500, name: 'maestro-dev-mailbox' });
   }
-  const runtime = await bootstrap(config, log, { extraRoutes: devMailbox ? [devMailboxRoutes(devMailbox)] : [] }, { accessTokenProvider: createAccessTokenProvider() });
+  const runtime = await bootstrap(config, log, { extraRoutes: devMailbox ? [devMailboxRoutes(devMailbox)] : [] }, {
+    accessTokenProvider: createAccessTokenProvider(),
+    clientName: config.ehloName ?? (await machineFqdn()),
+  });
   const seeded = config.seedDemo ? await seedDemo(runtime.services, { adminPassword: config.adminPassword, devMailboxPort: config.devMailbox.port }) : null;
   const dispatcher = config.dispatcherEnabled ? runtime.services.createDispatcher() : null;
   dispatcher?.start();

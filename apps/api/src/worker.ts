@@ -4,6 +4,7 @@ import { createServices } from './app/services';
 import { secretBoxFor } from './app/bootstrap';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config/env';
+import { machineFqdn } from './config/machine-fqdn';
 import { openDatabase } from './db/data-source';
 
 /**
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel).child({ role: 'worker' });
   const db = await openDatabase(config.database);
-  const services = createServices({ db, box: secretBoxFor(config), config, log, accessTokenProvider: createAccessTokenProvider() });
+  const services = createServices({ db, box: secretBoxFor(config), config, log, accessTokenProvider: createAccessTokenProvider(), clientName: config.ehloName ?? (await machineFqdn()) });
   const dispatcher = services.createDispatcher();
   dispatcher.start();
   log.info({ workerId: dispatcher.workerId }, 'worker started');

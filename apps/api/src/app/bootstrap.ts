@@ -31,7 +31,7 @@ export async function bootstrap(
   config: AppConfig,
   log: Logger = createLogger(config.logLevel),
   options: BuildOptions = {},
-  deps: Pick<ServiceDeps, 'accessTokenProvider'> = {},
+  deps: Pick<ServiceDeps, 'accessTokenProvider' | 'clientName' | 'dnsResolver'> = {},
 ): Promise<Runtime> {
   const box = secretBoxFor(config);
   const db = await openDatabase(config.database);

@@ -1,4 +1,5 @@
-import { createDispatcher, type AccessTokenProvider } from '@maestro/mail-core';
+import { Resolver } from 'node:dns/promises';
+import { createDispatcher, type AccessTokenProvider, type DnsResolve } from '@maestro/mail-core';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { Logger } from '../common/logger';
@@ -20,6 +21,7 @@ import type { SecretBox } from '../modules/secrets/secret-box';
 import { SendPoliciesService } from '../modules/send-policies/send-policies.service';
 import { ServiceKeysService } from '../modules/service-keys/service-keys.service';
 import { SettingsService } from '../modules/settings/settings.service';
+import { SignInReviewService } from '../modules/settings/sign-in-review.service';
 import { StandardTextsService } from '../modules/standard-texts/standard-texts.service';
 import { UsersService } from '../modules/users/users.service';
 
@@ -30,6 +32,19 @@ export interface ServiceDeps {
   log: Logger;
   /** OAuth2 tokens for Microsoft 365 / Google accounts. */
   accessTokenProvider?: AccessTokenProvider;
+  /**
+   * The name to greet SMTP servers with when an account names none: MAESTRO_EHLO_NAME, or the
+   * machine's full name found at start (main and the worker look it up); else the sender's domain.
+   */
+  clientName?: string | null;
+  /** DNS for the connection test's SPF/DKIM/DMARC look; the system's resolver unless given (tests: one on loopback). */
+  dnsResolver?: DnsResolve;
+}
+
+/** The system's resolver, with short limits: the connection test waits for it. */
+function systemResolver(): DnsResolve {
+  const resolver = new Resolver({ timeout: 3000, tries: 2 });
+  return (name, rrtype) => resolver.resolve(name, rrtype);
 }
 
 /** Everything the resolvers and the dispatcher use, built once per process (tests build their own). */
@@ -49,10 +64,12 @@ export function createServices(deps: ServiceDeps) {
   const events = new MessageEvents();
   const metrics = new OutboxMetrics(db);
   const quotas = new SendQuotas(db);
+  const clientName = deps.clientName ?? config.ehloName;
   const smtp = createDispatcher({
     timeouts: config.smtpTimeouts,
     accessTokenProvider: deps.accessTokenProvider,
-    maxConnectionsPerAccount: 5,
+    // Each account opens its own maxConnections (capped by its provider); see mail-core.
+    clientName,
     // Per-minute limits are counted in the database (SendQuotas) so they hold across workers; a message
     // over the limit waits in the outbox instead of holding a claim while an in-process limiter sleeps.
     rateLimiter: { acquire: async () => undefined },
@@ -88,7 +105,13 @@ export function createServices(deps: ServiceDeps) {
     messageLifecycle,
     messageDrafts,
     metrics,
-    connectionTest: new ConnectionTestService(settings, users, { timeoutMs: 15_000, accessTokenProvider: deps.accessTokenProvider }),
+    signInReview: new SignInReviewService(settings, users),
+    connectionTest: new ConnectionTestService(settings, users, {
+      timeoutMs: 15_000,
+      accessTokenProvider: deps.accessTokenProvider,
+      clientName,
+      dnsResolver: deps.dnsResolver ?? systemResolver(),
+    }),
     /** A dispatcher for this process (the API's own, or `npm run worker`). */
     createDispatcher(overrides: Partial<OutboxDispatcherOptions> = {}): OutboxDispatcher {
       return new OutboxDispatcher(db, settings, attachments, quotas, events, smtp, log, {

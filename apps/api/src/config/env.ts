@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { normalizeHostname } from '@maestro/settings-schema';
 
 const flag = (fallback: boolean) =>
   z
@@ -43,6 +44,14 @@ const envSchema = z.object({
   MAESTRO_ACCESS_TOKEN_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   MAESTRO_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   MAESTRO_DRAFT_EXPIRY_DAYS: z.coerce.number().positive().max(366).default(7),
+  MAESTRO_EHLO_NAME: z
+    .string()
+    .optional()
+    .refine((name) => {
+      if (!name) return true;
+      const ascii = normalizeHostname(name);
+      return ascii !== null && ascii.includes('.') && !/^[\d.]+$/.test(ascii) && !ascii.includes(':');
+    }, 'MAESTRO_EHLO_NAME must be this server\'s full host name with a dot, e.g. erp.example.com (leave it unset to use the machine\'s full name)'),
   MAESTRO_SEED_DEMO: flag(true),
   MAESTRO_METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,6 +80,8 @@ export interface AppConfig {
   /** How long a module's draft waits for its user before it is discarded. */
   drafts: { expiryMs: number };
   smtpTimeouts: { connectionMs: number; greetingMs: number; socketMs: number; dnsMs: number };
+  /** The name to greet SMTP servers with when an account names none; null: the machine's full name, else the sender's domain. */
+  ehloName: string | null;
   seedDemo: boolean;
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   metricsToken: string | null;
@@ -112,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       socketMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 2000,
       dnsMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,
     },
+    ehloName: e.MAESTRO_EHLO_NAME ? normalizeHostname(e.MAESTRO_EHLO_NAME) : null,
     seedDemo: e.MAESTRO_SEED_DEMO,
     metricsToken: e.MAESTRO_METRICS_TOKEN || null,
     logLevel: e.LOG_LEVEL,

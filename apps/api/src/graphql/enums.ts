@@ -14,6 +14,8 @@ import {
   ROLES,
   SEND_MODES,
   SMTP_ACCOUNT_KINDS,
+  SMS_TEMPLATE_MODES,
+  SIGN_IN_ATTENTION_REASONS,
   SMTP_AUTH_METHODS,
   SMTP_ENCRYPTIONS,
 } from '@maestro/settings-schema';
@@ -39,6 +41,8 @@ export const SmtpAccountKindEnum = enumOf(SMTP_ACCOUNT_KINDS);
 export const DefaultRecipientFieldEnum = enumOf(DEFAULT_RECIPIENT_FIELDS);
 export const DefaultRecipientsChoiceEnum = enumOf(DEFAULT_RECIPIENTS_CHOICES);
 export const SignatureChoiceEnum = enumOf(SIGNATURE_CHOICES);
+export const SmsTemplateModeEnum = enumOf(SMS_TEMPLATE_MODES);
+export const SignInAttentionReasonEnum = enumOf(SIGN_IN_ATTENTION_REASONS);
 
 registerEnumType(ChannelSetEnum, { name: 'ChannelSet', description: 'Palvelu käytössä: which channels the company sends on.' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
@@ -71,4 +75,12 @@ registerEnumType(DefaultRecipientsChoiceEnum, {
 registerEnumType(SignatureChoiceEnum, {
   name: 'SignatureChoice',
   description: "AUTO: the server appends the sender user's signature. NONE: the body already holds it (the compose dialog showed it).",
+});
+registerEnumType(SmsTemplateModeEnum, {
+  name: 'SmsTemplateMode',
+  description: "How the e-mail to the SMS gateway is shaped: SIMPLE by the seed's fields, ADVANCED by the address, subject and first line templates.",
+});
+registerEnumType(SignInAttentionReasonEnum, {
+  name: 'SignInAttentionReason',
+  description: 'Why an SMTP sign-in needs the admin: a password on a Microsoft host, or an Entra client secret that expired, expires within 30 days or has no expiry date.',
 });

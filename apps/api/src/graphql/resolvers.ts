@@ -5,7 +5,8 @@ import { MessagesResolver } from '../modules/messages/messages.resolver';
 import { SendPoliciesResolver } from '../modules/send-policies/send-policies.resolver';
 import { ServiceKeysResolver } from '../modules/service-keys/service-keys.resolver';
 import { SettingsResolver } from '../modules/settings/settings.resolver';
+import { SignInReviewResolver } from '../modules/settings/sign-in-review.resolver';
 import { StandardTextsResolver } from '../modules/standard-texts/standard-texts.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 
-export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver] as const;
+export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SignInReviewResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver] as const;

@@ -86,7 +86,21 @@ describe.each(DATABASE_KINDS)('company message settings on %s', (kind) => {
     expect(result.errors).toBeUndefined();
     const codes = result.data?.updateCompanyMessageSettings.warnings.map((w) => w.code) ?? [];
     expect(codes.length).toBeGreaterThanOrEqual(2);
-    expect(result.data?.updateCompanyMessageSettings.warnings.every((w) => w.field.startsWith('smtp.'))).toBe(true);
+    const accountWarnings = result.data?.updateCompanyMessageSettings.warnings.filter((w) => w.code !== 'SENDER_NOT_MAILBOX') ?? [];
+    expect(accountWarnings.every((w) => w.field.startsWith('smtp.'))).toBe(true);
+  });
+
+  it("warns that the seed's company address goes out through another mailbox's login (Send As)", async () => {
+    const result = await api.gql<{ updateCompanyMessageSettings: { warnings: Array<{ field: string; code: string; message: string }> } }>(
+      UPDATE,
+      { input: { ...SEED_EXAMPLE, smtp: { ...SEED_EXAMPLE.smtp, host: 'smtp.office365.com' } } },
+      { token: api.a.admin.token, headers: { 'accept-language': 'en' } },
+    );
+    const warning = result.data?.updateCompanyMessageSettings.warnings.find((w) => w.code === 'SENDER_NOT_MAILBOX');
+    expect(warning?.field).toBe('companyEmail');
+    expect(warning?.message).toContain('Add-RecipientPermission -Identity yritys@yritys.fi -Trustee yritys.tunnus@yritys.fi -AccessRights SendAs');
+    const password = result.data?.updateCompanyMessageSettings.warnings.find((w) => w.code === 'OFFICE365_BASIC_AUTH');
+    expect(password?.message).toContain('second half of 2027');
   });
 
   it('refuses the settings to a normal user', async () => {

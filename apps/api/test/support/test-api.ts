@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { Resolver } from 'node:dns/promises';
+import { startDnsServer, type DnsZone, type RunningDnsServer } from '@maestro/dev-mailbox';
 import { createAccessTokenProvider, type AccessTokenProviderOptions } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown, type Runtime } from '../../src/app/bootstrap';
 import { createLogger } from '../../src/common/logger';
@@ -32,6 +34,8 @@ export interface TestApi {
   db: TestDatabase;
   /** Every log line written, as text: for the tests that look for leaked secrets. */
   logs: string[];
+  /** The DNS server on loopback that the connection test's SPF/DKIM/DMARC look asks (never the network). */
+  dns: RunningDnsServer;
   a: TestCompany;
   b: TestCompany;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
@@ -49,6 +53,8 @@ export interface TestApiOptions {
   env?: Record<string, string>;
   /** Where OAuth2 tokens come from: the tests point them at an identity-provider stand-in. */
   oauth?: AccessTokenProviderOptions;
+  /** The DNS records the sender-domain check finds; none by default (every name NXDOMAIN). */
+  dnsZone?: DnsZone;
 }
 
 /** The real API, in-process on a free port, on a fresh database with two companies (A and B). */
@@ -74,7 +80,13 @@ export async function startTestApi(kind: 'sqlite' | 'mysql', options: TestApiOpt
       done();
     },
   });
-  const runtime = await bootstrap(config, createLogger('debug', sink), {}, { accessTokenProvider: createAccessTokenProvider({ timeoutMs: 5000, ...options.oauth }) });
+  const dns = await startDnsServer(options.dnsZone ?? {});
+  const resolver = new Resolver({ timeout: 1000, tries: 1 });
+  resolver.setServers([dns.address]);
+  const runtime = await bootstrap(config, createLogger('debug', sink), {}, {
+    accessTokenProvider: createAccessTokenProvider({ timeoutMs: 5000, ...options.oauth }),
+    dnsResolver: (name, rrtype) => resolver.resolve(name, rrtype),
+  });
   const { server, url } = await listen(runtime, 0, '127.0.0.1');
 
   const gql: TestApi['gql'] = async (query, variables, opts = {}) => {
@@ -124,12 +136,14 @@ export async function startTestApi(kind: 'sqlite' | 'mysql', options: TestApiOpt
     config,
     db,
     logs,
+    dns,
     a,
     b,
     gql,
     login,
     close: async () => {
       await shutdown(runtime, server as Server);
+      await dns.close();
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -61,7 +61,6 @@ const CASES: Record<string, Case> = {
   message: { query: 'query($id: ID!) { message(id: $id) { id subject } }', variables: (ids) => ({ id: ids.messageId }) },
   retryMessage: { query: 'mutation($id: ID!) { retryMessage(id: $id) { id status } }', variables: (ids) => ({ id: ids.messageId }) },
   cancelMessage: { query: 'mutation($id: ID!) { cancelMessage(id: $id) { id status } }', variables: (ids) => ({ id: ids.messageId }) },
-  testSmtpConnection: { query: 'mutation { testSmtpConnection(account: COMPANY) { ok stage message } }' },
   startSend: {
     query: 'mutation($a: [ID!], $u: ID) { startSend(input: { source: QUOTE, to: ["x@yritys-b.fi"], attachmentIds: $a, onBehalfOfUserId: $u }) { outcome url draft { id subject } message { id } } }',
     variables: (ids) => ({ a: [ids.attachmentId], u: ids.userId }),
@@ -77,6 +76,13 @@ const CASES: Record<string, Case> = {
     variables: (ids) => ({ id: ids.draftId }),
   },
   discardDraft: { query: 'mutation($id: ID!) { discardDraft(id: $id) }', variables: (ids) => ({ id: ids.draftId }) },
+  testSmtpConnection: { query: 'mutation { testSmtpConnection(account: COMPANY) { ok stage message senderDomain { domain } } }' },
+  signInReview: { query: '{ signInReview { accounts { kind userId userName host login } } }' },
+  switchToMicrosoftOAuth: {
+    query:
+      'mutation($id: ID) { switchToMicrosoftOAuth(account: USER, userId: $id, input: { oauthTenantId: "t", oauthClientId: "c", oauthClientSecret: "s", oauthClientSecretExpiresAt: "2028-01-01", oauthUser: "" }) { accounts { host login } } }',
+    variables: (ids) => ({ id: ids.userId }),
+  },
   composeDraft: {
     query: 'query($t: ID) { composeDraft(input: { source: QUOTE, standardTextId: $t }) { subject from { address } } }',
     variables: (ids) => ({ t: ids.standardTextId }),

@@ -5,6 +5,20 @@ import { callerOf, type RequestContext } from '../../common/request-context';
 import { Allow } from '../../graphql/access';
 import { SmtpAccountKindEnum } from '../../graphql/enums';
 import { SmtpAccountInput } from '../settings/settings.types';
+import type { SenderDomainCheck } from '@maestro/mail-core';
+import type { UiLanguage } from '../../common/language';
+
+function presentSenderDomain(check: SenderDomainCheck, language: UiLanguage): SenderDomainResult {
+  return {
+    domain: check.domain,
+    provider: check.provider,
+    verdict: check.verdict,
+    message: check.message[language],
+    spf: { status: check.spf.status, message: check.spf.message[language], record: check.spf.record, estimate: check.spf.estimate },
+    dkim: { status: check.dkim.status, message: check.dkim.message[language], record: null, estimate: false },
+    dmarc: { status: check.dmarc.policy, message: check.dmarc.message[language], record: check.dmarc.record, estimate: false },
+  };
+}
 
 @ObjectType({ description: 'The result of "Testaa yhteys", stage by stage.' })
 export class ConnectionTestResult {
@@ -14,6 +28,29 @@ export class ConnectionTestResult {
   @Field(() => String, { nullable: true, description: "The server's last reply." }) reply!: string | null;
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field(() => String, { nullable: true, description: 'What is wrong and what to do, in the caller\'s language.' }) message!: string | null;
+  @Field(() => String, { nullable: true, description: 'The name the test greeted the server with (EHLO).' }) ehloName!: string | null;
+  @Field(() => SenderDomainResult, { nullable: true, description: "SPF, DKIM and DMARC of the sender's domain; null without a sender address." })
+  senderDomain!: SenderDomainResult | null;
+}
+
+@ObjectType({ description: 'One part of the sender-domain check, in the caller’s language.' })
+export class SenderDomainPart {
+  @Field({ description: 'SPF: INCLUDES_PROVIDER, MISSING_PROVIDER, PASS, SOFTFAIL, FAIL, NEUTRAL, NO_RECORD, ERROR. DKIM: PUBLISHED, PARTLY_PUBLISHED, MISSING, NOT_CHECKED, ERROR. DMARC: REJECT, QUARANTINE, NONE, NO_RECORD, ERROR.' })
+  status!: string;
+  @Field() message!: string;
+  @Field(() => String, { nullable: true, description: 'The DNS record read, when there is one.' }) record!: string | null;
+  @Field({ description: 'True when evaluated for the relay’s own addresses: its outgoing address may differ.' }) estimate!: boolean;
+}
+
+@ObjectType({ description: "The sender's domain as receivers will judge it: SPF, DKIM and DMARC, read from DNS." })
+export class SenderDomainResult {
+  @Field() domain!: string;
+  @Field({ description: 'MICROSOFT, GOOGLE or OTHER, by the SMTP server.' }) provider!: string;
+  @Field({ description: 'OK, SPAM_LIKELY, REJECTED_LIKELY or UNKNOWN.' }) verdict!: string;
+  @Field() message!: string;
+  @Field(() => SenderDomainPart) spf!: SenderDomainPart;
+  @Field(() => SenderDomainPart) dkim!: SenderDomainPart;
+  @Field(() => SenderDomainPart) dmarc!: SenderDomainPart;
 }
 
 @Resolver()
@@ -36,6 +73,8 @@ export class ConnectionTestResolver {
       reply: result.reply ?? null,
       code: result.error?.code ?? null,
       message: result.error ? result.error.message[ctx.language] : null,
+      ehloName: result.ehloName ?? null,
+      senderDomain: result.senderDomain ? presentSenderDomain(result.senderDomain, ctx.language) : null,
     };
   }
 }

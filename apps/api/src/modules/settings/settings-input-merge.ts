@@ -1,17 +1,27 @@
 import type { z } from 'zod';
-import { secretPaths } from '@maestro/settings-schema';
+import { listFields, secretPaths } from '@maestro/settings-schema';
 
 type Bag = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Bag => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function holderOf(root: Bag, parts: string[]): Bag | undefined {
+  let holder: Bag | undefined = root;
+  for (const part of parts) holder = isRecord(holder?.[part]) ? (holder[part] as Bag) : undefined;
+  return holder;
+}
+
 /**
  * Apply an update to a stored record. Omitted fields keep their value. A secret field (declared in
- * settings-schema) keeps its stored value when omitted or null, and is cleared by "".
+ * settings-schema) keeps its stored value when omitted or null, and is cleared by "". A field kept
+ * with a secret (`belongsToSecret`, e.g. a client secret's expiry date) is cleared with it, and when
+ * the secret is replaced without a new value for it: it described the old secret.
  */
 export function mergeSettingsInput<T extends object>(schema: z.ZodType, stored: T, input: object): T {
   const secrets = new Set(secretPaths(schema));
   const merged = structuredClone(stored) as Bag;
+  const given = new Set<string>();
+  const changedSecrets = new Set<string>();
   const apply = (target: Bag, patch: Bag, prefix: string) => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
@@ -19,13 +29,25 @@ export function mergeSettingsInput<T extends object>(schema: z.ZodType, stored: 
       if (secrets.has(path)) {
         if (value === null) continue;
         target[key] = value === '' ? null : value;
+        changedSecrets.add(path);
       } else if (isRecord(value) && isRecord(target[key])) {
         apply(target[key] as Bag, value, path);
       } else {
         target[key] = Array.isArray(value) ? [...value] : value;
+        given.add(path);
       }
     }
   };
   apply(merged, input as Bag, '');
+  for (const field of listFields(schema)) {
+    if (!field.belongsToSecret) continue;
+    const parts = field.path.split('.');
+    const key = parts.pop() as string;
+    const secretPath = [...parts, field.belongsToSecret].join('.');
+    const holder = holderOf(merged, parts);
+    if (!holder) continue;
+    const secretGone = holder[field.belongsToSecret] === null || holder[field.belongsToSecret] === '';
+    if (secretGone || (changedSecrets.has(secretPath) && !given.has(field.path))) holder[key] = '';
+  }
   return merged as T;
 }

@@ -31,7 +31,8 @@ export class SettingsResolver {
   @Query(() => CompanyMessageSettingsType, { description: 'Viestiasetukset – Sähköposti lähetykset.' })
   async companyMessageSettings(@Ctx() ctx: RequestContext): Promise<CompanyMessageSettingsType> {
     const { settings } = ctx.services;
-    const loaded = settings.withWarnings('company', await settings.companySettings(callerOf(ctx).companyId));
+    const { companyId } = callerOf(ctx);
+    const loaded = await settings.withWarnings('company', await settings.companySettings(companyId), companyId);
     return presentSettings(companyMessageSettingsSchema, loaded.record, loaded.warnings, ctx.language);
   }
 
@@ -47,7 +48,8 @@ export class SettingsResolver {
   @Query(() => SmsSettingsType, { description: 'Viestiasetukset – Tekstiviesti lähetykset.' })
   async smsSettings(@Ctx() ctx: RequestContext): Promise<SmsSettingsType> {
     const { settings } = ctx.services;
-    const loaded = settings.withWarnings('sms', await settings.smsSettings(callerOf(ctx).companyId));
+    const { companyId } = callerOf(ctx);
+    const loaded = await settings.withWarnings('sms', await settings.smsSettings(companyId), companyId);
     return presentSettings(smsSettingsSchema, loaded.record, loaded.warnings, ctx.language);
   }
 
@@ -64,7 +66,8 @@ export class SettingsResolver {
   async myMailSettings(@Ctx() ctx: RequestContext): Promise<UserMailSettingsType> {
     const userId = ownUserId(ctx);
     const { settings } = ctx.services;
-    return presentUser(ctx, userId, settings.withWarnings('user', await settings.userSettings(callerOf(ctx).companyId, userId)));
+    const { companyId } = callerOf(ctx);
+    return presentUser(ctx, userId, await settings.withWarnings('user', await settings.userSettings(companyId, userId), companyId));
   }
 
   @Allow(ACCESS.USER)
@@ -80,7 +83,7 @@ export class SettingsResolver {
     const { companyId } = callerOf(ctx);
     await ctx.services.users.get(companyId, userId);
     const { settings } = ctx.services;
-    return presentUser(ctx, userId, settings.withWarnings('user', await settings.userSettings(companyId, userId)));
+    return presentUser(ctx, userId, await settings.withWarnings('user', await settings.userSettings(companyId, userId), companyId));
   }
 
   @Allow(ACCESS.ADMIN)

@@ -7,20 +7,25 @@ import {
   defaultSmsSettings,
   defaultUserMailSettings,
   hasSmtpHost,
+  microsoftOAuthSwitch,
   problem,
   smsSettingsSchema,
   smsSettingsWarnings,
   userMailSettingsSchema,
   userMailSettingsWarnings,
   validateRecord,
+  withFilledTemplates,
   type CompanyMessageSettings,
+  type MicrosoftOAuthDetails,
   type Problem,
   type SmsSettings,
   type SmtpAccount,
+  type SmtpAccountKind,
   type UserMailSettings,
+  type UserWarningContext,
 } from '@maestro/settings-schema';
 import { ShortCache } from '../../common/short-cache';
-import { badInput } from '../../common/user-facing-error';
+import { badInput, forbidden } from '../../common/user-facing-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { CompanyMessageSettingsEntity } from './company-message-settings.entity';
 import { SmsSettingsEntity } from './sms-settings.entity';
@@ -43,12 +48,18 @@ export interface Loaded<T> {
   warnings: LocalizedWarning[];
 }
 
-/** Where each kind of settings record is stored, its rules, its defaults and its warnings. */
+/**
+ * Where each kind of settings record is stored, its rules, its defaults, its warnings and how it is
+ * stored (SMS: the templates the simple fields stand for are kept on the record).
+ */
 const RECORDS = {
-  company: { schema: companyMessageSettingsSchema, entity: CompanyMessageSettingsEntity, defaults: defaultCompanyMessageSettings, warnings: companyMessageSettingsWarnings },
-  sms: { schema: smsSettingsSchema, entity: SmsSettingsEntity, defaults: defaultSmsSettings, warnings: smsSettingsWarnings },
-  user: { schema: userMailSettingsSchema, entity: UserMailSettingsEntity, defaults: defaultUserMailSettings, warnings: userMailSettingsWarnings },
+  company: { schema: companyMessageSettingsSchema, entity: CompanyMessageSettingsEntity, defaults: defaultCompanyMessageSettings, warnings: companyMessageSettingsWarnings, normalize: undefined },
+  sms: { schema: smsSettingsSchema, entity: SmsSettingsEntity, defaults: defaultSmsSettings, warnings: smsSettingsWarnings, normalize: withFilledTemplates },
+  user: { schema: userMailSettingsSchema, entity: UserMailSettingsEntity, defaults: defaultUserMailSettings, warnings: userMailSettingsWarnings, normalize: undefined },
 } as const;
+
+/** An update: the fields to change, or a function of the stored record that gives them (read in the same transaction). */
+type SettingsInput<T> = object | ((current: T) => object);
 
 type RecordKind = keyof typeof RECORDS;
 type RecordOf<K extends RecordKind> = ReturnType<(typeof RECORDS)[K]['defaults']>;
@@ -59,6 +70,7 @@ interface StoredRecord<T> {
   schema: z.ZodType<T>;
   entity: EntityTarget<SettingsRow>;
   defaults: () => T;
+  normalize?: (record: T) => T;
 }
 
 /**
@@ -100,20 +112,44 @@ export class SettingsService {
     return this.cached(`${companyId}:user:${userId}`, manager, async () => (await this.read(RECORDS.user, { companyId, userId }, manager)).record);
   }
 
-  withWarnings<K extends RecordKind>(kind: K, record: RecordOf<K>): Loaded<RecordOf<K>> {
-    return { record, warnings: (RECORDS[kind].warnings as (r: RecordOf<K>) => LocalizedWarning[])(record) };
+  /** Every user's mail settings that were ever saved in the company, secrets opened. */
+  async allUserSettings(companyId: string): Promise<Array<{ userId: string; record: UserMailSettings }>> {
+    const rows = await this.db.manager.findBy(UserMailSettingsEntity, { companyId });
+    return rows.map((row) => ({ userId: row.userId, record: readRecord(userMailSettingsSchema, row, this.box, defaultUserMailSettings()) }));
   }
 
-  updateCompanySettings(companyId: string, input: object): Promise<Loaded<CompanyMessageSettings>> {
+  /**
+   * The record with its warnings. A user's address is compared with the account their mail really
+   * goes through, which without a host of their own is the company's: it is read for that.
+   */
+  async withWarnings<K extends RecordKind>(kind: K, record: RecordOf<K>, companyId: string, manager: EntityManager = this.db.manager): Promise<Loaded<RecordOf<K>>> {
+    const context: UserWarningContext = { now: new Date() };
+    if (kind === 'user' && !hasSmtpHost((record as UserMailSettings).smtp)) context.companySmtp = (await this.companySettings(companyId, manager)).smtp;
+    return { record, warnings: (RECORDS[kind].warnings as (r: RecordOf<K>, c: UserWarningContext) => LocalizedWarning[])(record, context) };
+  }
+
+  updateCompanySettings(companyId: string, input: SettingsInput<CompanyMessageSettings>): Promise<Loaded<CompanyMessageSettings>> {
     return this.update('company', { companyId }, input);
   }
 
-  updateSmsSettings(companyId: string, input: object): Promise<Loaded<SmsSettings>> {
+  updateSmsSettings(companyId: string, input: SettingsInput<SmsSettings>): Promise<Loaded<SmsSettings>> {
     return this.update('sms', { companyId }, input);
   }
 
-  updateUserSettings(companyId: string, userId: string, input: object): Promise<Loaded<UserMailSettings>> {
+  updateUserSettings(companyId: string, userId: string, input: SettingsInput<UserMailSettings>): Promise<Loaded<UserMailSettings>> {
     return this.update('user', { companyId, userId }, input);
+  }
+
+  /**
+   * The guided switch of one account from a password to Microsoft 365's OAuth2 preset, keeping its
+   * other fields (settings-schema's microsoftOAuthSwitch), validated and saved whole like any update.
+   */
+  async switchToMicrosoftOAuth(companyId: string, kind: SmtpAccountKind, userId: string | null, details: MicrosoftOAuthDetails): Promise<void> {
+    const input = (current: { smtp: SmtpAccount }) => ({ smtp: microsoftOAuthSwitch(current.smtp, details) });
+    if (kind === 'COMPANY') await this.updateCompanySettings(companyId, input);
+    else if (kind === 'SMS') await this.updateSmsSettings(companyId, input);
+    else if (kind === 'USER' && userId) await this.updateUserSettings(companyId, userId, input);
+    else throw forbidden();
   }
 
   /** The stored row (null when never saved) and the record it holds, secrets opened. */
@@ -123,17 +159,19 @@ export class SettingsService {
   }
 
   /** Merge the input into the stored record, check the whole, and save it whole or not at all. */
-  private async update<K extends RecordKind>(kind: K, where: RecordKey, input: object): Promise<Loaded<RecordOf<K>>> {
+  private async update<K extends RecordKind>(kind: K, where: RecordKey, input: SettingsInput<RecordOf<K>>): Promise<Loaded<RecordOf<K>>> {
     const stored = RECORDS[kind] as unknown as StoredRecord<RecordOf<K>>;
     // Forgotten after the commit: a read in between must not put the old record back in the cache.
     const saved = await transaction(this.db, async (manager) => {
       const current = await this.read(stored, where, manager);
-      const record = this.checked(stored.schema, mergeSettingsInput(stored.schema, current.record, input));
+      const changes = typeof input === 'function' ? input(current.record) : input;
+      const checked = this.checked(stored.schema, mergeSettingsInput(stored.schema, current.record, changes));
+      const record = stored.normalize ? stored.normalize(checked) : checked;
       const entity = current.entity ?? (manager.create(stored.entity, where) as SettingsRow);
       writeRecord(stored.schema, record, entity, this.box);
       entity.updatedAt = new Date();
       await manager.save(entity);
-      return this.withWarnings(kind, record);
+      return this.withWarnings(kind, record, where.companyId, manager);
     });
     this.forget(where.companyId);
     return saved;

@@ -7,6 +7,7 @@ import type {
   PhoneNumberPlacement,
   RecipientLimitAction,
   SmsSettings,
+  SmsTemplateMode,
   SmtpAccount,
   SmtpAuthMethod,
   SmtpEncryption,
@@ -18,6 +19,7 @@ import {
   GatewayPasswordPlacementEnum,
   PhoneNumberPlacementEnum,
   RecipientLimitActionEnum,
+  SmsTemplateModeEnum,
   SmtpAuthMethodEnum,
   SmtpEncryptionEnum,
 } from '../../graphql/enums';
@@ -48,6 +50,8 @@ export class SmtpAccountType implements Omit<SmtpAccount, SmtpSecret> {
   @Field() oauthTenantId!: string;
   @Field() oauthClientId!: string;
   @Field() oauthClientSecretSet!: boolean;
+  @Field({ description: 'The client secret expires on this day (YYYY-MM-DD, as Entra ID shows it), or "" when not given. Kept with the secret.' })
+  oauthClientSecretExpiresAt!: string;
   @Field() oauthServiceAccountKeySet!: boolean;
   @Field() oauthUser!: string;
   @Field() caCertificate!: string;
@@ -55,6 +59,8 @@ export class SmtpAccountType implements Omit<SmtpAccount, SmtpSecret> {
   @Field(() => Int, { nullable: true }) recipientsPerMessage!: number | null;
   @Field(() => Int, { nullable: true }) recipientsPerDay!: number | null;
   @Field(() => RecipientLimitActionEnum) recipientLimitAction!: RecipientLimitAction;
+  @Field(() => Int, { description: 'Simultaneous connections at most (1–20; Microsoft hosts 3).' }) maxConnections!: number;
+  @Field({ description: 'Client host name given in EHLO; "" uses MAESTRO_EHLO_NAME, the machine\'s full name, else the sender\'s domain.' }) ehloName!: string;
 }
 
 @InputType({ description: 'Changes to an SMTP account. Omitted fields keep their value. Secrets: omitted or null keeps, "" clears.' })
@@ -69,6 +75,7 @@ export class SmtpAccountInput implements Partial<SmtpAccount> {
   @Field({ nullable: true }) oauthTenantId?: string;
   @Field({ nullable: true }) oauthClientId?: string;
   @Field(() => String, { nullable: true }) oauthClientSecret?: string | null;
+  @Field({ nullable: true, description: 'YYYY-MM-DD or "". A new client secret without it clears the old date.' }) oauthClientSecretExpiresAt?: string;
   @Field(() => String, { nullable: true }) oauthServiceAccountKey?: string | null;
   @Field({ nullable: true }) oauthUser?: string;
   @Field({ nullable: true }) caCertificate?: string;
@@ -76,6 +83,8 @@ export class SmtpAccountInput implements Partial<SmtpAccount> {
   @Field(() => Int, { nullable: true }) recipientsPerMessage?: number | null;
   @Field(() => Int, { nullable: true }) recipientsPerDay?: number | null;
   @Field(() => RecipientLimitActionEnum, { nullable: true }) recipientLimitAction?: RecipientLimitAction;
+  @Field(() => Int, { nullable: true }) maxConnections?: number;
+  @Field({ nullable: true }) ehloName?: string;
 }
 
 @ObjectType({ description: 'Viestiasetukset – Sähköposti lähetykset, and the company\'s "SMTP sähköpostilähetys".' })
@@ -112,6 +121,12 @@ export class SmsSettingsType implements Omit<SmsSettings, 'smtp' | 'gatewayPassw
   @Field(() => PhoneNumberPlacementEnum, { description: 'Puhelinnumeron paikka' }) phoneNumberPlacement!: PhoneNumberPlacement;
   @Field(() => GatewayPasswordPlacementEnum) gatewayPasswordPlacement!: GatewayPasswordPlacement;
   @Field(() => Int) maxSegments!: number;
+  @Field(() => SmsTemplateModeEnum) templateMode!: SmsTemplateMode;
+  @Field({ description: 'E.g. {number}@smsmail.labyrintti.com; placeholders {number}, {number_plus}, {number_national}, {password}, {sender}.' })
+  addressTemplate!: string;
+  @Field() subjectTemplate!: string;
+  @Field({ description: 'Put on a line of its own before the text, e.g. Pass:{password}.' }) firstLineTemplate!: string;
+  @Field({ description: 'Texts outside GSM-7 go to this domain instead, where the gateway wants that (LINK Mobility).' }) ucs2Domain!: string;
   @Field(() => [SettingsWarning]) warnings!: SettingsWarning[];
 }
 
@@ -124,6 +139,11 @@ export class SmsSettingsInput implements Partial<Omit<SmsSettings, 'smtp'>> {
   @Field(() => PhoneNumberPlacementEnum, { nullable: true }) phoneNumberPlacement?: PhoneNumberPlacement;
   @Field(() => GatewayPasswordPlacementEnum, { nullable: true }) gatewayPasswordPlacement?: GatewayPasswordPlacement;
   @Field(() => Int, { nullable: true }) maxSegments?: number;
+  @Field(() => SmsTemplateModeEnum, { nullable: true }) templateMode?: SmsTemplateMode;
+  @Field({ nullable: true }) addressTemplate?: string;
+  @Field({ nullable: true }) subjectTemplate?: string;
+  @Field({ nullable: true }) firstLineTemplate?: string;
+  @Field({ nullable: true }) ucs2Domain?: string;
 }
 
 @ObjectType({ description: 'Sähköposti määrittely: per user, every field optional.' })

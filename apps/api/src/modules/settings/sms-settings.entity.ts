@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { GatewayPasswordPlacement, PhoneNumberPlacement } from '@maestro/settings-schema';
+import type { GatewayPasswordPlacement, PhoneNumberPlacement, SmsTemplateMode } from '@maestro/settings-schema';
 import { SmtpAccountColumns } from './smtp-account.columns';
 
 @Entity('sms_settings')
@@ -27,6 +27,21 @@ export class SmsSettingsEntity {
 
   @Column('int', { default: 6 })
   maxSegments!: number;
+
+  @Column('varchar', { length: 8, default: 'SIMPLE' })
+  templateMode!: SmsTemplateMode;
+
+  @Column('varchar', { length: 320, default: '' })
+  addressTemplate!: string;
+
+  @Column('varchar', { length: 320, default: '' })
+  subjectTemplate!: string;
+
+  @Column('varchar', { length: 500, default: '' })
+  firstLineTemplate!: string;
+
+  @Column('varchar', { length: 253, default: '' })
+  ucs2Domain!: string;
 
   @Column('datetime', { precision: 3 })
   updatedAt!: Date;

@@ -38,6 +38,9 @@ export class SmtpAccountColumns implements Omit<SmtpAccount, SecretKey> {
   @Column('text', { nullable: true })
   oauthClientSecretSealed!: string | null;
 
+  @Column('varchar', { length: 10, default: '' })
+  oauthClientSecretExpiresAt!: string;
+
   @Column('text', { nullable: true })
   oauthServiceAccountKeySealed!: string | null;
 
@@ -58,4 +61,10 @@ export class SmtpAccountColumns implements Omit<SmtpAccount, SecretKey> {
 
   @Column('varchar', { length: 8, default: 'SPLIT' })
   recipientLimitAction!: RecipientLimitAction;
+
+  @Column('int', { default: 3 })
+  maxConnections!: number;
+
+  @Column('varchar', { length: 253, default: '' })
+  ehloName!: string;
 }

@@ -1,0 +1,93 @@
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { SMS_GATEWAY_PRESETS } from '@maestro/settings-schema';
+import { DATABASE_KINDS } from '../support/test-databases';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+const TEST = `mutation($k: SmtpAccountKind!) { testSmtpConnection(account: $k) { ok stage ehloName
+  senderDomain { domain provider verdict message spf { status estimate message } dkim { status } dmarc { status record } } } }`;
+const SEND_SMS = 'mutation($i: SendSmsInput!) { sendSms(input: $i) { id } }';
+
+/** Google's relay: a greeting without a full host name gets 421. */
+const strictEhlo = (name: string) => (name.includes('.') && !name.startsWith('[') ? null : { code: 421, message: '4.7.0 Try again later, closing connection. (EHLO)' });
+
+interface TestResult {
+  testSmtpConnection: {
+    ok: boolean;
+    ehloName: string | null;
+    senderDomain: { domain: string; provider: string; verdict: string; message: string; spf: { status: string; estimate: boolean }; dkim: { status: string }; dmarc: { status: string; record: string | null } } | null;
+  };
+}
+
+describe.each(DATABASE_KINDS)('connection test and sending through providers on %s', (kind) => {
+  let api: TestApi;
+  let smtp: RunningSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSmtpServer({ ehlo: strictEhlo });
+    api = await startTestApi(kind, {
+      env: { MAESTRO_EHLO_NAME: 'Maestro.Yritys.fi' },
+      dnsZone: {
+        'yritys.fi': { TXT: ['v=spf1 ip4:127.0.0.1 -all'] },
+        '_dmarc.yritys.fi': { TXT: ['v=DMARC1; p=reject'] },
+        'muu-yritys.fi': { TXT: ['v=spf1 ip4:192.0.2.1 -all'] },
+        '_dmarc.muu-yritys.fi': { TXT: ['v=DMARC1; p=reject'] },
+      },
+    });
+    await api.useSmtpServer(api.a.id, smtp);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.close();
+  });
+  beforeEach(async () => {
+    await api.drain();
+    smtp.clear();
+  });
+
+  it('greets with MAESTRO_EHLO_NAME in the connection test and when sending, and a strict relay accepts it', async () => {
+    const result = await api.gql<TestResult>(TEST, { k: 'COMPANY' }, { token: api.a.admin.token });
+    expect(result.data?.testSmtpConnection).toMatchObject({ ok: true, ehloName: 'maestro.yritys.fi' });
+    await api.gql('mutation { sendMessage(input: { source: QUOTE, to: ["asiakas@asiakas.fi"], subject: "Tarjous", body: "Hei" }) { id } }', {}, { token: api.a.user.token });
+    await api.drain();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.session.ehloName).toBe('maestro.yritys.fi');
+  });
+
+  it("reads the sender domain's SPF and DMARC from DNS, as an estimate for a relay of its own", async () => {
+    const result = await api.gql<TestResult>(TEST, { k: 'COMPANY' }, { token: api.a.admin.token, headers: { 'accept-language': 'en' } });
+    expect(result.data?.testSmtpConnection.senderDomain).toMatchObject({
+      domain: 'yritys.fi',
+      provider: 'OTHER',
+      verdict: 'OK',
+      spf: { status: 'PASS', estimate: true },
+      dkim: { status: 'NOT_CHECKED' },
+      dmarc: { status: 'REJECT', record: 'v=DMARC1; p=reject' },
+    });
+    expect(api.dns.questions).toContainEqual({ name: '_dmarc.yritys.fi', type: 'TXT' });
+  });
+
+  it('says the mail will be refused when the domain forbids the server and DMARC says reject', async () => {
+    await api.runtime.services.settings.updateCompanySettings(api.a.id, { companyEmail: 'myynti@muu-yritys.fi' });
+    try {
+      const result = await api.gql<TestResult>(TEST, { k: 'COMPANY' }, { token: api.a.admin.token, headers: { 'accept-language': 'en' } });
+      expect(result.data?.testSmtpConnection.senderDomain).toMatchObject({ verdict: 'REJECTED_LIKELY', spf: { status: 'FAIL' } });
+      expect(result.data?.testSmtpConnection.senderDomain?.message).toContain('will likely be refused');
+    } finally {
+      await api.runtime.services.settings.updateCompanySettings(api.a.id, { companyEmail: 'myynti@yritys.fi' });
+    }
+  });
+
+  it('sends a text outside GSM-7 to LINK Mobility’s UCS-2 domain, and a plain one to the usual domain', async () => {
+    const { settings } = SMS_GATEWAY_PRESETS.LINK_MOBILITY;
+    await api.runtime.services.settings.updateSmsSettings(api.a.id, { ...settings, gatewayPassword: 'tili-login' });
+    try {
+      await api.gql(SEND_SMS, { i: { source: 'CUSTOMER_CARD', to: ['0401234567'], text: 'Kiitos käynnistä 😀' } }, { token: api.a.user.token });
+      await api.gql(SEND_SMS, { i: { source: 'CUSTOMER_CARD', to: ['0507654321'], text: 'Kiitos käynnistä' } }, { token: api.a.user.token });
+      await api.drain();
+      const mails = await smtp.waitFor(2);
+      expect(mails.map((m) => m.envelope.to[0]).sort()).toEqual(['358401234567@email2sms-ucs.linkmobility.eu', '358507654321@email2sms.linkmobility.eu']);
+      expect((await mails[0]!.parse()).subject).toBe('tili-login');
+    } finally {
+      await api.runtime.services.settings.updateSmsSettings(api.a.id, { templateMode: 'SIMPLE', gatewayAddress: '@smsmail.labyrintti.com', phoneNumberPlacement: 'ADDRESS', gatewayPasswordPlacement: 'SUBJECT', ucs2Domain: '' });
+    }
+  });
+});
