@@ -22,7 +22,7 @@ import { HomeScreen } from './home-screen';
  * message folders, settings and admin each load when first opened.
  */
 export interface Screen {
-  id: 'home' | 'compose' | 'send' | 'drafts' | 'sms' | 'sent' | 'handedOff' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'admin';
+  id: 'home' | 'compose' | 'send' | 'drafts' | 'sms' | 'sent' | 'handedOff' | 'outbox' | 'failed' | 'mySettings' | 'messageSettings' | 'signInReview' | 'admin';
   /** Route path, relative to the signed-in shell; `/*` for screens with routes of their own. */
   path: string;
   /** Where the nav link goes. */
@@ -38,6 +38,7 @@ export interface Screen {
 }
 
 const MessageSettingsScreen = lazy(() => import('../settings/settings-screens').then((m) => ({ default: m.MessageSettingsScreen })));
+const SignInReviewScreen = lazy(() => import('../settings/settings-screens').then((m) => ({ default: m.SignInReviewScreen })));
 const MyMailSettingsScreen = lazy(() => import('../settings/settings-screens').then((m) => ({ default: m.MyMailSettingsScreen })));
 const ComposeScreen = lazy(() => import('../compose/compose-screen').then((m) => ({ default: m.ComposeScreen })));
 const SendFromDocumentScreen = lazy(() => import('../compose/send-from-document-screen').then((m) => ({ default: m.SendFromDocumentScreen })));
@@ -140,6 +141,17 @@ export const SCREENS: readonly Screen[] = [
     adminOnly: true,
     inNav: true,
     component: MessageSettingsScreen,
+  },
+  {
+    // Opened from Viestiasetukset ("Salasanoista luopuminen"), not a nav entry of its own.
+    id: 'signInReview',
+    path: '/message-settings/sign-in',
+    to: '/message-settings/sign-in',
+    label: (t) => t.signIn.title,
+    icon: Settings20Regular,
+    adminOnly: true,
+    inNav: false,
+    component: SignInReviewScreen,
   },
   {
     id: 'admin',

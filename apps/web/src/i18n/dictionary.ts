@@ -12,6 +12,7 @@ import type {
   RecipientLimitAction,
   Role,
   SendMode,
+  SmsTemplateMode,
   SmtpAuthMethod,
   SmtpEncryption,
 } from '@maestro/settings-schema';
@@ -28,6 +29,7 @@ interface EnumTexts {
   recipientLimitAction: Record<RecipientLimitAction, string>;
   phoneNumberPlacement: Record<PhoneNumberPlacement, string>;
   gatewayPasswordPlacement: Record<GatewayPasswordPlacement, string>;
+  smsTemplateMode: Record<SmsTemplateMode, string>;
   outputKind: Record<OutputKind, string>;
   sendMode: Record<SendMode, string>;
   defaultRecipientField: Record<DefaultRecipientField, string>;
@@ -138,7 +140,15 @@ const fi = {
     presetExplanation: 'Esiasetuksen ohje',
     presetToFill: (list: string) => `Täytä vielä: ${list}.`,
     smsGatewayPreset: 'Tekstiviestipalvelu / esiasetus',
-    smsGatewayPresetHint: 'Valinta täyttää Sms-palvelun emailin ja puhelinnumeron paikan.',
+    smsGatewayPresetHint: 'Valinta täyttää Sms-palvelun emailin, puhelinnumeron ja salasanan paikan tai osoitteen, otsikon ja ensimmäisen rivin pohjat.',
+    smsTemplates: 'Sähköpostin muoto tekstiviestipalveluun',
+    smsTemplatesPreview: 'Näillä asetuksilla viesti numeroon +358 40 123 4567 lähtee näin:',
+    smsPreviewAddress: 'Osoite',
+    smsPreviewSubject: 'Otsikko',
+    smsPreviewFirstLine: 'Ensimmäinen rivi',
+    smsPreviewNone: '(tyhjä)',
+    clientSecretExpiryHint: 'Uusi salaisuus: anna myös sen vanhenemispäivä.',
+    movingOffPasswordsLink: 'Salasanoista luopuminen: tilit, joiden kirjautuminen on vaihdettava',
     oauthUserHint: {
       OAUTH2_MICROSOFT: 'Postilaatikko, jona lähetetään ja johon sovelluksella on oikeudet Exchange Onlinessa, esim. myynti@yritys.fi.',
       OAUTH2_GOOGLE: 'Toimialueen käyttäjä, jona palvelutili kirjautuu (toimialueen laajuinen valtuutus), esim. myynti@yritys.fi.',
@@ -165,6 +175,7 @@ const fi = {
     recipientLimitAction: { SPLIT: 'Jaa useaan viestiin', REFUSE: 'Älä lähetä, kerro virheestä' },
     phoneNumberPlacement: { ADDRESS: 'Osoitteessa', SUBJECT: 'Otsikossa', BODY: 'Viestissä' },
     gatewayPasswordPlacement: { SUBJECT: 'Otsikossa', BODY_FIRST_LINE: 'Viestin ensimmäisellä rivillä', NONE: 'Ei lähetetä' },
+    smsTemplateMode: { SIMPLE: 'Yksinkertainen (yllä olevat kentät)', ADVANCED: 'Lisäasetukset (pohjat)' },
     outputKind: { PAPER: 'Paperille', EMAIL: 'Sähköpostina' },
     sendMode: { SEND_NOW: 'Lähetä heti', OPEN_FOR_EDIT: 'Avaa muokattavaksi', ASK: 'Kysy lähetystapa' },
     defaultRecipientField: { TO: 'Vastaanottaja', CC: 'Kopio', BCC: 'Piilokopio' },
@@ -453,6 +464,25 @@ const fi = {
     failedTitle: 'Yhteys ei toimi',
     reply: 'Palvelimen vastaus',
     secure: (secure: boolean): string => (secure ? 'Yhteys oli salattu.' : 'Yhteys ei ollut salattu.'),
+    ehloName: (name: string): string => `Maestro esittäytyi palvelimelle nimellä ${name}.`,
+    senderDomain: (domain: string): string => `Lähettäjän verkkotunnus ${domain}: SPF, DKIM ja DMARC`,
+    verdict: { OK: 'Perille', SPAM_LIKELY: 'Todennäköisesti roskapostiin', REJECTED_LIKELY: 'Todennäköisesti hylätään', UNKNOWN: 'Ei voitu arvioida' } as Record<string, string>,
+  },
+  signIn: {
+    title: 'Salasanoista luopuminen',
+    intro: (offByDefault: string, finalRemoval: string) =>
+      `Microsoft poistaa salasanalla kirjautumisen (SMTP AUTH Basic) oletuksena käytöstä ${offByDefault} ja ${finalRemoval}. Alla ovat tilit, joiden kirjautuminen on vaihdettava, sekä sovellussalaisuudet, jotka vanhenevat.`,
+    none: 'Kaikki tilit kirjautuvat OAuth2:lla, eikä yksikään sovelluksen salaisuus vanhene 30 päivän kuluessa.',
+    kinds: { COMPANY: 'Yrityksen sähköposti', SMS: 'Tekstiviestit', MINE: 'Oma', USER: 'Käyttäjä' } as Record<string, string>,
+    account: (kind: string, name: string | null) => (name ? `${kind}: ${name}` : kind),
+    login: 'Kirjautuu',
+    switch: 'Vaihda OAuth2:een',
+    switchTitle: (account: string) => `Vaihda OAuth2:een – ${account}`,
+    switchIntro:
+      'Tili siirtyy Microsoft 365 (OAuth2) -esiasetukseen: smtp.office365.com, portti 587, TLS. Muut asetukset, kuten käyttäjätunnus, CA-varmenne ja lähetysrajat, säilyvät. Sovellukselle tarvitaan Exchange Onlinessa lähetysoikeus postilaatikkoon (ks. ohje docs/providers.md).',
+    switched: 'Tili vaihdettiin OAuth2-kirjautumiseen.',
+    secretExpiresAt: 'Salaisuus vanhenee',
+    mailboxHint: 'Tyhjä: tilin käyttäjätunnus.',
   },
 };
 
@@ -559,7 +589,15 @@ const en: Dictionary = {
     presetExplanation: 'About this preset',
     presetToFill: (list) => `Still to fill in: ${list}.`,
     smsGatewayPreset: 'SMS gateway / preset',
-    smsGatewayPresetHint: 'Choosing one fills in the SMS gateway e-mail and the phone number placement.',
+    smsGatewayPresetHint: 'Choosing one fills in the SMS gateway e-mail and the places of the number and the password, or the address, subject and first line templates.',
+    smsTemplates: 'E-mail format for the SMS gateway',
+    smsTemplatesPreview: 'With these settings a message to +358 40 123 4567 goes out like this:',
+    smsPreviewAddress: 'Address',
+    smsPreviewSubject: 'Subject',
+    smsPreviewFirstLine: 'First line',
+    smsPreviewNone: '(empty)',
+    clientSecretExpiryHint: 'A new secret: give its expiry date too.',
+    movingOffPasswordsLink: 'Moving off passwords: accounts whose sign-in must change',
     oauthUserHint: {
       OAUTH2_MICROSOFT: 'The mailbox to send as, which the app has rights on in Exchange Online, e.g. sales@company.com.',
       OAUTH2_GOOGLE: 'The user of the domain the service account signs in as (domain-wide delegation), e.g. sales@company.com.',
@@ -586,6 +624,7 @@ const en: Dictionary = {
     recipientLimitAction: { SPLIT: 'Split into several messages', REFUSE: 'Do not send, report an error' },
     phoneNumberPlacement: { ADDRESS: 'In the address', SUBJECT: 'In the subject', BODY: 'In the message' },
     gatewayPasswordPlacement: { SUBJECT: 'In the subject', BODY_FIRST_LINE: 'On the first line of the message', NONE: 'Not sent' },
+    smsTemplateMode: { SIMPLE: 'Simple (the fields above)', ADVANCED: 'Advanced (templates)' },
     outputKind: { PAPER: 'On paper', EMAIL: 'By e-mail' },
     sendMode: { SEND_NOW: 'Send now', OPEN_FOR_EDIT: 'Open for editing', ASK: 'Ask how to send' },
     defaultRecipientField: { TO: 'To', CC: 'Cc', BCC: 'Bcc' },
@@ -873,6 +912,25 @@ const en: Dictionary = {
     failedTitle: 'The connection does not work',
     reply: 'Server reply',
     secure: (secure) => (secure ? 'The connection was encrypted.' : 'The connection was not encrypted.'),
+    ehloName: (name) => `Maestro greeted the server as ${name}.`,
+    senderDomain: (domain) => `Sender domain ${domain}: SPF, DKIM and DMARC`,
+    verdict: { OK: 'Will arrive', SPAM_LIKELY: 'Likely spam', REJECTED_LIKELY: 'Likely refused', UNKNOWN: 'Could not judge' },
+  },
+  signIn: {
+    title: 'Moving off passwords',
+    intro: (offByDefault, finalRemoval) =>
+      `Microsoft turns password sign-in (SMTP AUTH Basic) off by default ${offByDefault} and removes it ${finalRemoval}. Below are the accounts whose sign-in must change, and app secrets that expire.`,
+    none: 'Every account signs in with OAuth2, and no app secret expires within 30 days.',
+    kinds: { COMPANY: 'Company e-mail', SMS: 'Text messages', MINE: 'Own', USER: 'User' },
+    account: (kind, name) => (name ? `${kind}: ${name}` : kind),
+    login: 'Signs in as',
+    switch: 'Switch to OAuth2',
+    switchTitle: (account) => `Switch to OAuth2 – ${account}`,
+    switchIntro:
+      'The account moves to the Microsoft 365 (OAuth2) preset: smtp.office365.com, port 587, TLS. Its other settings, such as the username, the CA certificate and the sending limits, are kept. The app needs the right to send as the mailbox in Exchange Online (see docs/providers.md).',
+    switched: 'The account now signs in with OAuth2.',
+    secretExpiresAt: 'Secret expires on',
+    mailboxHint: 'Empty: the account’s username.',
   },
 };
 

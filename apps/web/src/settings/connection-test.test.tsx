@@ -9,7 +9,9 @@ import { MessageSettingsPage } from './message-settings-page';
 import { MyMailSettingsPage } from './my-mail-settings-page';
 
 function testResult(overrides: Record<string, unknown>) {
-  return { data: { testSmtpConnection: { __typename: 'ConnectionTestResult', ok: true, stage: 'DONE', secure: true, reply: '250 OK', code: null, message: null, ...overrides } } };
+  return {
+    data: { testSmtpConnection: { __typename: 'ConnectionTestResult', ok: true, stage: 'DONE', secure: true, reply: '250 OK', code: null, message: null, ehloName: null, senderDomain: null, ...overrides } },
+  };
 }
 
 function renderCompanySettings(test: Handler, smtp: Record<string, unknown> = {}) {
@@ -31,7 +33,32 @@ async function stages() {
     .map((li) => li.textContent);
 }
 
+const part = (status: string, message: string) => ({ __typename: 'SenderDomainPart', status, message, estimate: false });
+
 describe('Testaa yhteys', () => {
+  it("shows the name Maestro greeted with, and what receivers will make of the sender's domain, SPF, DKIM and DMARC", async () => {
+    const { user } = renderCompanySettings(() =>
+      testResult({
+        ehloName: 'erp.yritys.fi',
+        senderDomain: {
+          __typename: 'SenderDomainResult',
+          domain: 'yritys.fi',
+          provider: 'MICROSOFT',
+          verdict: 'REJECTED_LIKELY',
+          message: 'Viestit yritys.fi-osoitteista todennäköisesti hylätään.',
+          spf: { ...part('MISSING_PROVIDER', 'SPF: lisää tietueeseen include:spf.protection.outlook.com.'), estimate: false },
+          dkim: part('MISSING', 'DKIM: CNAME-tietueet puuttuvat.'),
+          dmarc: part('REJECT', 'DMARC: p=reject.'),
+        },
+      }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await screen.findByText('Maestro esittäytyi palvelimelle nimellä erp.yritys.fi.')).toBeTruthy();
+    expect(screen.getByText('Lähettäjän verkkotunnus yritys.fi: SPF, DKIM ja DMARC – Todennäköisesti hylätään')).toBeTruthy();
+    const checks = within(screen.getByRole('list', { name: 'Lähettäjän verkkotunnus yritys.fi: SPF, DKIM ja DMARC' })).getAllByRole('listitem');
+    expect(checks.map((li) => li.textContent)).toEqual(['SPF: lisää tietueeseen include:spf.protection.outlook.com.', 'DKIM: CNAME-tietueet puuttuvat.', 'DMARC: p=reject.']);
+  });
+
   it('shows every stage passed, encryption and sign-in as not used, for the dev mailbox (no encryption, no auth)', async () => {
     const { user } = renderCompanySettings(() => testResult({ ok: true, stage: 'DONE', secure: false, reply: '221 Bye' }), {
       host: '127.0.0.1',

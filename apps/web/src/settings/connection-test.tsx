@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   reply: { fontFamily: 'Consolas, "Courier New", monospace', overflowWrap: 'anywhere' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  checks: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /**
@@ -40,6 +41,29 @@ export function stageOutcomes(result: Pick<TestResult['testSmtpConnection'], 'ok
     return 'ok';
   };
   return { CONNECT: outcome('CONNECT', 0), TLS: outcome('TLS', 1), AUTH: outcome('AUTH', 2) };
+}
+
+type SenderDomain = NonNullable<TestResult['testSmtpConnection']['senderDomain']>;
+
+const VERDICT_INTENT: Record<string, 'success' | 'warning' | 'error' | 'info'> = { OK: 'success', SPAM_LIKELY: 'warning', REJECTED_LIKELY: 'error', UNKNOWN: 'info' };
+
+/** What receivers will make of the sender's domain: the verdict in plain words, then SPF, DKIM and DMARC. */
+function SenderDomainReport({ check }: { check: SenderDomain }) {
+  const t = useT();
+  const styles = useStyles();
+  return (
+    <MessageBar intent={VERDICT_INTENT[check.verdict] ?? 'info'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{`${t.connectionTest.senderDomain(check.domain)} – ${t.connectionTest.verdict[check.verdict] ?? check.verdict}`}</MessageBarTitle>
+        <div>{check.message}</div>
+        <ul className={styles.checks} aria-label={t.connectionTest.senderDomain(check.domain)}>
+          {[check.spf, check.dkim, check.dmarc].map((part) => (
+            <li key={part.message}>{part.message}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
 }
 
 /**
@@ -134,8 +158,10 @@ export function ConnectionTest({ kind, userId, account }: ConnectionTestProps) {
                 </div>
               )}
               <div>{t.connectionTest.secure(tested.result.secure)}</div>
+              {tested.result.ehloName && <div>{t.connectionTest.ehloName(tested.result.ehloName)}</div>}
             </MessageBarBody>
           </MessageBar>
+          {tested.result.senderDomain && <SenderDomainReport check={tested.result.senderDomain} />}
         </div>
       )}
     </div>

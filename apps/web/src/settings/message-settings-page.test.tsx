@@ -289,10 +289,12 @@ describe('Viestiasetukset', () => {
     await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
     const picker = screen.getByLabelText('Tekstiviestipalvelu / esiasetus');
     expect(picker).toHaveProperty('value', 'NONE');
-    await user.selectOptions(picker, 'Labyrintti (sähköposti tekstiviestiksi)');
+    await user.selectOptions(picker, 'Labyrintti / LINK Mobility Suomi (sähköposti tekstiviestiksi)');
     expect(screen.getByLabelText('Sms-palvelun email')).toHaveProperty('value', '@smsmail.labyrintti.com');
     expect(screen.getByLabelText('Puhelinnumeron paikka')).toHaveProperty('value', 'ADDRESS');
-    expect(screen.getByText(/358401234567@smsmail\.labyrintti\.com/)).toBeTruthy();
+    // No password unless the contract has one.
+    expect(screen.getByLabelText('Sms-palvelun salasanan paikka')).toHaveProperty('value', 'NONE');
+    expect(screen.getAllByText(/358401234567@smsmail\.labyrintti\.com/).length).toBeGreaterThan(0);
   });
 
   it('shows the Labyrintti preset for SMS settings that use it, and the SMTP preset for the SMS account', async () => {
@@ -301,5 +303,80 @@ describe('Viestiasetukset', () => {
     await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
     expect(screen.getByLabelText('Tekstiviestipalvelu / esiasetus')).toHaveProperty('value', 'LABYRINTTI');
     expect(screen.getByLabelText('Palveluntarjoaja / esiasetus')).toHaveProperty('value', 'MICROSOFT_365');
+  });
+
+  it('fills the templates from the simple form when the advanced form is chosen, and saves them', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    await user.selectOptions(screen.getByLabelText('Sähköpostin muoto'), 'ADVANCED');
+    expect(screen.getByLabelText('Osoitepohja')).toHaveProperty('value', '{number}@smsmail.labyrintti.com');
+    expect(screen.getByLabelText('Otsikkopohja')).toHaveProperty('value', '{password}');
+    await user.clear(screen.getByLabelText('Otsikkopohja'));
+    await user.type(screen.getByLabelText('Ensimmäisen rivin pohja'), 'Pass:{{password}');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect(callsOf('UpdateSmsSettings')[0]?.variables.input).toMatchObject({ templateMode: 'ADVANCED', addressTemplate: '{number}@smsmail.labyrintti.com', subjectTemplate: '', firstLineTemplate: 'Pass:{password}' });
+  });
+
+  it('shows where a message to +358 40 123 4567 would go, LINK Mobility’s UCS-2 domain included', async () => {
+    const { user } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    await user.selectOptions(screen.getByLabelText('Tekstiviestipalvelu / esiasetus'), 'LINK Mobility (email2sms)');
+    expect(screen.getByLabelText('Verkkotunnus Unicode-viesteille (UCS-2)')).toHaveProperty('value', 'email2sms-ucs.linkmobility.eu');
+    const preview = screen.getByRole('note', { name: 'Sähköpostin muoto tekstiviestipalveluun' });
+    expect(preview.textContent).toContain('358401234567@email2sms.linkmobility.eu');
+    expect(preview.textContent).toContain('358401234567@email2sms-ucs.linkmobility.eu');
+  });
+
+  it('refuses templates with an unknown placeholder before saving, naming the allowed ones', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('tab', { name: 'Tekstiviesti lähetykset' }));
+    await user.selectOptions(screen.getByLabelText('Sähköpostin muoto'), 'ADVANCED');
+    await user.clear(screen.getByLabelText('Otsikkopohja'));
+    await user.type(screen.getByLabelText('Otsikkopohja'), '{{token}');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    expect(descriptionOf(screen.getByLabelText('Otsikkopohja'))).toContain('tuntematon paikkamerkki {token}');
+    expect(callsOf('UpdateSmsSettings')).toHaveLength(0);
+  });
+
+  it('empties the client secret’s expiry date when a new secret is typed, and sends connections and the EHLO name', async () => {
+    const company = companySettings({ smtp: { ...companySettings().smtp, authMethod: 'OAUTH2_MICROSOFT', oauthTenantId: 't', oauthClientId: 'c', oauthClientSecretSet: true, oauthClientSecretExpiresAt: '2027-06-30', oauthUser: 'myynti@yritys.fi' } });
+    const { user, callsOf } = renderPage({}, company);
+    await loaded();
+    expect(screen.getByLabelText('Salaisuus vanhenee')).toHaveProperty('value', '2027-06-30');
+    await user.click(within(secretGroup('Sovelluksen salaisuus (Client secret)')).getByRole('button', { name: 'Vaihda sovelluksen salaisuus (Client secret)' }));
+    await user.type(screen.getByLabelText('Sovelluksen salaisuus (Client secret)'), 'Q~uusi');
+    expect(screen.getByLabelText('Salaisuus vanhenee')).toHaveProperty('value', '');
+    expect(descriptionOf(screen.getByLabelText('Salaisuus vanhenee'))).toContain('anna myös sen vanhenemispäivä');
+    await user.type(screen.getByLabelText('Salaisuus vanhenee'), '2028-12-31');
+    await user.click(screen.getByRole('button', { name: 'Lisäasetukset' }));
+    await user.clear(screen.getByLabelText('Yhtäaikaisia yhteyksiä enintään'));
+    await user.type(screen.getByLabelText('Yhtäaikaisia yhteyksiä enintään'), '2');
+    await user.type(screen.getByLabelText('Asiakkaan palvelinnimi (EHLO)'), 'erp.yritys.fi');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    expect(callsOf('UpdateCompanyMessageSettings')[0]?.variables.input).toMatchObject({
+      smtp: { oauthClientSecret: 'Q~uusi', oauthClientSecretExpiresAt: '2028-12-31', maxConnections: 2, ehloName: 'erp.yritys.fi' },
+    });
+  });
+
+  it('refuses more than 3 connections on a Microsoft 365 account before saving', async () => {
+    const { user, callsOf } = renderPage();
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Lisäasetukset' }));
+    await user.clear(screen.getByLabelText('Yhtäaikaisia yhteyksiä enintään'));
+    await user.type(screen.getByLabelText('Yhtäaikaisia yhteyksiä enintään'), '5');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    expect(descriptionOf(screen.getByLabelText('Yhtäaikaisia yhteyksiä enintään'))).toContain('sallii enintään 3 yhtäaikaista yhteyttä');
+    expect(callsOf('UpdateCompanyMessageSettings')).toHaveLength(0);
+  });
+
+  it('links to the accounts that must move off passwords', async () => {
+    renderPage();
+    await loaded();
+    expect(screen.getByRole('link', { name: /Salasanoista luopuminen/ }).getAttribute('href')).toBe('/message-settings/sign-in');
   });
 });

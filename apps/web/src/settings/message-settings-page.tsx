@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { companyMessageSettingsSchema, smsSettingsSchema } from '@maestro/settings-schema';
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
   // One column like the seed's dialog, with OK / Peruuta / Käytä right under the fields.
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  link: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 function required<T>(value: T | null | undefined): T {
@@ -102,6 +104,9 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
         }}
       >
         <div className={styles.body}>
+          <RouterLink className={styles.link} to="/message-settings/sign-in">
+            {t.settings.movingOffPasswordsLink}
+          </RouterLink>
           <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabName)}>
             <Tab value="email">{tabLabel(t.settings.emailTab, companyForm)}</Tab>
             <Tab value="sms">{tabLabel(t.settings.smsTab, smsForm)}</Tab>

@@ -1,12 +1,13 @@
 import {
   SIGNATURE_LINE_COUNT,
-  SMS_GATEWAY_PRESETS,
-  SMS_GATEWAY_PRESET_IDS,
   applySmsGatewayPreset,
   companyMessageSettingsSchema,
+  matchingSmsGatewayPreset as matchingPreset,
+  simpleGatewayTemplates,
   smsSettingsSchema,
   userMailSettingsSchema,
   type SmsGatewayPresetId,
+  type SmsSettings,
 } from '@maestro/settings-schema';
 import type {
   CompanyMessageSettingsFieldsFragment,
@@ -66,6 +67,11 @@ export interface SmsSettingsForm {
   phoneNumberPlacement: SmsSettingsFieldsFragment['phoneNumberPlacement'];
   gatewayPasswordPlacement: SmsSettingsFieldsFragment['gatewayPasswordPlacement'];
   maxSegments: string;
+  templateMode: SmsSettingsFieldsFragment['templateMode'];
+  addressTemplate: string;
+  subjectTemplate: string;
+  firstLineTemplate: string;
+  ucs2Domain: string;
 }
 
 export function smsSettingsForm(s: SmsSettingsFieldsFragment): SmsSettingsForm {
@@ -77,6 +83,11 @@ export function smsSettingsForm(s: SmsSettingsFieldsFragment): SmsSettingsForm {
     phoneNumberPlacement: s.phoneNumberPlacement,
     gatewayPasswordPlacement: s.gatewayPasswordPlacement,
     maxSegments: String(s.maxSegments),
+    templateMode: s.templateMode,
+    addressTemplate: s.addressTemplate,
+    subjectTemplate: s.subjectTemplate,
+    firstLineTemplate: s.firstLineTemplate,
+    ucs2Domain: s.ucs2Domain,
   };
 }
 
@@ -99,25 +110,45 @@ export function smsSettingsInput(f: SmsSettingsForm): SmsSettingsInput {
   return input;
 }
 
-/** The SMS tab with a gateway preset's address and number placement (settings-schema's applySmsGatewayPreset). */
-export function applySmsGatewayPresetToForm(f: SmsSettingsForm, presetId: SmsGatewayPresetId): { form: SmsSettingsForm; changed: (keyof SmsSettingsForm)[] } {
+/** The SMS tab as a settings-schema record (numbers that are no numbers stay NaN, as the presets read them). */
+function smsRecordView(f: SmsSettingsForm): SmsSettings {
   const record = smsSettingsRecord(f);
-  const applied = applySmsGatewayPreset({ ...record, smtp: { ...record.smtp, port: record.smtp.port ?? Number.NaN }, maxSegments: record.maxSegments ?? Number.NaN }, presetId);
-  return {
-    form: { ...f, gatewayAddress: applied.gatewayAddress, phoneNumberPlacement: applied.phoneNumberPlacement },
-    changed: Object.keys(SMS_GATEWAY_PRESETS[presetId].settings) as (keyof SmsSettingsForm)[],
-  };
+  return { ...record, smtp: { ...record.smtp, port: record.smtp.port ?? Number.NaN, maxConnections: record.smtp.maxConnections ?? Number.NaN }, maxSegments: record.maxSegments ?? Number.NaN };
 }
 
-/** The gateway preset the SMS tab has: its address (case aside) and number placement. */
-export function matchingSmsGatewayPreset(f: Pick<SmsSettingsForm, 'gatewayAddress' | 'phoneNumberPlacement'>): SmsGatewayPresetId | null {
-  const address = f.gatewayAddress.trim().toLowerCase();
-  return (
-    SMS_GATEWAY_PRESET_IDS.find((id) => {
-      const { settings } = SMS_GATEWAY_PRESETS[id];
-      return settings.gatewayAddress.toLowerCase() === address && settings.phoneNumberPlacement === f.phoneNumberPlacement;
-    }) ?? null
-  );
+/**
+ * In the simple form the templates follow the seed's fields (settings-schema's simpleGatewayTemplates),
+ * so the advanced form starts from what is in use; while they do not fit together they stay as they were.
+ */
+export function withSimpleTemplates(f: SmsSettingsForm): SmsSettingsForm {
+  if (f.templateMode !== 'SIMPLE') return f;
+  const simple = simpleGatewayTemplates(f);
+  if (!simple.ok) return f;
+  return { ...f, addressTemplate: simple.templates.address, subjectTemplate: simple.templates.subject, firstLineTemplate: simple.templates.firstLine };
+}
+
+/** The SMS tab with a gateway preset's way of shaping the e-mail (settings-schema's applySmsGatewayPreset); the rest kept. */
+export function applySmsGatewayPresetToForm(f: SmsSettingsForm, presetId: SmsGatewayPresetId): { form: SmsSettingsForm; changed: (keyof SmsSettingsForm)[] } {
+  const applied = applySmsGatewayPreset(smsRecordView(f), presetId);
+  const form: SmsSettingsForm = {
+    ...f,
+    gatewayAddress: applied.gatewayAddress,
+    phoneNumberPlacement: applied.phoneNumberPlacement,
+    gatewayPasswordPlacement: applied.gatewayPasswordPlacement,
+    templateMode: applied.templateMode,
+    addressTemplate: applied.addressTemplate,
+    subjectTemplate: applied.subjectTemplate,
+    firstLineTemplate: applied.firstLineTemplate,
+    ucs2Domain: applied.ucs2Domain,
+    maxSegments: Number.isNaN(applied.maxSegments) ? f.maxSegments : String(applied.maxSegments),
+  };
+  const changed: (keyof SmsSettingsForm)[] = ['gatewayAddress', 'phoneNumberPlacement', 'gatewayPasswordPlacement', 'templateMode', 'addressTemplate', 'subjectTemplate', 'firstLineTemplate', 'ucs2Domain', 'maxSegments'];
+  return { form, changed };
+}
+
+/** The gateway preset the SMS tab uses (settings-schema's matchingSmsGatewayPreset). */
+export function matchingSmsGatewayPreset(f: SmsSettingsForm): SmsGatewayPresetId | null {
+  return matchingPreset(smsRecordView(f));
 }
 
 export interface UserSettingsForm {

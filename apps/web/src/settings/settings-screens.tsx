@@ -2,6 +2,7 @@
 import { useNavigate } from 'react-router-dom';
 import { MessageSettingsPage } from './message-settings-page';
 import { MyMailSettingsPage } from './my-mail-settings-page';
+import { SignInReviewPage } from './sign-in-review-page';
 
 export function MessageSettingsScreen() {
   const navigate = useNavigate();
@@ -11,4 +12,8 @@ export function MessageSettingsScreen() {
 export function MyMailSettingsScreen() {
   const navigate = useNavigate();
   return <MyMailSettingsPage onClose={() => navigate('/')} />;
+}
+
+export function SignInReviewScreen() {
+  return <SignInReviewPage />;
 }

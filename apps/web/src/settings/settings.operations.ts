@@ -12,6 +12,7 @@ export const SmtpAccountFieldsFragment = graphql(`
     oauthTenantId
     oauthClientId
     oauthClientSecretSet
+    oauthClientSecretExpiresAt
     oauthServiceAccountKeySet
     oauthUser
     caCertificate
@@ -19,6 +20,8 @@ export const SmtpAccountFieldsFragment = graphql(`
     recipientsPerMessage
     recipientsPerDay
     recipientLimitAction
+    maxConnections
+    ehloName
   }
 `);
 
@@ -70,6 +73,11 @@ export const SmsSettingsQuery = graphql(`
     phoneNumberPlacement
     gatewayPasswordPlacement
     maxSegments
+    templateMode
+    addressTemplate
+    subjectTemplate
+    firstLineTemplate
+    ucs2Domain
     warnings {
       field
       code
@@ -142,6 +150,26 @@ export const TestSmtpConnectionMutation = graphql(`
       reply
       code
       message
+      ehloName
+      senderDomain {
+        domain
+        provider
+        verdict
+        message
+        spf {
+          status
+          message
+          estimate
+        }
+        dkim {
+          status
+          message
+        }
+        dmarc {
+          status
+          message
+        }
+      }
     }
   }
 `);

@@ -5,7 +5,11 @@ import {
   PHONE_NUMBER_PLACEMENTS,
   SMS_GATEWAY_PRESETS,
   SMS_GATEWAY_PRESET_IDS,
+  SMS_TEMPLATE_MODES,
+  fillGatewayTemplate,
+  sampleTemplateValues,
   smsSettingsSchema,
+  withDomain,
   type SmsGatewayPresetId,
 } from '@maestro/settings-schema';
 import { ChoiceField, choicesOf, type Choice } from '../forms/choice-field';
@@ -15,7 +19,7 @@ import { TextField } from '../forms/text-field';
 import { useFieldTexts } from '../i18n/field-texts';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useFormStyles } from './form-styles';
-import { applySmsGatewayPresetToForm, matchingSmsGatewayPreset, type SmsSettingsForm } from './settings-forms';
+import { applySmsGatewayPresetToForm, matchingSmsGatewayPreset, withSimpleTemplates, type SmsSettingsForm } from './settings-forms';
 import { ConnectionTest } from './connection-test';
 import { SmtpAccountFields } from './smtp-account-fields';
 
@@ -35,7 +39,18 @@ export function SmsFields({ value, onChange, messages }: SmsFieldsProps) {
   const styles = useFormStyles();
   const text = useFieldTexts(smsSettingsSchema);
   const field = (path: string) => ({ path, messages, label: text(path).label, hint: text(path).help });
-  const set = <K extends keyof SmsSettingsForm>(key: K, next: SmsSettingsForm[K]) => onChange({ ...value, [key]: next }, key);
+  // In the simple form the templates follow the seed's fields, so the advanced form starts from them.
+  const set = <K extends keyof SmsSettingsForm>(key: K, next: SmsSettingsForm[K]) => onChange(withSimpleTemplates({ ...value, [key]: next }), key);
+  const changeMode = (mode: SmsSettingsForm['templateMode']) =>
+    onChange({ ...withSimpleTemplates({ ...value, templateMode: 'SIMPLE' }), templateMode: mode }, ['templateMode', 'addressTemplate', 'subjectTemplate', 'firstLineTemplate']);
+  // What a message to +358 40 123 4567 would look like; the password is never in the browser.
+  const sample = sampleTemplateValues('••••', value.senderEmail.trim() || 'sms@yritys.fi');
+  const preview = [
+    [t.settings.smsPreviewAddress, fillGatewayTemplate(value.addressTemplate, sample)],
+    [t.settings.smsPreviewSubject, fillGatewayTemplate(value.subjectTemplate, sample)],
+    [t.settings.smsPreviewFirstLine, fillGatewayTemplate(value.firstLineTemplate, sample)],
+  ] as const;
+  const ucs2Preview = value.ucs2Domain.trim() ? withDomain(preview[0][1], value.ucs2Domain) : null;
 
   const preset = noPreset ? null : matchingSmsGatewayPreset(value);
   const presetChoices: Choice<SmsGatewayPresetId | typeof NO_PRESET>[] = [
@@ -89,6 +104,38 @@ export function SmsFields({ value, onChange, messages }: SmsFieldsProps) {
         onChange={(v) => set('gatewayPasswordPlacement', v)}
       />
       <TextField {...field('maxSegments')} inputMode="numeric" value={value.maxSegments} onChange={(v) => set('maxSegments', v)} />
+      <ChoiceField {...field('templateMode')} value={value.templateMode} choices={choicesOf(SMS_TEMPLATE_MODES, t.enums.smsTemplateMode)} onChange={changeMode} />
+      {value.templateMode === 'ADVANCED' && (
+        <>
+          <TextField {...field('addressTemplate')} autoComplete="off" value={value.addressTemplate} onChange={(v) => set('addressTemplate', v)} />
+          <TextField {...field('subjectTemplate')} autoComplete="off" value={value.subjectTemplate} onChange={(v) => set('subjectTemplate', v)} />
+          <TextField {...field('firstLineTemplate')} multiline rows={2} value={value.firstLineTemplate} onChange={(v) => set('firstLineTemplate', v)} />
+          <TextField {...field('ucs2Domain')} autoComplete="off" value={value.ucs2Domain} onChange={(v) => set('ucs2Domain', v)} />
+        </>
+      )}
+      {value.addressTemplate.trim() !== '' && (
+        <div role="note" aria-label={t.settings.smsTemplates}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {t.settings.smsTemplatesPreview}
+              <dl className={styles.preview}>
+                {preview.map(([label, shown]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>{shown === '' ? t.settings.smsPreviewNone : shown}</dd>
+                  </div>
+                ))}
+                {ucs2Preview && (
+                  <div>
+                    <dt>{`${t.settings.smsPreviewAddress} (UCS-2)`}</dt>
+                    <dd>{ucs2Preview}</dd>
+                  </div>
+                )}
+              </dl>
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
     </div>
   );
 }

@@ -149,6 +149,8 @@ describe('SMTP block: provider presets', () => {
       'Microsoft 365 (OAuth2)',
       'Google Workspace (OAuth2)',
       'Google Workspace (sovellussalasana)',
+      'Google Workspace SMTP-välityspalvelu (IP-osoite)',
+      'Google Workspace SMTP-välityspalvelu (kirjautuminen)',
       'Välityspalvelin tunnuksilla',
       'Liittymän tarjoajan välityspalvelin',
     ]);
@@ -175,10 +177,10 @@ describe('SMTP block: provider presets', () => {
     const note = presetNote().textContent ?? '';
     for (const part of ['OAuth2', '30 viestiä minuutissa', '10 000 vastaanottajaa vuorokaudessa', '500 vastaanottajaa viestissä', 'SMTP.SendAsApp']) expect(note).toContain(part);
     expect(note).toContain(
-      'Täytä vielä: Vuokraajan tunnus (Tenant ID), Sovelluksen tunnus (Client ID), Sovelluksen salaisuus (Client secret), Postilaatikko, jonka nimissä lähetetään.',
+      'Täytä vielä: Vuokraajan tunnus (Tenant ID), Sovelluksen tunnus (Client ID), Sovelluksen salaisuus (Client secret), Salaisuus vanhenee, Postilaatikko, jonka nimissä lähetetään.',
     );
     await user.type(screen.getByLabelText('Vuokraajan tunnus (Tenant ID)'), 'yritys.onmicrosoft.com');
-    expect(presetNote().textContent).toContain('Täytä vielä: Sovelluksen tunnus (Client ID), Sovelluksen salaisuus (Client secret), Postilaatikko');
+    expect(presetNote().textContent).toContain('Täytä vielä: Sovelluksen tunnus (Client ID), Sovelluksen salaisuus (Client secret), Salaisuus vanhenee, Postilaatikko');
   });
 
   it('keeps what was typed when a preset is chosen: the username, and a stored password stays set', async () => {
@@ -234,7 +236,7 @@ describe('SMTP block: provider presets', () => {
     );
     await userEvent.setup().selectOptions(screen.getByLabelText(PRESET), 'Microsoft 365 (OAuth2)');
     expect(changes).toEqual([
-      ['host', 'port', 'encryption', 'authEnabled', 'authMethod', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction'],
+      ['host', 'port', 'encryption', 'authEnabled', 'authMethod', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction', 'maxConnections'],
     ]);
   });
 });

@@ -20,7 +20,7 @@ import { useFieldTexts } from '../i18n/field-texts';
 import { useLanguage, useT } from '../i18n/i18n';
 import { applySmtpPresetToForm, shownSmtpPreset, type SmtpAccountField, type SmtpAccountForm } from './smtp-account-form';
 
-const ADVANCED_PATHS = ['caCertificate', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction'] as const;
+const ADVANCED_PATHS = ['caCertificate', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction', 'maxConnections', 'ehloName'] as const;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -100,6 +100,13 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
   ];
   const toFill = preset ? SMTP_PRESETS[preset].toFill.filter((key) => isEmpty(value[key])).map((key) => text(key).label) : [];
   const oauthUserHint = value.authMethod === 'PASSWORD' ? undefined : t.settings.oauthUserHint[value.authMethod];
+  // The expiry date belongs to the secret it came with (the API clears it with a new secret too): a
+  // newly typed secret empties it, so the admin gives the new one's date.
+  const changeClientSecret = (next: SmtpAccountForm['oauthClientSecret']) => {
+    const replacing = next.mode !== 'keep' && value.oauthClientSecret.mode === 'keep';
+    onChange({ ...value, oauthClientSecret: next, ...(replacing ? { oauthClientSecretExpiresAt: '' } : {}) }, ['oauthClientSecret', 'oauthClientSecretExpiresAt']);
+  };
+  const secretTyped = value.oauthClientSecret.mode !== 'keep';
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
@@ -139,7 +146,15 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
         <>
           <TextField {...field('oauthTenantId')} disabled={authOff} value={value.oauthTenantId} onChange={(v) => set('oauthTenantId', v)} />
           <TextField {...field('oauthClientId')} disabled={authOff} value={value.oauthClientId} onChange={(v) => set('oauthClientId', v)} />
-          <SecretField {...field('oauthClientSecret')} disabled={authOff} edit={value.oauthClientSecret} onChange={(v) => set('oauthClientSecret', v)} />
+          <SecretField {...field('oauthClientSecret')} disabled={authOff} edit={value.oauthClientSecret} onChange={changeClientSecret} />
+          <TextField
+            {...field('oauthClientSecretExpiresAt')}
+            hint={secretTyped && value.oauthClientSecretExpiresAt === '' ? t.settings.clientSecretExpiryHint : text('oauthClientSecretExpiresAt').help}
+            type="date"
+            disabled={authOff}
+            value={value.oauthClientSecretExpiresAt}
+            onChange={(v) => set('oauthClientSecretExpiresAt', v)}
+          />
         </>
       )}
       {value.authMethod === 'OAUTH2_GOOGLE' && (
@@ -173,6 +188,8 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
                 choices={choicesOf(RECIPIENT_LIMIT_ACTIONS, t.enums.recipientLimitAction)}
                 onChange={(v) => set('recipientLimitAction', v)}
               />
+              <TextField {...field('maxConnections')} inputMode="numeric" value={value.maxConnections} onChange={(v) => set('maxConnections', v)} />
+              <TextField {...field('ehloName')} autoComplete="off" value={value.ehloName} onChange={(v) => set('ehloName', v)} />
             </div>
           </AccordionPanel>
         </AccordionItem>

@@ -20,6 +20,8 @@ export interface SmtpAccountForm {
   oauthTenantId: string;
   oauthClientId: string;
   oauthClientSecret: SecretEdit;
+  /** YYYY-MM-DD or ''. */
+  oauthClientSecretExpiresAt: string;
   oauthServiceAccountKey: SecretEdit;
   oauthUser: string;
   caCertificate: string;
@@ -27,6 +29,8 @@ export interface SmtpAccountForm {
   recipientsPerMessage: string;
   recipientsPerDay: string;
   recipientLimitAction: SmtpAccountFieldsFragment['recipientLimitAction'];
+  maxConnections: string;
+  ehloName: string;
 }
 
 export type SmtpAccountField = keyof SmtpAccountForm;
@@ -51,6 +55,7 @@ export function smtpAccountForm(account: SmtpAccountFieldsFragment): SmtpAccount
     oauthTenantId: account.oauthTenantId,
     oauthClientId: account.oauthClientId,
     oauthClientSecret: secretFrom(account.oauthClientSecretSet),
+    oauthClientSecretExpiresAt: account.oauthClientSecretExpiresAt,
     oauthServiceAccountKey: secretFrom(account.oauthServiceAccountKeySet),
     oauthUser: account.oauthUser,
     caCertificate: account.caCertificate,
@@ -58,6 +63,8 @@ export function smtpAccountForm(account: SmtpAccountFieldsFragment): SmtpAccount
     recipientsPerMessage: numberText(account.recipientsPerMessage),
     recipientsPerDay: numberText(account.recipientsPerDay),
     recipientLimitAction: account.recipientLimitAction,
+    maxConnections: String(account.maxConnections),
+    ehloName: account.ehloName,
   };
 }
 
@@ -72,12 +79,15 @@ function plainFields(form: SmtpAccountForm) {
     authMethod: form.authMethod,
     oauthTenantId: form.oauthTenantId,
     oauthClientId: form.oauthClientId,
+    oauthClientSecretExpiresAt: form.oauthClientSecretExpiresAt,
     oauthUser: form.oauthUser,
     caCertificate: form.caCertificate,
     messagesPerMinute: parseNumberText(form.messagesPerMinute),
     recipientsPerMessage: parseNumberText(form.recipientsPerMessage),
     recipientsPerDay: parseNumberText(form.recipientsPerDay),
     recipientLimitAction: form.recipientLimitAction,
+    maxConnections: parseNumberText(form.maxConnections),
+    ehloName: form.ehloName,
   };
 }
 
@@ -98,7 +108,7 @@ export function smtpAccountRecord(form: SmtpAccountForm) {
 /** The block as the API input: every plain field, and only the secrets the user changed. */
 export function smtpAccountInput(form: SmtpAccountForm): SmtpAccountInput {
   const plain = plainFields(form);
-  const input: SmtpAccountInput = { ...plain, port: plain.port ?? undefined };
+  const input: SmtpAccountInput = { ...plain, port: plain.port ?? undefined, maxConnections: plain.maxConnections ?? undefined };
   // An omitted secret keeps its stored value: leave the key out rather than sending null.
   for (const key of ['password', 'oauthClientSecret', 'oauthServiceAccountKey'] as const) {
     const value = secretInput(form[key]);
@@ -109,7 +119,7 @@ export function smtpAccountInput(form: SmtpAccountForm): SmtpAccountInput {
 
 /** The connection fields as settings-schema's presets read them (a port that is no number matches nothing). */
 function presetView(form: SmtpAccountForm): SmtpAccount {
-  return { ...smtpAccountRecord(form), port: parseNumberText(form.port) ?? Number.NaN };
+  return { ...smtpAccountRecord(form), port: parseNumberText(form.port) ?? Number.NaN, maxConnections: parseNumberText(form.maxConnections) ?? Number.NaN };
 }
 
 /**
@@ -130,6 +140,7 @@ export function applySmtpPresetToForm(form: SmtpAccountForm, presetId: SmtpPrese
     recipientsPerMessage: numberText(applied.recipientsPerMessage),
     recipientsPerDay: numberText(applied.recipientsPerDay),
     recipientLimitAction: applied.recipientLimitAction,
+    maxConnections: String(applied.maxConnections),
   };
   return { form: next, changed: Object.keys(SMTP_PRESETS[presetId].settings) as SmtpAccountField[] };
 }

@@ -14,6 +14,7 @@ export function smtpAccount(overrides: Record<string, unknown> = {}) {
     oauthTenantId: '',
     oauthClientId: '',
     oauthClientSecretSet: false,
+    oauthClientSecretExpiresAt: '',
     oauthServiceAccountKeySet: false,
     oauthUser: '',
     caCertificate: '',
@@ -21,6 +22,8 @@ export function smtpAccount(overrides: Record<string, unknown> = {}) {
     recipientsPerMessage: null,
     recipientsPerDay: null,
     recipientLimitAction: 'SPLIT',
+    maxConnections: 3,
+    ehloName: '',
     ...overrides,
   };
 }
@@ -56,6 +59,11 @@ export function smsSettings(overrides: Record<string, unknown> = {}) {
     phoneNumberPlacement: 'ADDRESS',
     gatewayPasswordPlacement: 'SUBJECT',
     maxSegments: 6,
+    templateMode: 'SIMPLE',
+    addressTemplate: '{number}@smsmail.labyrintti.com',
+    subjectTemplate: '{password}',
+    firstLineTemplate: '',
+    ucs2Domain: '',
     warnings: [],
     ...overrides,
   };

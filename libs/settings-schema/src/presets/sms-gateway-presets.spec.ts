@@ -1,6 +1,6 @@
 import { defaultSmsSettings, gatewayTemplatesOf, type SmsSettings } from '../records/sms-settings';
 import { validateSmsSettings } from '../validation/record-validators';
-import { SMS_GATEWAY_PRESETS, SMS_GATEWAY_PRESET_IDS, applySmsGatewayPreset, matchingSmsGatewayPreset } from './sms-gateway-presets';
+import { SMS_GATEWAY_PRESET_IDS, applySmsGatewayPreset, matchingSmsGatewayPreset } from './sms-gateway-presets';
 
 const base = (overrides: Partial<SmsSettings> = {}): SmsSettings => ({ ...defaultSmsSettings(), senderEmail: 'sms@yritys.fi', ...overrides });
 
