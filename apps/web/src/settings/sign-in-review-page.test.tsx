@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, badUserInput } from '../test/fixtures';
-import { renderWithApp, screen, within } from '../test/test-client';
+import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { SignInReviewPage } from './sign-in-review-page';
 
 function account(overrides: Record<string, unknown> = {}) {
@@ -39,7 +39,7 @@ const EXPIRING = account({
   attention: [{ __typename: 'SignInAttentionType', reason: 'CLIENT_SECRET_EXPIRES_SOON', message: 'Sovelluksen salaisuus vanhenee 2027-01-20.' }],
 });
 
-function renderPage(switchHandler = () => ({ data: { switchToMicrosoftOAuth: review([EXPIRING]) } })) {
+function renderPage(switchHandler: Handler = () => ({ data: { switchToMicrosoftOAuth: review([EXPIRING]) } })) {
   return renderWithApp(<SignInReviewPage />, {
     me: ADMIN,
     handlers: { SignInReview: () => ({ data: { signInReview: review([account(), USER_ACCOUNT, EXPIRING]) } }), SwitchToMicrosoftOAuth: switchHandler },
