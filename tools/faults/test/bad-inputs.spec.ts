@@ -9,6 +9,7 @@ import {
   PHONE_NUMBER_PLACEMENTS,
   RECIPIENT_LIMIT_ACTIONS,
   ROLES,
+  SMS_TEMPLATE_MODES,
   SMTP_AUTH_METHODS,
   SMTP_ENCRYPTIONS,
 } from '@maestro/settings-schema';
@@ -73,6 +74,9 @@ const badSmtp = someOf({
   recipientsPerMessage: intOutside(1, 100000),
   recipientsPerDay: intOutside(1, 10000000),
   recipientLimitAction: notOneOf(RECIPIENT_LIMIT_ACTIONS),
+  maxConnections: fc.oneof(intOutside(1, 20), notAnInt),
+  ehloName: fc.oneof(withLineBreak, fc.constantFrom('localhost', 'erp', '127.0.0.1', '[192.0.2.1]', 'erp yritys.fi'), longerThan(253)),
+  oauthClientSecretExpiresAt: fc.oneof(withLineBreak, fc.constantFrom('2027-02-30', '31.12.2027', 'huomenna', '2027-13-01')),
 });
 
 const badUserMailSettings = someOf({
@@ -135,8 +139,36 @@ const CASES: Record<string, OperationCase> = {
         maxSegments: fc.oneof(intOutside(1, 20), notAnInt),
         phoneNumberPlacement: notOneOf(PHONE_NUMBER_PLACEMENTS),
         gatewayPasswordPlacement: notOneOf(GATEWAY_PASSWORD_PLACEMENTS),
+        templateMode: notOneOf(SMS_TEMPLATE_MODES),
+        ucs2Domain: fc.oneof(withLineBreak, fc.constantFrom('ucs gateway', 'localhost', '@ucs.fi'), longerThan(253)),
         smtp: badSmtp,
       }),
+    ),
+  },
+  switchToMicrosoftOAuth: {
+    field: 'switchToMicrosoftOAuth',
+    query: 'mutation($account: SmtpAccountKind!, $userId: ID, $input: MicrosoftOAuthSwitchInput!) { switchToMicrosoftOAuth(account: $account, userId: $userId, input: $input) { basicAuthOffByDefault } }',
+    runs: 12,
+    calls: fc.oneof(
+      // Details fine but one or two, for the company's account.
+      someOf({
+        oauthTenantId: fc.oneof(withLineBreak, longerThan(200), fc.constant(' ')),
+        oauthClientId: fc.oneof(withLineBreak, longerThan(200), fc.constant('')),
+        oauthClientSecret: fc.oneof(withLineBreak, longerThan(2000), fc.constant('')),
+        oauthClientSecretExpiresAt: fc.constantFrom('2027-02-30', '31.12.2027', 'huomenna'),
+        oauthUser: fc.oneof(notAnAddress, withLineBreak),
+      }).map((bad) => ({
+        variables: {
+          account: 'COMPANY',
+          input: { oauthTenantId: 'yritys.onmicrosoft.com', oauthClientId: 'app', oauthClientSecret: 'Q~salainen', oauthClientSecretExpiresAt: '2028-06-30', oauthUser: 'myynti@yritys-a.example', ...bad },
+        },
+      })),
+      // Another company's user, or no user, or an account kind that has no switch.
+      fc
+        .constantFrom<Record<string, unknown>>({ account: 'USER', userId: ref('bUser') }, { account: 'USER' }, { account: 'MINE' }, { account: 'SOMEONE' })
+        .map((target) => ({ variables: { ...target, input: { oauthTenantId: 't', oauthClientId: 'c', oauthClientSecret: 's', oauthClientSecretExpiresAt: '2028-06-30', oauthUser: '' } } })),
+      // A normal user may switch nothing.
+      fc.constant<Call>({ variables: { account: 'COMPANY', input: { oauthTenantId: 't', oauthClientId: 'c', oauthClientSecret: 's', oauthClientSecretExpiresAt: '2028-06-30', oauthUser: '' } }, as: 'user' }),
     ),
   },
   updateMyMailSettings: {

@@ -93,10 +93,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A day as `YYYY-MM-DD` (what a date picker gives); '' means not set. */
+/** A day as `YYYY-MM-DD` (what a date picker gives); '' means not set. One line, like every field kept beside a header's. */
 export function isoDate() {
-  return z.string().superRefine((value, ctx) => {
-    if (value.trim() !== '' && !isIsoDate(value.trim())) ctx.addIssue({ code: 'custom', message: 'INVALID_DATE', params: issueParams('INVALID_DATE', { value }) });
+  return singleLine(10).superRefine((value, ctx) => {
+    // A line break or a long text is already reported (LINE_BREAK, TOO_LONG): one problem per mistake.
+    if (value.trim() === '' || LINE_BREAK.test(value) || value.length > 10) return;
+    if (!isIsoDate(value.trim())) ctx.addIssue({ code: 'custom', message: 'INVALID_DATE', params: issueParams('INVALID_DATE', { value }) });
   });
 }
 
