@@ -1,7 +1,18 @@
 // The public door of @maestro/settings-schema: the shared domain model of Maestro Messaging.
 export * from './enums';
 export * from './fields/field-meta';
-export { listFields, secretPaths, secretKeys, redactSecrets, type FieldDescriptor } from './fields/field-list';
+export {
+  listFields,
+  secretPaths,
+  secretKeys,
+  redactSecrets,
+  secretBindings,
+  changedBindingFields,
+  bindingValue,
+  valueAtPath,
+  type FieldDescriptor,
+  type SecretBinding,
+} from './fields/field-list';
 export * from './records/message-source';
 export * from './records/smtp-account';
 export * from './records/company-message-settings';
@@ -11,7 +22,8 @@ export * from './records/module-send-policy';
 export * from './records/standard-text';
 export * from './records/standard-placeholders';
 export * from './records/compose-message';
-export { MAX_TEXT_BYTES, isIsoDate } from './fields/common-fields';
+export { MAX_TEXT_BYTES, CONTROL_CHARACTER, isIsoDate } from './fields/common-fields';
+export * from './text/visible-text';
 export * from './validation/problem';
 export { validateRecord, toProblems } from './validation/validate';
 export * from './validation/record-validators';

@@ -18,9 +18,14 @@ export type AddressListResult =
   | { ok: false; errors: AddressError[] };
 
 const LINE_BREAK = /[\r\n]/;
-// Other C0 controls and DEL: never part of an address people type; the parser lets some through in quotes.
+// Other C0 controls, DEL, C1 controls (NEL) and the line and paragraph separators: never part of an
+// address people type; the parser lets some through in quotes.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+// Inside the address itself (local part and domain) no space, control or invisible format character:
+// nodemailer's address parser, which writes the envelope, splits at Unicode white space, so an address
+// `Boss\u2028attacker@evil.test` that another parser took whole would be sent to attacker@evil.test.
+const NOT_IN_ADDRESS = /[\p{Cc}\p{Cf}\p{Z}]/u;
 // JavaScript's trim() plus the zero-width space that web pages and chat programs leave in copied text.
 const EDGE_SPACE = /^[\s\u200b]+|[\s\u200b]+$/g;
 const MAX_LOCAL_PART = 64; // RFC 5321 4.5.3.1.1
@@ -144,12 +149,19 @@ function parseMailbox(text: string): ParsedAddress | null {
   if (parsed.parts.local.tokens.includes('"')) return null;
   if (parsed.domain.trim() !== parsed.domain || !isDeliverableDomain(parsed.domain)) return null;
   if (parsed.local.length > MAX_LOCAL_PART || parsed.address.length > MAX_ADDRESS) return null;
+  if (NOT_IN_ADDRESS.test(parsed.address)) return null;
   return { name: displayName(parsed), address: parsed.address };
 }
 
-/** Show a line break in a piece as the two characters `\r` / `\n`, so the piece can be shown and logged on one line. */
+/**
+ * Show a line break in a piece as the two characters `\r` / `\n`, and any other control or separator
+ * as `\u2028`, so the piece can be shown and logged on one line and nothing in it hides.
+ */
 function printable(piece: string): string {
-  return piece.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return piece
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${(ch.codePointAt(0) as number).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -188,7 +200,7 @@ function parseAddressListUncached(text: string): AddressListResult {
     const trimmed = piece.text.replace(EDGE_SPACE, '');
     if (trimmed === '') continue;
     const parsed = parseMailbox(trimmed);
-    if (parsed === null) errors.push({ piece: trimmed, code: 'INVALID_ADDRESS' });
+    if (parsed === null) errors.push({ piece: printable(trimmed), code: 'INVALID_ADDRESS' });
     else addresses.push(parsed);
   }
   if (errors.length > 0) return { ok: false, errors };

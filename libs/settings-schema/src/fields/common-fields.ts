@@ -3,6 +3,13 @@ import { parseAddressList } from '../addresses/address-list';
 import { normalizeHostname } from '../addresses/hostname';
 
 const LINE_BREAK = /[\r\n]/;
+/**
+ * Characters a one-line value never needs and that change how it is read: C0 controls (TAB allowed),
+ * DEL, C1 controls (NEL U+0085 among them) and Unicode's line and paragraph separators. A mail
+ * header, a log line or another program may take any of them for a line end.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Problem params carried on a custom zod issue; `toProblems` turns them into a Problem. */
 export function issueParams(problem: string, params: Record<string, string | number> = {}) {
@@ -16,6 +23,7 @@ export function singleLine(max: number) {
     .max(max)
     .superRefine((value, ctx) => {
       if (LINE_BREAK.test(value)) ctx.addIssue({ code: 'custom', message: 'LINE_BREAK', params: issueParams('LINE_BREAK') });
+      else if (CONTROL_CHARACTER.test(value)) ctx.addIssue({ code: 'custom', message: 'CONTROL_CHARACTER', params: issueParams('CONTROL_CHARACTER') });
     });
 }
 
@@ -26,7 +34,7 @@ export function singleLine(max: number) {
  */
 export function optionalAddress() {
   return singleLine(320).superRefine((value, ctx) => {
-    if (value.trim() === '' || LINE_BREAK.test(value)) return;
+    if (value.trim() === '' || LINE_BREAK.test(value) || CONTROL_CHARACTER.test(value)) return;
     const parsed = parseAddressList(value);
     if (!parsed.ok) {
       for (const error of parsed.errors) ctx.addIssue({ code: 'custom', message: error.code, params: issueParams(error.code, { piece: error.piece }) });
@@ -61,7 +69,7 @@ export function addressListText() {
  */
 export function hostname(problemCode: 'INVALID_HOST' | 'INVALID_DOMAIN' = 'INVALID_HOST') {
   return singleLine(253).superRefine((value, ctx) => {
-    if (value.trim() === '' || LINE_BREAK.test(value)) return;
+    if (value.trim() === '' || LINE_BREAK.test(value) || CONTROL_CHARACTER.test(value)) return;
     const ascii = normalizeHostname(value);
     if (ascii === null || (problemCode === 'INVALID_DOMAIN' && !ascii.includes('.'))) ctx.addIssue({ code: 'custom', message: problemCode, params: issueParams(problemCode, { value }) });
   });
@@ -74,7 +82,7 @@ export function hostname(problemCode: 'INVALID_HOST' | 'INVALID_DOMAIN' = 'INVAL
  */
 export function clientHostname() {
   return singleLine(253).superRefine((value, ctx) => {
-    if (value.trim() === '' || LINE_BREAK.test(value)) return;
+    if (value.trim() === '' || LINE_BREAK.test(value) || CONTROL_CHARACTER.test(value)) return;
     const ascii = normalizeHostname(value);
     if (ascii === null || !ascii.includes('.') || /^[\d.]+$/.test(ascii) || ascii.includes(':')) {
       ctx.addIssue({ code: 'custom', message: 'INVALID_EHLO_NAME', params: issueParams('INVALID_EHLO_NAME', { value }) });
@@ -97,7 +105,7 @@ export function isIsoDate(value: string): boolean {
 export function isoDate() {
   return singleLine(10).superRefine((value, ctx) => {
     // A line break or a long text is already reported (LINE_BREAK, TOO_LONG): one problem per mistake.
-    if (value.trim() === '' || LINE_BREAK.test(value) || value.length > 10) return;
+    if (value.trim() === '' || LINE_BREAK.test(value) || CONTROL_CHARACTER.test(value) || value.length > 10) return;
     if (!isIsoDate(value.trim())) ctx.addIssue({ code: 'custom', message: 'INVALID_DATE', params: issueParams('INVALID_DATE', { value }) });
   });
 }

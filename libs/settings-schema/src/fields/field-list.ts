@@ -41,6 +41,50 @@ export function secretPaths(schema: z.ZodType): string[] {
     .map((f) => f.path);
 }
 
+export interface SecretBinding {
+  /** The secret's dotted path, e.g. `smtp.password`. */
+  path: string;
+  /** The dotted paths, from the record's root, of the fields the secret is bound to. */
+  boundTo: string[];
+}
+
+/** Every secret with the fields it is bound to (`boundTo` on the field), as paths from the record's root. */
+export function secretBindings(schema: z.ZodType): SecretBinding[] {
+  return listFields(schema)
+    .filter((f) => f.secret)
+    .map((f) => {
+      const parent = f.path.split('.').slice(0, -1).join('.');
+      return { path: f.path, boundTo: (f.boundTo ?? []).map((relative) => (parent ? `${parent}.${relative}` : relative)) };
+    });
+}
+
+/** The value at a dotted path of a plain record, or undefined. */
+export function valueAtPath(record: unknown, path: string): unknown {
+  let current: unknown = record;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/**
+ * The bound fields whose values differ between two versions of a record: where a kept secret would be
+ * used with other details than it was saved with. Text is compared trimmed, and host names
+ * case-insensitively; an absent value counts as empty, so a field added to a binding later does not
+ * unbind secrets saved before it while it stays empty.
+ */
+export function changedBindingFields(binding: SecretBinding, before: unknown, after: unknown): string[] {
+  return binding.boundTo.filter((path) => bindingValue(path, valueAtPath(before, path)) !== bindingValue(path, valueAtPath(after, path)));
+}
+
+/** The comparable form of one bound value (see `changedBindingFields`). */
+export function bindingValue(path: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value.trim() : String(value);
+  return /(^|\.)host$/.test(path) ? text.toLowerCase() : text;
+}
+
 /** The last segment of every secret field name (e.g. `password`), for log redaction by key. */
 export function secretKeys(...schemas: z.ZodType[]): string[] {
   return [...new Set(schemas.flatMap((s) => secretPaths(s).map((p) => p.split('.').pop() as string)))];

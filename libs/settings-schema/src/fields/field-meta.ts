@@ -15,6 +15,13 @@ export interface FieldMeta {
    * secret is cleared, or replaced without a new value for this field — it described the old secret.
    */
   belongsToSecret?: string;
+  /**
+   * A secret's binding: the fields (dotted paths relative to the record the secret sits in, e.g.
+   * `host` beside `password`) whose values the secret was given for. The API stores them with the
+   * sealed secret and uses the secret only while they are unchanged; changing one asks for the secret
+   * again. A list that can grow: a field added later binds secrets saved from then on.
+   */
+  boundTo?: readonly string[];
   /** A short hint shown under the field. */
   helpFi?: string;
   helpEn?: string;

@@ -38,7 +38,14 @@ const smsSettingsShape = {
     }),
     { labelFi: 'Sms-palvelun email', labelEn: 'SMS gateway e-mail', helpFi: 'Esim. @smsmail.labyrintti.com', helpEn: 'E.g. @smsmail.labyrintti.com' },
   ),
-  gatewayPassword: field(singleLine(200).nullable(), { labelFi: 'Sms-palvelun salasana', labelEn: 'SMS gateway password', secret: true }),
+  // The gateway password travels inside the message to the gateway address, over the SMS account:
+  // pointing either somewhere else must not take the stored password along.
+  gatewayPassword: field(singleLine(200).nullable(), {
+    labelFi: 'Sms-palvelun salasana',
+    labelEn: 'SMS gateway password',
+    secret: true,
+    boundTo: ['gatewayAddress', 'smtp.host', 'smtp.port', 'smtp.encryption'],
+  }),
   phoneNumberPlacement: field(z.enum(PHONE_NUMBER_PLACEMENTS), { labelFi: 'Puhelinnumeron paikka', labelEn: 'Phone number placement' }),
   gatewayPasswordPlacement: field(z.enum(GATEWAY_PASSWORD_PLACEMENTS), {
     labelFi: 'Sms-palvelun salasanan paikka',

@@ -16,13 +16,23 @@ export function defaultPortFor(encryption: SmtpEncryption): number {
   return DEFAULT_PORT_BY_ENCRYPTION[encryption];
 }
 
+/**
+ * What a stored SMTP password is bound to (DESIGN: "a stored secret is used only with the host, port,
+ * user name and sign-in method it was stored with, and only over the encryption it was saved with").
+ * Append a field here (an IMAP endpoint, say) and secrets saved from then on are bound to it too.
+ */
+export const SMTP_SECRET_BINDING = ['host', 'port', 'encryption', 'username', 'authMethod'] as const;
+
+/** An OAuth2 secret is bound besides to the app registration and the mailbox it signs in as. */
+export const OAUTH_SECRET_BINDING = [...SMTP_SECRET_BINDING, 'oauthTenantId', 'oauthClientId', 'oauthUser'] as const;
+
 const smtpAccountShape = {
   host: field(hostname(), { labelFi: 'SMTP-palvelin', labelEn: 'SMTP server' }),
   authEnabled: field(z.boolean(), { labelFi: 'Autentikointi', labelEn: 'Authentication' }),
   port: field(port(), { labelFi: 'Portti', labelEn: 'Port' }),
   encryption: field(z.enum(SMTP_ENCRYPTIONS), { labelFi: 'Salaustapa', labelEn: 'Encryption' }),
   username: field(singleLine(320), { labelFi: 'Käyttäjätunnus', labelEn: 'Username' }),
-  password: field(singleLine(1024).nullable(), { labelFi: 'Salasana', labelEn: 'Password', secret: true }),
+  password: field(singleLine(1024).nullable(), { labelFi: 'Salasana', labelEn: 'Password', secret: true, boundTo: SMTP_SECRET_BINDING }),
   authMethod: field(z.enum(SMTP_AUTH_METHODS), { labelFi: 'Autentikointitapa', labelEn: 'Authentication method' }),
   oauthTenantId: field(singleLine(200), {
     labelFi: 'Vuokraajan tunnus (Tenant ID)',
@@ -35,6 +45,7 @@ const smtpAccountShape = {
     labelFi: 'Sovelluksen salaisuus (Client secret)',
     labelEn: 'Client secret',
     secret: true,
+    boundTo: OAUTH_SECRET_BINDING,
   }),
   oauthClientSecretExpiresAt: field(isoDate(), {
     labelFi: 'Salaisuus vanhenee',
@@ -47,6 +58,7 @@ const smtpAccountShape = {
     labelFi: 'Palvelutilin avain (JSON)',
     labelEn: 'Service account key (JSON)',
     secret: true,
+    boundTo: OAUTH_SECRET_BINDING,
     helpFi: 'Google Workspace: palvelutilin avaintiedosto, jolla on toimialueen laajuinen valtuutus.',
     helpEn: 'Google Workspace: the service account key file with domain-wide delegation.',
   }),

@@ -48,6 +48,14 @@ export const PROBLEM_MESSAGES = {
     fi: 'Rivinvaihto ei ole sallittu tässä kentässä: kirjoita tieto yhdelle riville.',
     en: 'Line breaks are not allowed in this field: write it on one line.',
   }),
+  CONTROL_CHARACTER: () => ({
+    fi: 'Kentässä on ohjausmerkki (esim. sarkain-, rivin- tai kappaleenerotin), jota ei sallita: kirjoita teksti uudelleen ilman sitä.',
+    en: 'The field holds a control character (such as a line or paragraph separator) that is not allowed: type the text again without it.',
+  }),
+  SECRET_REQUIRED_AGAIN: (p) => ({
+    fi: `${p.labelFi ?? 'Salasana'}: palvelimen tiedot muuttuivat (${p.changedFi}). Tallennettua salaisuutta käytetään vain niillä tiedoilla, joilla se tallennettiin: kirjoita se uudelleen tai tyhjennä se.`,
+    en: `${p.labelEn ?? 'Password'}: the server details changed (${p.changedEn}). A stored secret is used only with the details it was saved with: type it again, or clear it.`,
+  }),
   INVALID_CHOICE: (p) => ({ fi: `Tuntematon valinta. Sallitut: ${p.allowed}.`, en: `Unknown choice. Allowed: ${p.allowed}.` }),
   PORT_RANGE: () => ({ fi: 'Portin on oltava kokonaisluku 1–65535.', en: 'The port must be a whole number 1–65535.' }),
   INVALID_HOST: (p) => ({
