@@ -5,6 +5,7 @@ export { escapeHtml, monospaceHtml } from './mime/monospace-html';
 export { generateMessageId } from './mime/message-id';
 export { buildSentCopy } from './mime/sent-copy';
 export { dsnRequest, envelopeIdFor, messageIdForEnvelopeId } from './mime/envelope-id';
+export { sendsToSameAddress } from './mime/envelope-address';
 export { REFUSAL_CODES, refusal, type Refusal, type RefusalCode, type RefusalParams } from './refusals';
 export * from './resolution';
 export * from './templates';

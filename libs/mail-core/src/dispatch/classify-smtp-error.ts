@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@maestro/settings-schema';
 import { AccessTokenError } from './access-token-error';
+import { HOST_NOT_ALLOWED_ERROR } from './host-policy';
 import { networkFailureCode } from './network-failure';
 import { SMTP_ERROR_RULES, type SmtpErrorCode, type SmtpErrorRule } from './smtp-error-codes';
 
@@ -139,6 +140,9 @@ function codeForConnection(e: SmtpLikeError): SmtpErrorCode {
   const original = asString(e.originalCode) ?? code;
   const text = `${asString(e.message) ?? ''} ${asString(e.reason) ?? ''}`;
 
+  if (code === HOST_NOT_ALLOWED_ERROR) return 'HOST_NOT_ALLOWED';
+  // A first line that is not "220 ...": an IMAP, database or message-bus port, not SMTP.
+  if (code === 'EPROTOCOL' && /invalid greeting/i.test(text)) return 'NOT_SMTP_SERVER';
   const network = networkFailureCode(original, text);
   if (network) return network;
   if (code === 'ETLS') return 'TLS_FAILED';
@@ -197,7 +201,8 @@ export function classifySmtpError(err: unknown, options: ClassifyOptions = {}): 
 
   const code = responseCode ? codeForReply(responseCode, response ?? '', command) : codeForConnection(e);
   const enhancedCode = response ? enhancedCodeOf(response) : undefined;
-  const rawDetail = response ?? asString(e.message) ?? '';
+  // What a server that is not SMTP sent is not passed on: it may be any service's banner.
+  const rawDetail = code === 'NOT_SMTP_SERVER' ? '' : (response ?? asString(e.message) ?? '');
   const classified = makeClassifiedError(code, {
     responseCode,
     enhancedCode,

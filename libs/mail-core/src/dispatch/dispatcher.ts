@@ -5,6 +5,7 @@ import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/sm
 import { toMailOptions } from '../mime/to-mail-options';
 import type { OutgoingMessage } from '../types';
 import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
+import { OPEN_HOST_POLICY, connectChecked, type HostPolicy } from './host-policy';
 import { InMemoryRateLimiter, systemClock, type Clock, type RateLimiter } from './rate-limiter';
 import { nonAsciiLocalParts, offersSmtpUtf8 } from './smtputf8';
 import {
@@ -70,6 +71,8 @@ export interface DispatcherOptions {
   /** Per-account messages-per-minute limiter. Default: in this process only. */
   rateLimiter?: RateLimiter;
   clock?: Clock;
+  /** Which hosts may be connected to (hosted installations refuse internal addresses). */
+  hostPolicy?: HostPolicy;
 }
 
 interface PoolEntry {
@@ -290,6 +293,16 @@ export class SmtpDispatcher {
       disableFileAccess: true,
       disableUrlAccess: true,
     };
+    const policy = this.options.hostPolicy ?? OPEN_HOST_POLICY;
+    if (policy.refuseInternal) {
+      // Every new pooled connection goes to an address checked at that moment (DNS may change).
+      options.getSocket = (_opts, callback) => {
+        connectChecked(account.host, account.port, policy, this.timeouts.connectionMs).then(
+          (socket) => callback(null, { connection: socket }),
+          (err: Error) => callback(err, undefined as never),
+        );
+      };
+    }
     if (!account.authEnabled) return options;
     // With authentication on, log in even if the server does not advertise AUTH (and fail clearly),
     // rather than silently sending unauthenticated.

@@ -4,6 +4,8 @@ export type { DispatcherOptions, RecipientRejection, SendFailure, SendOutcome, S
 export { verifySmtpAccount } from './verify-smtp-account';
 export type { VerifyOptions, VerifyResult, VerifyStage } from './verify-smtp-account';
 export { AccessTokenError, OAUTH_PROVIDER_ERROR } from './access-token-error';
+export { OPEN_HOST_POLICY, checkSmtpHost, isInternalAddress } from './host-policy';
+export type { HostCheck, HostPolicy, LookupAll } from './host-policy';
 export { classifySmtpError, makeClassifiedError, sanitizeDetail } from './classify-smtp-error';
 export type { ClassifiedError, ClassifyOptions } from './classify-smtp-error';
 export { SMTP_ERROR_CODES, SMTP_ERROR_RULES } from './smtp-error-codes';

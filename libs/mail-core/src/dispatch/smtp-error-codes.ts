@@ -40,6 +40,8 @@ export const SMTP_ERROR_CODES = [
   'NETWORK_UNREACHABLE',
   'UNKNOWN_HOST',
   'DNS_FAILED',
+  'HOST_NOT_ALLOWED',
+  'NOT_SMTP_SERVER',
   'TIMEOUT',
   'INVALID_ENVELOPE',
   'SMTP_NOT_CONFIGURED',
@@ -421,6 +423,22 @@ export const SMTP_ERROR_RULES = {
     message: (c) => ({
       fi: `Palvelinta${at(c)} ei löydy: tarkista SMTP-palvelimen nimi; lähetystä yritetään uudelleen`,
       en: `The server${at(c)} was not found: check the SMTP server name; sending will be retried`,
+    }),
+  },
+  HOST_NOT_ALLOWED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `SMTP-palvelin${at(c)} on sisäverkon osoitteessa (esim. 127.x, 10.x, 192.168.x tai 169.254.x), johon tämä palvelu ei ota yhteyttä: anna SMTP-palvelimeksi julkinen palvelin, tai pyydä ylläpitoa lisäämään palvelin MAESTRO_SMTP_ALLOWED_HOSTS-luetteloon`,
+      en: `The SMTP server${at(c)} is at an internal address (such as 127.x, 10.x, 192.168.x or 169.254.x) this service does not connect to: give a public SMTP server, or ask the operators to add the server to MAESTRO_SMTP_ALLOWED_HOSTS`,
+    }),
+  },
+  NOT_SMTP_SERVER: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Palvelin${at(c)} ei ole SMTP-palvelin (se ei tervehtinyt SMTP:n tavalla): tarkista SMTP-palvelimen nimi ja portti`,
+      en: `The server${at(c)} is not an SMTP server (it did not greet as SMTP does): check the SMTP server name and port`,
     }),
   },
   DNS_FAILED: {

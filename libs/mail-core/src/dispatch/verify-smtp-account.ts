@@ -2,6 +2,7 @@ import type { SmtpAccount } from '@maestro/settings-schema';
 import SMTPConnection, { type SMTPConnectionAuth } from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
 import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
+import { OPEN_HOST_POLICY, connectChecked, type HostPolicy } from './host-policy';
 import type { SmtpErrorCode } from './smtp-error-codes';
 import {
   DEFAULT_SMTP_TIMEOUTS,
@@ -40,7 +41,12 @@ export interface VerifyOptions {
   clientName?: string | null;
   /** The address messages go out from, whose domain is the EHLO name when nothing else gives one. */
   senderAddress?: string | null;
+  /** Which hosts may be connected to (hosted installations refuse internal addresses). */
+  hostPolicy?: HostPolicy;
 }
+
+/** A server reply as SMTP writes it ("250 ...", "535-5.7.8 ..."); anything else is not passed on. */
+const SMTP_REPLY = /^[2-5]\d\d(?:[ -]|$)/;
 
 const TLS_CODES: ReadonlySet<SmtpErrorCode> = new Set<SmtpErrorCode>([
   'TLS_FAILED',
@@ -108,11 +114,24 @@ async function verifyOnce(account: SmtpAccount, options: VerifyOptions): Promise
   const server = serverLabel(account);
   const ehloName = ehloNameFor(account, options.senderAddress ?? null, options.clientName);
   const context = { secrets, server, mailbox: signInLogin(account), ehloName };
-  const connection = new SMTPConnection(smtpConnectionOptions(account, timeouts, ehloName));
   const named = ehloName ? { ehloName } : {};
-  const lastReply = (): string | undefined => (connection.lastServerResponse ? sanitizeDetail(connection.lastServerResponse, secrets) : undefined);
+  const policy = options.hostPolicy ?? OPEN_HOST_POLICY;
+  const connectionOptions = smtpConnectionOptions(account, timeouts, ehloName);
+  if (policy.refuseInternal) {
+    // The checked address is the one connected to; nodemailer starts TLS on it with the host's name.
+    try {
+      connectionOptions.connection = await connectChecked(account.host, account.port, policy, timeouts.connectionMs);
+    } catch (err) {
+      return { ok: false, stage: 'CONNECT', secure: false, error: classifySmtpError(err, context), ...named };
+    }
+  }
+  const connection = new SMTPConnection(connectionOptions);
+  const lastReply = (): string | undefined => {
+    const last = connection.lastServerResponse;
+    return last && SMTP_REPLY.test(last) ? sanitizeDetail(last, secrets) : undefined;
+  };
   const fail = (stage: VerifyStage, error: ClassifiedError): VerifyResult => {
-    const reply = error.responseCode ? error.detail : lastReply();
+    const reply = error.code === 'NOT_SMTP_SERVER' ? undefined : error.responseCode ? error.detail : lastReply();
     const secure = connection.secure;
     connection.close();
     return { ok: false, stage, secure, error, ...named, ...(reply ? { reply } : {}) };

@@ -33,3 +33,33 @@ describe('effective sender', () => {
     });
   });
 });
+
+describe("a user's own SMTP account and the sender", () => {
+  const ownAccount = { host: 'smtp.office365.com', authEnabled: true, authMethod: 'PASSWORD' as const, username: 'matti@yritys.fi' };
+
+  it('sends from the mailbox the own account signs in as when no address was set for the user', () => {
+    const user = seedUser({ email: '', senderName: '' });
+    expect(resolveSender(seedCompany(), { ...user, smtp: { ...user.smtp, ...ownAccount } })).toEqual({ name: 'Yrityksen edustaja', address: 'matti@yritys.fi' });
+  });
+
+  it('prefers the address an admin set over the own account mailbox', () => {
+    const user = seedUser();
+    expect(resolveSender(seedCompany(), { ...user, smtp: { ...user.smtp, ...ownAccount } })?.address).toBe('oma.nimi@sahkoposti.fi');
+  });
+
+  it('uses the OAuth2 mailbox of an OAuth2 account', () => {
+    const user = seedUser({ email: '' });
+    const smtp = { ...user.smtp, ...ownAccount, authMethod: 'OAUTH2_MICROSOFT' as const, username: '', oauthUser: 'myynti@yritys.fi' };
+    expect(resolveSender(seedCompany(), { ...user, smtp })?.address).toBe('myynti@yritys.fi');
+  });
+
+  it('does not take an address from an own account that does not sign in', () => {
+    const user = seedUser({ email: '' });
+    expect(resolveSender(seedCompany(), { ...user, smtp: { ...user.smtp, ...ownAccount, authEnabled: false } })?.address).toBe('yritys@yritys.fi');
+  });
+
+  it('does not take a login name that is not an address', () => {
+    const user = seedUser({ email: '' });
+    expect(resolveSender(seedCompany(), { ...user, smtp: { ...user.smtp, ...ownAccount, username: 'matti' } })?.address).toBe('yritys@yritys.fi');
+  });
+});
