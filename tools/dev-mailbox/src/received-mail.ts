@@ -9,6 +9,8 @@ export interface MailSummary {
   /** The envelope recipients (RCPT TO), Bcc included. */
   to: string[];
   subject: string;
+  /** The Message-ID header, or '' when there is none. */
+  messageId: string;
   /** Size of the raw message in bytes. */
   size: number;
 }
@@ -82,6 +84,7 @@ async function summarize(mail: Omit<ReceivedMail, 'parse' | 'summary'>): Promise
     from: headers.from?.text ?? mail.envelope.from,
     to: mail.envelope.to,
     subject: headers.subject ?? '',
+    messageId: headers.messageId ?? '',
     size: mail.size,
   };
 }

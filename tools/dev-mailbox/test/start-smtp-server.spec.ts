@@ -57,9 +57,9 @@ it('parses a received message with mailparser when asked', async () => {
   expect(parsed.text?.trim()).toBe('Hei!');
 });
 
-it("gives a viewer's summary: id, time, from, to, subject and size", async () => {
+it("gives a viewer's summary: id, time, from, to, subject, Message-ID and size", async () => {
   server = await startSmtpServer();
-  await send(server);
+  const info = await send(server);
   const [mail] = await server.waitFor(1);
   await expect(mail!.summary()).resolves.toEqual({
     id: mail!.id,
@@ -67,6 +67,7 @@ it("gives a viewer's summary: id, time, from, to, subject and size", async () =>
     from: '"Yrityksen edustaja" <yritys@yritys.fi>',
     to: ['asiakas@asiakas.fi', 'arkisto@yritys.fi'],
     subject: 'Tilausvahvistus – Äänekoski',
+    messageId: info.messageId,
     size: mail!.size,
   });
 });

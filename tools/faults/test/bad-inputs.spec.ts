@@ -633,7 +633,7 @@ describe.each(DATABASE_KINDS)('generated bad inputs on %s: no crash, no 5xx, a c
       const queued = await s.messageIntake.send(who, { ...validMessage, source: 'QUOTE', subject: `Jonossa ${prefix}` });
       const cancelled = await s.messageIntake.send(who, { ...validMessage, source: 'QUOTE', subject: `Peruttu ${prefix}` });
       await s.messageLifecycle.cancel(who, cancelled.id);
-      const attachment = await s.attachments.store({ companyId: company.id, uploadedByUserId: company.user.id, filename: `${prefix}.txt`, contentType: 'text/plain', stream: Readable.from([Buffer.from(prefix)]), limitBytes: 1000 });
+      const attachment = await s.attachments.store({ companyId: company.id, uploadedByUserId: company.user.id, filename: `${prefix}.txt`, stream: Readable.from([Buffer.from(prefix)]), limitBytes: 1000 });
       await s.settings.updateUserSettings(company.id, company.user.id, { email: `${prefix}-user@yritys-${prefix}.fi`, signatureLines: ['Terveisin', prefix] });
       const started = await s.messageDrafts.startSend(who, { source: 'QUOTE', documentRef: `LUONNOS-${prefix}`, to: ['asiakas@asiakas.example'] });
       if (started.outcome !== 'DRAFT') throw new Error('QUOTE opens for editing by default: expected a draft');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -9,10 +9,12 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { pickLanguage } from '../common/language';
 import type { RequestContext } from '../common/request-context';
 import { formatErrorWith, localizeErrorsPlugin } from '../graphql/error-formatting';
+import { introspectionForSignedInPlugin } from '../graphql/introspection-access';
 import { depthLimitRule, queryCostPlugin, signedOutIntrospectionPlugin } from '../graphql/query-limits';
 import { buildGraphqlSchema } from '../graphql/schema';
 import { attachmentRoutes } from '../modules/attachments/attachment-routes';
 import { refreshCookieOf } from '../modules/auth/refresh-cookie';
+import { securityHeaders } from './security-headers';
 import type { Services } from './services';
 
 export interface BuiltApp {
@@ -21,6 +23,13 @@ export interface BuiltApp {
 }
 
 const JSON_BODY_LIMIT = '1mb';
+
+/** `Authorization: Bearer <token>`, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /**
  * The built web add-in, served from the API's own port when it exists. Found from this file, not from
@@ -58,13 +67,23 @@ function corsFor(allowed: readonly string[]): RequestHandler {
   const allow = cors({ origin: [...allowed], credentials: false, maxAge: 600, allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id', 'accept-language'] });
   return (req, res, next) => {
     const origin = req.header('origin');
-    const sameOrigin = origin && req.header('host') && new URL(origin).host === req.header('host');
+    const sameOrigin = origin && req.header('host') && hostOfOrigin(origin) === req.header('host');
     if (origin && !sameOrigin && !allowed.includes(origin)) {
       res.status(403).json({ errors: [{ message: `Origin ${origin} is not allowed: add it to MAESTRO_CORS_ORIGINS.`, extensions: { code: 'FORBIDDEN_ORIGIN' } }] });
       return;
     }
     allow(req, res, next);
   };
+}
+
+/** The host[:port] of an Origin header, or null for `null`, garbage and anything that is not http(s). */
+function hostOfOrigin(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Malformed or oversized bodies get a 400/413 with a reason, never a crash or a stack trace. */
@@ -83,8 +102,8 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
 };
 
 export interface BuildOptions {
-  /** Extra routes mounted before the web app (the dev mailbox's window). */
-  extraRoutes?: express.Router[];
+  /** Extra routes mounted before the web app (the dev mailbox's window), built with the services. */
+  extraRoutes?: Array<(services: Services) => express.Router>;
 }
 
 export async function buildApp(services: Services, options: BuildOptions = {}): Promise<BuiltApp> {
@@ -100,14 +119,17 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     introspection: true,
     validationRules: [depthLimitRule],
     formatError: formatErrorWith(services.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), signedOutIntrospectionPlugin(), queryCostPlugin(schema), localizeErrorsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInPlugin(), signedOutIntrospectionPlugin(), queryCostPlugin(schema), localizeErrorsPlugin()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies the operator names: anyone else could write
+  // any address there and get a fresh login throttle with each one.
+  app.set('trust proxy', services.config.trustedProxies.length ? services.config.trustedProxies : false);
   app.use(requestIds(services));
+  app.use(securityHeaders(services.config.frameAncestors));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -121,9 +143,11 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     }
   });
 
-  app.get('/metrics', async (req, res) => {
+  app.get('/metrics', async (req, res, next) => {
     const token = services.config.metricsToken;
-    if (token && req.header('authorization') !== `Bearer ${token}`) {
+    // Off unless a token is set: the counts say how much each kind of mail a company sends.
+    if (!token) return next();
+    if (!bearerMatches(req.header('authorization'), token)) {
       res.status(401).type('text/plain').send('Send Authorization: Bearer <MAESTRO_METRICS_TOKEN>.');
       return;
     }
@@ -158,7 +182,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
 
   app.use(['/attachments', '/messages'], corsFor(services.config.corsOrigins));
   app.use(attachmentRoutes(services));
-  for (const router of options.extraRoutes ?? []) app.use(router);
+  for (const routes of options.extraRoutes ?? []) app.use(routes(services));
 
   if (web) {
     app.use(express.static(web, { index: false, maxAge: '1h' }));

@@ -50,7 +50,9 @@ function systemResolver(): DnsResolve {
 /** Everything the resolvers and the dispatcher use, built once per process (tests build their own). */
 export function createServices(deps: ServiceDeps) {
   const { db, box, config, log } = deps;
-  const settings = new SettingsService(db, box, { hosted: config.hosted });
+  // A hosted installation (many companies) connects to no internal address unless the operator allows it.
+  const hostPolicy = { refuseInternal: config.hosted, allowed: config.smtpAllowedHosts };
+  const settings = new SettingsService(db, box, { hosted: config.hosted, hostPolicy });
   const sendPolicies = new SendPoliciesService(db);
   const standardTexts = new StandardTextsService(db);
   const auth = new AuthService(
@@ -70,6 +72,7 @@ export function createServices(deps: ServiceDeps) {
     accessTokenProvider: deps.accessTokenProvider,
     // Each account opens its own maxConnections (capped by its provider); see mail-core.
     clientName,
+    hostPolicy,
     // Per-minute limits are counted in the database (SendQuotas) so they hold across workers; a message
     // over the limit waits in the outbox instead of holding a claim while an in-process limiter sleeps.
     rateLimiter: { acquire: async () => undefined },
@@ -111,6 +114,8 @@ export function createServices(deps: ServiceDeps) {
       accessTokenProvider: deps.accessTokenProvider,
       clientName,
       dnsResolver: deps.dnsResolver ?? systemResolver(),
+      hostPolicy,
+      perMinute: config.connectionTestsPerMinute,
     }),
     /** A dispatcher for this process (the API's own, or `npm run worker`). */
     createDispatcher(overrides: Partial<OutboxDispatcherOptions> = {}): OutboxDispatcher {

@@ -29,6 +29,17 @@ const envSchema = z.object({
   MAESTRO_ADMIN_PASSWORD: z.string().optional(),
   MAESTRO_HOSTED: flag(false),
   MAESTRO_CORS_ORIGINS: list,
+  MAESTRO_TRUSTED_PROXIES: list,
+  MAESTRO_SMTP_ALLOWED_HOSTS: list,
+  MAESTRO_FRAME_ANCESTORS: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^[\w\s:/.*'-]+$/.test(value), "MAESTRO_FRAME_ANCESTORS lists CSP sources separated by spaces, e.g. 'self' https://outlook.office.com"),
+  MAESTRO_CONNECTION_TESTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  MAESTRO_UPLOAD_FILES_PER_HOUR: z.coerce.number().int().positive().default(200),
+  MAESTRO_UPLOAD_MB_PER_HOUR: z.coerce.number().positive().default(500),
+  MAESTRO_COMPANY_UPLOAD_FILES_PER_HOUR: z.coerce.number().int().positive().default(2000),
+  MAESTRO_COMPANY_UPLOAD_MB_PER_HOUR: z.coerce.number().positive().default(5000),
   MAESTRO_DEV_MAILBOX: z.enum(['true', 'false', '1', '0', '']).optional(),
   MAESTRO_DEV_MAILBOX_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAESTRO_DISPATCHER: flag(true),
@@ -52,7 +63,7 @@ const envSchema = z.object({
       const ascii = normalizeHostname(name);
       return ascii !== null && ascii.includes('.') && !/^[\d.]+$/.test(ascii) && !ascii.includes(':');
     }, 'MAESTRO_EHLO_NAME must be this server\'s full host name with a dot, e.g. erp.example.com (leave it unset to use the machine\'s full name)'),
-  MAESTRO_SEED_DEMO: flag(true),
+  MAESTRO_SEED_DEMO: z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).optional(),
   MAESTRO_METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -67,9 +78,19 @@ export interface AppConfig {
   adminPassword: string | null;
   hosted: boolean;
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (express `trust proxy`); none by default. */
+  trustedProxies: string[];
+  /** Hosts a hosted installation may use although they are internal addresses. */
+  smtpAllowedHosts: string[];
+  /** The CSP frame-ancestors sources: who may show the add-in in a frame. */
+  frameAncestors: string;
   devMailbox: { enabled: boolean; port: number };
   dispatcherEnabled: boolean;
   limits: { attachmentBytes: number; messageBytes: number };
+  /** "Testaa yhteys" runs per caller per minute (each one makes the server connect somewhere). */
+  connectionTestsPerMinute: number;
+  /** Uploads per rolling hour, per user and per company (count and bytes). */
+  uploadQuota: { userFiles: number; userBytes: number; companyFiles: number; companyBytes: number };
   retry: { maxAgeMs: number; baseDelayMs: number; maxDelayMs: number };
   dispatcher: { concurrency: number; pollMs: number; leaseMs: number };
   /**
@@ -83,9 +104,17 @@ export interface AppConfig {
   /** The name to greet SMTP servers with when an account names none; null: the machine's full name, else the sender's domain. */
   ehloName: string | null;
   seedDemo: boolean;
+  /** MAESTRO_SEED_DEMO was set to true (not the SQLite default): generated passwords may be printed. */
+  seedDemoAsked: boolean;
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   metricsToken: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** A HOST only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.trim().replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 /** Read and check the environment once, at boot. Nothing else in the api touches process.env. */
@@ -99,6 +128,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(e.MAESTRO_DATA_DIR);
   const embedded = !e.DATABASE_URL;
   const devMailboxFlag = e.MAESTRO_DEV_MAILBOX;
+  const seedDemoAsked = e.MAESTRO_SEED_DEMO !== undefined && e.MAESTRO_SEED_DEMO !== '' ? ['true', '1', 'yes'].includes(e.MAESTRO_SEED_DEMO) : null;
+  // The dev mailbox shows what every company sent: only on a machine of one's own, never when hosted
+  // or reachable from other machines. Asked for there, the configuration is refused.
+  const devMailboxAsked = devMailboxFlag ? ['true', '1'].includes(devMailboxFlag) : null;
+  const devMailboxSafe = !e.MAESTRO_HOSTED && isLoopbackHost(e.HOST);
+  if (devMailboxAsked && !devMailboxSafe) {
+    throw new Error(
+      `Invalid environment:\n  MAESTRO_DEV_MAILBOX: the dev mailbox runs only on a loopback HOST (127.0.0.1, ::1, localhost) and not with MAESTRO_HOSTED=true; HOST is ${e.HOST}${e.MAESTRO_HOSTED ? ' and MAESTRO_HOSTED is true' : ''}.`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -109,10 +148,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: e.MAESTRO_ADMIN_PASSWORD || null,
     hosted: e.MAESTRO_HOSTED,
     corsOrigins: e.MAESTRO_CORS_ORIGINS,
-    // The dev mailbox belongs to the embedded default; production turns it on only when asked.
-    devMailbox: { enabled: devMailboxFlag ? ['true', '1'].includes(devMailboxFlag) : embedded, port: e.MAESTRO_DEV_MAILBOX_PORT },
+    trustedProxies: e.MAESTRO_TRUSTED_PROXIES,
+    smtpAllowedHosts: e.MAESTRO_SMTP_ALLOWED_HOSTS,
+    frameAncestors: e.MAESTRO_FRAME_ANCESTORS?.trim() || "'self'",
+    // The dev mailbox belongs to the embedded default on one's own machine; production turns it on only when asked.
+    devMailbox: { enabled: devMailboxAsked ?? (embedded && devMailboxSafe), port: e.MAESTRO_DEV_MAILBOX_PORT },
     dispatcherEnabled: e.MAESTRO_DISPATCHER,
     limits: { attachmentBytes: e.MAESTRO_MAX_ATTACHMENT_MB * 1024 * 1024, messageBytes: e.MAESTRO_MAX_MESSAGE_MB * 1024 * 1024 },
+    connectionTestsPerMinute: e.MAESTRO_CONNECTION_TESTS_PER_MINUTE,
+    uploadQuota: {
+      userFiles: e.MAESTRO_UPLOAD_FILES_PER_HOUR,
+      userBytes: e.MAESTRO_UPLOAD_MB_PER_HOUR * 1024 * 1024,
+      companyFiles: e.MAESTRO_COMPANY_UPLOAD_FILES_PER_HOUR,
+      companyBytes: e.MAESTRO_COMPANY_UPLOAD_MB_PER_HOUR * 1024 * 1024,
+    },
     retry: { maxAgeMs: e.MAESTRO_RETRY_HOURS * 3600_000, baseDelayMs: e.MAESTRO_RETRY_BASE_SECONDS * 1000, maxDelayMs: e.MAESTRO_RETRY_MAX_DELAY_SECONDS * 1000 },
     dispatcher: { concurrency: e.MAESTRO_DISPATCH_CONCURRENCY, pollMs: e.MAESTRO_DISPATCH_POLL_MS, leaseMs: e.MAESTRO_DISPATCH_LEASE_SECONDS * 1000 },
     session: { accessSeconds: Math.round(e.MAESTRO_ACCESS_TOKEN_MINUTES * 60), refreshSeconds: Math.round(e.MAESTRO_SESSION_HOURS * 3600) },
@@ -124,7 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dnsMs: e.MAESTRO_SMTP_TIMEOUT_SECONDS * 1000,
     },
     ehloName: e.MAESTRO_EHLO_NAME ? normalizeHostname(e.MAESTRO_EHLO_NAME) : null,
-    seedDemo: e.MAESTRO_SEED_DEMO,
+    // Demo Oy with generated passwords belongs to a first look on one's own machine: on MySQL only when asked.
+    seedDemo: seedDemoAsked ?? embedded,
+    seedDemoAsked: seedDemoAsked === true,
     metricsToken: e.MAESTRO_METRICS_TOKEN || null,
     logLevel: e.LOG_LEVEL,
   };

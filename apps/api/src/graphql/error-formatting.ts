@@ -5,6 +5,7 @@ import type { LocalizedText } from '@maestro/settings-schema';
 import type { RequestContext } from '../common/request-context';
 import type { Logger } from '../common/logger';
 import { UserFacingError } from '../common/user-facing-error';
+import { withoutEchoedValues } from './echo-free-errors';
 
 /** Codes graphql-js and Apollo give to the caller's own mistakes: safe to show as they are. */
 const CALLER_MISTAKES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX']);
@@ -36,10 +37,12 @@ export function formatErrorWith(log: Logger) {
     if (CALLER_MISTAKES.has(code)) {
       const extensions = { ...formatted.extensions };
       delete extensions.stacktrace;
+      // The caller's value is not repeated back: it may be a password sent with the wrong type.
+      const message = withoutEchoedValues(formatted.message);
       if (code === 'BAD_USER_INPUT' && !extensions.fields) {
-        extensions.fields = [{ field: fieldOfCoercionError(formatted.message), code: 'INVALID_VALUE', message: { fi: formatted.message, en: formatted.message } }];
+        extensions.fields = [{ field: fieldOfCoercionError(formatted.message), code: 'INVALID_VALUE', message: { fi: message, en: message } }];
       }
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+      return { message, locations: formatted.locations, path: formatted.path, extensions };
     }
     const errorId = randomUUID();
     log.error({ errorId, err: original }, 'unexpected error in a GraphQL operation');

@@ -92,8 +92,8 @@ describe.each(DATABASE_KINDS)('composeDraft on %s', (kind) => {
 
   it('returns the attachments the calling program uploaded, and refuses another company\'s', async () => {
     const store = api.runtime.services.attachments;
-    const own = await store.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'Tarjous T-1.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]), limitBytes: 1000 });
-    const other = await store.store({ companyId: api.b.id, uploadedByUserId: api.b.user.id, filename: 'b.pdf', contentType: 'application/pdf', stream: Readable.from([Buffer.from('%PDF')]), limitBytes: 1000 });
+    const own = await store.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'Tarjous T-1.pdf', stream: Readable.from([Buffer.from('%PDF')]), limitBytes: 1000 });
+    const other = await store.store({ companyId: api.b.id, uploadedByUserId: api.b.user.id, filename: 'b.pdf', stream: Readable.from([Buffer.from('%PDF')]), limitBytes: 1000 });
     const query = 'query($input: ComposeDraftInput!) { composeDraft(input: $input) { attachments { id filename size } } }';
     const ok = await api.gql<{ composeDraft: { attachments: Array<{ filename: string }> } }>(query, { input: { source: 'QUOTE', attachmentIds: [own.id] } }, { token: api.a.user.token });
     expect(ok.data?.composeDraft.attachments).toEqual([{ id: own.id, filename: 'Tarjous T-1.pdf', size: 4 }]);

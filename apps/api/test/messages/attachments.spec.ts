@@ -55,7 +55,7 @@ describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
     const data = randomBytes(70_000);
     const { body } = await upload([{ name: 'liite.bin', data }]);
     const id = (body as Array<{ id: string }>)[0]!.id;
-    const own = await fetch(`${api.url}/attachments/${id}`, { headers: { authorization: `Bearer ${api.a.admin.token}` } });
+    const own = await fetch(`${api.url}/attachments/${id}`, { headers: { authorization: `Bearer ${api.a.user.token}` } });
     expect(own.status).toBe(200);
     expect(Buffer.from(await own.arrayBuffer()).equals(data)).toBe(true);
     const other = await fetch(`${api.url}/attachments/${id}`, { headers: { authorization: `Bearer ${api.b.admin.token}` } });
@@ -114,6 +114,30 @@ describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
       ['Tarjous T-1.pdf', 'application/pdf', sha256(pdf)],
       ['kuva.png', 'image/png', sha256(png)],
     ]);
+  });
+
+  it('keeps Finnish and other file names through upload, archive and the mail the recipient gets (RFC 2231)', async () => {
+    smtp.clear();
+    const names = ['Lasku_Äänekoski_2026.pdf', 'Tarjous – Åland ja Öljy.txt', 'Счёт №7.txt', '請求書.txt'];
+    const { status, body } = await upload(names.map((name) => ({ name, data: Buffer.from(`%PDF-1.4 ${name}`) })));
+    expect(status).toBe(201);
+    const uploaded = body as Array<{ id: string; filename: string }>;
+    // What the compose list shows comes from this answer.
+    expect(uploaded.map((a) => a.filename)).toEqual(names);
+    const sent = await api.gql<{ sendMessage: { id: string } }>(
+      'mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }',
+      { i: { source: 'QUOTE', to: ['asiakas@asiakas.fi'], subject: 'Lasku', body: 'Liitteenä.', attachmentIds: uploaded.map((a) => a.id) } },
+      { token: api.a.user.token },
+    );
+    const archived = await api.gql<{ message: { attachments: Array<{ filename: string }> } }>('query($id: ID!) { message(id: $id) { attachments { filename } } }', { id: sent.data?.sendMessage.id }, { token: api.a.user.token });
+    expect(archived.data?.message.attachments.map((a) => a.filename)).toEqual(names);
+    await api.drain();
+    const [mail] = await smtp.waitFor(1);
+    const raw = mail!.raw.toString('latin1');
+    // The raw message carries each name RFC 2231-encoded as UTF-8, not as mojibake.
+    expect(raw).toMatch(/filename\*0?\*?=utf-8''Lasku_%C3%84%C3%A4nekoski_2026\.pdf/i);
+    expect(raw).not.toMatch(/Ã„|Ã¤/);
+    expect((await mail!.parse()).attachments.map((a) => a.filename)).toEqual(names);
   });
 
   it("refuses another company's attachment id in a message", async () => {

@@ -118,7 +118,9 @@ export async function startTestApi(kind: 'sqlite' | 'mysql', options: TestApiOpt
   const b = await makeCompany('Yritys B Oy', 'b');
 
   const useSmtpServer: TestApi['useSmtpServer'] = async (companyId, server, smtp = {}) => {
-    const account = { host: '127.0.0.1', port: server.port, encryption: 'NONE', authEnabled: false, ...smtp };
+    // A stored password is bound to the server it was saved for: re-pointing the account clears it
+    // unless the test gives one again.
+    const account = { host: '127.0.0.1', port: server.port, encryption: 'NONE', authEnabled: false, password: '', ...smtp };
     await runtime.services.settings.updateCompanySettings(companyId, { enabledChannels: 'EMAIL_AND_SMS', smtpSendingEnabled: true, companyEmail: 'myynti@yritys.fi', senderName: 'Yritys Oy', smtp: account });
     await runtime.services.settings.updateSmsSettings(companyId, { senderEmail: 'sms@yritys.fi', smtp: account, gatewayAddress: '@smsmail.labyrintti.com', gatewayPassword: 'gw-salasana', phoneNumberPlacement: 'ADDRESS', gatewayPasswordPlacement: 'SUBJECT' });
   };

@@ -87,6 +87,9 @@ const CASES: Record<string, Case> = {
     query: 'query($t: ID) { composeDraft(input: { source: QUOTE, standardTextId: $t }) { subject from { address } } }',
     variables: (ids) => ({ t: ids.standardTextId }),
   },
+  unconfirmedSenders: { query: '{ unconfirmedSenders { userId username email } }' },
+  confirmUserSender: { query: 'mutation($id: ID!) { confirmUserSender(userId: $id) { email } }', variables: (ids) => ({ id: ids.userId }) },
+  changeMyPassword: { query: 'mutation { changeMyPassword(currentPassword: "ei-oikea-salasana", newPassword: "Uusi-pitkä-salasana-2026") { token } }' },
 };
 
 /** They touch only the caller's own session (login, its cookie, logout), never another company's data: test/auth covers them. */
@@ -127,7 +130,7 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
     const text = await s.standardTexts.upsert(api.a.id, { source: 'QUOTE', language: 'FI', name: 'A:n tarjous', subject: 'A:n tarjous', body: 'A' });
     const aCaller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'a-user' };
     const message = await s.messageIntake.send(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], subject: 'A:n viesti', body: 'A' });
-    const attachment = await s.attachments.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'a.txt', contentType: 'text/plain', stream: Readable.from([Buffer.from('A')]), limitBytes: 1000 });
+    const attachment = await s.attachments.store({ companyId: api.a.id, uploadedByUserId: api.a.user.id, filename: 'a.txt', stream: Readable.from([Buffer.from('A')]), limitBytes: 1000 });
     await s.sendPolicies.update(api.a.id, 'QUOTE', { sendMode: 'OPEN_FOR_EDIT' });
     const started = await s.messageDrafts.startSend(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], variables: {} });
     if (started.outcome !== 'DRAFT') throw new Error('expected a draft');

@@ -56,6 +56,22 @@ export const PROBLEM_MESSAGES = {
     fi: `${p.labelFi ?? 'Salasana'}: palvelimen tiedot muuttuivat (${p.changedFi}). Tallennettua salaisuutta käytetään vain niillä tiedoilla, joilla se tallennettiin: kirjoita se uudelleen tai tyhjennä se.`,
     en: `${p.labelEn ?? 'Password'}: the server details changed (${p.changedEn}). A stored secret is used only with the details it was saved with: type it again, or clear it.`,
   }),
+  PASSWORD_TOO_SHORT: (p) => ({
+    fi: `Salasanan on oltava vähintään ${p.min} merkkiä pitkä: pitkä salasana, esim. useampi sana peräkkäin, on vaikein arvata.`,
+    en: `The password must be at least ${p.min} characters long: a long one, such as several words in a row, is the hardest to guess.`,
+  }),
+  PASSWORD_TOO_COMMON: () => ({
+    fi: 'Salasana on yleisten salasanojen luettelossa tai muuten helppo arvata (esim. yleinen sana, vuosiluku, näppäimistön rivi tai käyttäjätunnus): valitse toinen, esim. useampi harvinainen sana peräkkäin.',
+    en: 'The password is on a list of common passwords or is otherwise easy to guess (a common word, a year, a keyboard row or the username): choose another, such as several uncommon words in a row.',
+  }),
+  ADMIN_ONLY: (p) => ({
+    fi: `${p.labelFi ?? 'Tämän tiedon'}: tämän asettaa pääkäyttäjä, jotta kukaan ei lähetä toisen nimissä. Pyydä pääkäyttäjää muuttamaan se; itse voit muuttaa allekirjoituksen, vakiovastaanottajan ja oman postilaatikkosi salasanan.`,
+    en: `${p.labelEn ?? 'This field'}: an administrator sets this, so that nobody sends in another's name. Ask an administrator to change it; you can change your signature, default recipient and your own mailbox's password.`,
+  }),
+  HOST_NOT_ALLOWED: (p) => ({
+    fi: `SMTP-palvelin "${p.value}" on sisäverkon osoitteessa (esim. 127.x, 10.x, 192.168.x tai 169.254.x), jota tämä palvelu ei käytä: anna julkinen SMTP-palvelin, tai pyydä ylläpitoa lisäämään se MAESTRO_SMTP_ALLOWED_HOSTS-luetteloon.`,
+    en: `SMTP server "${p.value}" is at an internal address (such as 127.x, 10.x, 192.168.x or 169.254.x) this service does not use: give a public SMTP server, or ask the operators to add it to MAESTRO_SMTP_ALLOWED_HOSTS.`,
+  }),
   INVALID_CHOICE: (p) => ({ fi: `Tuntematon valinta. Sallitut: ${p.allowed}.`, en: `Unknown choice. Allowed: ${p.allowed}.` }),
   PORT_RANGE: () => ({ fi: 'Portin on oltava kokonaisluku 1–65535.', en: 'The port must be a whole number 1–65535.' }),
   INVALID_HOST: (p) => ({

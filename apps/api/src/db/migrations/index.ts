@@ -5,6 +5,7 @@ import { MessageStatusRoom1765000000011 } from './1765000000011-message-status-r
 import { RetireSendLater1765153820417 } from './1765153820417-retire-send-later';
 import { DraftsAndDefaultRecipientsField1765153820418 } from './1765153820418-drafts-and-default-recipients-field';
 import { UserTokenVersion1765153820419 } from './1765153820419-user-token-version';
+import { SecurityHardening1765312848213 } from './1765312848213-security-hardening';
 import { ProviderSettings1765384119527 } from './1765384119527-provider-settings';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   RetireSendLater1765153820417,
   DraftsAndDefaultRecipientsField1765153820418,
   UserTokenVersion1765153820419,
+  SecurityHardening1765312848213,
   ProviderSettings1765384119527,
 ];

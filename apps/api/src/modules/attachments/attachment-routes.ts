@@ -1,6 +1,5 @@
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
-import { detectMimeType } from 'nodemailer/lib/mime-funcs';
 import type { LocalizedText } from '@maestro/settings-schema';
 import { buildEmlDraft } from '@maestro/mail-core';
 import type { Services } from '../../app/services';
@@ -9,50 +8,53 @@ import { pickLanguage } from '../../common/language';
 import { UserFacingError } from '../../common/user-facing-error';
 import { MESSAGE_TEXTS } from '../messages/messages.errors';
 import { toOutgoing } from '../messages/to-outgoing';
+import { setAttachmentHeaders } from '../../app/security-headers';
 import { AttachmentTooLargeError } from './attachment-store';
+import { ATTACHMENT_TEXTS } from './attachments.errors';
 import type { AttachmentEntity } from './attachment.entity';
 
-const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
+/** Control characters (C0, DEL, C1) and Unicode line and paragraph separators: refused in a file name. */
+const CONTROL_IN_NAME = /[\p{Cc}\u2028\u2029]/u;
+
+type Failure = { status: number; code: string; text: LocalizedText };
 
 function fail(req: Request, res: Response, status: number, code: string, text: LocalizedText): void {
   res.status(status).json({ error: { code, message: text[pickLanguage(req.header('accept-language'))] } });
 }
 
-/** The last path segment, without control characters: the server never uses a client's path. */
+/** The last path segment, without quotes: the server never uses a client's path. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // Control characters (and quotes) would break the Content-Disposition header or a mail header.
-  const cleaned = [...base].filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f' && ch !== '"').join('').trim().slice(0, 255);
+  // Quotes would break the Content-Disposition header's plain filename; control characters are refused before.
+  const cleaned = [...base].filter((ch) => !CONTROL_IN_NAME.test(ch) && ch !== '"').join('').trim().slice(0, 255);
   return cleaned || 'liite';
 }
 
-function contentTypeOf(declared: string, filename: string): string {
-  const given = declared.trim().toLowerCase();
-  if (CONTENT_TYPE.test(given) && given !== 'application/octet-stream') return given;
-  return detectMimeType(filename.split('.').pop() ?? '') || 'application/octet-stream';
-}
-
-/** RFC 6266/5987: a Unicode filename for the download, and an ASCII fallback for old clients. */
-function contentDisposition(filename: string): string {
+/**
+ * RFC 6266/5987: a Unicode filename for the download, and an ASCII fallback for old clients. Inline
+ * only for a file whose inert type the server found from its bytes; everything else downloads.
+ */
+function contentDisposition(filename: string, inline = false): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const HOUR_MS = 3600_000;
 
 /**
  * POST /attachments (multipart, one or more `file` parts, streamed into the database chunk by chunk),
- * GET /attachments/:id (same company only: "Näytä liitteet"), and GET /messages/:id/draft.eml (the
- * hand-off draft when SMTP sending is off).
+ * GET /attachments/:id (what the caller may read: "Näytä liitteet"), and GET /messages/:id/draft.eml
+ * (the hand-off draft when SMTP sending is off).
  */
 export function attachmentRoutes(services: Services): Router {
   const router = Router();
   const { attachmentBytes, messageBytes } = services.config.limits;
+  const quota = services.config.uploadQuota;
 
   const authenticate = async (req: Request, res: Response): Promise<Caller | null> => {
     const caller = await services.auth.callerFor(req.header('authorization'));
     if (!caller) {
-      fail(req, res, 401, 'UNAUTHENTICATED', { fi: 'Kirjaudu sisään: pyynnöstä puuttuu voimassa oleva tunniste.', en: 'Log in: the request has no valid token.' });
+      fail(req, res, 401, 'UNAUTHENTICATED', ATTACHMENT_TEXTS.unauthenticated());
       return null;
     }
     return caller;
@@ -62,22 +64,31 @@ export function attachmentRoutes(services: Services): Router {
     const caller = await authenticate(req, res);
     if (!caller) return;
     if (!req.is('multipart/form-data')) {
-      fail(req, res, 400, 'BAD_REQUEST', { fi: 'Lähetä tiedostot multipart/form-data-muodossa file-kentissä.', en: 'Send the files as multipart/form-data in `file` parts.' });
+      fail(req, res, 400, 'BAD_REQUEST', ATTACHMENT_TEXTS.notMultipart());
       return;
     }
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: attachmentBytes + 1, files: 20, fields: 0, parts: 20 } });
+      // File names are UTF-8 (what browsers send): Lasku_Äänekoski.pdf must not become Lasku_Ã„Ã¤nekoski.pdf.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: attachmentBytes + 1, files: 20, fields: 0, parts: 20 } });
     } catch {
-      fail(req, res, 400, 'BAD_REQUEST', { fi: 'Lähetyksen muoto on virheellinen (multipart).', en: 'The multipart body is malformed.' });
+      fail(req, res, 400, 'BAD_REQUEST', ATTACHMENT_TEXTS.malformed());
       return;
     }
+    const uploaderId = caller.kind === 'USER' ? caller.userId : null;
+    // Uploads per rolling hour, per user and per company: counted once here, then file by file.
+    const usage = await services.attachments.usageSince(caller.companyId, uploaderId, new Date(Date.now() - HOUR_MS));
+    const used = { userFiles: usage.user?.files ?? 0, userBytes: usage.user?.bytes ?? 0, companyFiles: usage.company.files, companyBytes: usage.company.bytes };
     const stored: AttachmentEntity[] = [];
     let total = 0;
     let chain: Promise<void> = Promise.resolve();
-    let failure: { status: number; code: string; text: LocalizedText } | null = null;
-    const setFailure = (f: typeof failure) => {
+    let failure: Failure | null = null;
+    const setFailure = (f: Failure) => {
       failure ??= f;
+    };
+    const refuse = (stream: NodeJS.ReadableStream, f: Failure) => {
+      stream.resume();
+      setFailure(f);
     };
 
     parser.on('file', (field, stream, info) => {
@@ -85,57 +96,62 @@ export function attachmentRoutes(services: Services): Router {
       stream.on('error', () => undefined);
       if (field !== 'file' || failure) {
         stream.resume();
-        if (field !== 'file') setFailure({ status: 400, code: 'BAD_REQUEST', text: { fi: `Tuntematon kenttä "${field}": käytä kenttää file.`, en: `Unknown part "${field}": use the field name file.` } });
+        if (field !== 'file') setFailure({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unknownPart(field) });
+        return;
+      }
+      if (CONTROL_IN_NAME.test(info.filename ?? '')) {
+        stream.resume();
+        setFailure({ status: 400, code: 'INVALID_FILENAME', text: ATTACHMENT_TEXTS.controlInFilename() });
         return;
       }
       const filename = safeFilename(info.filename ?? '');
-      const contentType = contentTypeOf(info.mimeType ?? '', filename);
       chain = chain.then(async () => {
         if (failure) {
           stream.resume();
           return;
         }
+        if (uploaderId && used.userFiles >= quota.userFiles) return refuse(stream, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaFiles('user', quota.userFiles) });
+        if (used.companyFiles >= quota.companyFiles) return refuse(stream, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaFiles('company', quota.companyFiles) });
+        const limits: Array<[number, Failure]> = [
+          [attachmentBytes, { status: 413, code: 'FILE_TOO_LARGE', text: ATTACHMENT_TEXTS.fileTooLarge(filename, attachmentBytes) }],
+          [messageBytes - total, { status: 413, code: 'FILE_TOO_LARGE', text: ATTACHMENT_TEXTS.messageTooLarge(messageBytes) }],
+          [uploaderId ? quota.userBytes - used.userBytes : Infinity, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaBytes('user', quota.userBytes) }],
+          [quota.companyBytes - used.companyBytes, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaBytes('company', quota.companyBytes) }],
+        ];
+        // The tightest limit decides, and says which it was.
+        const [limitBytes, overLimit] = limits.reduce((a, b) => (b[0] < a[0] ? b : a));
+        if (limitBytes <= 0) return refuse(stream, overLimit);
         try {
-          const attachment = await services.attachments.store({
-            companyId: caller.companyId,
-            uploadedByUserId: caller.kind === 'USER' ? caller.userId : null,
-            filename,
-            contentType,
-            stream,
-            limitBytes: Math.min(attachmentBytes, messageBytes - total),
-          });
+          const attachment = await services.attachments.store({ companyId: caller.companyId, uploadedByUserId: uploaderId, filename, stream, limitBytes });
           if (attachment.size === 0) {
             await services.attachments.removeIds([attachment.id]);
-            setFailure({ status: 400, code: 'EMPTY_FILE', text: { fi: `Tiedosto ${filename} on tyhjä: valitse toinen tiedosto.`, en: `The file ${filename} is empty: choose another file.` } });
+            setFailure({ status: 400, code: 'EMPTY_FILE', text: ATTACHMENT_TEXTS.emptyFile(filename) });
             return;
           }
           total += attachment.size;
+          used.userFiles += 1;
+          used.companyFiles += 1;
+          used.userBytes += attachment.size;
+          used.companyBytes += attachment.size;
           stored.push(attachment);
         } catch (err) {
           if (err instanceof AttachmentTooLargeError) {
-            const overMessage = total > 0 && attachmentBytes > messageBytes - total;
-            setFailure({
-              status: 413,
-              code: 'FILE_TOO_LARGE',
-              text: overMessage
-                ? { fi: `Liitteet ovat yhteensä yli ${mb(messageBytes)} Mt: jaa ne useampaan viestiin.`, en: `The attachments add up to more than ${mb(messageBytes)} MB: split them over several messages.` }
-                : { fi: `Tiedosto ${filename} on yli ${mb(attachmentBytes)} Mt: pienennä tai pakkaa se.`, en: `The file ${filename} is larger than ${mb(attachmentBytes)} MB: make it smaller or compress it.` },
-            });
+            setFailure(overLimit);
           } else {
             services.log.error({ err }, 'storing an upload failed');
-            setFailure({ status: 500, code: 'UPLOAD_FAILED', text: { fi: 'Tiedoston tallennus epäonnistui: yritä uudelleen.', en: 'Saving the file failed: try again.' } });
+            setFailure({ status: 500, code: 'UPLOAD_FAILED', text: ATTACHMENT_TEXTS.saveFailed() });
           }
         }
       });
     });
-    parser.on('filesLimit', () => setFailure({ status: 413, code: 'TOO_MANY_FILES', text: { fi: 'Enintään 20 tiedostoa kerralla.', en: 'At most 20 files at a time.' } }));
-    parser.on('partsLimit', () => setFailure({ status: 413, code: 'TOO_MANY_FILES', text: { fi: 'Enintään 20 tiedostoa kerralla.', en: 'At most 20 files at a time.' } }));
-    parser.on('fieldsLimit', () => setFailure({ status: 400, code: 'BAD_REQUEST', text: { fi: 'Lähetä vain file-kenttiä.', en: 'Send file parts only.' } }));
+    parser.on('filesLimit', () => setFailure({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
+    parser.on('partsLimit', () => setFailure({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
+    parser.on('fieldsLimit', () => setFailure({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.fileFieldsOnly() }));
 
     const finished = new Promise<void>((resolve) => {
       parser.on('close', resolve);
       parser.on('error', () => {
-        setFailure({ status: 400, code: 'BAD_REQUEST', text: { fi: 'Lähetyksen muoto on virheellinen (multipart).', en: 'The multipart body is malformed.' } });
+        setFailure({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.malformed() });
         resolve();
       });
       req.on('aborted', resolve);
@@ -143,9 +159,9 @@ export function attachmentRoutes(services: Services): Router {
     req.pipe(parser);
     await finished;
     await chain;
-    if (!failure && stored.length === 0) setFailure({ status: 400, code: 'NO_FILES', text: { fi: 'Pyynnössä ei ollut yhtään tiedostoa (kenttä file).', en: 'The request had no files (field file).' } });
+    if (!failure && stored.length === 0) setFailure({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
     if (failure) {
-      const f = failure as { status: number; code: string; text: LocalizedText };
+      const f = failure as Failure;
       // Nothing half-saved: the files stored before the problem are removed again.
       await services.attachments.removeIds(stored.map((a) => a.id));
       res.setHeader('connection', 'close');
@@ -158,18 +174,18 @@ export function attachmentRoutes(services: Services): Router {
   router.get('/attachments/:id', async (req, res) => {
     const caller = await authenticate(req, res);
     if (!caller) return;
-    const attachment = /^[0-9a-f-]{36}$/.test(req.params.id) ? await services.attachments.readableBy(caller, req.params.id) : null;
+    const [attachment] = /^[0-9a-f-]{36}$/.test(req.params.id) ? await services.attachments.readableBy(caller, [req.params.id]) : [];
     if (!attachment) {
-      fail(req, res, 404, 'NOT_FOUND', { fi: 'Liitettä ei löytynyt.', en: 'The attachment was not found.' });
+      fail(req, res, 404, 'NOT_FOUND', ATTACHMENT_TEXTS.attachmentNotFound());
       return;
     }
-    // Text without a declared charset would be read as Latin-1 by browsers; what we store is sent as given.
-    const type = attachment.contentType.startsWith('text/') && !/charset=/i.test(attachment.contentType) ? `${attachment.contentType}; charset=utf-8` : attachment.contentType;
+    setAttachmentHeaders(res);
+    // A file is never active content in the app's origin: only an inert type the server recognised
+    // from the bytes opens in the browser (text as UTF-8 text); anything else is an opaque download.
+    const type = !attachment.inline ? 'application/octet-stream' : attachment.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.contentType;
     res.setHeader('content-type', type);
     res.setHeader('content-length', String(attachment.size));
-    res.setHeader('content-disposition', contentDisposition(attachment.filename));
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'private, no-store');
+    res.setHeader('content-disposition', contentDisposition(attachment.filename, attachment.inline));
     services.attachments.openStream(attachment.id).on('error', () => res.destroy()).pipe(res);
   });
 
@@ -183,9 +199,9 @@ export function attachmentRoutes(services: Services): Router {
       const eml = await buildEmlDraft(
         toOutgoing(message, await Promise.all(attachments.map(async (a) => ({ filename: a.filename, contentType: a.contentType, content: await services.attachments.readAll(a.id) })))),
       );
+      setAttachmentHeaders(res);
       res.setHeader('content-type', 'message/rfc822');
       res.setHeader('content-disposition', contentDisposition(`${safeFilename(message.subject || 'viesti')}.eml`));
-      res.setHeader('cache-control', 'private, no-store');
       res.send(eml);
     } catch (err) {
       if (err instanceof UserFacingError) fail(req, res, 404, 'NOT_FOUND', err.text);

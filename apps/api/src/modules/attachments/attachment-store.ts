@@ -3,10 +3,11 @@ import { Readable } from 'node:stream';
 import { In, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import type { Caller } from '../../common/caller';
 import { DRAFT_STATUSES } from '../messages/lifecycle/message-states';
-import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from './attachment.entity';
 import { transaction } from '../../db/transaction';
 import { timeOrderedId } from '../../common/time-ordered-id';
+import { OutboundMessageEntity } from '../messages/outbound-message.entity';
+import { SNIFF_BYTES, sniffContentType } from './sniff-content-type';
 
 /** Fits MySQL's BLOB (65,535 bytes) and keeps every row small. */
 export const CHUNK_BYTES = 60 * 1024;
@@ -26,9 +27,14 @@ export interface StoreRequest {
   companyId: string;
   uploadedByUserId: string | null;
   filename: string;
-  contentType: string;
   stream: Readable;
   limitBytes: number;
+}
+
+/** What one uploader (and their company) stored since a moment: for the hourly upload quotas. */
+export interface UploadUsage {
+  files: number;
+  bytes: number;
 }
 
 /**
@@ -45,7 +51,8 @@ export class AttachmentStore {
       companyId: request.companyId,
       uploadedByUserId: request.uploadedByUserId,
       filename: request.filename,
-      contentType: request.contentType,
+      contentType: 'application/octet-stream',
+      inline: false,
       size: 0,
       sha256: '',
       complete: false,
@@ -58,6 +65,9 @@ export class AttachmentStore {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let batch: AttachmentChunkEntity[] = [];
+    // The first bytes, kept aside to tell the file's type from (the client's declared type is not used).
+    const head: Buffer[] = [];
+    let headBytes = 0;
     const flushBatch = async () => {
       if (batch.length === 0) return;
       const rows = batch;
@@ -83,6 +93,10 @@ export class AttachmentStore {
         size += buffer.length;
         if (size > request.limitBytes) throw new AttachmentTooLargeError(request.filename, request.limitBytes);
         hash.update(buffer);
+        if (headBytes < SNIFF_BYTES) {
+          head.push(buffer.subarray(0, SNIFF_BYTES - headBytes));
+          headBytes += Math.min(buffer.length, SNIFF_BYTES - headBytes);
+        }
         pending.push(buffer);
         pendingBytes += buffer.length;
         await cutChunks(false);
@@ -94,10 +108,13 @@ export class AttachmentStore {
       await this.remove([entity.id]);
       throw err;
     }
+    const sniffed = await sniffContentType(Buffer.concat(head, headBytes), request.filename);
     entity.size = size;
     entity.sha256 = hash.digest('hex');
+    entity.contentType = sniffed.contentType;
+    entity.inline = sniffed.inline;
     entity.complete = true;
-    await repo.update({ id: entity.id }, { size: entity.size, sha256: entity.sha256, complete: true });
+    await repo.update({ id: entity.id }, { size: entity.size, sha256: entity.sha256, contentType: entity.contentType, inline: entity.inline, complete: true });
     return entity;
   }
 
@@ -113,22 +130,45 @@ export class AttachmentStore {
   }
 
   /**
-   * The attachment as the caller may read it (Näytä liitteet), or null. Same company only; and a file
-   * of a draft is its user's until the draft is sent: no other user of the company reads it (the user
-   * who uploaded it and the company's service keys excepted).
+   * The complete attachments among `ids` that the caller may read (and so attach): in their company,
+   * and for a user only what they uploaded or what is on a message they may see — their own messages
+   * and drafts, or for an admin every message of the company except other users' drafts: a file of a
+   * draft is its user's until the draft is sent (Näytä liitteet). An ERP module's key acts for the
+   * whole company.
    */
-  async readableBy(caller: Caller, id: string): Promise<AttachmentEntity | null> {
-    const attachment = await this.get(caller.companyId, id);
-    if (!attachment || caller.kind !== 'USER' || attachment.uploadedByUserId === caller.userId) return attachment;
-    const othersDrafts = await this.db
+  async readableBy(caller: Caller, ids: readonly string[]): Promise<AttachmentEntity[]> {
+    const found = await this.findComplete(caller.companyId, ids);
+    if (caller.kind === 'SERVICE' || found.length === 0) return found;
+    const notOwn = found.filter((a) => a.uploadedByUserId !== caller.userId).map((a) => a.id);
+    if (notOwn.length === 0) return found;
+    const qb = this.db
       .getRepository(MessageAttachmentEntity)
-      .createQueryBuilder('l')
-      .innerJoin(OutboundMessageEntity, 'm', 'm.id = l.messageId')
-      .where('l.attachmentId = :id', { id })
-      .andWhere('m.status IN (:...drafts)', { drafts: [...DRAFT_STATUSES] })
-      .andWhere('(m.senderUserId IS NULL OR m.senderUserId <> :me)', { me: caller.userId })
-      .getCount();
-    return othersDrafts > 0 ? null : attachment;
+      .createQueryBuilder('ma')
+      .innerJoin(OutboundMessageEntity, 'm', 'm.id = ma.messageId')
+      .select('ma.attachmentId', 'attachmentId')
+      .where('ma.attachmentId IN (:...ids)', { ids: notOwn })
+      .andWhere('m.companyId = :companyId', { companyId: caller.companyId });
+    if (caller.role === 'ADMIN') qb.andWhere('(m.status NOT IN (:...drafts) OR m.senderUserId = :me)', { drafts: [...DRAFT_STATUSES], me: caller.userId });
+    else qb.andWhere('m.senderUserId = :me', { me: caller.userId });
+    const onVisibleMessages = new Set((await qb.getRawMany<{ attachmentId: string }>()).map((row) => row.attachmentId));
+    return found.filter((a) => a.uploadedByUserId === caller.userId || onVisibleMessages.has(a.id));
+  }
+
+  /** Files and bytes stored since `since`: by the company, and by the one user when given. */
+  async usageSince(companyId: string, uploadedByUserId: string | null, since: Date): Promise<{ company: UploadUsage; user: UploadUsage | null }> {
+    const count = async (userId: string | null): Promise<UploadUsage> => {
+      const qb = this.db
+        .getRepository(AttachmentEntity)
+        .createQueryBuilder('a')
+        .select('COUNT(*)', 'files')
+        .addSelect('COALESCE(SUM(a.size), 0)', 'bytes')
+        .where('a.companyId = :companyId', { companyId })
+        .andWhere('a.createdAt >= :since', { since });
+      if (userId) qb.andWhere('a.uploadedByUserId = :userId', { userId });
+      const row = await qb.getRawOne<{ files: number | string; bytes: number | string }>();
+      return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) };
+    };
+    return { company: await count(null), user: uploadedByUserId ? await count(uploadedByUserId) : null };
   }
 
   async forMessages(messageIds: readonly string[]): Promise<Map<string, AttachmentEntity[]>> {

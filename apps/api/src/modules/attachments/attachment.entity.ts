@@ -16,8 +16,16 @@ export class AttachmentEntity {
   @Column('varchar', { length: 255 })
   filename!: string;
 
+  /** The type found from the file's own bytes (see sniffContentType); the client's word is not taken. */
   @Column('varchar', { length: 127 })
   contentType!: string;
+
+  /**
+   * True only for an inert type recognised from the bytes (PDF, raster images, plain text): such a
+   * file may open in the browser. Anything else is always served as a download.
+   */
+  @Column('boolean', { default: false })
+  inline!: boolean;
 
   @Column('int', { default: 0 })
   size!: number;

@@ -1,20 +1,17 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IsNull, type DataSource } from 'typeorm';
-import { UserFacingError } from '../../common/user-facing-error';
 import type { Caller } from '../../common/caller';
+import { UserFacingError } from '../../common/user-facing-error';
 import { ServiceKeyEntity } from '../service-keys/service-key.entity';
 import { isServiceKey, parseServiceKey, secretMatches } from '../service-keys/service-key-secret';
 import { UserEntity } from '../users/user.entity';
-import { LoginThrottle } from './login-throttle';
+import { AUTH_TEXTS, loginFailed, loginThrottled } from './auth.errors';
+import { LoginSlowdown, LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hash';
 import type { SessionTokens } from './session-token';
 
 /** How long another process's change to a user or key may take to be seen here. */
-const CALLER_CACHE_MS = 2000;
-
-const LOGIN_FAILED = new UserFacingError('LOGIN_FAILED', {
-  fi: 'Käyttäjätunnus tai salasana on väärin.',
-  en: 'The username or password is wrong.',
-});
+export const CALLER_CACHE_MS = 2000;
 
 /** A signed-in user's tokens: the access token for the Authorization header, the refresh token for the cookie. */
 export interface SignedIn {
@@ -30,8 +27,14 @@ function claimsOf(user: Pick<UserEntity, 'id' | 'companyId' | 'tokenVersion'>) {
 
 /** Logins, session tokens and service keys: turns an Authorization header into a Caller. */
 export class AuthService {
-  private readonly byUsername = new LoginThrottle(5);
-  private readonly byAddress = new LoginThrottle(20);
+  /** Wrong passwords for one username from one address: refused after 5. */
+  private readonly byUserAndAddress = new LoginThrottle(5);
+  /** Wrong passwords from one address, any usernames (credential stuffing): refused after 50. */
+  private readonly byAddress = new LoginThrottle(50);
+  /** Wrong current passwords in a password change (a stolen session guessing): refused after 5. */
+  private readonly byPasswordChanger = new LoginThrottle(5);
+  /** Everyone's logins together: never refused, only slowed (see LoginSlowdown). */
+  private readonly slowdown = new LoginSlowdown();
   /** Compared against when the username does not exist, so both paths take as long. */
   private readonly dummyHash = hashPassword('not-a-real-password');
 
@@ -43,35 +46,57 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
-    const userKey = [`u:${username.trim().toLowerCase()}`];
+    const name = username.trim().toLowerCase();
+    const pairKey = [`u:${name}|ip:${ip}`];
     const ipKey = [`ip:${ip}`];
-    const waitMs = Math.max(this.byUsername.retryAfterMs(userKey), this.byAddress.retryAfterMs(ipKey));
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new UserFacingError(
-        'LOGIN_THROTTLED',
-        {
-          fi: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${seconds} sekunnin kuluttua.`,
-          en: `Too many failed logins. Try again in ${seconds} seconds.`,
-        },
-        { extra: { retryAfterSeconds: seconds } },
-      );
-    }
+    const waitMs = Math.max(this.byUserAndAddress.retryAfterMs(pairKey), this.byAddress.retryAfterMs(ipKey));
+    if (waitMs > 0) throw loginThrottled(waitMs);
     const user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim() });
-    const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await this.dummyHash), false);
+    const ok = await this.slowdown.check(async () =>
+      user ? verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await this.dummyHash), false),
+    );
     if (!user || !ok || !user.active) {
-      this.byUsername.recordFailure(userKey);
+      this.byUserAndAddress.recordFailure(pairKey);
       this.byAddress.recordFailure(ipKey);
-      throw LOGIN_FAILED;
+      const delay = this.slowdown.failureDelayMs(`u:${name}`);
+      if (delay > 0) await sleep(delay);
+      throw loginFailed();
     }
-    this.byUsername.recordSuccess(userKey);
-    const refresh = await this.refreshTokens.issue(claimsOf(user));
-    return { ...(await this.issue(user, refresh.expiresAt)), refresh, user };
+    this.byUserAndAddress.recordSuccess(pairKey);
+    return this.signIn(user);
+  }
+
+  /**
+   * Runs a check of a signed-in user's current password (a password change) under its own throttle,
+   * so that a stolen session cannot guess the password through it.
+   */
+  async throttledPasswordCheck<T>(userId: string, run: () => Promise<T>): Promise<T> {
+    const key = [`change:${userId}`];
+    const waitMs = this.byPasswordChanger.retryAfterMs(key);
+    if (waitMs > 0) throw loginThrottled(waitMs, AUTH_TEXTS.passwordChecksThrottled);
+    try {
+      const result = await this.slowdown.check(run);
+      this.byPasswordChanger.recordSuccess(key);
+      return result;
+    } catch (err) {
+      if (err instanceof UserFacingError && err.extensions.reason === 'CURRENT_PASSWORD_WRONG') this.byPasswordChanger.recordFailure(key);
+      throw err;
+    }
   }
 
   /** A short-lived access token for the user as they are now (their current token version). */
   issue(user: Pick<UserEntity, 'id' | 'companyId' | 'tokenVersion'>, notAfter?: Date): Promise<{ token: string; expiresAt: Date }> {
     return this.tokens.issue(claimsOf(user), notAfter);
+  }
+
+  /**
+   * A new access token and refresh token for the user as they are now, as at a login: after a change
+   * that raised their token version (their own password change), the tab that made it stays signed in
+   * while every earlier token and cookie is ended.
+   */
+  async signIn(user: UserEntity): Promise<SignedIn> {
+    const refresh = await this.refreshTokens.issue(claimsOf(user));
+    return { ...(await this.issue(user, refresh.expiresAt)), refresh, user };
   }
 
   /**
@@ -89,7 +114,8 @@ export class AuthService {
 
   /**
    * Verified callers, kept for a moment: every request would otherwise verify the token and read the
-   * user again. Any change to users or keys in this process empties it (forgetCallers).
+   * user again. Any change to users or keys in this process empties it (forgetCallers); another
+   * process's change is seen within CALLER_CACHE_MS.
    */
   private readonly callers = new Map<string, { until: number; caller: Caller | null }>();
 
@@ -115,8 +141,8 @@ export class AuthService {
     if (isServiceKey(token)) return this.serviceCaller(token);
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    // Role, active flag and token version are read each time, so a demotion, a deactivation or a
-    // logout counts at once.
+    // Role, active flag and token version are read each time, so a demotion, a deactivation, a
+    // password change or a logout counts at once.
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId, companyId: claims.companyId });
     if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return null;
     return { kind: 'USER', userId: user.id, companyId: user.companyId, role: user.role, username: user.username };

@@ -1,6 +1,7 @@
 /**
- * Slows password guessing: after a few failures for a username or an IP address, further attempts
- * are refused for a window that doubles with each failure (capped), then forgiven on success.
+ * Refuses further attempts for a key after a few failures, for a window that doubles with each
+ * failure (capped), forgiven on success. Keyed by (username, client address) and by client address:
+ * a key never names a user alone, so nobody can lock a user out by failing from addresses of their own.
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, { count: number; blockedUntil: number }>();
@@ -36,5 +37,51 @@ export class LoginThrottle {
 
   private forgetExpired(t: number): void {
     for (const [key, entry] of this.failures) if (entry.blockedUntil < t - this.maxBlockMs) this.failures.delete(key);
+  }
+}
+
+/**
+ * The slow-down that never refuses: password checks run a few at a time for the whole process (a
+ * flood of guesses queues up behind them instead of taking the CPU), and a wrong password for a name
+ * that many addresses are guessing at is answered a little later each time (capped). Guessing from a
+ * thousand addresses gets slow; the real user, with the right password, gets in from any address.
+ */
+export class LoginSlowdown {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  private readonly failures = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    private readonly concurrentChecks = 4,
+    private readonly freeFailures = 10,
+    private readonly maxDelayMs = 2000,
+    private readonly windowMs = 15 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Runs one password check when its turn comes (first come, first served). */
+  async check<T>(run: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrentChecks) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await run();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** How long to hold back the answer to a wrong password for this name; counts the failure. */
+  failureDelayMs(key: string): number {
+    const t = this.now();
+    const entry = this.failures.get(key);
+    const current = entry && t - entry.since < this.windowMs ? entry : { count: 0, since: t };
+    current.count += 1;
+    this.failures.set(key, current);
+    if (this.failures.size > 100_000) {
+      for (const [k, e] of this.failures) if (t - e.since >= this.windowMs) this.failures.delete(k);
+    }
+    const over = current.count - this.freeFailures;
+    return over > 0 ? Math.min(this.maxDelayMs, 50 * 2 ** Math.min(over, 16)) : 0;
   }
 }

@@ -40,6 +40,14 @@ export const MESSAGE_TEXTS = {
     fi: 'Sivutuksen kohta (after) on virheellinen: käytä edellisen sivun endCursor-arvoa.',
     en: 'The page cursor (after) is not valid: use the previous page’s endCursor.',
   }),
+  recipientWouldBeRewritten: (address: string) => ({
+    fi: `Vastaanottajan osoitteessa "${address}" on merkki, jonka vuoksi viesti menisi toiseen osoitteeseen: kirjoita osoite uudelleen.`,
+    en: `The recipient address "${address}" holds a character that would send the message to another address: type the address again.`,
+  }),
+  searchTooLong: (max: number) => ({
+    fi: `Hakuteksti on liian pitkä: enintään ${max} merkkiä.`,
+    en: `The search text is too long: at most ${max} characters.`,
+  }),
   smsHasNoDraft: () => ({ fi: 'Tekstiviestistä ei tehdä sähköpostiluonnosta.', en: 'A text message has no e-mail draft.' }),
   draftNeedsUser: () => ({
     fi: 'Luonnos kuuluu aina käyttäjälle: anna onBehalfOfUserId tai määritä palveluavaimelle oletuskäyttäjä Ylläpidossa.',

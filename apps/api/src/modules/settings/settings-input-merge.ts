@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { listFields, secretPaths } from '@maestro/settings-schema';
+import { changedBindingFields, listFields, problem, secretBindings, secretPaths, valueAtPath, type Problem } from '@maestro/settings-schema';
 
 type Bag = Record<string, unknown>;
 
@@ -50,4 +50,35 @@ export function mergeSettingsInput<T extends object>(schema: z.ZodType, stored: 
     if (secretGone || (changedSecrets.has(secretPath) && !given.has(field.path))) holder[key] = '';
   }
   return merged as T;
+}
+
+/**
+ * A stored secret that the input keeps (leaves out) while it changes a field the secret is bound to:
+ * the secret would go to another server, user or sign-in method, or over another encryption, than it
+ * was saved for. Each such secret is a problem that asks for it again (or to clear it) and names what
+ * changed. Saves and connection tests alike refuse the whole input then.
+ */
+export function keptSecretProblems(schema: z.ZodType, stored: object, merged: object, input: object, invalid: readonly Problem[] = []): Problem[] {
+  // A bound field that is itself wrong is reported as such: the secret is asked for once it is right.
+  const wrong = new Set(invalid.map((p) => p.path));
+  const labels = new Map(listFields(schema).map((f) => [f.path, f]));
+  const problems: Problem[] = [];
+  for (const binding of secretBindings(schema)) {
+    const given = valueAtPath(input, binding.path);
+    const kept = given === undefined || given === null;
+    const storedSecret = valueAtPath(stored, binding.path);
+    if (!kept || typeof storedSecret !== 'string' || storedSecret === '') continue;
+    const changed = changedBindingFields(binding, stored, merged).filter((path) => !wrong.has(path));
+    if (changed.length === 0) continue;
+    const secret = labels.get(binding.path);
+    problems.push(
+      problem(binding.path, 'SECRET_REQUIRED_AGAIN', {
+        labelFi: secret?.labelFi ?? binding.path,
+        labelEn: secret?.labelEn ?? binding.path,
+        changedFi: changed.map((path) => labels.get(path)?.labelFi ?? path).join(', '),
+        changedEn: changed.map((path) => labels.get(path)?.labelEn ?? path).join(', '),
+      }),
+    );
+  }
+  return problems;
 }

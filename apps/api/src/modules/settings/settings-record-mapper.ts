@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { listFields } from '@maestro/settings-schema';
+import { bindingValue, listFields, secretBindings, valueAtPath, type SecretBinding } from '@maestro/settings-schema';
+import { openBound, sealBound, type Binding } from '../secrets/bound-secret';
 import type { SecretBox } from '../secrets/secret-box';
 
 /** Column of a secret field `x`: its sealed form is stored as `xSealed` beside the other fields. */
@@ -20,37 +21,68 @@ function holderOf(root: Bag, parts: string[], create: boolean): Bag | undefined 
   return holder;
 }
 
+/** The bound fields' values in a record, as stored with the sealed secret. */
+function bindingOf(binding: SecretBinding, record: object): Binding {
+  return Object.fromEntries(binding.boundTo.map((path) => [path, bindingValue(path, valueAtPath(record, path))]));
+}
+
+/**
+ * Whether a secret may be used with the record as it is now. A field bound now that the stored binding
+ * does not name (the list grew after the secret was saved) counts as empty then. A secret sealed before
+ * bindings existed is taken as bound to the record as stored: every save through the API seals anew.
+ */
+export function bindingHolds(binding: SecretBinding, stored: Binding | null, record: object): boolean {
+  if (stored === null) return true;
+  return binding.boundTo.every((path) => (stored[path] ?? '') === bindingValue(path, valueAtPath(record, path)));
+}
+
 /**
  * Entity -> domain record. Which fields exist and which are secret comes from the settings-schema
- * record itself, so a new field or a new secret needs no change here. Secrets come back opened.
+ * record itself, so a new field or a new secret needs no change here. Secrets come back opened — but
+ * only when the fields they are bound to still hold the values they were saved with; otherwise the
+ * secret is not used (null), whatever changed those columns.
  */
 export function readRecord<T extends object>(schema: z.ZodType, entity: object, box: SecretBox, defaults: T): T {
   const record = structuredClone(defaults) as Bag;
-  for (const field of listFields(schema)) {
+  const fields = listFields(schema);
+  for (const field of fields.filter((f) => !f.secret)) {
     const parts = field.path.split('.');
     const key = parts.pop() as string;
     const source = holderOf(entity as Bag, parts, false);
     const target = holderOf(record, parts, true) as Bag;
-    if (!source) continue;
-    if (field.secret) {
-      const sealed = source[sealedColumn(key)];
-      target[key] = typeof sealed === 'string' && sealed !== '' ? box.open(sealed) : null;
-    } else if (source[key] !== null && source[key] !== undefined) {
-      target[key] = source[key];
+    if (source && source[key] !== null && source[key] !== undefined) target[key] = source[key];
+  }
+  const bindings = new Map(secretBindings(schema).map((b) => [b.path, b]));
+  for (const field of fields.filter((f) => f.secret)) {
+    const parts = field.path.split('.');
+    const key = parts.pop() as string;
+    const source = holderOf(entity as Bag, parts, false);
+    const target = holderOf(record, parts, true) as Bag;
+    const sealed = source?.[sealedColumn(key)];
+    if (typeof sealed !== 'string' || sealed === '') {
+      target[key] = null;
+      continue;
     }
+    const opened = openBound(box, sealed);
+    const binding = bindings.get(field.path) as SecretBinding;
+    target[key] = bindingHolds(binding, opened.binding, record) ? opened.secret : null;
   }
   return record as T;
 }
 
-/** Domain record -> entity columns, sealing every secret field. */
+/** Domain record -> entity columns, sealing every secret field with the values it is bound to. */
 export function writeRecord(schema: z.ZodType, record: object, entity: object, box: SecretBox): void {
+  const bindings = new Map(secretBindings(schema).map((b) => [b.path, b]));
   for (const field of listFields(schema)) {
     const parts = field.path.split('.');
     const key = parts.pop() as string;
     const source = holderOf(record as Bag, parts, false);
     const target = holderOf(entity as Bag, parts, true) as Bag;
     const value = source?.[key];
-    if (field.secret) target[sealedColumn(key)] = typeof value === 'string' && value !== '' ? box.seal(value) : null;
-    else target[key] = value;
+    if (field.secret) {
+      target[sealedColumn(key)] = typeof value === 'string' && value !== '' ? sealBound(box, value, bindingOf(bindings.get(field.path) as SecretBinding, record)) : null;
+    } else {
+      target[key] = value;
+    }
   }
 }

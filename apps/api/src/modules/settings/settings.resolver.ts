@@ -5,12 +5,13 @@ import { callerOf, type RequestContext } from '../../common/request-context';
 import { UserFacingError } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
 import { presentSettings } from './settings-presenter';
-import type { Loaded } from './settings.service';
+import type { Loaded, StoredUserSettings } from './settings.service';
 import {
   CompanyMessageSettingsInput,
   CompanyMessageSettingsType,
   SmsSettingsInput,
   SmsSettingsType,
+  UnconfirmedSender,
   UserMailSettingsInput,
   UserMailSettingsType,
 } from './settings.types';
@@ -21,8 +22,11 @@ function ownUserId(ctx: RequestContext): string {
   throw new UserFacingError('FORBIDDEN', { fi: 'Palveluavaimella ei ole omia asetuksia.', en: 'A service key has no settings of its own.' });
 }
 
-function presentUser(ctx: RequestContext, userId: string, loaded: Loaded<UserMailSettings>): UserMailSettingsType {
-  return { ...presentSettings<UserMailSettingsType>(userMailSettingsSchema, loaded.record, loaded.warnings, ctx.language), userId };
+async function presentUser(ctx: RequestContext, userId: string, loaded: Loaded<UserMailSettings> | StoredUserSettings): Promise<UserMailSettingsType> {
+  const { companyId } = callerOf(ctx);
+  const stored = 'senderConfirmed' in loaded ? loaded : await ctx.services.settings.storedUserSettings(companyId, userId);
+  const { warnings } = await ctx.services.settings.withWarnings('user', stored.record, companyId);
+  return { ...presentSettings<UserMailSettingsType>(userMailSettingsSchema, stored.record, warnings, ctx.language), userId, senderConfirmed: stored.senderConfirmed };
 }
 
 @Resolver()
@@ -65,16 +69,18 @@ export class SettingsResolver {
   @Query(() => UserMailSettingsType, { description: 'Sähköposti määrittely of the logged-in user.' })
   async myMailSettings(@Ctx() ctx: RequestContext): Promise<UserMailSettingsType> {
     const userId = ownUserId(ctx);
-    const { settings } = ctx.services;
-    const { companyId } = callerOf(ctx);
-    return presentUser(ctx, userId, await settings.withWarnings('user', await settings.userSettings(companyId, userId), companyId));
+    return presentUser(ctx, userId, await ctx.services.settings.storedUserSettings(callerOf(ctx).companyId, userId));
   }
 
   @Allow(ACCESS.USER)
-  @Mutation(() => UserMailSettingsType)
+  @Mutation(() => UserMailSettingsType, {
+    description:
+      'The logged-in user saves their signature, default recipient and the secrets of their own mailbox. Sender address and name and the SMTP account are set by an admin (updateUserMailSettings): changing them here is refused (ADMIN_ONLY).',
+  })
   async updateMyMailSettings(@Arg('input') input: UserMailSettingsInput, @Ctx() ctx: RequestContext): Promise<UserMailSettingsType> {
     const userId = ownUserId(ctx);
-    return presentUser(ctx, userId, await ctx.services.settings.updateUserSettings(callerOf(ctx).companyId, userId, input));
+    await ctx.services.settings.updateUserSettings(callerOf(ctx).companyId, userId, input, 'SELF');
+    return presentUser(ctx, userId, await ctx.services.settings.storedUserSettings(callerOf(ctx).companyId, userId));
   }
 
   @Allow(ACCESS.ADMIN)
@@ -82,8 +88,7 @@ export class SettingsResolver {
   async userMailSettings(@Arg('userId', () => ID) userId: string, @Ctx() ctx: RequestContext): Promise<UserMailSettingsType> {
     const { companyId } = callerOf(ctx);
     await ctx.services.users.get(companyId, userId);
-    const { settings } = ctx.services;
-    return presentUser(ctx, userId, await settings.withWarnings('user', await settings.userSettings(companyId, userId), companyId));
+    return presentUser(ctx, userId, await ctx.services.settings.storedUserSettings(companyId, userId));
   }
 
   @Allow(ACCESS.ADMIN)
@@ -95,6 +100,28 @@ export class SettingsResolver {
   ): Promise<UserMailSettingsType> {
     const { companyId } = callerOf(ctx);
     await ctx.services.users.get(companyId, userId);
-    return presentUser(ctx, userId, await ctx.services.settings.updateUserSettings(companyId, userId, input));
+    await ctx.services.settings.updateUserSettings(companyId, userId, input, 'ADMIN');
+    return presentUser(ctx, userId, await ctx.services.settings.storedUserSettings(companyId, userId));
+  }
+
+  @Allow(ACCESS.ADMIN)
+  @Query(() => [UnconfirmedSender], { description: 'Users whose own sender address or name waits for an admin to confirm it (they send as the company until then).' })
+  async unconfirmedSenders(@Ctx() ctx: RequestContext): Promise<UnconfirmedSender[]> {
+    const { companyId } = callerOf(ctx);
+    const [pending, users] = await Promise.all([ctx.services.settings.unconfirmedSenders(companyId), ctx.services.users.list(companyId)]);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return pending
+      .filter((p) => byId.has(p.userId))
+      .map((p) => ({ userId: p.userId, username: byId.get(p.userId)?.username ?? '', email: p.email, senderName: p.senderName }));
+  }
+
+  @Allow(ACCESS.ADMIN)
+  @Mutation(() => UserMailSettingsType, { description: "Confirm the sender address and name a user set themselves: the user sends as them from now on." })
+  async confirmUserSender(@Arg('userId', () => ID) userId: string, @Ctx() ctx: RequestContext): Promise<UserMailSettingsType> {
+    const { companyId } = callerOf(ctx);
+    await ctx.services.users.get(companyId, userId);
+    const stored = await ctx.services.settings.confirmSender(companyId, userId);
+    ctx.log.info({ userId }, 'user sender confirmed');
+    return presentUser(ctx, userId, stored);
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { checkSmtpHost, type HostPolicy } from '@maestro/mail-core';
 import type { z } from 'zod';
 import {
   companyMessageSettingsSchema,
@@ -7,8 +8,10 @@ import {
   defaultSmsSettings,
   defaultUserMailSettings,
   hasSmtpHost,
+  listFields,
   microsoftOAuthSwitch,
   problem,
+  valueAtPath,
   smsSettingsSchema,
   smsSettingsWarnings,
   userMailSettingsSchema,
@@ -30,7 +33,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import { CompanyMessageSettingsEntity } from './company-message-settings.entity';
 import { SmsSettingsEntity } from './sms-settings.entity';
 import { UserMailSettingsEntity } from './user-mail-settings.entity';
-import { mergeSettingsInput } from './settings-input-merge';
+import { keptSecretProblems, mergeSettingsInput } from './settings-input-merge';
 import { readRecord, writeRecord } from './settings-record-mapper';
 import type { LocalizedWarning } from './settings-presenter';
 import { transaction } from '../../db/transaction';
@@ -38,6 +41,24 @@ import { transaction } from '../../db/transaction';
 export interface SettingsServiceOptions {
   /** The seed's "konesali" customers must authenticate to SMTP. */
   hosted: boolean;
+  /** Which SMTP hosts may be saved (a hosted installation refuses internal addresses). */
+  hostPolicy?: HostPolicy;
+}
+
+/** Who saves a user's Sähköposti määrittely: an admin sets everything; the user only a few fields. */
+export type UserSettingsEditor = 'ADMIN' | 'SELF';
+
+/**
+ * What a user may change in their own Sähköposti määrittely (DESIGN: a user keeps their signature,
+ * default recipient and the secret of their own mailbox). Sender address and name and the SMTP
+ * account are an admin's: nobody sends From an address an admin did not give them.
+ */
+export const SELF_EDITABLE_USER_FIELDS: ReadonlySet<string> = new Set(['signatureLines', 'defaultRecipient', 'smtp.password', 'smtp.oauthClientSecret', 'smtp.oauthServiceAccountKey']);
+
+/** A user's stored settings and whether an admin set or confirmed the sender address and name in them. */
+export interface StoredUserSettings {
+  record: UserMailSettings;
+  senderConfirmed: boolean;
 }
 
 /** How long another process's settings change may take to be seen here. */
@@ -46,6 +67,14 @@ export const SETTINGS_CACHE_MS = 2000;
 export interface Loaded<T> {
   record: T;
   warnings: LocalizedWarning[];
+}
+
+/** The fields a user changed that only an admin may change (see SELF_EDITABLE_USER_FIELDS). */
+function adminOnlyProblems(schema: z.ZodType, before: object, after: object): Problem[] {
+  return listFields(schema)
+    .filter((f) => !SELF_EDITABLE_USER_FIELDS.has(f.path))
+    .filter((f) => JSON.stringify(valueAtPath(before, f.path) ?? null) !== JSON.stringify(valueAtPath(after, f.path) ?? null))
+    .map((f) => problem(f.path, 'ADMIN_ONLY', { labelFi: f.labelFi, labelEn: f.labelEn }));
 }
 
 /**
@@ -108,8 +137,34 @@ export class SettingsService {
     return this.cached(`${companyId}:sms`, manager, async () => (await this.read(RECORDS.sms, { companyId }, manager)).record);
   }
 
-  userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
-    return this.cached(`${companyId}:user:${userId}`, manager, async () => (await this.read(RECORDS.user, { companyId, userId }, manager)).record);
+  /**
+   * A user's settings as they are used for sending: a sender address and name that no admin has set
+   * or confirmed are left out (empty), so the user sends as the company until one does.
+   */
+  async userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
+    const stored = await this.storedUserSettings(companyId, userId, manager);
+    return stored.senderConfirmed ? stored.record : { ...stored.record, email: '', senderName: '' };
+  }
+
+  /** A user's settings as stored (for the settings dialogs), with whether the sender is confirmed. */
+  storedUserSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<StoredUserSettings> {
+    return this.cached(`${companyId}:user:${userId}`, manager, async () => {
+      const { entity, record } = await this.read(RECORDS.user, { companyId, userId }, manager);
+      return { record, senderConfirmed: (entity as UserMailSettingsEntity | null)?.senderConfirmed ?? false };
+    });
+  }
+
+  /** The users of a company whose sender address or name waits for an admin's confirmation. */
+  async unconfirmedSenders(companyId: string): Promise<Array<{ userId: string; email: string; senderName: string }>> {
+    const rows = await this.db.getRepository(UserMailSettingsEntity).find({ where: { companyId, senderConfirmed: false }, order: { userId: 'ASC' } });
+    return rows.filter((row) => row.email.trim() !== '' || row.senderName.trim() !== '').map((row) => ({ userId: row.userId, email: row.email, senderName: row.senderName }));
+  }
+
+  /** An admin confirms the sender address and name a user set themselves: from now on the user sends as them. */
+  async confirmSender(companyId: string, userId: string): Promise<StoredUserSettings> {
+    await this.db.getRepository(UserMailSettingsEntity).update({ companyId, userId }, { senderConfirmed: true, updatedAt: new Date() });
+    this.forget(companyId);
+    return this.storedUserSettings(companyId, userId);
   }
 
   /** Every user's mail settings that were ever saved in the company, secrets opened. */
@@ -136,8 +191,13 @@ export class SettingsService {
     return this.update('sms', { companyId }, input);
   }
 
-  updateUserSettings(companyId: string, userId: string, input: SettingsInput<UserMailSettings>): Promise<Loaded<UserMailSettings>> {
-    return this.update('user', { companyId, userId }, input);
+  /**
+   * Saves a user's settings. An admin may change every field, and a sender address or name an admin
+   * saves counts as confirmed. The user themselves (SELF) may change only SELF_EDITABLE_USER_FIELDS:
+   * any other field that differs from what is stored is refused, naming it.
+   */
+  updateUserSettings(companyId: string, userId: string, input: SettingsInput<UserMailSettings>, editor: UserSettingsEditor = 'ADMIN'): Promise<Loaded<UserMailSettings>> {
+    return this.update('user', { companyId, userId }, input, editor);
   }
 
   /**
@@ -159,16 +219,30 @@ export class SettingsService {
   }
 
   /** Merge the input into the stored record, check the whole, and save it whole or not at all. */
-  private async update<K extends RecordKind>(kind: K, where: RecordKey, input: SettingsInput<RecordOf<K>>): Promise<Loaded<RecordOf<K>>> {
+  private async update<K extends RecordKind>(kind: K, where: RecordKey, input: SettingsInput<RecordOf<K>>, editor: UserSettingsEditor = 'ADMIN'): Promise<Loaded<RecordOf<K>>> {
     const stored = RECORDS[kind] as unknown as StoredRecord<RecordOf<K>>;
     // Forgotten after the commit: a read in between must not put the old record back in the cache.
     const saved = await transaction(this.db, async (manager) => {
       const current = await this.read(stored, where, manager);
       const changes = typeof input === 'function' ? input(current.record) : input;
-      const checked = this.checked(stored.schema, mergeSettingsInput(stored.schema, current.record, changes));
-      const record = stored.normalize ? stored.normalize(checked) : checked;
+      const merged = mergeSettingsInput(stored.schema, current.record, changes);
+      const problems = editor === 'SELF' ? adminOnlyProblems(stored.schema, current.record, merged) : [];
+      // A kept secret is compared in the form it is used in (SMS: with the templates the simple fields
+      // stand for filled in), before and after, so a row saved before the templates existed is no change.
+      const asUsed = (r: RecordOf<K>) => (stored.normalize ? stored.normalize(r) : r);
+      const checked = await this.checked(stored.schema, merged, current.record, problems, (invalid) =>
+        keptSecretProblems(stored.schema, asUsed(current.record), asUsed(merged), changes, invalid),
+      );
+      const record = asUsed(checked);
       const entity = current.entity ?? (manager.create(stored.entity, where) as SettingsRow);
       writeRecord(stored.schema, record, entity, this.box);
+      if (kind === 'user' && editor === 'ADMIN') {
+        const row = entity as UserMailSettingsEntity;
+        const before = current.record as unknown as UserMailSettings;
+        const after = record as unknown as UserMailSettings;
+        // The sender is confirmed when an admin writes it; an admin saving other fields confirms nothing.
+        if (!current.entity || before.email !== after.email || before.senderName !== after.senderName) row.senderConfirmed = true;
+      }
       entity.updatedAt = new Date();
       await manager.save(entity);
       return this.withWarnings(kind, record, where.companyId, manager);
@@ -178,13 +252,34 @@ export class SettingsService {
   }
 
   /** Validate a merged record; every problem is reported at once, and nothing is saved on any. */
-  private checked<T extends { smtp: SmtpAccount }>(schema: z.ZodType<T>, merged: T): T {
+  private async checked<T extends { smtp: SmtpAccount }>(
+    schema: z.ZodType<T>,
+    merged: T,
+    before: T,
+    earlier: Problem[],
+    secretProblems: (invalid: readonly Problem[]) => Problem[],
+  ): Promise<T> {
     const result = validateRecord(schema, merged);
-    const problems: Problem[] = result.ok ? [] : [...result.problems];
+    const invalid = result.ok ? [] : result.problems;
+    const problems: Problem[] = [...earlier, ...invalid, ...secretProblems(invalid)];
     if (this.options.hosted && hasSmtpHost(merged.smtp) && !merged.smtp.authEnabled) {
       problems.push(problem('smtp.authEnabled', 'AUTH_REQUIRED_HOSTED'));
     }
+    if (result.ok && hasSmtpHost(merged.smtp) && merged.smtp.host.trim() !== before.smtp.host.trim()) problems.push(...(await this.hostProblems(merged.smtp.host)));
     if (problems.length > 0 || !result.ok) throw badInput(problems);
     return result.value;
+  }
+
+  /** A hosted installation refuses a new SMTP host at an internal address (sending checks again). */
+  private async hostProblems(host: string): Promise<Problem[]> {
+    const policy = this.options.hostPolicy;
+    if (!policy?.refuseInternal) return [];
+    try {
+      const checked = await checkSmtpHost(host, policy);
+      return checked.ok ? [] : [problem('smtp.host', 'HOST_NOT_ALLOWED', { value: host.trim() })];
+    } catch {
+      // A name that does not resolve now is the connection test's to report; sending checks it again.
+      return [];
+    }
   }
 }

@@ -154,7 +154,16 @@ export class UserMailSettingsType implements Omit<UserMailSettings, 'smtp'> {
   @Field(() => SmtpAccountType, { description: 'Used only when its host is set.' }) smtp!: SmtpAccountType;
   @Field(() => [String], { description: 'Allekirjoitus: eight lines.' }) signatureLines!: string[];
   @Field({ description: 'Vastaanottaja' }) defaultRecipient!: string;
+  @Field({ description: 'Whether an admin set or confirmed email and senderName. Until then the user sends as the company.' }) senderConfirmed!: boolean;
   @Field(() => [SettingsWarning]) warnings!: SettingsWarning[];
+}
+
+@ObjectType({ description: 'A sender address or name a user set themselves, waiting for an admin to confirm it.' })
+export class UnconfirmedSender {
+  @Field(() => ID) userId!: string;
+  @Field() username!: string;
+  @Field() email!: string;
+  @Field() senderName!: string;
 }
 
 @InputType()

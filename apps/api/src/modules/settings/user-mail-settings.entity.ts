@@ -16,6 +16,13 @@ export class UserMailSettingsEntity {
   @Column('varchar', { length: 200, default: '' })
   senderName!: string;
 
+  /**
+   * Whether an admin set or confirmed `email` and `senderName`. Until then the user sends as the
+   * company: addresses users typed themselves before only admins could set them wait here.
+   */
+  @Column('boolean', { default: false })
+  senderConfirmed!: boolean;
+
   @Column(() => SmtpAccountColumns, { prefix: 'smtp' })
   smtp!: SmtpAccountColumns;
 

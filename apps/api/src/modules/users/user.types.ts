@@ -45,7 +45,7 @@ export class Me {
 @InputType()
 export class CreateUserInput {
   @Field() username!: string;
-  @Field({ description: 'At least 10 characters.' }) password!: string;
+  @Field({ description: 'At least 12 characters, not a common password.' }) password!: string;
   @Field({ nullable: true }) displayName?: string;
   @Field(() => RoleEnum) role!: Role;
 }
@@ -55,5 +55,6 @@ export class UpdateUserInput {
   @Field({ nullable: true }) displayName?: string;
   @Field(() => RoleEnum, { nullable: true }) role?: Role;
   @Field({ nullable: true }) active?: boolean;
-  @Field({ nullable: true }) password?: string;
+  @Field({ nullable: true, description: 'A new password: at least 12 characters, not a common password. Ends the user\'s sessions.' }) password?: string;
 }
+

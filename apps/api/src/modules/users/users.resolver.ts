@@ -11,6 +11,12 @@ function sessionOf(signedIn: SignedIn): Session {
   return Object.assign(new Session(), { token: signedIn.token, expiresAt: signedIn.expiresAt, user: User.from(signedIn.user) });
 }
 
+function ownUserId(ctx: RequestContext): string {
+  const caller = callerOf(ctx);
+  if (caller.kind === 'USER') return caller.userId;
+  throw new UserFacingError('FORBIDDEN', AUTH_TEXTS.serviceKeyHasNoPassword());
+}
+
 @Resolver()
 export class UsersResolver {
   @Public()
@@ -46,6 +52,27 @@ export class UsersResolver {
     await ctx.services.users.endSessions(caller.companyId, caller.userId);
     ctx.refreshCookie.clear();
     return true;
+  }
+
+  @Allow(ACCESS.USER)
+  @Mutation(() => Session, {
+    description:
+      'Change your own login password (the current one first). Every earlier session ends; the answer is a new session for this one (and a browser a new refresh cookie).',
+  })
+  async changeMyPassword(
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword', { description: 'At least 12 characters, not a common password.' }) newPassword: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Session> {
+    const { companyId } = callerOf(ctx);
+    const userId = ownUserId(ctx);
+    const user = await ctx.services.auth.throttledPasswordCheck(userId, () => ctx.services.users.changeOwnPassword(companyId, userId, currentPassword, newPassword));
+    ctx.log.info({ userId }, 'password changed, earlier sessions ended');
+    // The new token version ends this browser's refresh cookie too: it gets a new one, or the tab
+    // would be signed out when its access token runs out (refreshSession would refuse the old cookie).
+    const signedIn = await ctx.services.auth.signIn(user);
+    ctx.refreshCookie.set(signedIn.refresh.token, signedIn.refresh.expiresAt);
+    return sessionOf(signedIn);
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { problem, type Problem, type Role } from '@maestro/settings-schema';
-import { badInput, notFound } from '../../common/user-facing-error';
-import { hashPassword } from '../auth/password-hash';
+import { UserFacingError, badInput, notFound } from '../../common/user-facing-error';
+import { AUTH_TEXTS } from '../auth/auth.errors';
+import { hashPassword, verifyPassword } from '../auth/password-hash';
+import { passwordProblems } from '../auth/password-policy';
 import { UserEntity } from './user.entity';
 import { timeOrderedId } from '../../common/time-ordered-id';
 
@@ -22,15 +24,11 @@ export interface UserChanges {
 const USER = { fi: 'Käyttäjää', en: 'The user' };
 const USERNAME = /^[A-Za-z0-9._@-]{2,100}$/;
 
-function passwordProblems(password: string, path = 'password'): Problem[] {
-  return password.length >= 10 ? [] : [{ ...problem(path, 'INVALID_VALUE'), message: { fi: 'Salasanan on oltava vähintään 10 merkkiä.', en: 'The password must have at least 10 characters.' } }];
-}
-
 /** Users of one company. Every method is scoped by the company id it is given. */
 export class UsersService {
   constructor(
     private readonly db: DataSource,
-    /** Told after a user changes (role, active, password), so cached callers are dropped. */
+    /** Told after a user changes (role, active, password, sessions), so cached callers are dropped. */
     private readonly onChange: () => void = () => undefined,
   ) {}
 
@@ -46,8 +44,8 @@ export class UsersService {
 
   async create(companyId: string, input: NewUser): Promise<UserEntity> {
     const repo = this.db.getRepository(UserEntity);
-    const problems: Problem[] = [...passwordProblems(input.password)];
     const username = input.username.trim();
+    const problems: Problem[] = [...passwordProblems(input.password, { userInputs: [username, input.displayName ?? ''] })];
     if (!USERNAME.test(username)) {
       problems.push({ ...problem('username', 'INVALID_VALUE'), message: { fi: 'Käyttäjätunnus: 2–100 merkkiä, kirjaimia, numeroita ja . _ @ -', en: 'Username: 2–100 characters, letters, digits and . _ @ -' } });
     } else if (await repo.existsBy({ username })) {
@@ -76,7 +74,7 @@ export class UsersService {
    */
   async update(companyId: string, id: string, changes: UserChanges): Promise<UserEntity> {
     const user = await this.get(companyId, id);
-    const problems: Problem[] = changes.password !== undefined ? passwordProblems(changes.password) : [];
+    const problems: Problem[] = changes.password !== undefined ? passwordProblems(changes.password, { userInputs: [user.username, user.displayName] }) : [];
     if ((changes.displayName ?? '').length > 200) problems.push(problem('displayName', 'TOO_LONG', { max: 200 }));
     if (problems.length) throw badInput(problems);
     const endsSessions =
@@ -90,6 +88,30 @@ export class UsersService {
       { id: user.id, companyId },
       { displayName: user.displayName, role: user.role, active: user.active, passwordHash: user.passwordHash, tokenVersion: user.tokenVersion },
     );
+    this.onChange();
+    return user;
+  }
+
+  /** The user's own password change: the current password first; every earlier session ends. */
+  async changeOwnPassword(companyId: string, id: string, current: string, next: string): Promise<UserEntity> {
+    const user = await this.get(companyId, id);
+    if (!(await verifyPassword(current, user.passwordHash))) {
+      throw new UserFacingError('BAD_USER_INPUT', AUTH_TEXTS.currentPasswordWrong(), {
+        reason: 'CURRENT_PASSWORD_WRONG',
+        fields: [{ field: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG', message: AUTH_TEXTS.currentPasswordWrong() }],
+      });
+    }
+    const problems = passwordProblems(next, { path: 'newPassword', userInputs: [user.username, user.displayName] });
+    if (problems.length) throw badInput(problems);
+    if (current === next) {
+      throw new UserFacingError('BAD_USER_INPUT', AUTH_TEXTS.samePassword(), {
+        reason: 'SAME_PASSWORD',
+        fields: [{ field: 'newPassword', code: 'SAME_PASSWORD', message: AUTH_TEXTS.samePassword() }],
+      });
+    }
+    user.passwordHash = await hashPassword(next);
+    user.tokenVersion += 1;
+    await this.db.getRepository(UserEntity).update({ id: user.id, companyId }, { passwordHash: user.passwordHash, tokenVersion: user.tokenVersion });
     this.onChange();
     return user;
   }

@@ -1,9 +1,9 @@
 import { Brackets, In, Not, type DataSource } from 'typeorm';
-import type { Channel, MessageSource } from '@maestro/settings-schema';
+import { problem, type Channel, type MessageSource, type Problem } from '@maestro/settings-schema';
 import type { Caller } from '../../../common/caller';
-import { notFound } from '../../../common/user-facing-error';
+import { badInput, notFound } from '../../../common/user-facing-error';
 import { DRAFT_STATUSES, type MessageStatus } from '../lifecycle/message-states';
-import { MESSAGE } from '../messages.errors';
+import { MESSAGE, MESSAGE_TEXTS, fieldProblem } from '../messages.errors';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import { decodeCursor, encodeCursor } from './archive-cursor';
 
@@ -16,6 +16,18 @@ export interface MessageFilter {
   text?: string | null;
   createdFrom?: Date | null;
   createdTo?: Date | null;
+}
+
+/** A search is a few words; anything longer is a mistake (or an attempt to make the database work). */
+export const MAX_SEARCH_LENGTH = 200;
+
+/** Every filter text within its bounds, or every problem at once. */
+function checkFilter(filter: MessageFilter): void {
+  const problems: Problem[] = [];
+  if ((filter.text ?? '').length > MAX_SEARCH_LENGTH) problems.push(fieldProblem('filter.text', 'TOO_LONG', MESSAGE_TEXTS.searchTooLong(MAX_SEARCH_LENGTH)));
+  if ((filter.documentRef ?? '').length > 200) problems.push(problem('filter.documentRef', 'TOO_LONG', { max: 200 }));
+  if ((filter.splitGroupId ?? '').length > 100) problems.push(problem('filter.splitGroupId', 'TOO_LONG', { max: 100 }));
+  if (problems.length) throw badInput(problems);
 }
 
 export interface MessagePage {
@@ -45,6 +57,7 @@ export class MessageArchive {
   }
 
   async list(caller: Caller, filter: MessageFilter, first: number, after: string | null): Promise<MessagePage> {
+    checkFilter(filter);
     const take = Math.max(1, Math.min(first, 200));
     const qb = this.db
       .getRepository(OutboundMessageEntity)

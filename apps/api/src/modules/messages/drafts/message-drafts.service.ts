@@ -58,7 +58,7 @@ export class MessageDrafts {
     const problems: Problem[] = [];
     if ((request.documentRef ?? '').length > 200 || /[\r\n]/.test(request.documentRef ?? '')) problems.push(problem('documentRef', 'TOO_LONG', { max: 200 }));
     if ((request.idempotencyKey ?? '').length > 200) problems.push(problem('idempotencyKey', 'TOO_LONG', { max: 200 }));
-    const refs = await checkAttachmentRefs(this.attachments, caller.companyId, request.source, request.attachmentIds, this.options.messageBytes);
+    const refs = await checkAttachmentRefs(this.attachments, caller, request.source, request.attachmentIds, this.options.messageBytes);
     problems.push(...refs.problems);
     if (problems.length) throw badInput(problems);
 
@@ -170,7 +170,7 @@ export class MessageDrafts {
     const checked = validateComposeMessage(message);
     // A draft may be saved before it has its recipients; everything else must already be right.
     const problems = checked.ok ? [] : checked.problems.filter((p) => p.code !== 'NO_RECIPIENTS');
-    const refs = await checkAttachmentRefs(this.attachments, caller.companyId, draft.source, content.attachmentIds, this.options.messageBytes);
+    const refs = await checkAttachmentRefs(this.attachments, caller, draft.source, content.attachmentIds, this.options.messageBytes);
     problems.push(...refs.problems);
     if (problems.length) throw badInput(problems);
     const listOf = (texts: readonly string[]) => mergeAddressLists(...texts.map((t) => { const p = parseAddressList(t); return p.ok ? p.addresses : []; })).map((a) => formatAddress(a));

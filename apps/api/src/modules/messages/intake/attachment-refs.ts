@@ -1,4 +1,5 @@
 import { MESSAGE_SOURCE_INFO, type MessageSource, type Problem } from '@maestro/settings-schema';
+import type { Caller } from '../../../common/caller';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { AttachmentEntity } from '../../attachments/attachment.entity';
 import { MESSAGE_TEXTS, attachmentsNotAllowed, fieldProblem } from '../messages.errors';
@@ -11,19 +12,20 @@ export interface AttachmentRefs {
 
 /**
  * The uploads a message names, checked: the program must allow attachments (refused outright), each id
- * must be a complete upload of the company, and together they must fit in one message. Problems are
+ * must be a complete upload the caller may read (AttachmentStore.readableBy: their own, or on a message
+ * they may see; never another user's draft), and together they must fit in one message. Problems are
  * numbered by the list as the caller sent it, duplicates included.
  */
 export async function checkAttachmentRefs(
   store: AttachmentStore,
-  companyId: string,
+  caller: Caller,
   source: MessageSource,
   requested: readonly string[] | null | undefined,
   messageBytes: number,
 ): Promise<AttachmentRefs> {
   const ids = [...new Set(requested ?? [])];
   if (ids.length > 0 && !MESSAGE_SOURCE_INFO[source].attachmentsAllowed) throw attachmentsNotAllowed();
-  const found = await store.findComplete(companyId, ids);
+  const found = await store.readableBy(caller, ids);
   const byId = new Map(found.map((a) => [a.id, a]));
   const problems: Problem[] = [];
   for (const [index, id] of (requested ?? []).entries()) {

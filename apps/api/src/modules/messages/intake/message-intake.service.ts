@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { generateMessageId, resolveSms, splitRecipients, type RecipientFields, type ResolvedEmail } from '@maestro/mail-core';
+import { generateMessageId, resolveSms, sendsToSameAddress, splitRecipients, type RecipientFields, type ResolvedEmail } from '@maestro/mail-core';
 import { MAX_TEXT_BYTES, formatAddress, parsePhoneList, problem, validateComposeMessage, type Language, type MessageSource, type Problem, type SmtpAccount } from '@maestro/settings-schema';
 import type { Caller } from '../../../common/caller';
 import { badInput } from '../../../common/user-facing-error';
@@ -170,7 +170,7 @@ export class MessageIntake {
     if (request.sendAt && request.sendAt.getTime() - now.getTime() > MAX_SCHEDULE_MS) {
       problems.push(fieldProblem('sendAt', 'INVALID_VALUE', MESSAGE_TEXTS.scheduledTooFar()));
     }
-    const refs = await checkAttachmentRefs(this.attachments, caller.companyId, request.source, request.attachmentIds, this.options.messageBytes);
+    const refs = await checkAttachmentRefs(this.attachments, caller, request.source, request.attachmentIds, this.options.messageBytes);
     problems.push(...refs.problems);
     if (problems.length) throw badInput(problems);
 
@@ -178,6 +178,9 @@ export class MessageIntake {
     checkResolvedBody(email);
     const recipients = { to: email.to, cc: email.cc, bcc: email.bcc };
     for (const field of ['to', 'cc', 'bcc'] as const) {
+      // Checked with the parser that writes the envelope: what is stored is what is sent to.
+      const rewritten = recipients[field].find((a) => !sendsToSameAddress(a));
+      if (rewritten) throw badInput([fieldProblem(field, 'INVALID_ADDRESS', MESSAGE_TEXTS.recipientWouldBeRewritten(rewritten.address))]);
       if (Buffer.byteLength(JSON.stringify(recipients[field].map((a) => formatAddress(a)))) > MAX_RECIPIENT_LIST_BYTES) {
         throw badInput([fieldProblem(field, 'TOO_MANY_BYTES', MESSAGE_TEXTS.recipientListTooLong())]);
       }

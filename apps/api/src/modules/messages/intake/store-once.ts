@@ -10,6 +10,16 @@ export function hashPayload(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 }
 
+/**
+ * An idempotency key is the caller's own: stored under who called (a user, or a service key) so that
+ * another user of the company who sends the same key gets a message of their own, never the first
+ * caller's message back. Hashed to fit the column whatever the key's length.
+ */
+export function callerIdempotencyKey(caller: Caller, key: string): string {
+  const who = caller.kind === 'USER' ? `u:${caller.userId}` : `k:${caller.serviceKeyId}`;
+  return `${who}:${createHash('sha256').update(key).digest('hex')}`;
+}
+
 /** Insert without reading the rows back: every column's value is already set in the entity. */
 export async function insertMessages(manager: EntityManager, entities: OutboundMessageEntity[]): Promise<void> {
   await manager.createQueryBuilder().insert().into(OutboundMessageEntity).values(entities).updateEntity(false).execute();
@@ -25,11 +35,12 @@ export interface StoreOnceRequest {
 }
 
 /**
- * What was stored under the key before: the first answer's messages, or null when the key is new.
- * Another payload under the same key is refused.
+ * What the caller stored under the key before: the first answer's messages, or null when the key is new
+ * (to this caller: keys are per caller, see callerIdempotencyKey). Another payload under the same key
+ * is refused.
  */
 export async function storedBefore(db: DataSource, caller: Caller, key: string, payloadHash: string): Promise<OutboundMessageEntity[] | null> {
-  const record = await db.getRepository(IdempotencyRecordEntity).findOneBy({ companyId: caller.companyId, idempotencyKey: key });
+  const record = await db.getRepository(IdempotencyRecordEntity).findOneBy({ companyId: caller.companyId, idempotencyKey: callerIdempotencyKey(caller, key) });
   if (!record) return null;
   if (record.payloadHash !== payloadHash) throw idempotencyConflict();
   const found = await db.getRepository(OutboundMessageEntity).findBy({ companyId: caller.companyId, id: In(record.messageIds) });
@@ -42,8 +53,9 @@ export async function storedBefore(db: DataSource, caller: Caller, key: string, 
  * payload under the same key is refused. Two racing requests meet at the key's primary key.
  */
 export async function storeOnce(db: DataSource, request: StoreOnceRequest): Promise<OutboundMessageEntity[]> {
-  const { caller, key, payloadHash } = request;
-  const repeat = () => storedBefore(db, caller, key as string, payloadHash);
+  const { caller, payloadHash } = request;
+  const key = request.key ? callerIdempotencyKey(caller, request.key) : null;
+  const repeat = () => storedBefore(db, caller, request.key as string, payloadHash);
   if (key) {
     const earlier = await repeat();
     if (earlier) return earlier;
