@@ -17,6 +17,28 @@ function renderPanel(handlers: Record<string, Handler> = {}) {
 }
 
 describe('Käyttäjät', () => {
+  it('lists the sender addresses users gave themselves and confirms one', async () => {
+    const pending = [{ __typename: 'UnconfirmedSender', userId: 'user-1', username: 'myyja', email: 'toimitusjohtaja@yritys.fi', senderName: 'Toimitusjohtaja' }];
+    const { user, callsOf } = renderPanel({
+      UnconfirmedSenders: () => ({ data: { unconfirmedSenders: callsOf('ConfirmUserSender').length ? [] : pending } }),
+      ConfirmUserSender: () => ({ data: { confirmUserSender: null } }),
+    });
+    const table = await screen.findByRole('table', { name: 'Vahvistamattomat lähettäjät' });
+    expect(within(table).getByText('toimitusjohtaja@yritys.fi')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Vahvista käyttäjän myyja lähettäjä' }));
+    await waitFor(() => expect(callsOf('ConfirmUserSender')[0]?.variables).toEqual({ userId: 'user-1' }));
+  });
+
+  it('clears a sender address a user gave themselves', async () => {
+    const pending = [{ __typename: 'UnconfirmedSender', userId: 'user-1', username: 'myyja', email: 'toimitusjohtaja@yritys.fi', senderName: '' }];
+    const { user, callsOf } = renderPanel({
+      UnconfirmedSenders: () => ({ data: { unconfirmedSenders: pending } }),
+      UpdateUserMailSettings: () => ({ data: { updateUserMailSettings: null } }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Tyhjennä käyttäjän myyja lähettäjä' }));
+    await waitFor(() => expect(callsOf('UpdateUserMailSettings')[0]?.variables).toEqual({ userId: 'user-1', input: { email: '', senderName: '' } }));
+  });
+
   it('does not let an admin change their own role', async () => {
     renderPanel();
     expect(await screen.findByLabelText('Käyttäjän admin rooli')).toHaveProperty('disabled', true);

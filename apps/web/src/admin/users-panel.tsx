@@ -30,6 +30,7 @@ import type { UserFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { CreateUserMutation, UpdateUserMutation, UsersQuery } from './admin.operations';
 import { useAdminStyles } from './admin-styles';
+import { UnconfirmedSenders } from './unconfirmed-senders';
 
 /** Käyttäjät: create, change role, deactivate. An admin cannot demote or deactivate themselves. */
 export function UsersPanel() {
@@ -62,6 +63,7 @@ export function UsersPanel() {
         </Button>
       </div>
       <Text className={styles.intro}>{t.users.selfNote}</Text>
+      <UnconfirmedSenders />
       <Notice notice={notice} />
       <LoadState loading={!users.data} error={users.data ? undefined : users.error} onRetry={() => void users.refetch()}>
         <div className={styles.tableWrap}>

@@ -1,6 +1,7 @@
 // The API's plain-HTTP edge (attachments, the hand-off draft) wants the same bearer token as GraphQL.
 // The token travels in the Authorization header only, never in a URL: files are fetched here and
 // handed to the browser as blobs.
+import { showBidiControls } from '@maestro/settings-schema';
 import { sessionStore } from '../auth/session-store';
 import { languageStore } from '../i18n/language-store';
 
@@ -77,7 +78,26 @@ export async function withTextCharset(blob: Blob): Promise<Blob> {
   }
 }
 
-/** Shows a blob in a new tab ("Näytä liitteet"); the browser picks the program by its type. */
+/**
+ * "Näytä liitteet": a file the server serves `inline` (an inert type it recognised from the bytes:
+ * PDF, a raster image, plain text) opens in a new tab; anything else — HTML, SVG, whatever a browser
+ * could run — is saved as a download and never opened in the app's origin. Bidirectional-text
+ * controls in the name are shown escaped, so `Lasku‮fdp.exe` cannot pass for a PDF.
+ */
+export async function openFile(url: string, fallback: string): Promise<'opened' | 'downloaded'> {
+  const response = await fetch(url, { headers: authHeaders() });
+  if (!response.ok) throw await refusal(response, fallback);
+  const blob = await response.blob();
+  const disposition = response.headers.get('content-disposition') ?? '';
+  if (/^\s*inline\b/i.test(disposition)) {
+    await openBlob(blob);
+    return 'opened';
+  }
+  saveBlob(new Blob([blob], { type: 'application/octet-stream' }), showBidiControls(filenameOf(disposition) ?? 'liite'));
+  return 'downloaded';
+}
+
+/** Shows a blob in a new tab; only for what the server said is inert (see openFile). */
 export async function openBlob(file: Blob): Promise<void> {
   const blob = await withTextCharset(file);
   const url = URL.createObjectURL(blob);

@@ -39,3 +39,12 @@ export const LogoutMutation = graphql(`
     logout
   }
 `);
+
+export const ChangeMyPasswordMutation = graphql(`
+  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
+    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+      expiresAt
+    }
+  }
+`);

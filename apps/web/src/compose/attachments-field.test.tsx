@@ -91,7 +91,7 @@ describe('attachments handed over by the program (attachmentIds)', () => {
 
   beforeEach(() => {
     opened.length = 0;
-    fetchMock = vi.fn(async () => new Response('PDF', { status: 200, headers: { 'content-type': 'application/pdf' } }));
+    fetchMock = vi.fn(async () => new Response('PDF', { status: 200, headers: { 'content-type': 'application/pdf', 'content-disposition': "inline; filename=\"liite.pdf\"" } }));
     vi.stubGlobal('fetch', fetchMock);
     Object.assign(URL, { createObjectURL: () => 'blob:maestro/liite', revokeObjectURL: () => undefined });
     vi.spyOn(window, 'open').mockImplementation((url) => {

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { Button, Checkbox, Label, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Attach20Regular, Delete20Regular, Open20Regular } from '@fluentui/react-icons';
-import { fetchFile, openBlob, uploadFile, type UploadedAttachment } from '../api/authorized-http';
+import { showBidiControls } from '@maestro/settings-schema';
+import { openFile, uploadFile, type UploadedAttachment } from '../api/authorized-http';
 import { useLanguage, useT } from '../i18n/i18n';
 import { formatSize } from './format-size';
 
@@ -119,8 +120,7 @@ export function AttachmentsField({ attachments, onChange, onBusyChange, errors =
     setProblems([]);
     for (const attachment of chosen) {
       try {
-        const { blob } = await fetchFile(`/attachments/${encodeURIComponent(attachment.id)}`, t.compose.openFailed);
-        await openBlob(blob);
+        await openFile(`/attachments/${encodeURIComponent(attachment.id)}`, t.compose.openFailed);
       } catch (error) {
         setProblems((p) => [...p, error instanceof Error ? error.message : t.compose.openFailed]);
       }
@@ -160,8 +160,8 @@ export function AttachmentsField({ attachments, onChange, onBusyChange, errors =
                 <Checkbox
                   checked={selected.has(a.id)}
                   onChange={(_e, data) => toggle(a.id, data.checked === true)}
-                  label={`${a.filename} (${formatSize(a.size, language)})`}
-                  aria-label={t.compose.selectAttachment(a.filename)}
+                  label={`${showBidiControls(a.filename)} (${formatSize(a.size, language)})`}
+                  aria-label={t.compose.selectAttachment(showBidiControls(a.filename))}
                 />
               </li>
             ))}

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Attach20Regular, DismissCircle16Filled } from '@fluentui/react-icons';
-import { fetchFile, openBlob } from '../api/authorized-http';
+import { showBidiControls } from '@maestro/settings-schema';
+import { openFile } from '../api/authorized-http';
 import { messageOf } from '../api/graphql-errors';
 import { NARROW, STACKED } from '../app/layout';
 import { LoadState } from '../app/page-frame';
@@ -104,11 +105,12 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
     }
   };
 
-  const open = async (attachment: { id: string; url: string }) => {
+  const open = async (attachment: { id: string; url: string; filename: string }) => {
     setNotice(null);
     try {
-      const { blob } = await fetchFile(attachment.url, t.compose.openFailed);
-      await openBlob(blob);
+      if ((await openFile(attachment.url, t.compose.openFailed)) === 'downloaded') {
+        setNotice({ intent: 'success', text: t.security.openedAsDownload(showBidiControls(attachment.filename)) });
+      }
     } catch (error) {
       setNotice({ intent: 'error', text: error instanceof Error ? error.message : t.compose.openFailed });
     }
@@ -219,8 +221,8 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
           <ul className={styles.list} aria-label={t.messages.attachments}>
             {message.attachments.map((a) => (
               <li key={a.id}>
-                <Link as="button" aria-label={t.messages.open(a.filename)} onClick={() => void open(a)}>
-                  <Attach20Regular aria-hidden /> {a.filename}
+                <Link as="button" aria-label={t.messages.open(showBidiControls(a.filename))} onClick={() => void open(a)}>
+                  <Attach20Regular aria-hidden /> {showBidiControls(a.filename)}
                 </Link>{' '}
                 ({formatSize(a.size, language)})
               </li>

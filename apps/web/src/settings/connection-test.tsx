@@ -75,13 +75,15 @@ export type ConnectionTestTarget = { kind: Exclude<SmtpAccountKind, 'USER'>; use
 export type ConnectionTestProps = ConnectionTestTarget & {
   /** The block as edited now; the test sends it as `changes` (a secret only when typed or cleared). */
   account: SmtpAccountForm;
+  /** Test the saved account as it is, without the form's changes (a user's own page: only admins try other servers). */
+  savedOnly?: boolean;
 };
 
 /**
  * "Testaa yhteys": connect, TLS, AUTH and QUIT against the server with the form's values, saved or
  * not; no message is sent. Shows each stage, the server's last reply and what to do.
  */
-export function ConnectionTest({ kind, userId, account }: ConnectionTestProps) {
+export function ConnectionTest({ kind, userId, account, savedOnly }: ConnectionTestProps) {
   const t = useT();
   const styles = useStyles();
   const [run, state] = useMutation(TestSmtpConnectionMutation);
@@ -93,7 +95,7 @@ export function ConnectionTest({ kind, userId, account }: ConnectionTestProps) {
     setTested(null);
     const snapshot = account;
     try {
-      const { data } = await run({ variables: { account: kind, userId, changes: smtpAccountInput(snapshot) } });
+      const { data } = await run({ variables: { account: kind, userId, changes: savedOnly ? undefined : smtpAccountInput(snapshot) } });
       if (data) setTested({ result: data.testSmtpConnection, account: snapshot });
     } catch (e) {
       const fields = fieldErrorsOf(e);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { waitFor } from '@testing-library/react';
-import { badUserInput, userMailSettings, warning } from '../test/fixtures';
+import { badUserInput, userMailSettings } from '../test/fixtures';
 import { descriptionOf, renderWithApp, screen, type Handler } from '../test/test-client';
 import { MyMailSettingsPage } from './my-mail-settings-page';
 
@@ -17,29 +17,49 @@ function renderPage(handlers: Record<string, Handler> = {}, settings = userMailS
 }
 
 describe('Sähköposti määrittely', () => {
-  it("shows the seed's fields: Sähköposti, Lähettäjän nimi, the SMTP block, eight Allekirjoitus lines and Vastaanottaja", async () => {
+  it("shows the seed's fields: Sähköposti and Lähettäjän nimi as an admin set them, eight Allekirjoitus lines and Vastaanottaja", async () => {
     renderPage();
-    expect(await screen.findByLabelText('Sähköposti')).toHaveProperty('value', 'oma.nimi@sahkoposti.fi');
+    expect(await screen.findByText('oma.nimi@sahkoposti.fi')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Sähköposti määrittely' })).toBeTruthy();
-    expect(screen.getByLabelText('Lähettäjän nimi')).toHaveProperty('value', 'Oma Nimi');
-    expect(screen.getByLabelText('SMTP-palvelin')).toHaveProperty('value', '');
+    expect(screen.getByText('Oma Nimi')).toBeTruthy();
+    // Shown, not edited: only an admin sets the sender (nobody sends in another's name).
+    expect(screen.queryByLabelText('Sähköposti')).toBeNull();
+    expect(screen.queryByLabelText('SMTP-palvelin')).toBeNull();
     const lines = Array.from({ length: 8 }, (_, i) => (screen.getByLabelText(`Allekirjoitus, rivi ${i + 1}`) as HTMLInputElement).value);
     expect(lines).toEqual(['', 'Oma Nimi', 'Testikatu 10', '00120 TESTILÄ', '010-12345678', '', '', '']);
     expect(screen.getByLabelText('Vastaanottaja')).toHaveProperty('value', 'vakio.asiakas@asiakasyritys.fi');
   });
 
-  it('warns about the own SMTP server while it is typed, before saving', async () => {
-    const { user, callsOf } = renderPage();
-    const host = await screen.findByLabelText('SMTP-palvelin');
-    await user.type(host, 'smtp.kolumbus.fi');
-    expect(descriptionOf(host)).toContain('Elisa lopetti SMTP-palvelimen smtp.kolumbus.fi 1.5.2016');
-    expect(callsOf('UpdateMyMailSettings')).toHaveLength(0);
+  it('says that an admin sets the sender and the server, and what the user may change', async () => {
+    renderPage();
+    expect(await screen.findByText(/asettaa pääkäyttäjä, jotta kukaan ei lähetä toisen nimissä/)).toBeTruthy();
+    expect(screen.getByText(/Ei omaa palvelinta/)).toBeTruthy();
   });
 
-  it('says that the own SMTP server is used only when SMTP-palvelin is filled in', async () => {
-    renderPage();
-    await screen.findByLabelText('Sähköposti');
-    expect(screen.getByText(/sitä käytetään vain, kun SMTP-palvelin on annettu/)).toBeTruthy();
+  it('says that an address the user gave themselves waits for an admin, and that the company address is used until then', async () => {
+    renderPage({}, userMailSettings({ senderConfirmed: false }));
+    expect(await screen.findByText(/odottaa pääkäyttäjän vahvistusta/)).toBeTruthy();
+  });
+
+  it('lets the user type the password of their own mailbox and sends nothing else of the account', async () => {
+    const { user, callsOf } = renderPage({}, userMailSettings({ smtp: { ...userMailSettings().smtp, host: 'smtp.office365.com', authEnabled: true, username: 'oma.nimi@sahkoposti.fi' } }));
+    expect(await screen.findByText('smtp.office365.com:587, TLS')).toBeTruthy();
+    await user.type(screen.getByLabelText('Salasana'), 'Oma-uusi-salasana-2026');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    const input = callsOf('UpdateMyMailSettings')[0]?.variables.input as Record<string, unknown>;
+    expect(Object.keys(input).sort()).toEqual(['defaultRecipient', 'signatureLines', 'smtp']);
+    expect(input.smtp).toEqual({ password: 'Oma-uusi-salasana-2026' });
+  });
+
+  it('changes the login password with the current one and keeps this tab signed in with the new session', async () => {
+    const { user, callsOf } = renderPage({ ChangeMyPassword: () => ({ data: { changeMyPassword: { __typename: 'Session', token: 'uusi-token', expiresAt: '2099-01-01T00:00:00.000Z' } } }) });
+    await user.type(await screen.findByLabelText('Nykyinen salasana'), 'Vanha-salasana-2025');
+    await user.type(screen.getByLabelText('Uusi salasana'), 'Uusi-pitkä-salasana-2026');
+    await user.click(screen.getAllByRole('button', { name: 'Vaihda salasana' }).at(-1)!);
+    expect(await screen.findByText(/Salasana on vaihdettu/)).toBeTruthy();
+    expect(callsOf('ChangeMyPassword')[0]?.variables).toEqual({ currentPassword: 'Vanha-salasana-2025', newPassword: 'Uusi-pitkä-salasana-2026' });
+    expect(JSON.parse(window.sessionStorage.getItem('maestro.session') ?? '{}').token).toBe('uusi-token');
   });
 
   it('sends the signature lines as typed', async () => {
@@ -66,14 +86,10 @@ describe('Sähköposti määrittely', () => {
     await waitFor(() => expect(descriptionOf(screen.getByLabelText('Allekirjoitus, rivi 3'))).toContain('Liian pitkä: enintään 200 merkkiä.'));
   });
 
-  it("shows the server's warning about the own SMTP block beside its field", async () => {
-    renderPage({}, userMailSettings({ smtp: { ...userMailSettings().smtp, host: 'smtp.kolumbus.fi' }, warnings: [warning('smtp.host', 'KOLUMBUS_RETIRED', 'Elisa lopetti SMTP-palvelimen smtp.kolumbus.fi 1.5.2016.')] }));
-    expect(descriptionOf(await screen.findByLabelText('SMTP-palvelin'))).toContain('Elisa lopetti SMTP-palvelimen');
-  });
 
   it('Peruuta closes without saving', async () => {
     const { user, callsOf, onClose } = renderPage();
-    await user.type(await screen.findByLabelText('Lähettäjän nimi'), ' / Myynti');
+    await user.type(await screen.findByLabelText('Allekirjoitus, rivi 7'), 'Myynti');
     await user.click(screen.getByRole('button', { name: 'Peruuta' }));
     expect(onClose).toHaveBeenCalled();
     expect(callsOf('UpdateMyMailSettings')).toHaveLength(0);
@@ -81,9 +97,9 @@ describe('Sähköposti määrittely', () => {
 
   it('OK saves and closes', async () => {
     const { user, callsOf, onClose } = renderPage();
-    await user.type(await screen.findByLabelText('Lähettäjän nimi'), ' / Myynti');
+    await user.type(await screen.findByLabelText('Allekirjoitus, rivi 7'), 'Myynti');
     await user.click(screen.getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(callsOf('UpdateMyMailSettings')[0]?.variables.input).toMatchObject({ senderName: 'Oma Nimi / Myynti' });
+    expect((callsOf('UpdateMyMailSettings')[0]?.variables.input as { signatureLines: string[] }).signatureLines[6]).toBe('Myynti');
   });
 });

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LoadState, PageFrame } from '../app/page-frame';
+import { ChangePasswordForm } from '../auth/change-password-form';
 import { useT } from '../i18n/i18n';
 import { MyMailSettingsQuery, UpdateMyMailSettingsMutation } from './settings.operations';
 import { UserMailSettingsEditor } from './user-mail-settings-editor';
@@ -8,7 +9,7 @@ export interface MyMailSettingsPageProps {
   onClose: () => void;
 }
 
-/** Sähköposti määrittely of the logged-in user (every user). */
+/** Sähköposti määrittely of the logged-in user (every user), and their own password. */
 export function MyMailSettingsPage({ onClose }: MyMailSettingsPageProps) {
   const t = useT();
   const query = useQuery(MyMailSettingsQuery, { fetchPolicy: 'network-only' });
@@ -19,6 +20,7 @@ export function MyMailSettingsPage({ onClose }: MyMailSettingsPageProps) {
       <LoadState loading={!data} error={query.error} onRetry={() => void query.refetch()}>
         {data && (
           <UserMailSettingsEditor
+            selfService
             connectionTest={{ kind: 'MINE' }}
             data={data}
             onClose={onClose}
@@ -30,6 +32,7 @@ export function MyMailSettingsPage({ onClose }: MyMailSettingsPageProps) {
           />
         )}
       </LoadState>
+      <ChangePasswordForm />
     </PageFrame>
   );
 }

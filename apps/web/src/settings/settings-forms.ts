@@ -181,3 +181,16 @@ export function validateUserSettingsForm(f: UserSettingsForm) {
 export function userSettingsInput(f: UserSettingsForm): UserMailSettingsInput {
   return { ...f, smtp: smtpAccountInput(f.smtp) };
 }
+
+/**
+ * What a user saves in their own Sähköposti määrittely: the signature, the default recipient and the
+ * secrets of their own mailbox. The sender and the server are an admin's (the API refuses them here).
+ */
+export function ownSettingsInput(f: UserSettingsForm): UserMailSettingsInput {
+  const smtp = smtpAccountInput(f.smtp);
+  return {
+    signatureLines: f.signatureLines,
+    defaultRecipient: f.defaultRecipient,
+    smtp: { password: smtp.password, oauthClientSecret: smtp.oauthClientSecret, oauthServiceAccountKey: smtp.oauthServiceAccountKey },
+  };
+}

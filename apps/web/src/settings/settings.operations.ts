@@ -109,6 +109,7 @@ export const MyMailSettingsQuery = graphql(`
     }
     signatureLines
     defaultRecipient
+    senderConfirmed
     warnings {
       field
       code
@@ -170,6 +171,25 @@ export const TestSmtpConnectionMutation = graphql(`
           message
         }
       }
+    }
+  }
+`);
+
+export const UnconfirmedSendersQuery = graphql(`
+  query UnconfirmedSenders {
+    unconfirmedSenders {
+      userId
+      username
+      email
+      senderName
+    }
+  }
+`);
+
+export const ConfirmUserSenderMutation = graphql(`
+  mutation ConfirmUserSender($userId: ID!) {
+    confirmUserSender(userId: $userId) {
+      ...UserMailSettingsFields
     }
   }
 `);

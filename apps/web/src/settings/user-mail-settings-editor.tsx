@@ -9,7 +9,8 @@ import { useLabelOfPath } from '../i18n/field-texts';
 import { useLanguage, useT } from '../i18n/i18n';
 import type { ConnectionTestTarget } from './connection-test';
 import { userFormWarnings } from './live-warnings';
-import { userSettingsForm, userSettingsInput, validateUserSettingsForm } from './settings-forms';
+import { OwnMailFields } from './own-mail-fields';
+import { ownSettingsInput, userSettingsForm, userSettingsInput, validateUserSettingsForm } from './settings-forms';
 import { UserMailFields } from './user-mail-fields';
 
 const useStyles = makeStyles({
@@ -24,10 +25,12 @@ export interface UserMailSettingsEditorProps {
   onClose: () => void;
   /** Whose account "Testaa yhteys" tests: MINE for "my settings", USER and the user's id for an admin. */
   connectionTest: ConnectionTestTarget;
+  /** The user's own page: sender and server shown, not edited (an admin sets them). */
+  selfService?: boolean;
 }
 
 /** Sähköposti määrittely with the seed's OK / Peruuta / Käytä; used for "my settings" and by admins. */
-export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: UserMailSettingsEditorProps) {
+export function UserMailSettingsEditor({ data, save, onClose, connectionTest, selfService }: UserMailSettingsEditorProps) {
   const t = useT();
   const language = useLanguage();
   const styles = useStyles();
@@ -38,7 +41,7 @@ export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: 
     data,
     toForm: userSettingsForm,
     validate: validateUserSettingsForm,
-    save: (f) => save(userSettingsInput(f)),
+    save: (f) => save(selfService ? ownSettingsInput(f) : userSettingsInput(f)),
   });
 
   const saveIfValid = async () => {
@@ -56,15 +59,32 @@ export function UserMailSettingsEditor({ data, save, onClose, connectionTest }: 
   return (
     <div className={styles.body}>
       <ErrorSummary errors={settings.errors} source={settings.errorSource} generalError={settings.generalError} labelOf={labelOf} />
-      <UserMailFields
-        connectionTest={connectionTest}
-        value={settings.form}
-        messages={{ errors: settings.errors, warnings: userFormWarnings(settings.form, language) }}
-        onChange={(next, path) => {
-          setSaved(false);
-          settings.change(next, path);
-        }}
-      />
+      {!selfService && !data.senderConfirmed && (data.email.trim() !== '' || data.senderName.trim() !== '') && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.security.unconfirmedInEditor}</MessageBarBody>
+        </MessageBar>
+      )}
+      {selfService ? (
+        <OwnMailFields
+          value={settings.form}
+          senderConfirmed={data.senderConfirmed}
+          messages={{ errors: settings.errors, warnings: userFormWarnings(settings.form, language) }}
+          onChange={(next, path) => {
+            setSaved(false);
+            settings.change(next, path);
+          }}
+        />
+      ) : (
+        <UserMailFields
+          connectionTest={connectionTest}
+          value={settings.form}
+          messages={{ errors: settings.errors, warnings: userFormWarnings(settings.form, language) }}
+          onChange={(next, path) => {
+            setSaved(false);
+            settings.change(next, path);
+          }}
+        />
+      )}
       {saved && (
         <MessageBar intent="success">
           <MessageBarBody>{t.dialog.saved}</MessageBarBody>

@@ -79,6 +79,7 @@ export function userMailSettings(overrides: Record<string, unknown> = {}) {
     smtp: smtpAccount({ host: '', passwordSet: false, username: '' }),
     signatureLines: ['', 'Oma Nimi', 'Testikatu 10', '00120 TESTILÄ', '010-12345678', '', '', ''],
     defaultRecipient: 'vakio.asiakas@asiakasyritys.fi',
+    senderConfirmed: true,
     warnings: [],
     ...overrides,
   };
