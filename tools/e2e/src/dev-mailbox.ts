@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ADMIN_PASSWORD, login } from './api-server';
 
 /** One row of `GET /dev-mailbox?format=json`. */
 export interface MailSummary {
@@ -8,7 +9,20 @@ export interface MailSummary {
   /** The envelope recipients (RCPT TO), Bcc included. */
   to: string[];
   subject: string;
+  messageId: string;
   size: number;
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** The dev mailbox shows an admin their company's mail: the demo admin's token, logged in once per API. */
+async function get(baseUrl: string, path: string): Promise<Response> {
+  let token = tokens.get(baseUrl);
+  if (!token) {
+    token = login(baseUrl, 'admin', ADMIN_PASSWORD);
+    tokens.set(baseUrl, token);
+  }
+  return fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await token}` } });
 }
 
 export function sha256(data: Uint8Array): string {
@@ -16,7 +30,7 @@ export function sha256(data: Uint8Array): string {
 }
 
 export async function listMail(baseUrl: string): Promise<MailSummary[]> {
-  const response = await fetch(`${baseUrl}/dev-mailbox?format=json`);
+  const response = await get(baseUrl, '/dev-mailbox?format=json');
   if (!response.ok) throw new Error(`GET /dev-mailbox answered ${response.status}`);
   return (await response.json()) as MailSummary[];
 }
@@ -32,13 +46,12 @@ export async function waitForMail(baseUrl: string, matches: (mail: MailSummary) 
   }
 }
 
-/** The attachments of a received mail, as the dev mailbox's own links serve them. */
+/** The attachments of a received mail, as the dev mailbox serves them. */
 export async function mailAttachments(baseUrl: string, id: string): Promise<{ filename: string; sha256: string; size: number }[]> {
-  const html = await (await fetch(`${baseUrl}/dev-mailbox/${encodeURIComponent(id)}`)).text();
-  const links = [...html.matchAll(/href="(\/dev-mailbox\/[^"]+\/attachments\/\d+)"/g)].map((m) => m[1] as string);
+  const detail = (await (await get(baseUrl, `/dev-mailbox/${encodeURIComponent(id)}?format=json`)).json()) as { attachments: { index: number }[] };
   return Promise.all(
-    links.map(async (link) => {
-      const response = await fetch(`${baseUrl}${link}`);
+    detail.attachments.map(async ({ index }) => {
+      const response = await get(baseUrl, `/dev-mailbox/${encodeURIComponent(id)}/attachments/${index}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       const disposition = response.headers.get('content-disposition') ?? '';
       const filename = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '');
@@ -49,5 +62,5 @@ export async function mailAttachments(baseUrl: string, id: string): Promise<{ fi
 
 /** The raw message (.eml) as received. */
 export async function rawMail(baseUrl: string, id: string): Promise<string> {
-  return (await fetch(`${baseUrl}/dev-mailbox/${encodeURIComponent(id)}?format=eml`)).text();
+  return (await get(baseUrl, `/dev-mailbox/${encodeURIComponent(id)}?format=eml`)).text();
 }
