@@ -319,6 +319,35 @@ const CASES: Record<string, OperationCase> = {
       fc.constantFrom('COMPANY', 'SMS').map((account) => ({ variables: { account }, as: 'user' as const })),
     ),
   },
+  changeMyPassword: {
+    field: 'changeMyPassword',
+    query: 'mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { token } }',
+    runs: 8,
+    // Never the right current password: a wrong one, garbage, or the wrong type; new ones short, common or odd.
+    calls: fc
+      .record({
+        c: fc.oneof(fc.constantFrom('', 'väärä-nykyinen-salasana', "' OR '1'='1"), withLineBreak, longerThan(10000), notAString(true)),
+        n: fc.oneof(fc.constantFrom('', 'lyhyt', 'password1234', 'qwertyuiop123'), longerThan(5000), notAString(true)),
+      })
+      .chain((variables) => fc.constantFrom<Who>('admin', 'user').map((as) => ({ variables, as }))),
+  },
+  logout: {
+    field: 'logout',
+    // Logout takes nothing: only a malformed call can be bad (a real one would end the caller's session).
+    query: 'mutation($reason: String) { logout(reason: $reason) }',
+    runs: 2,
+    calls: fc.string({ maxLength: 20 }).map((reason) => ({ variables: { reason } })),
+  },
+  confirmUserSender: {
+    field: 'confirmUserSender',
+    query: 'mutation($userId: ID!) { confirmUserSender(userId: $userId) { email } }',
+    runs: 6,
+    calls: fc.oneof(
+      fc.oneof(fc.constant(ref('bUser')), strangerId).map((userId) => ({ variables: { userId } })),
+      // Only an admin confirms a sender.
+      fc.constant({ variables: { userId: ref('aUser') }, as: 'user' as const }),
+    ),
+  },
   login: {
     field: 'login',
     query: 'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { token } }',
