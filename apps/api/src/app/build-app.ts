@@ -119,7 +119,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     introspection: true,
     validationRules: [depthLimitRule],
     formatError: formatErrorWith(services.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInPlugin(), signedOutIntrospectionPlugin(), queryCostPlugin(schema), localizeErrorsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), signedOutIntrospectionPlugin(), introspectionForSignedInPlugin(), queryCostPlugin(schema), localizeErrorsPlugin()],
   });
   await apollo.start();
 

@@ -26,7 +26,7 @@ const SIGN_IN_FOR_SCHEMA = () =>
       fi: 'Rajapinnan kuvaus (introspektio) näytetään vain kirjautuneelle: kirjaudu sisään ja lähetä tunniste (Authorization: Bearer …).',
       en: 'The schema (introspection) is shown to signed-in callers only: log in and send the token (Authorization: Bearer …).',
     },
-    { reason: 'INTROSPECTION_NEEDS_LOGIN' },
+    { reason: 'INTROSPECTION_NEEDS_LOGIN', extra: { http: { status: 401 } } },
   );
 
 /**

@@ -42,10 +42,11 @@ describe('introspection through the query limits', () => {
     expect(en.errors?.[0]?.message).toMatch(/^The operation is 14 levels deep; at most 10 without signing in\. Log in/);
   });
 
-  it('still answers a shallow introspection query without a session', async () => {
+  it('refuses even a shallow introspection query without a session, saying to log in', async () => {
     const result = await api.gql<Schema>('{ __schema { queryType { name } } }');
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.__schema.queryType.name).toBe('Query');
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_NEEDS_LOGIN' });
+    expect(result.data?.__schema).toBeUndefined();
   });
 
   it('still refuses a signed-in caller\'s introspection that fans out deeper than the limit', async () => {
