@@ -26,6 +26,33 @@ const PLACEHOLDER_HELP = {
   en: 'Placeholders: {number} (358401234567), {number_plus} (+358401234567), {number_national} (0401234567), {password} (the gateway password), {sender} (the SMS sender e-mail).',
 };
 
+/**
+ * What a stored gateway password is bound to. It travels inside the e-mail to the gateway, over the SMS
+ * account: whatever decides where that e-mail goes, where in it the password sits or whose mailbox it
+ * leaves from (which keeps a copy in its Sent folder) must not change with the stored password kept —
+ * the gateway e-mail and the placements (the simple form), the address, subject and first-line
+ * templates (the advanced form; the API compares them filled in from the simple form, so choosing a
+ * form that gives the same e-mail is no change), the UCS-2 domain (where texts outside GSM-7 go), the
+ * SMS sender e-mail (a template may build the address from `{sender}`), and the SMS account's server
+ * and the mailbox it signs in as.
+ */
+export const GATEWAY_PASSWORD_BINDING = [
+  'gatewayAddress',
+  'phoneNumberPlacement',
+  'gatewayPasswordPlacement',
+  'addressTemplate',
+  'subjectTemplate',
+  'firstLineTemplate',
+  'ucs2Domain',
+  'senderEmail',
+  'smtp.host',
+  'smtp.port',
+  'smtp.encryption',
+  'smtp.username',
+  'smtp.authMethod',
+  'smtp.oauthUser',
+] as const;
+
 const smsSettingsShape = {
   senderEmail: field(optionalAddress(), { labelFi: 'Sms lähettäjän email', labelEn: 'SMS sender e-mail' }),
   smtp: smtpAccountSchema,
@@ -38,13 +65,11 @@ const smsSettingsShape = {
     }),
     { labelFi: 'Sms-palvelun email', labelEn: 'SMS gateway e-mail', helpFi: 'Esim. @smsmail.labyrintti.com', helpEn: 'E.g. @smsmail.labyrintti.com' },
   ),
-  // The gateway password travels inside the message to the gateway address, over the SMS account:
-  // pointing either somewhere else must not take the stored password along.
   gatewayPassword: field(singleLine(200).nullable(), {
     labelFi: 'Sms-palvelun salasana',
     labelEn: 'SMS gateway password',
     secret: true,
-    boundTo: ['gatewayAddress', 'smtp.host', 'smtp.port', 'smtp.encryption'],
+    boundTo: GATEWAY_PASSWORD_BINDING,
   }),
   phoneNumberPlacement: field(z.enum(PHONE_NUMBER_PLACEMENTS), { labelFi: 'Puhelinnumeron paikka', labelEn: 'Phone number placement' }),
   gatewayPasswordPlacement: field(z.enum(GATEWAY_PASSWORD_PLACEMENTS), {

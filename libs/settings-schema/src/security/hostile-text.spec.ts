@@ -69,8 +69,28 @@ describe('secret bindings', () => {
 
   it("binds the SMS gateway password to the gateway address and the SMS account's server", () => {
     const gateway = secretBindings(smsSettingsSchema).find((b) => b.path === 'gatewayPassword');
-    expect(gateway?.boundTo).toEqual(['gatewayAddress', 'smtp.host', 'smtp.port', 'smtp.encryption']);
+    expect(gateway?.boundTo).toEqual(expect.arrayContaining(['gatewayAddress', 'smtp.host', 'smtp.port', 'smtp.encryption']));
     expect(secretBindings(smsSettingsSchema).find((b) => b.path === 'smtp.password')?.boundTo).toContain('smtp.host');
+  });
+
+  it('binds the SMS gateway password to the templates and everything else that decides where the gateway e-mail goes and whose mailbox it leaves', () => {
+    const gateway = secretBindings(smsSettingsSchema).find((b) => b.path === 'gatewayPassword');
+    const before = { ...defaultSmsSettings(), senderEmail: 'sms@firma.fi', gatewayAddress: '@smsmail.labyrintti.com', gatewayPassword: 'Salainen-1' };
+    const changes: Array<[string, object]> = [
+      ['addressTemplate', { addressTemplate: '{number}@evil.test' }],
+      ['subjectTemplate', { subjectTemplate: '{password} {number}' }],
+      ['firstLineTemplate', { firstLineTemplate: 'Pass:{password}' }],
+      ['ucs2Domain', { ucs2Domain: 'evil.test' }],
+      ['senderEmail', { senderEmail: 'attacker@evil.test' }],
+      ['phoneNumberPlacement', { phoneNumberPlacement: 'SUBJECT' }],
+      ['gatewayPasswordPlacement', { gatewayPasswordPlacement: 'BODY_FIRST_LINE' }],
+      ['smtp.host', { smtp: { ...before.smtp, host: 'smtp.evil.test' } }],
+      ['smtp.username', { smtp: { ...before.smtp, username: 'attacker@evil.test' } }],
+      ['smtp.oauthUser', { smtp: { ...before.smtp, oauthUser: 'attacker@evil.test' } }],
+    ];
+    for (const [path, change] of changes) expect(changedBindingFields(gateway!, before, { ...before, ...change })).toEqual([path]);
+    // The form alone is no change: what it gives is compared (the templates, filled in from the simple form).
+    expect(changedBindingFields(gateway!, before, { ...before, maxSegments: 3, templateMode: 'ADVANCED' })).toEqual([]);
   });
 
   it('names the bound fields that changed, ignoring case in host names and blanks around text', () => {
