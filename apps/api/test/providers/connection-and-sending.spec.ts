@@ -87,7 +87,8 @@ describe.each(DATABASE_KINDS)('connection test and sending through providers on 
       expect(mails.map((m) => m.envelope.to[0]).sort()).toEqual(['358401234567@email2sms-ucs.linkmobility.eu', '358507654321@email2sms.linkmobility.eu']);
       expect((await mails[0]!.parse()).subject).toBe('tili-login');
     } finally {
-      await api.runtime.services.settings.updateSmsSettings(api.a.id, { templateMode: 'SIMPLE', gatewayAddress: '@smsmail.labyrintti.com', phoneNumberPlacement: 'ADDRESS', gatewayPasswordPlacement: 'SUBJECT', ucs2Domain: '' });
+      // The gateway password is bound to the gateway's templates: the usual gateway gets its own back.
+      await api.runtime.services.settings.updateSmsSettings(api.a.id, { templateMode: 'SIMPLE', gatewayAddress: '@smsmail.labyrintti.com', phoneNumberPlacement: 'ADDRESS', gatewayPasswordPlacement: 'SUBJECT', ucs2Domain: '', gatewayPassword: 'gw-salasana' });
     }
   });
 });

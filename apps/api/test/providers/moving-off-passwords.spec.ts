@@ -24,9 +24,10 @@ describe.each(DATABASE_KINDS)('moving off passwords on %s', (kind) => {
   // Every test starts from the same accounts: password sign-in everywhere.
   beforeEach(async () => {
     const s = api.runtime.services.settings;
-    const password = { host: 'smtp.office365.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', password: 'Salasana-1', caCertificate: '' };
+    // A client secret an earlier test's switch stored is bound to OAuth2 sign-in: cleared with the change back.
+    const password = { host: 'smtp.office365.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', password: 'Salasana-1', oauthClientSecret: '', caCertificate: '' };
     await s.updateCompanySettings(api.a.id, { enabledChannels: 'EMAIL_AND_SMS', companyEmail: 'yritys@yritys.fi', smtp: { ...password, username: 'yritys@yritys.fi', messagesPerMinute: 10 } });
-    await s.updateSmsSettings(api.a.id, { senderEmail: 'sms@yritys.fi', smtp: { ...password, host: 'smtp-legacy.office365.com', username: 'sms@yritys.fi' } });
+    await s.updateSmsSettings(api.a.id, { senderEmail: 'sms@yritys.fi', gatewayAddress: '', gatewayPassword: '', smtp: { ...password, host: 'smtp-legacy.office365.com', username: 'sms@yritys.fi' } });
     await s.updateUserSettings(api.a.id, api.a.user.id, { email: 'user@yritys.fi', smtp: { ...password, port: 587, username: 'user@yritys.fi' } });
     // Nothing to do about a password elsewhere, or about company B's accounts.
     await s.updateUserSettings(api.a.id, api.a.admin.id, { smtp: { ...password, host: 'smtp.webhotelli.fi', username: 'admin@yritys.fi' } });
@@ -84,8 +85,42 @@ describe.each(DATABASE_KINDS)('moving off passwords on %s', (kind) => {
     expect(result.data?.switchToMicrosoftOAuth.accounts.map((a) => a.kind)).toEqual(['COMPANY']);
   });
 
+  it('drops the password the account signed in with, and keeps the new client secret usable', async () => {
+    await api.gql(SWITCH, { k: 'COMPANY', i: SWITCH_INPUT }, { token: api.a.admin.token });
+    const smtp = (await api.runtime.services.settings.companySettings(api.a.id)).smtp;
+    expect(smtp.password).toBeNull();
+    expect(smtp.oauthClientSecret).toBe('Q~salainen');
+    // A later save that keeps the secret (leaves it out) is no change to what it is bound to.
+    const saved = await api.gql('mutation { updateCompanyMessageSettings(input: { senderName: "Yritys" }) { senderName } }', {}, { token: api.a.admin.token });
+    expect(saved.errors).toBeUndefined();
+    expect((await api.runtime.services.settings.companySettings(api.a.id)).smtp.oauthClientSecret).toBe('Q~salainen');
+  });
+
+  describe('the SMS account, whose gateway password is bound to its server and mailbox', () => {
+    const gateway = { gatewayAddress: '@smsmail.labyrintti.com', phoneNumberPlacement: 'ADDRESS', gatewayPasswordPlacement: 'SUBJECT', gatewayPassword: 'Gw-salasana-1' };
+
+    it('keeps the gateway password when the switch keeps the mailbox', async () => {
+      await api.runtime.services.settings.updateSmsSettings(api.a.id, gateway);
+      const result = await api.gql(SWITCH, { k: 'SMS', i: SWITCH_INPUT }, { token: api.a.admin.token });
+      expect(result.errors).toBeUndefined();
+      expect(await api.runtime.services.settings.smsSettings(api.a.id)).toMatchObject({
+        gatewayPassword: 'Gw-salasana-1',
+        smtp: { host: 'smtp.office365.com', authMethod: 'OAUTH2_MICROSOFT', oauthUser: 'sms@yritys.fi', password: null },
+      });
+    });
+
+    it('asks for the gateway password again when the switch signs in as another mailbox, and changes nothing', async () => {
+      await api.runtime.services.settings.updateSmsSettings(api.a.id, gateway);
+      const before = await api.runtime.services.settings.smsSettings(api.a.id);
+      const result = await api.gql(SWITCH, { k: 'SMS', i: { ...SWITCH_INPUT, oauthUser: 'toinen@toinen-tenantti.fi' } }, { token: api.a.admin.token });
+      expect((result.errors?.[0]?.extensions?.fields ?? []).map((f) => [f.field, f.code])).toEqual([['gatewayPassword', 'SECRET_REQUIRED_AGAIN']]);
+      expect(await api.runtime.services.settings.smsSettings(api.a.id)).toEqual(before);
+    });
+  });
+
   it('refuses an incomplete switch with every problem, and changes nothing', async () => {
-    await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.admin.id, { smtp: { host: 'smtp.office365.com' } });
+    // A new server: the password is bound to the old one, so it is given again.
+    await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.admin.id, { smtp: { host: 'smtp.office365.com', password: 'Salasana-1' } });
     const before = await api.runtime.services.settings.userSettings(api.a.id, api.a.admin.id);
     const result = await api.gql(SWITCH, { k: 'USER', u: api.a.admin.id, i: { ...SWITCH_INPUT, oauthTenantId: ' ', oauthClientSecretExpiresAt: '31.12.2028' } }, { token: api.a.admin.token });
     expect((result.errors?.[0]?.extensions?.fields ?? []).map((f) => [f.field, f.code])).toEqual([

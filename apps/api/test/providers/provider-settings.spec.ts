@@ -5,7 +5,7 @@ const COMPANY = `mutation($i: CompanyMessageSettingsInput!) { updateCompanyMessa
   companyEmail smtp { host maxConnections ehloName oauthClientSecretSet oauthClientSecretExpiresAt } warnings { field code message } } }`;
 const SMS = `mutation($i: SmsSettingsInput!) { updateSmsSettings(input: $i) {
   templateMode gatewayAddress addressTemplate subjectTemplate firstLineTemplate ucs2Domain warnings { code } } }`;
-const USER = 'mutation($i: UserMailSettingsInput!) { updateMyMailSettings(input: $i) { email warnings { field code message } } }';
+const USER = 'mutation($u: ID!, $i: UserMailSettingsInput!) { updateUserMailSettings(userId: $u, input: $i) { email warnings { field code message } } }';
 
 /** A day `days` from today, as an admin copies it from Entra ID. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -50,6 +50,8 @@ describe.each(DATABASE_KINDS)('provider settings on %s', (kind) => {
     expect(fieldsOf(result)).toEqual([
       ['smtp.ehloName', 'INVALID_EHLO_NAME'],
       ['smtp.maxConnections', 'MAX_CONNECTIONS_PROVIDER'],
+      // The stored client secret is bound to the server it was saved for (issue 12): asked for again.
+      ['smtp.oauthClientSecret', 'SECRET_REQUIRED_AGAIN'],
     ]);
     expect(await api.runtime.services.settings.companySettings(api.a.id)).toEqual(before);
   });
@@ -71,15 +73,37 @@ describe.each(DATABASE_KINDS)('provider settings on %s', (kind) => {
     expect(warning?.message).toContain('in 20 days');
   });
 
-  it("warns a user whose own address goes out through the company's mailbox login, with the Send As command", async () => {
+  it("warns the admin who gives a user an address that goes out through the company's mailbox login, with the Send As command", async () => {
     await company({ companyEmail: 'myynti@yritys.fi', smtp: { ...MICROSOFT_OAUTH, oauthClientSecretExpiresAt: inDays(300) } });
-    const result = await api.gql<{ updateMyMailSettings: { warnings: Array<{ field: string; code: string; message: string }> } }>(
+    // Only an admin sets a user's sender address (issue 12).
+    const result = await api.gql<{ updateUserMailSettings: { warnings: Array<{ field: string; code: string; message: string }> } }>(
       USER,
-      { i: { email: 'matti@yritys.fi' } },
-      { token: api.a.user.token, headers: { 'accept-language': 'en' } },
+      { u: api.a.user.id, i: { email: 'matti@yritys.fi' } },
+      { token: api.a.admin.token, headers: { 'accept-language': 'en' } },
     );
-    expect(result.data?.updateMyMailSettings.warnings).toEqual([
+    expect(result.data?.updateUserMailSettings.warnings).toEqual([
       expect.objectContaining({ field: 'email', code: 'SENDER_NOT_MAILBOX', message: expect.stringContaining('Add-RecipientPermission -Identity matti@yritys.fi -Trustee myynti@yritys.fi') }),
+    ]);
+  });
+
+  it('lets a user replace the client secret of their own OAuth2 mailbox with its expiry date, and no other provider setting', async () => {
+    await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { ...MICROSOFT_OAUTH, oauthUser: 'matti@yritys.fi', oauthClientSecretExpiresAt: inDays(20) } });
+    const OWN = 'mutation($i: UserMailSettingsInput!) { updateMyMailSettings(input: $i) { smtp { oauthClientSecretSet oauthClientSecretExpiresAt maxConnections } } }';
+    const own = (i: Record<string, unknown>) => api.gql<{ updateMyMailSettings: { smtp: Record<string, unknown> } }>(OWN, { i }, { token: api.a.user.token });
+
+    const dated = await own({ smtp: { oauthClientSecret: 'Q~oma-uusi', oauthClientSecretExpiresAt: inDays(600) } });
+    expect(dated.errors).toBeUndefined();
+    expect(dated.data?.updateMyMailSettings.smtp).toEqual({ oauthClientSecretSet: true, oauthClientSecretExpiresAt: inDays(600), maxConnections: 3 });
+    // A new secret without a date forgets the old one's date, as for an admin.
+    const undated = await own({ smtp: { oauthClientSecret: 'Q~oma-uusin' } });
+    expect(undated.errors).toBeUndefined();
+    expect(undated.data?.updateMyMailSettings.smtp.oauthClientSecretExpiresAt).toBe('');
+    expect((await api.runtime.services.settings.userSettings(api.a.id, api.a.user.id)).smtp.oauthClientSecret).toBe('Q~oma-uusin');
+
+    const refused = await own({ smtp: { maxConnections: 1, ehloName: 'oma.yritys.fi' } });
+    expect(fieldsOf(refused)).toEqual([
+      ['smtp.maxConnections', 'ADMIN_ONLY'],
+      ['smtp.ehloName', 'ADMIN_ONLY'],
     ]);
   });
 

@@ -53,7 +53,20 @@ export type UserSettingsEditor = 'ADMIN' | 'SELF';
  * default recipient and the secret of their own mailbox). Sender address and name and the SMTP
  * account are an admin's: nobody sends From an address an admin did not give them.
  */
-export const SELF_EDITABLE_USER_FIELDS: ReadonlySet<string> = new Set(['signatureLines', 'defaultRecipient', 'smtp.password', 'smtp.oauthClientSecret', 'smtp.oauthServiceAccountKey']);
+export const SELF_EDITABLE_USER_FIELDS: ReadonlySet<string> = new Set([
+  'signatureLines',
+  'defaultRecipient',
+  'smtp.password',
+  'smtp.oauthClientSecret',
+  // Kept with the client secret (the API clears it with a new secret): whoever types the secret dates it.
+  'smtp.oauthClientSecretExpiresAt',
+  'smtp.oauthServiceAccountKey',
+]);
+
+/** The mailbox an account signs in as (the user name, or with OAuth2 the mailbox the token is for), for comparing. */
+function signedInMailbox(smtp: Pick<SmtpAccount, 'authMethod' | 'username' | 'oauthUser'>): string {
+  return (smtp.authMethod === 'PASSWORD' ? smtp.username : smtp.oauthUser.trim() || smtp.username).trim().toLowerCase();
+}
 
 /** A user's stored settings and whether an admin set or confirmed the sender address and name in them. */
 export interface StoredUserSettings {
@@ -205,11 +218,25 @@ export class SettingsService {
    * other fields (settings-schema's microsoftOAuthSwitch), validated and saved whole like any update.
    */
   async switchToMicrosoftOAuth(companyId: string, kind: SmtpAccountKind, userId: string | null, details: MicrosoftOAuthDetails): Promise<void> {
-    const input = (current: { smtp: SmtpAccount }) => ({ smtp: microsoftOAuthSwitch(current.smtp, details) });
+    // The new client secret is sealed with the new details. The stored password was bound to password
+    // sign-in, which ends here: it is dropped rather than kept unusable (or asked for again).
+    const switched = (smtp: SmtpAccount) => ({ ...microsoftOAuthSwitch(smtp, details), password: '', oauthServiceAccountKey: '' });
+    const input = (current: { smtp: SmtpAccount }) => ({ smtp: switched(current.smtp) });
     if (kind === 'COMPANY') await this.updateCompanySettings(companyId, input);
-    else if (kind === 'SMS') await this.updateSmsSettings(companyId, input);
+    else if (kind === 'SMS') await this.updateSmsSettings(companyId, (current) => this.smsSwitch(current, switched(current.smtp)));
     else if (kind === 'USER' && userId) await this.updateUserSettings(companyId, userId, input);
     else throw forbidden();
+  }
+
+  /**
+   * The SMS account's switch. The gateway password is bound to the account's server and mailbox (the
+   * gateway e-mail leaves from there): it is carried over, sealed with the new details, when the mailbox
+   * stays the same and only the preset's Microsoft server changes (smtp-legacy to smtp.office365.com);
+   * a switch to another mailbox asks for it again like any save.
+   */
+  private smsSwitch(current: SmsSettings, smtp: ReturnType<typeof microsoftOAuthSwitch>): object {
+    const sameMailbox = signedInMailbox(current.smtp) === signedInMailbox({ ...current.smtp, ...smtp });
+    return { smtp, ...(sameMailbox && current.gatewayPassword ? { gatewayPassword: current.gatewayPassword } : {}) };
   }
 
   /** The stored row (null when never saved) and the record it holds, secrets opened. */
