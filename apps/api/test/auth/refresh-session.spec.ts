@@ -58,10 +58,26 @@ describe.each(DATABASE_KINDS)('the refresh cookie (a new tab stays signed in) on
     expect(hours).toBeLessThanOrEqual(12);
   });
 
-  it('marks the cookie Secure when the request came over HTTPS through a proxy on this machine', async () => {
+  it('does not take the word of a proxy it was not told to trust that the request came over HTTPS', async () => {
     const { username } = await newUser();
     const { answer } = await signIn(username, { 'x-forwarded-proto': 'https' });
-    expect(answer.cookies.find((c) => c.startsWith('maestro_refresh='))).toMatch(/; Secure/);
+    expect(answer.cookies.find((c) => c.startsWith('maestro_refresh='))).not.toMatch(/; Secure/);
+  });
+
+  it('marks the cookie Secure when the request came over HTTPS through a proxy on this machine it trusts', async () => {
+    // MAESTRO_TRUSTED_PROXIES names the proxies whose X-Forwarded-* headers are believed (none by default).
+    const behindProxy = await startTestApi(kind, { env: { MAESTRO_TRUSTED_PROXIES: 'loopback' } });
+    try {
+      await behindProxy.runtime.services.users.create(behindProxy.a.id, { username: 'a-proxied', password: TEST_PASSWORD, role: 'USER' });
+      const response = await fetch(`${behindProxy.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ query: LOGIN, variables: { u: 'a-proxied', p: TEST_PASSWORD } }),
+      });
+      expect(response.headers.getSetCookie().find((c) => c.startsWith('maestro_refresh='))).toMatch(/; Secure/);
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('gives a new tab its own short-lived token from the cookie alone, and that token works', async () => {
@@ -109,6 +125,25 @@ describe.each(DATABASE_KINDS)('the refresh cookie (a new tab stays signed in) on
     expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
     expect(again.body.errors?.[0]?.message).toMatch(/kirjaudu sisään/);
     for (const token of [first.token, otherTab]) expect((await api.gql(ME, {}, { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps the tab that changed its own password signed in with a new cookie, and ends every other cookie and token', async () => {
+    const { username } = await newUser();
+    const first = await signIn(username);
+    const otherTab = await signIn(username);
+    const CHANGE = 'mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { token expiresAt } }';
+    const changed = await post(CHANGE, { c: TEST_PASSWORD, n: 'Uusi-pitkä-salasana-2026' }, { authorization: `Bearer ${first.token}`, cookie: `maestro_refresh=${first.cookie}` });
+    const newCookie = refreshCookieIn(changed.cookies);
+    expect(changed.body.errors).toBeUndefined();
+    expect(newCookie).not.toBeNull();
+    expect(newCookie).not.toBe(first.cookie);
+    expect(changed.cookies.find((c) => c.startsWith('maestro_refresh='))).toMatch(/; HttpOnly.*; SameSite=Lax|; SameSite=Lax.*; HttpOnly/);
+    // When this tab's access token runs out, the new cookie renews it; the cookies from before the change do not.
+    const renewed = await refresh(newCookie!);
+    expect(renewed.body.data?.refreshSession?.user).toEqual({ username });
+    expect((await api.gql(ME, {}, { token: renewed.body.data!.refreshSession!.token })).data).toEqual({ me: { user: { username } } });
+    for (const cookie of [first.cookie, otherTab.cookie]) expect((await refresh(cookie)).body.errors?.[0]?.extensions?.reason).toBe('SESSION_ENDED');
+    for (const token of [first.token, otherTab.token]) expect((await api.gql(ME, {}, { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it("ends when the user's token version moves: deactivated (even if reactivated later), or a new password set", async () => {
