@@ -1,4 +1,5 @@
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { UserMailSettingsEntity } from '../../src/modules/settings/user-mail-settings.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -96,6 +97,33 @@ describe.each(DATABASE_KINDS)("the seed's rules on the server, on %s", (kind) =>
     expect(result.errors?.[0]?.extensions?.fields?.[0]).toMatchObject({ field: 'body', code: 'TOO_MANY_BYTES' });
     const asIs = await api.gql<{ sendMessage: { body: string } }>(SEND, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], subject: 's', body: 'x'.repeat(65_535), signature: 'NONE' } }, { token: moduleKey });
     expect(asIs.data?.sendMessage.body.length).toBe(65_535);
+  });
+
+  it("sends an address the user typed themselves as the company until an admin confirms it, for every caller", async () => {
+    const s = api.runtime.services;
+    // What the migration leaves for an address a user typed before only admins could: not confirmed.
+    const confirmed = async (senderConfirmed: boolean) => {
+      await api.runtime.db.getRepository(UserMailSettingsEntity).update({ companyId: api.a.id, userId: api.a.user.id }, { senderConfirmed });
+      s.settings['cache'].forget('');
+    };
+    const FROM = 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { from { address } } }';
+    const COMPOSE = '{ composeDraft(input: { source: SALES_ORDER, documentRef: "MT-9" }) { from { address } } }';
+    const START = 'mutation { startSend(input: { source: SALES_ORDER, documentRef: "MT-9", to: ["matti@asiakas.fi"] }) { draft { from { address } } } }';
+    const senders = async () => [
+      (await api.gql<{ composeDraft: { from: { address: string } } }>(COMPOSE, {}, { token: api.a.user.token })).data?.composeDraft.from.address,
+      (await api.gql<{ sendMessage: { from: { address: string } } }>(FROM, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], subject: 's', body: 'b' } }, { token: moduleKey })).data?.sendMessage.from.address,
+      (await api.gql<{ startSend: { draft: { from: { address: string } } } }>(START, {}, { token: moduleKey })).data?.startSend.draft.from.address,
+    ];
+    await s.sendPolicies.update(api.a.id, 'SALES_ORDER', { sendMode: 'OPEN_FOR_EDIT' });
+    try {
+      await confirmed(false);
+      expect(await senders()).toEqual(['myynti@yritys.fi', 'myynti@yritys.fi', 'myynti@yritys.fi']);
+      await confirmed(true);
+      expect(await senders()).toEqual(['oma.nimi@yritys.fi', 'oma.nimi@yritys.fi', 'oma.nimi@yritys.fi']);
+    } finally {
+      await confirmed(true);
+      await s.sendPolicies.update(api.a.id, 'SALES_ORDER', { sendMode: 'SEND_NOW' });
+    }
   });
 
   it('refuses an unknown choice with the GraphQL enum', async () => {

@@ -63,3 +63,20 @@ describe("a user's own SMTP account and the sender", () => {
     expect(resolveSender(seedCompany(), { ...user, smtp: { ...user.smtp, ...ownAccount, username: 'matti' } })?.address).toBe('yritys@yritys.fi');
   });
 });
+
+describe('a sender address the user typed themselves, before only admins could', () => {
+  const unconfirmed = seedUser({ senderConfirmed: false });
+
+  it('sends as the company while no admin has confirmed the address, name included', () => {
+    expect(resolveSender(seedCompany(), unconfirmed)).toEqual({ name: 'Yrityksen edustaja', address: 'yritys@yritys.fi' });
+  });
+
+  it('sends as the mailbox of the own SMTP account, not the unconfirmed address', () => {
+    const smtp = { ...unconfirmed.smtp, host: 'smtp.office365.com', authEnabled: true, authMethod: 'PASSWORD' as const, username: 'matti@yritys.fi' };
+    expect(resolveSender(seedCompany(), { ...unconfirmed, email: 'toimitusjohtaja@yritys.fi', smtp })).toEqual({ name: 'Yrityksen edustaja', address: 'matti@yritys.fi' });
+  });
+
+  it('sends as the address once an admin has confirmed it', () => {
+    expect(resolveSender(seedCompany(), { ...unconfirmed, senderConfirmed: true })).toEqual({ name: 'Oma Nimi', address: 'oma.nimi@sahkoposti.fi' });
+  });
+});

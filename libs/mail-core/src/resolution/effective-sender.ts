@@ -21,20 +21,29 @@ export function accountMailbox(account: Pick<SmtpAccount, 'host' | 'authEnabled'
 }
 
 /**
+ * The settings of the user a message is sent as, and whether an admin set or confirmed the sender
+ * address and name in them. Users could type their own address before only admins could: such an
+ * address counts only once an admin confirms it.
+ */
+export type SendingUser = UserMailSettings & { senderConfirmed: boolean };
+
+/**
  * The sender, resolved on the server and locked (the seed: shown greyed so nobody sends in another
- * user's name). In order: the user's e-mail, which only an admin sets (the API hands an address a user
- * typed themselves over only once an admin has confirmed it); else, when the user has an SMTP account
- * of their own, the mailbox it signs in as; else the company e-mail. The name likewise: the user's,
- * else the company's. Null when there is no address at all.
+ * user's name). In order: the user's e-mail, when an admin set or confirmed it; else, when the user has
+ * an SMTP account of their own, the mailbox it signs in as; else the company e-mail. The name likewise:
+ * the user's (set or confirmed by an admin), else the company's. Null when there is no address at all.
+ * The one place this is decided: every e-mail is resolved through here (resolveEmail).
  */
 export function resolveSender(
   company: Pick<CompanyMessageSettings, 'companyEmail' | 'senderName'>,
-  user: (Pick<UserMailSettings, 'email' | 'senderName'> & { smtp?: UserMailSettings['smtp'] }) | null,
+  user: (Pick<SendingUser, 'email' | 'senderName' | 'senderConfirmed'> & { smtp?: UserMailSettings['smtp'] }) | null,
 ): Mailbox | null {
+  // An address or name the user typed themselves, not (yet) confirmed, is not theirs to send as.
+  const confirmed = user?.senderConfirmed === true ? user : null;
   const own = user?.smtp ? accountMailbox(user.smtp) : null;
-  const mailbox = addressIn(user?.email ?? '') ?? own ?? addressIn(company.companyEmail);
+  const mailbox = addressIn(confirmed?.email ?? '') ?? own ?? addressIn(company.companyEmail);
   if (mailbox === null) return null;
   // A display name written into the e-mail field itself is the last resort, after both name fields.
-  const name = user?.senderName.trim() || company.senderName.trim() || mailbox.name;
+  const name = confirmed?.senderName.trim() || company.senderName.trim() || mailbox.name;
   return { name, address: mailbox.address };
 }

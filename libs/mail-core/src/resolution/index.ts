@@ -1,4 +1,4 @@
-export { resolveSender } from './effective-sender';
+export { accountMailbox, resolveSender, type SendingUser } from './effective-sender';
 export { resolveSmtpAccount, type ResolvedSmtpAccount, type SmtpAccountOwner } from './smtp-account';
 export { DEFAULT_RECIPIENTS_CHOICES, resolveRecipients, type DefaultRecipientsChoice, type RecipientRequest, type RecipientsResult } from './recipients';
 export { SIGNATURE_CHOICES, appendSignature, signatureText, type SignatureChoice } from './signature';

@@ -60,6 +60,14 @@ describe('resolveEmail (every caller: sendMessage, startSend, a stored draft)', 
     expect(forCompany.ok && forCompany.email.from).toEqual({ name: 'Yrityksen edustaja', address: 'yritys@yritys.fi' });
   });
 
+  it("sends an address the user typed themselves as the company until an admin confirms it, and through the user's own account as its mailbox", () => {
+    const unconfirmed = resolveEmail(input({ user: seedUser({ senderConfirmed: false }) }));
+    expect(unconfirmed.ok && unconfirmed.email.from).toEqual({ name: 'Yrityksen edustaja', address: 'yritys@yritys.fi' });
+    const own = smtp({ host: 'smtp.sahkoposti.fi', authEnabled: true, username: 'matti@sahkoposti.fi', password: 'user-secret' });
+    const throughOwn = resolveEmail(input({ user: seedUser({ senderConfirmed: false, smtp: own }) }));
+    expect(throughOwn.ok && [throughOwn.email.from.address, throughOwn.email.smtpAccountOwner]).toEqual(['matti@sahkoposti.fi', 'USER']);
+  });
+
   it("answers the account that sends it apart from the message, so the message can go to a client", () => {
     const result = resolveEmail(input({ user: seedUser({ smtp: smtp({ host: 'smtp.sahkoposti.fi', password: 'user-secret' }) }) }));
     expect(result.ok && result.account?.host).toBe('smtp.sahkoposti.fi');

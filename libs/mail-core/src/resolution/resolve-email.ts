@@ -6,14 +6,13 @@ import {
   type MessageSource,
   type SmtpAccount,
   type StandardText,
-  type UserMailSettings,
 } from '@maestro/settings-schema';
 import { refusal, type Refusal } from '../refusals';
 import { fillSubject, fillTemplate, type TemplateVariables } from '../templates/fill-template';
 import type { Mailbox } from '../types';
 import { checkChannel } from './channel';
 import { resolveDelivery, type Delivery } from './delivery';
-import { resolveSender } from './effective-sender';
+import { resolveSender, type SendingUser } from './effective-sender';
 import { resolveRecipients, type DefaultRecipientsChoice, type RecipientRequest } from './recipients';
 import { resolveSendPolicy, type ResolvedSendPolicy, type StoredSendPolicy } from './send-policy';
 import { appendSignature, type SignatureChoice } from './signature';
@@ -23,8 +22,8 @@ import type { RecipientFields } from './split-recipients';
 export interface EmailInput {
   source: MessageSource;
   company: CompanyMessageSettings;
-  /** The settings of the user the message is sent as; null when a service key sends for the company. */
-  user: UserMailSettings | null;
+  /** The settings of the user the message is sent as (with whether their sender is confirmed); null when a service key sends for the company. */
+  user: SendingUser | null;
   policy: StoredSendPolicy | null;
   recipients: RecipientRequest;
   defaultRecipients: DefaultRecipientsChoice;

@@ -6,8 +6,8 @@ import {
   type CompanyMessageSettings,
   type SmsSettings,
   type SmtpAccount,
-  type UserMailSettings,
 } from '@maestro/settings-schema';
+import type { SendingUser } from './effective-sender';
 
 /** The seed's company settings ("Viestiasetukset"), for resolution tests. */
 export function seedCompany(overrides: Partial<CompanyMessageSettings> = {}): CompanyMessageSettings {
@@ -23,10 +23,14 @@ export function seedCompany(overrides: Partial<CompanyMessageSettings> = {}): Co
   };
 }
 
-/** The seed's user "POMO" ("Sähköposti määrittely"), without an SMTP server of its own unless given. */
-export function seedUser(overrides: Partial<UserMailSettings> = {}): UserMailSettings {
+/**
+ * The seed's user "POMO" ("Sähköposti määrittely"), without an SMTP server of its own unless given;
+ * their sender address and name set by an admin (confirmed) unless said otherwise.
+ */
+export function seedUser(overrides: Partial<SendingUser> = {}): SendingUser {
   return {
     ...defaultUserMailSettings(),
+    senderConfirmed: true,
     email: 'oma.nimi@sahkoposti.fi',
     senderName: 'Oma Nimi',
     signatureLines: ['', 'Oma Nimi', 'Testikatu 10', '00120 TESTILÄ', '010-12345678', '', '', ''],

@@ -84,7 +84,7 @@ export class ComposeService {
     const needsText = subject === null || body === null;
     const [company, user, policy, standardText] = await Promise.all([
       this.settings.companySettings(companyId),
-      senderUserId ? this.settings.userSettings(companyId, senderUserId) : Promise.resolve(null),
+      senderUserId ? this.settings.sendingUser(companyId, senderUserId) : Promise.resolve(null),
       this.sendPolicies.get(companyId, request.source),
       !needsText
         ? Promise.resolve(null)

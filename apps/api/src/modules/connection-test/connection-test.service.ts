@@ -115,7 +115,7 @@ export class ConnectionTestService {
 
   /** A user's account and the address their messages go out from, as the sending resolution decides it. */
   private async userAccount(companyId: string, userId: string): Promise<{ account: SmtpAccount; sender: string | null }> {
-    const [user, company] = await Promise.all([this.settings.userSettings(companyId, userId), this.settings.companySettings(companyId)]);
+    const [user, company] = await Promise.all([this.settings.sendingUser(companyId, userId), this.settings.companySettings(companyId)]);
     return { account: user.smtp, sender: resolveSender(company, user)?.address ?? null };
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
-import { checkSmtpHost, type HostPolicy } from '@maestro/mail-core';
+import { checkSmtpHost, type HostPolicy, type SendingUser } from '@maestro/mail-core';
 import type { z } from 'zod';
 import {
   companyMessageSettingsSchema,
@@ -150,13 +150,18 @@ export class SettingsService {
     return this.cached(`${companyId}:sms`, manager, async () => (await this.read(RECORDS.sms, { companyId }, manager)).record);
   }
 
-  /**
-   * A user's settings as they are used for sending: a sender address and name that no admin has set
-   * or confirmed are left out (empty), so the user sends as the company until one does.
-   */
+  /** A user's settings as stored, secrets opened (their SMTP account for sending, the settings dialogs). */
   async userSettings(companyId: string, userId: string, manager: EntityManager = this.db.manager): Promise<UserMailSettings> {
-    const stored = await this.storedUserSettings(companyId, userId, manager);
-    return stored.senderConfirmed ? stored.record : { ...stored.record, email: '', senderName: '' };
+    return (await this.storedUserSettings(companyId, userId, manager)).record;
+  }
+
+  /**
+   * A user's settings for resolving who they send as (mail-core's resolveSender, the one place that
+   * decides it): with whether an admin set or confirmed their sender address and name.
+   */
+  async sendingUser(companyId: string, userId: string): Promise<SendingUser> {
+    const stored = await this.storedUserSettings(companyId, userId);
+    return { ...stored.record, senderConfirmed: stored.senderConfirmed };
   }
 
   /** A user's settings as stored (for the settings dialogs), with whether the sender is confirmed. */
