@@ -172,6 +172,18 @@ describe.each(DATABASE_KINDS)('drafts for ERP modules on %s', (kind) => {
       expect(await api.runtime.db.getRepository(OutboundMessageEntity).countBy({ documentRef: 'MT-IDEM' })).toBe(1);
     });
 
+    it("keeps an idempotency key to the caller: another module's key with the same one starts its own draft", async () => {
+      const first = await start({ documentRef: 'MT-KEY-A', idempotencyKey: 'mt-yhteinen' });
+      const reused = await api.gql(START, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], documentRef: 'MT-KEY-B', idempotencyKey: 'mt-yhteinen' } }, { token: moduleKey });
+      expect(reused.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+      const otherModule = (await api.runtime.services.serviceKeys.create(api.a.id, { name: 'Osto', module: 'purchases', defaultUserId: api.a.user.id })).key;
+      const theirs = await start({ documentRef: 'MT-KEY-B', idempotencyKey: 'mt-yhteinen' }, otherModule);
+      expect(theirs.draft?.id).toEqual(expect.any(String));
+      expect(theirs.draft?.id).not.toBe(first.draft?.id);
+      // And each caller's repeat still answers its own first draft.
+      expect((await start({ documentRef: 'MT-KEY-B', idempotencyKey: 'mt-yhteinen' }, otherModule)).draft?.id).toBe(theirs.draft?.id);
+    });
+
     it('refuses an attachment id it does not know, naming its place', async () => {
       const result = await api.gql(START, { input: { source: 'SALES_ORDER', to: ['matti@asiakas.fi'], attachmentIds: ['00000000-0000-7000-8000-000000000000'] } }, { token: moduleKey });
       expect(result.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('attachmentIds.0');
