@@ -166,7 +166,9 @@ export class SmtpDispatcher {
    */
   private async refuseWithoutSmtpUtf8(account: SmtpAccount, ehloName: string | undefined, addresses: string[], context: FailureContext): Promise<ClassifiedError | null> {
     const entry = this.transportFor(account, ehloName);
-    entry.smtpUtf8 ??= offersSmtpUtf8(smtpConnectionOptions(account, this.timeouts, ehloName)).catch((err: unknown) => classifySmtpError(err, context));
+    entry.smtpUtf8 ??= this.probeOptions(account, ehloName)
+      .then(offersSmtpUtf8)
+      .catch((err: unknown) => classifySmtpError(err, context));
     const offered = await entry.smtpUtf8;
     if (offered === true) return null;
     // A probe that could not connect is asked again next time; its error is this send's.
@@ -175,6 +177,17 @@ export class SmtpDispatcher {
       return offered;
     }
     return makeClassifiedError('SMTPUTF8_NOT_SUPPORTED', { server: context.server, recipient: addresses.join(', '), detail: 'the server does not offer SMTPUTF8' });
+  }
+
+  /**
+   * The probe's own connection, under the same host policy as the pool's: in a hosted installation it
+   * goes to the address checked at that moment, and an internal one is refused before connecting.
+   */
+  private async probeOptions(account: SmtpAccount, ehloName: string | undefined): Promise<ReturnType<typeof smtpConnectionOptions>> {
+    const options = smtpConnectionOptions(account, this.timeouts, ehloName);
+    const policy = this.options.hostPolicy ?? OPEN_HOST_POLICY;
+    if (policy.refuseInternal) options.connection = await connectChecked(account.host, account.port, policy, this.timeouts.connectionMs);
+    return options;
   }
 
   /** One try on the account's transport; `renewed` tells whether a refused token was already renewed in it. */

@@ -88,6 +88,29 @@ describe('a hosted installation connecting', () => {
     }
   });
 
+  it('does not ask a loopback server about SMTPUTF8 either (a UTF-8 address checks the server first)', async () => {
+    smtp = await startSmtpServer();
+    const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: HOSTED });
+    try {
+      const outcome = await dispatcher.send(accountFor(smtp), orderConfirmation({ to: [{ name: '', address: 'pääkäyttäjä@asiakas.fi' }] }));
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'HOST_NOT_ALLOWED', permanent: true } });
+      expect(smtp.connectionCount).toBe(0);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it('asks an allowed loopback server about SMTPUTF8 through the checked socket, and sends', async () => {
+    smtp = await startSmtpServer();
+    const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: { refuseInternal: true, allowed: ['127.0.0.1'] } });
+    try {
+      await expect(dispatcher.send(accountFor(smtp), orderConfirmation({ to: [{ name: '', address: 'pääkäyttäjä@asiakas.fi' }] }))).resolves.toMatchObject({ ok: true });
+      expect(smtp.messages[0]?.session.smtpUtf8).toBe(true);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
   it('sends to an allowed loopback server through the checked socket', async () => {
     smtp = await startSmtpServer();
     const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: { refuseInternal: true, allowed: ['127.0.0.0/8'] } });
