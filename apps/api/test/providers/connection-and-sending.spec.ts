@@ -92,3 +92,38 @@ describe.each(DATABASE_KINDS)('connection test and sending through providers on 
     }
   });
 });
+
+describe.each(DATABASE_KINDS)('the connection test of a hosted installation on %s', (kind) => {
+  let api: TestApi;
+  let smtp: RunningSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    api = await startTestApi(kind, {
+      env: { MAESTRO_HOSTED: 'true' },
+      dnsZone: { 'yritys.fi': { TXT: ['v=spf1 ip4:127.0.0.1 -all'] }, '_dmarc.yritys.fi': { TXT: ['v=DMARC1; p=reject'] } },
+    });
+    await api.runtime.services.settings.updateCompanySettings(api.a.id, { companyEmail: 'myynti@yritys.fi' });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.close();
+  });
+
+  it('refuses an internal host before connecting, and says nothing else of it: no EHLO, no sender-domain look-up answered', async () => {
+    const TEST_CHANGES = `mutation($c: SmtpAccountInput!) { testSmtpConnection(account: COMPANY, changes: $c) { ok stage code ehloName senderDomain { verdict } } }`;
+    const result = await api.gql<{ testSmtpConnection: { ok: boolean; stage: string; code: string | null; ehloName: string | null; senderDomain: unknown } }>(
+      TEST_CHANGES,
+      { c: { host: '127.0.0.1', port: smtp.port, encryption: 'NONE', authEnabled: true, username: 'myynti@yritys.fi', password: 'Yrityksen-SMTP-1', ehloName: 'erp.yritys.fi' } },
+      { token: api.a.admin.token },
+    );
+    expect(result.data?.testSmtpConnection).toEqual({ ok: false, stage: 'CONNECT', code: 'HOST_NOT_ALLOWED', ehloName: null, senderDomain: null });
+    expect(smtp.connectionCount).toBe(0);
+  });
+
+  it("lets a user test only their saved account: a client host name of the user's choosing is refused like any other change", async () => {
+    const TEST_MINE = `mutation($c: SmtpAccountInput!) { testSmtpConnection(account: MINE, changes: $c) { ok } }`;
+    const result = await api.gql(TEST_MINE, { c: { ehloName: 'erp.yritys.fi' } }, { token: api.a.user.token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(smtp.connectionCount).toBe(0);
+  });
+});

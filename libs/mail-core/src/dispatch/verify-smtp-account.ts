@@ -122,7 +122,8 @@ async function verifyOnce(account: SmtpAccount, options: VerifyOptions): Promise
     try {
       connectionOptions.connection = await connectChecked(account.host, account.port, policy, timeouts.connectionMs);
     } catch (err) {
-      return { ok: false, stage: 'CONNECT', secure: false, error: classifySmtpError(err, context), ...named };
+      // Refused before any greeting: no EHLO name to report.
+      return { ok: false, stage: 'CONNECT', secure: false, error: classifySmtpError(err, context) };
     }
   }
   const connection = new SMTPConnection(connectionOptions);
