@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { openDatabase } from '../../src/db/data-source';
+import { MIGRATIONS } from '../../src/db/migrations';
 import { DATABASE_KINDS, createTestDatabase } from '../support/test-databases';
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
@@ -76,4 +77,38 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
+
+  it("bring a database that ran issue 15's token version and issue 14's provider settings up to date, keeping every token version", async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const applied = async () => ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name);
+      // The state such a database is in: every migration of that time run, the security hardening not.
+      while ((await applied()).includes('SecurityHardening1765312848213')) await dataSource.undoLastMigration();
+      const later = MIGRATIONS.slice(MIGRATIONS.findIndex((m) => m.name === 'SecurityHardening1765312848213') + 1);
+      const runner = dataSource.createQueryRunner();
+      try {
+        for (const Migration of later) {
+          const migration = new Migration();
+          await migration.up(runner);
+          const timestamp = Number(/(\d{13})$/.exec(migration.name ?? '')?.[1]);
+          await runner.query(`INSERT INTO migrations (timestamp, name) VALUES (${timestamp}, '${migration.name}')`);
+        }
+      } finally {
+        await runner.release();
+      }
+      expect(await applied()).toContain('UserTokenVersion1765153820419');
+      await dataSource.query(
+        `INSERT INTO app_user (id, companyId, username, displayName, role, passwordHash, active, tokenVersion, createdAt) VALUES ('u-1', 'c-1', 'matti', '', 'USER', 'x', 1, 3, '2026-01-01 00:00:00')`,
+      );
+      await dataSource.runMigrations();
+      expect(await dataSource.showMigrations()).toBe(false);
+      expect((await dataSource.query("SELECT tokenVersion FROM app_user WHERE id = 'u-1'")) as unknown).toEqual([{ tokenVersion: 3 }]);
+      expect((await dataSource.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });
+
