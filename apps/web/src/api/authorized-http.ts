@@ -85,7 +85,7 @@ export async function withTextCharset(blob: Blob): Promise<Blob> {
  * controls in the name are shown escaped, so `Lasku‮fdp.exe` cannot pass for a PDF.
  */
 export async function openFile(url: string, fallback: string): Promise<'opened' | 'downloaded'> {
-  const response = await fetch(url, { headers: authHeaders() });
+  const response = await fetch(url, { headers: await authHeaders() });
   if (!response.ok) throw await refusal(response, fallback);
   const blob = await response.blob();
   const disposition = response.headers.get('content-disposition') ?? '';

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sessionStore } from '../auth/session-store';
 import { openFile } from './authorized-http';
 
 describe('opening an attachment', () => {
@@ -38,5 +39,17 @@ describe('opening an attachment', () => {
     serve(`attachment; filename*=UTF-8''Lasku%E2%80%AEfdp.exe`, 'application/octet-stream');
     await openFile('/attachments/a-3', 'virhe');
     expect(downloads).toEqual(['Lasku[U+202E]fdp.exe']);
+  });
+
+  it("asks for the file with this tab's token in the Authorization header", async () => {
+    sessionStore.start({ token: 'tab-token', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() });
+    serve(`inline; filename="Tilaus.pdf"`, 'application/pdf');
+    try {
+      await openFile('/attachments/a-4', 'virhe');
+      const init = vi.mocked(fetch).mock.calls[0]?.[1];
+      expect(new Headers(init?.headers).get('authorization')).toBe('Bearer tab-token');
+    } finally {
+      sessionStore.reset();
+    }
   });
 });
