@@ -52,6 +52,32 @@ describe('Sähköposti määrittely', () => {
     expect(input.smtp).toEqual({ password: 'Oma-uusi-salasana-2026' });
   });
 
+  it('lets the user replace the client secret of their own OAuth2 mailbox with its expiry date', async () => {
+    const smtp = {
+      ...userMailSettings().smtp,
+      host: 'smtp.office365.com',
+      authEnabled: true,
+      authMethod: 'OAUTH2_MICROSOFT' as const,
+      oauthTenantId: 'yritys.onmicrosoft.com',
+      oauthClientId: 'client-id',
+      oauthClientSecretSet: true,
+      oauthClientSecretExpiresAt: '2027-01-31',
+      oauthUser: 'oma.nimi@sahkoposti.fi',
+    };
+    const { user, callsOf } = renderPage({}, userMailSettings({ smtp }));
+    expect(await screen.findByLabelText('Salaisuus vanhenee')).toHaveProperty('value', '2027-01-31');
+    await user.click(screen.getByRole('button', { name: 'Vaihda sovelluksen salaisuus (Client secret)' }));
+    await user.type(screen.getByLabelText('Sovelluksen salaisuus (Client secret)'), 'Q~oma-uusi');
+    // A new secret empties the old one's date: the user gives the new one's.
+    expect(screen.getByLabelText('Salaisuus vanhenee')).toHaveProperty('value', '');
+    expect(descriptionOf(screen.getByLabelText('Salaisuus vanhenee'))).toContain('anna myös sen vanhenemispäivä');
+    await user.type(screen.getByLabelText('Salaisuus vanhenee'), '2028-12-31');
+    await user.click(screen.getByRole('button', { name: 'Käytä' }));
+    await screen.findByText('Muutokset tallennettu.');
+    const input = callsOf('UpdateMyMailSettings')[0]?.variables.input as { smtp: Record<string, unknown> };
+    expect(input.smtp).toEqual({ oauthClientSecret: 'Q~oma-uusi', oauthClientSecretExpiresAt: '2028-12-31' });
+  });
+
   it('changes the login password with the current one and keeps this tab signed in with the new session', async () => {
     const { user, callsOf } = renderPage({ ChangeMyPassword: () => ({ data: { changeMyPassword: { __typename: 'Session', token: 'uusi-token', expiresAt: '2099-01-01T00:00:00.000Z' } } }) });
     await user.type(await screen.findByLabelText('Nykyinen salasana'), 'Vanha-salasana-2025');

@@ -31,7 +31,8 @@ export interface OwnMailFieldsProps {
 /**
  * A user's own Sähköposti määrittely: the sender address and name and the SMTP server are shown, not
  * edited (an admin sets them, so nobody sends in another's name); the user edits the signature, the
- * default recipient and the password (or OAuth2 secret) of their own mailbox, and tests the saved account.
+ * default recipient and the password (or OAuth2 secret, with its expiry date) of their own mailbox, and
+ * tests the saved account.
  */
 export function OwnMailFields({ value, onChange, messages, senderConfirmed }: OwnMailFieldsProps) {
   const t = useT();
@@ -44,6 +45,12 @@ export function OwnMailFields({ value, onChange, messages, senderConfirmed }: Ow
   const signatureLabel = text('signatureLines').label;
   const smtpMessages = scoped(messages, 'smtp');
   const setSmtp = (next: Partial<UserSettingsForm['smtp']>, path: string) => onChange({ ...value, smtp: { ...smtp, ...next } }, `smtp.${path}`);
+  // As in the admin's SMTP block: the expiry date belongs to the secret it came with (the API clears it
+  // with a new secret too), so a newly typed secret empties it and the user gives the new one's date.
+  const changeClientSecret = (oauthClientSecret: UserSettingsForm['smtp']['oauthClientSecret']) => {
+    const replacing = oauthClientSecret.mode !== 'keep' && smtp.oauthClientSecret.mode === 'keep';
+    onChange({ ...value, smtp: { ...smtp, oauthClientSecret, ...(replacing ? { oauthClientSecretExpiresAt: '' } : {}) } }, ['smtp.oauthClientSecret', 'smtp.oauthClientSecretExpiresAt']);
+  };
 
   const facts: Array<[string, string]> = [
     [text('email').label, value.email || t.security.companyAddress],
@@ -72,13 +79,18 @@ export function OwnMailFields({ value, onChange, messages, senderConfirmed }: Ow
         <SecretField label={smtpText('password').label} path="password" messages={smtpMessages} edit={smtp.password} onChange={(password) => setSmtp({ password }, 'password')} />
       )}
       {hasServer && smtp.authEnabled && smtp.authMethod === 'OAUTH2_MICROSOFT' && (
-        <SecretField
-          label={smtpText('oauthClientSecret').label}
-          path="oauthClientSecret"
-          messages={smtpMessages}
-          edit={smtp.oauthClientSecret}
-          onChange={(oauthClientSecret) => setSmtp({ oauthClientSecret }, 'oauthClientSecret')}
-        />
+        <>
+          <SecretField label={smtpText('oauthClientSecret').label} path="oauthClientSecret" messages={smtpMessages} edit={smtp.oauthClientSecret} onChange={changeClientSecret} />
+          <TextField
+            label={smtpText('oauthClientSecretExpiresAt').label}
+            hint={smtp.oauthClientSecret.mode !== 'keep' && smtp.oauthClientSecretExpiresAt === '' ? t.settings.clientSecretExpiryHint : smtpText('oauthClientSecretExpiresAt').help}
+            path="oauthClientSecretExpiresAt"
+            messages={smtpMessages}
+            type="date"
+            value={smtp.oauthClientSecretExpiresAt}
+            onChange={(oauthClientSecretExpiresAt) => setSmtp({ oauthClientSecretExpiresAt }, 'oauthClientSecretExpiresAt')}
+          />
+        </>
       )}
       {hasServer && smtp.authEnabled && smtp.authMethod === 'OAUTH2_GOOGLE' && (
         <SecretField

@@ -184,13 +184,20 @@ export function userSettingsInput(f: UserSettingsForm): UserMailSettingsInput {
 
 /**
  * What a user saves in their own Sähköposti määrittely: the signature, the default recipient and the
- * secrets of their own mailbox. The sender and the server are an admin's (the API refuses them here).
+ * secrets of their own mailbox (an OAuth2 client secret with its expiry date). The sender and the
+ * server are an admin's (the API refuses them here).
  */
 export function ownSettingsInput(f: UserSettingsForm): UserMailSettingsInput {
   const smtp = smtpAccountInput(f.smtp);
   return {
     signatureLines: f.signatureLines,
     defaultRecipient: f.defaultRecipient,
-    smtp: { password: smtp.password, oauthClientSecret: smtp.oauthClientSecret, oauthServiceAccountKey: smtp.oauthServiceAccountKey },
+    smtp: {
+      password: smtp.password,
+      oauthClientSecret: smtp.oauthClientSecret,
+      // The client secret's expiry date is the user's too: it is kept with the secret they type.
+      ...(f.smtp.authMethod === 'OAUTH2_MICROSOFT' ? { oauthClientSecretExpiresAt: smtp.oauthClientSecretExpiresAt } : {}),
+      oauthServiceAccountKey: smtp.oauthServiceAccountKey,
+    },
   };
 }
