@@ -331,13 +331,6 @@ const CASES: Record<string, OperationCase> = {
       })
       .chain((variables) => fc.constantFrom<Who>('admin', 'user').map((as) => ({ variables, as }))),
   },
-  logout: {
-    field: 'logout',
-    // Logout takes nothing: only a malformed call can be bad (a real one would end the caller's session).
-    query: 'mutation($reason: String) { logout(reason: $reason) }',
-    runs: 2,
-    calls: fc.string({ maxLength: 20 }).map((reason) => ({ variables: { reason } })),
-  },
   confirmUserSender: {
     field: 'confirmUserSender',
     query: 'mutation($userId: ID!) { confirmUserSender(userId: $userId) { email } }',
