@@ -66,6 +66,14 @@ describe.each(DATABASE_KINDS)('provider settings on %s', (kind) => {
     expect(kept.data?.updateCompanyMessageSettings.smtp.oauthClientSecretExpiresAt).toBe(inDays(300));
   });
 
+  it('refuses a bad expiry date even for an account without a client secret, rather than clearing it away', async () => {
+    const sms = 'mutation($i: SmsSettingsInput!) { updateSmsSettings(input: $i) { senderEmail } }';
+    for (const bad of ['\r\n', '31.12.2028']) {
+      const result = await api.gql(sms, { i: { smtp: { oauthClientSecretExpiresAt: bad } } }, { token: api.a.admin.token });
+      expect(fieldsOf(result)).toEqual([['smtp.oauthClientSecretExpiresAt', bad === '\r\n' ? 'LINE_BREAK' : 'INVALID_DATE']]);
+    }
+  });
+
   it('warns 30 days before the client secret expires', async () => {
     const result = await company({ smtp: { ...MICROSOFT_OAUTH, oauthClientSecretExpiresAt: inDays(20) } }, { 'accept-language': 'en' });
     const warning = result.data?.updateCompanyMessageSettings.warnings.find((w) => w.code === 'CLIENT_SECRET_EXPIRES_SOON');

@@ -118,6 +118,16 @@ describe('moving off passwords', () => {
     expect(usesPasswordOnMicrosoft(switched)).toBe(false);
   });
 
+  it('leaves a line break typed into the switch for validation to refuse, trimming only blanks', () => {
+    const details = { oauthTenantId: 'yritys.onmicrosoft.com\r\n', oauthClientId: '\tc ', oauthClientSecret: 's', oauthClientSecretExpiresAt: '2028-1231\n', oauthUser: '' };
+    const switched = { ...passwordAccount(), ...microsoftOAuthSwitch(passwordAccount(), details) };
+    expect(switched.oauthClientId).toBe('c');
+    expect(problems(validateSmtpAccount(switched))).toEqual([
+      ['oauthTenantId', 'LINE_BREAK'],
+      ['oauthClientSecretExpiresAt', 'LINE_BREAK'],
+    ]);
+  });
+
   it('knows a password account on a Microsoft host needs the switch, and an OAuth2 one does not', () => {
     expect(usesPasswordOnMicrosoft(passwordAccount())).toBe(true);
     expect(isMicrosoftHost('smtp.office365.com')).toBe(true);

@@ -55,6 +55,12 @@ export interface MicrosoftOAuthDetails {
  * empty takes the preset's). Connections stay within Microsoft's 3. Returns the account's changed
  * fields, to be saved through the usual settings update (validated whole, or not saved at all).
  */
+/**
+ * Spaces and tabs around a pasted value are dropped; a line break or another control character is
+ * left for validation to refuse (trimmed away, `"tenant\r\n"` would pass as if typed right).
+ */
+const blanksTrimmed = (text: string) => text.replace(/^[ \t]+|[ \t]+$/g, '');
+
 export function microsoftOAuthSwitch(account: SmtpAccount, details: MicrosoftOAuthDetails): Partial<SmtpAccount> {
   const preset = SMTP_PRESETS.MICROSOFT_365.settings;
   const cap = PROVIDER_CONNECTION_CAP.MICROSOFT ?? preset.maxConnections;
@@ -69,11 +75,11 @@ export function microsoftOAuthSwitch(account: SmtpAccount, details: MicrosoftOAu
     recipientsPerMessage: keep('recipientsPerMessage'),
     recipientsPerDay: keep('recipientsPerDay'),
     maxConnections: Math.min(account.maxConnections, cap),
-    oauthTenantId: details.oauthTenantId.trim(),
-    oauthClientId: details.oauthClientId.trim(),
+    oauthTenantId: blanksTrimmed(details.oauthTenantId),
+    oauthClientId: blanksTrimmed(details.oauthClientId),
     oauthClientSecret: details.oauthClientSecret,
-    oauthClientSecretExpiresAt: details.oauthClientSecretExpiresAt.trim(),
-    oauthUser: details.oauthUser.trim() || account.username.trim(),
+    oauthClientSecretExpiresAt: blanksTrimmed(details.oauthClientSecretExpiresAt),
+    oauthUser: blanksTrimmed(details.oauthUser) || account.username.trim(),
   };
 }
 

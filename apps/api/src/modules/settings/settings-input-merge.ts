@@ -15,7 +15,8 @@ function holderOf(root: Bag, parts: string[]): Bag | undefined {
  * Apply an update to a stored record. Omitted fields keep their value. A secret field (declared in
  * settings-schema) keeps its stored value when omitted or null, and is cleared by "". A field kept
  * with a secret (`belongsToSecret`, e.g. a client secret's expiry date) is cleared with it, and when
- * the secret is replaced without a new value for it: it described the old secret.
+ * the secret is replaced without a new value for it: it described the old secret. A value given for it
+ * in the same input is kept, so that validation checks what the caller sent.
  */
 export function mergeSettingsInput<T extends object>(schema: z.ZodType, stored: T, input: object): T {
   const secrets = new Set(secretPaths(schema));
@@ -47,7 +48,9 @@ export function mergeSettingsInput<T extends object>(schema: z.ZodType, stored: 
     const holder = holderOf(merged, parts);
     if (!holder) continue;
     const secretGone = holder[field.belongsToSecret] === null || holder[field.belongsToSecret] === '';
-    if (secretGone || (changedSecrets.has(secretPath) && !given.has(field.path))) holder[key] = '';
+    // A value the caller gave is kept for validation to check (a bad date is refused, not cleared away).
+    const givenValue = given.has(field.path) && typeof holder[key] === 'string' && holder[key] !== '';
+    if ((secretGone && !givenValue) || (changedSecrets.has(secretPath) && !given.has(field.path))) holder[key] = '';
   }
   return merged as T;
 }
