@@ -5,7 +5,7 @@ import { secretBoxFor } from './app/bootstrap';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config/env';
 import { machineFqdn } from './config/machine-fqdn';
-import { openDatabase } from './db/data-source';
+import { databaseOptions, openDatabase } from './db/data-source';
 
 /**
  * `npm run worker`: a dispatcher without HTTP. Run several beside the API on one MySQL database; each
@@ -15,7 +15,7 @@ import { openDatabase } from './db/data-source';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel).child({ role: 'worker' });
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, databaseOptions(config, log));
   const services = createServices({ db, box: secretBoxFor(config), config, log, accessTokenProvider: createAccessTokenProvider(), clientName: config.ehloName ?? (await machineFqdn()) });
   const dispatcher = services.createDispatcher();
   dispatcher.start();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { createLogger, type Logger } from '../common/logger';
-import { openDatabase } from '../db/data-source';
+import { databaseOptions, openDatabase } from '../db/data-source';
 import type { OutboxDispatcher } from '../modules/messages/dispatch/outbox-dispatcher';
 import { SecretBox } from '../modules/secrets/secret-box';
 import { loadOrCreateKeyFile } from '../modules/secrets/secret-key-file';
@@ -34,7 +34,7 @@ export async function bootstrap(
   deps: Pick<ServiceDeps, 'accessTokenProvider' | 'clientName' | 'dnsResolver'> = {},
 ): Promise<Runtime> {
   const box = secretBoxFor(config);
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, databaseOptions(config, log));
   const services = createServices({ db, box, config, log, ...deps });
   const built = await buildApp(services, options);
   return { config, db, services, built, log };

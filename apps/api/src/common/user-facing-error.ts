@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   LOGIN_THROTTLED: 'TOO_MANY_REQUESTS',
   CONFLICT: 'CONFLICT',
   REFUSED: 'REFUSED',
+  /** Retryable: the database could not store the request (nothing was saved). */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;
 

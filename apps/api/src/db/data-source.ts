@@ -2,10 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { Logger } from '../common/logger';
+import type { AppConfig } from '../config/env';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { MaestroNamingStrategy } from './naming-strategy';
-import { serializeSqliteAccess } from './sqlite-serialization';
+import { neverPoolAnOpenTransaction } from './mysql-connections';
+import { SQLITE_BUSY_TIMEOUT_MS, serializeSqliteAccess, type SqliteAccessOptions } from './sqlite-serialization';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; mariadb?: boolean };
 
@@ -35,10 +38,14 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       ...common,
       type: 'better-sqlite3',
       database: target.file,
-      // WAL lets the dispatcher write while readers read; busy_timeout rides out short write locks.
+      // better-sqlite3 waits for another process's lock synchronously, freezing the event loop: its own
+      // wait is short, and the longer wait (MAESTRO_SQLITE_LOCK_WAIT_MS) is asynchronous, see
+      // serializeSqliteAccess.
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+      // WAL lets the dispatcher write while readers read.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
-        db.pragma('busy_timeout = 5000');
+        db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
         db.pragma('foreign_keys = ON');
       },
     };
@@ -54,12 +61,33 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   };
 }
 
+export interface OpenOptions {
+  /** SQLite: how long a write waits for another process's lock before it is refused. */
+  sqliteLockWaitMs?: number;
+  onRecovery?: SqliteAccessOptions['onRecovery'];
+}
+
+/** The default of MAESTRO_SQLITE_LOCK_WAIT_MS. */
+export const DEFAULT_SQLITE_LOCK_WAIT_MS = 2000;
+
 /** Open the database and bring its schema up to date with the migrations. */
-export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DataSource> {
   const resolved = target.kind === 'mysql' && target.mariadb === undefined ? { ...target, mariadb: await detectMariaDb(target.url) } : target;
   const dataSource = new DataSource(dataSourceOptions(resolved));
   await dataSource.initialize();
-  if (dataSource.options.type === 'better-sqlite3') serializeSqliteAccess(dataSource);
+  if (dataSource.options.type === 'better-sqlite3') {
+    serializeSqliteAccess(dataSource, { lockWaitMs: options.sqliteLockWaitMs ?? DEFAULT_SQLITE_LOCK_WAIT_MS, onRecovery: options.onRecovery });
+  } else {
+    neverPoolAnOpenTransaction(dataSource);
+  }
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/** The waits from the configuration, and a log line whenever a failed write's connection is rolled back or replaced. */
+export function databaseOptions(config: Pick<AppConfig, 'databaseWaits'>, log: Logger): OpenOptions {
+  return {
+    sqliteLockWaitMs: config.databaseWaits.sqliteLockWaitMs,
+    onRecovery: (what, code) => log.warn({ what, code }, 'a failed database write was cleaned up'),
+  };
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DatabaseUnavailableError, TransactionNotCommittedError, databaseErrorCode, isDatabaseUnavailable, isSqliteBusy } from './database-unavailable';
 
 /** A promise-chain mutex: each holder runs after the previous one has finished. */
 class Mutex {
@@ -12,22 +13,150 @@ class Mutex {
   }
 }
 
+/** The parts of better-sqlite3's Database this module uses. */
+interface SqliteConnection {
+  readonly open: boolean;
+  readonly inTransaction: boolean;
+  exec(sql: string): unknown;
+  close(): unknown;
+}
+
+/** The TypeORM internals the connection is swapped under (better-sqlite3 driver and its one query runner). */
+interface SqliteDriverInternals {
+  databaseConnection: SqliteConnection;
+  createDatabaseConnection(): Promise<SqliteConnection>;
+}
+interface SqliteRunnerInternals {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+  stmtCache?: Map<string, unknown>;
+}
+
+export interface SqliteAccessOptions {
+  /**
+   * How long one statement or transaction waits, in total, for another process's write lock before it
+   * is refused (DATABASE_UNAVAILABLE). The wait is asynchronous: SQLite's own busy timeout is kept
+   * short because better-sqlite3 blocks the event loop while it waits.
+   */
+  lockWaitMs: number;
+  /** Told when the connection is rolled back or replaced after a failure (for the log). */
+  onRecovery?: (what: 'rolled-back' | 'replaced' | 'replace-failed', code: string) => void;
+}
+
+/** SQLite's own busy timeout per try: short, since it blocks the event loop. */
+export const SQLITE_BUSY_TIMEOUT_MS = 25;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * TypeORM talks to SQLite through one connection, and its transactions are async: two requests that
  * each open a transaction would interleave on that one connection ("cannot start a transaction within
  * a transaction"), and a write from elsewhere would slip into somebody else's transaction. So on SQLite
  * every transaction holds a lock for its whole length, and every other statement waits for the lock
  * and runs alone. SQLite allows one writer at a time anyway, so nothing is lost.
+ *
+ * Failures: a transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE), where waiting for
+ * another process's lock can be repeated safely, and it waits asynchronously, with backoff, up to
+ * `lockWaitMs`. When a transaction fails (a COMMIT the disk refused, an I/O error mid-way) the
+ * connection is rolled back, or closed and opened again when it cannot be, and TypeORM's idea of the
+ * transaction is reset: otherwise the next requests run inside a transaction that never commits, and
+ * are answered "ok" for work that is lost. A transaction that returns while the connection is still
+ * inside it is refused the same way: nothing is answered "ok" unless its COMMIT happened.
  */
-export function serializeSqliteAccess(db: DataSource): void {
+export function serializeSqliteAccess(db: DataSource, options: SqliteAccessOptions): void {
   const lock = new Mutex();
   const inTransaction = new AsyncLocalStorage<true>();
+  const driver = db.driver as unknown as SqliteDriverInternals;
+  const runner: QueryRunner = db.createQueryRunner();
+  const state = runner as unknown as SqliteRunnerInternals;
+  let needsNewConnection = false;
+  // After a wait for another process's lock ran out, the holders queued behind it try once and
+  // answer at once, instead of each waiting the whole time again.
+  let busyGaveUpAt = 0;
+
+  const connection = () => driver.databaseConnection;
+
+  /** Close the connection and open a new one (its prepared statements belong to the old one). */
+  const replaceConnection = async (code: string) => {
+    try {
+      if (connection()?.open) connection().close();
+    } catch {
+      // Closing a connection the disk refuses may fail; the new one is what matters.
+    }
+    state.stmtCache?.clear();
+    state.isTransactionActive = false;
+    state.transactionDepth = 0;
+    try {
+      driver.databaseConnection = await driver.createDatabaseConnection();
+      needsNewConnection = false;
+      options.onRecovery?.('replaced', code);
+    } catch (err) {
+      needsNewConnection = true;
+      options.onRecovery?.('replace-failed', databaseErrorCode(err));
+    }
+  };
+
+  /** Before each holder of the lock: a connection that was closed or left read-only is opened again. */
+  const ensureUsable = async () => {
+    if (!needsNewConnection && connection()?.open) return;
+    await replaceConnection('reopen');
+    if (needsNewConnection) throw new DatabaseUnavailableError('the SQLite file could not be opened');
+  };
+
+  /** After a failure: nothing may stay open on the one connection. */
+  const settle = async (err: unknown) => {
+    const code = databaseErrorCode(err);
+    const conn = connection();
+    let replace = /^SQLITE_READONLY/.test(code) || !conn?.open;
+    if (conn?.open && conn.inTransaction) {
+      try {
+        conn.exec('ROLLBACK');
+        options.onRecovery?.('rolled-back', code);
+      } catch {
+        replace = true;
+      }
+      if (conn.open && conn.inTransaction) replace = true;
+    }
+    state.isTransactionActive = false;
+    state.transactionDepth = 0;
+    if (replace) await replaceConnection(code);
+  };
+
+  /** Runs `attempt` again while SQLite says another connection holds the lock, asynchronously, with backoff. */
+  const waitingForLock = async <T>(attempt: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const budget = started - busyGaveUpAt < 1000 ? 0 : options.lockWaitMs;
+    for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+      try {
+        const result = await attempt();
+        busyGaveUpAt = 0;
+        return result;
+      } catch (err) {
+        if (!isSqliteBusy(err)) throw err;
+        if (Date.now() - started + pause > budget) {
+          busyGaveUpAt = Date.now();
+          throw err;
+        }
+        await sleep(pause);
+      }
+    }
+  };
+
   const manager = db.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  const guardedTransaction = async (...args: unknown[]) => {
+    await ensureUsable();
+    try {
+      const result = await transaction(...args);
+      if (connection().inTransaction) throw new TransactionNotCommittedError();
+      return result;
+    } catch (err) {
+      await settle(err);
+      throw err;
+    }
+  };
   manager.transaction = ((...args: unknown[]) =>
-    inTransaction.getStore()
-      ? transaction(...args)
-      : lock.run(() => inTransaction.run(true, () => transaction(...args)))) as EntityManager['transaction'];
+    inTransaction.getStore() ? transaction(...args) : lock.run(() => inTransaction.run(true, () => guardedTransaction(...args)))) as EntityManager['transaction'];
 
   // Migrations open their own transactions: they too run as one holder of the lock.
   for (const method of ['runMigrations', 'undoLastMigration'] as const) {
@@ -35,9 +164,26 @@ export function serializeSqliteAccess(db: DataSource): void {
     (db as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => lock.run(() => inTransaction.run(true, () => original(...args)));
   }
 
-  const runner: QueryRunner = db.createQueryRunner();
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  runner.query = ((...args: unknown[]) => (inTransaction.getStore() ? query(...args) : lock.run(() => query(...args)))) as QueryRunner['query'];
+  runner.query = ((...args: unknown[]) => {
+    if (inTransaction.getStore()) {
+      // TypeORM begins DEFERRED; IMMEDIATE takes the write lock now, where a wait can be repeated.
+      if (args[0] === 'BEGIN TRANSACTION') return waitingForLock(() => query('BEGIN IMMEDIATE TRANSACTION'));
+      return query(...args);
+    }
+    // A statement on its own commits or fails on its own: on failure it may be tried again.
+    return lock.run(async () => {
+      await ensureUsable();
+      try {
+        const result = await waitingForLock(() => query(...args));
+        if (connection().inTransaction) throw new TransactionNotCommittedError();
+        return result;
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) await settle(err);
+        throw err;
+      }
+    });
+  }) as QueryRunner['query'];
   const startTransaction = runner.startTransaction.bind(runner);
   runner.startTransaction = (isolation) => {
     if (!inTransaction.getStore()) {
