@@ -6,7 +6,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import { pickLanguage } from '../common/language';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_TEXTS, databaseErrorCode, isDatabaseUnavailable } from '../db/database-unavailable';
 import type { RequestContext } from '../common/request-context';
 import { formatErrorWith, localizeErrorsPlugin } from '../graphql/error-formatting';
 import { introspectionForSignedInPlugin } from '../graphql/introspection-access';
@@ -101,6 +103,34 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   }
 };
 
+/**
+ * The caller, looked up before the operation runs. When the database cannot answer, the whole request
+ * is refused as retryable (503, Retry-After): Apollo answers errors from here without its plugins, so
+ * the text is in the caller's language already.
+ */
+async function callerOrRefusal(services: Services, req: express.Request): Promise<RequestContext['caller']> {
+  try {
+    return await services.auth.callerFor(req.header('authorization'));
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    const text = DATABASE_TEXTS.unavailable()[pickLanguage(req.header('accept-language'))];
+    throw new GraphQLError(text, {
+      extensions: {
+        code: 'DATABASE_UNAVAILABLE',
+        retryable: true,
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        http: { status: 503, headers: new Map([['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)]]) },
+      },
+    });
+  }
+}
+
+/** REST routes: a request the database could not store is refused as retryable, never left hanging. */
+export function refuseDatabaseUnavailable(req: express.Request, res: express.Response): void {
+  res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  res.status(503).json({ error: { code: 'DATABASE_UNAVAILABLE', message: DATABASE_TEXTS.unavailable()[pickLanguage(req.header('accept-language'))], retryable: true } });
+}
+
 export interface BuildOptions {
   /** Extra routes mounted before the web app (the dev mailbox's window), built with the services. */
   extraRoutes?: Array<(services: Services) => express.Router>;
@@ -131,16 +161,20 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   app.use(requestIds(services));
   app.use(securityHeaders(services.config.frameAncestors));
 
+  // Liveness touches no database: a lock elsewhere must not get a live process restarted.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready means a write commits now (a heartbeat UPDATE, at most once per MAESTRO_READY_PROBE_MS):
+  // while the disk refuses writes or another process holds the lock, this instance takes no traffic.
   app.get('/readyz', async (_req, res) => {
-    try {
-      await services.db.query('SELECT 1');
+    const probe = await services.writeProbe.check();
+    if (probe.writable) {
       res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
+      return;
     }
+    res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    res.status(503).json({ status: 'database unavailable', code: 'DATABASE_UNAVAILABLE' });
   });
 
   app.get('/metrics', async (req, res, next) => {
@@ -169,7 +203,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => ({
-        caller: await services.auth.callerFor(req.header('authorization')),
+        caller: await callerOrRefusal(services, req),
         language: pickLanguage(req.header('accept-language')),
         requestId: res.locals.requestId as string,
         ip: req.ip ?? 'unknown',
@@ -190,7 +224,13 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     app.get(/^\/(?!graphql|attachments|healthz|readyz|metrics|dev-mailbox).*/, (req, res, next) => (req.accepts('html') ? res.sendFile(path.join(web, 'index.html')) : next()));
   }
 
-  const unexpected: ErrorRequestHandler = (err, _req, res, _next) => {
+  const unexpected: ErrorRequestHandler = (err, req, res, _next) => {
+    if (isDatabaseUnavailable(err)) {
+      (res.locals.log ?? services.log).warn({ code: databaseErrorCode(err), path: req.path }, 'a request was refused: the database is unavailable');
+      if (res.headersSent) res.destroy();
+      else refuseDatabaseUnavailable(req, res);
+      return;
+    }
     const errorId = randomUUID();
     (res.locals.log ?? services.log).error({ errorId, err }, 'unexpected error');
     res.status(500).json({ errors: [{ message: `Unexpected error (id ${errorId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });

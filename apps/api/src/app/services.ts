@@ -24,6 +24,7 @@ import { SettingsService } from '../modules/settings/settings.service';
 import { SignInReviewService } from '../modules/settings/sign-in-review.service';
 import { StandardTextsService } from '../modules/standard-texts/standard-texts.service';
 import { UsersService } from '../modules/users/users.service';
+import { WriteProbe } from '../db/write-probe';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -108,6 +109,7 @@ export function createServices(deps: ServiceDeps) {
     messageLifecycle,
     messageDrafts,
     metrics,
+    writeProbe: new WriteProbe(db, config.databaseWaits.readyProbeMs),
     signInReview: new SignInReviewService(settings, users),
     connectionTest: new ConnectionTestService(settings, users, {
       timeoutMs: 15_000,

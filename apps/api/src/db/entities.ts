@@ -10,6 +10,7 @@ import { SmsSettingsEntity } from '../modules/settings/sms-settings.entity';
 import { UserMailSettingsEntity } from '../modules/settings/user-mail-settings.entity';
 import { StandardTextEntity } from '../modules/standard-texts/standard-text.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { DbHeartbeatEntity } from './heartbeat.entity';
 
 export const ENTITIES = [
   CompanyEntity,
@@ -26,4 +27,5 @@ export const ENTITIES = [
   MessageAttachmentEntity,
   IdempotencyRecordEntity,
   SendQuotaEntity,
+  DbHeartbeatEntity,
 ];

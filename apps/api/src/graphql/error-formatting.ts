@@ -5,6 +5,7 @@ import type { LocalizedText } from '@maestro/settings-schema';
 import type { RequestContext } from '../common/request-context';
 import type { Logger } from '../common/logger';
 import { UserFacingError } from '../common/user-facing-error';
+import { databaseErrorCode, databaseUnavailable, isDatabaseUnavailable } from '../db/database-unavailable';
 import { withoutEchoedValues } from './echo-free-errors';
 
 /** Codes graphql-js and Apollo give to the caller's own mistakes: safe to show as they are. */
@@ -33,7 +34,15 @@ export function formatErrorWith(log: Logger) {
     if (original instanceof UserFacingError) {
       return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, localized: original.text } };
     }
+    if (isDatabaseUnavailable(original)) {
+      // Retryable, and said so: nothing was stored (or the answer would have been "ok").
+      log.warn({ code: databaseErrorCode(original), path: formatted.path }, 'a request was refused: the database is unavailable');
+      const refusal = databaseUnavailable();
+      return { message: refusal.message, path: formatted.path, locations: formatted.locations, extensions: { ...refusal.extensions, localized: refusal.text } };
+    }
     const code = String(formatted.extensions?.code ?? '');
+    // Refused before the operation ran (the caller could not be looked up): already in the caller's language.
+    if (code === 'DATABASE_UNAVAILABLE') return { message: formatted.message, extensions: { ...formatted.extensions, http: undefined } };
     if (CALLER_MISTAKES.has(code)) {
       const extensions = { ...formatted.extensions };
       delete extensions.stacktrace;

@@ -7,6 +7,7 @@ import { DraftsAndDefaultRecipientsField1765153820418 } from './1765153820418-dr
 import { UserTokenVersion1765153820419 } from './1765153820419-user-token-version';
 import { SecurityHardening1765312848213 } from './1765312848213-security-hardening';
 import { ProviderSettings1765384119527 } from './1765384119527-provider-settings';
+import { DbHeartbeat1765600000000 } from './1765600000000-db-heartbeat';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   UserTokenVersion1765153820419,
   SecurityHardening1765312848213,
   ProviderSettings1765384119527,
+  DbHeartbeat1765600000000,
 ];

@@ -6,6 +6,7 @@ import type { Services } from '../../app/services';
 import type { Caller } from '../../common/caller';
 import { pickLanguage } from '../../common/language';
 import { UserFacingError } from '../../common/user-facing-error';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_TEXTS, databaseErrorCode, isDatabaseUnavailable } from '../../db/database-unavailable';
 import { MESSAGE_TEXTS } from '../messages/messages.errors';
 import { toOutgoing } from '../messages/to-outgoing';
 import { setAttachmentHeaders } from '../../app/security-headers';
@@ -19,6 +20,7 @@ const CONTROL_IN_NAME = /[\p{Cc}\u2028\u2029]/u;
 type Failure = { status: number; code: string; text: LocalizedText };
 
 function fail(req: Request, res: Response, status: number, code: string, text: LocalizedText): void {
+  if (status === 503) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   res.status(status).json({ error: { code, message: text[pickLanguage(req.header('accept-language'))] } });
 }
 
@@ -135,8 +137,13 @@ export function attachmentRoutes(services: Services): Router {
           used.companyBytes += attachment.size;
           stored.push(attachment);
         } catch (err) {
+          // Whatever failed, the rest of this file is drained: a stalled part would stall the parser,
+          // and the request would never be answered.
+          stream.resume();
           if (err instanceof AttachmentTooLargeError) {
             setFailure(overLimit);
+          } else if (isDatabaseUnavailable(err)) {
+            setFailure({ status: 503, code: 'DATABASE_UNAVAILABLE', text: DATABASE_TEXTS.unavailable() });
           } else {
             services.log.error({ err }, 'storing an upload failed');
             setFailure({ status: 500, code: 'UPLOAD_FAILED', text: ATTACHMENT_TEXTS.saveFailed() });
@@ -162,8 +169,14 @@ export function attachmentRoutes(services: Services): Router {
     if (!failure && stored.length === 0) setFailure({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
     if (failure) {
       const f = failure as Failure;
-      // Nothing half-saved: the files stored before the problem are removed again.
-      await services.attachments.removeIds(stored.map((a) => a.id));
+      // Nothing half-saved: the files stored before the problem are removed again. If the database
+      // refuses that too, housekeeping removes them later (no message refers to them), and the
+      // caller still gets its answer now.
+      try {
+        await services.attachments.removeIds(stored.map((a) => a.id));
+      } catch (err) {
+        services.log.warn({ code: databaseErrorCode(err), files: stored.length }, 'could not remove the files of a refused upload; housekeeping will');
+      }
       res.setHeader('connection', 'close');
       fail(req, res, f.status, f.code, f.text);
       return;

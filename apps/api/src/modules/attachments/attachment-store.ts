@@ -105,7 +105,8 @@ export class AttachmentStore {
       await flushBatch();
     } catch (err) {
       request.stream.resume();
-      await this.remove([entity.id]);
+      // If the database refuses this too, the incomplete upload is housekeeping's (removeUnreferenced).
+      await this.remove([entity.id]).catch(() => undefined);
       throw err;
     }
     const sniffed = await sniffContentType(Buffer.concat(head, headBytes), request.filename);
