@@ -11,6 +11,13 @@ export type ChannelSet = (typeof CHANNEL_SETS)[number];
 export const SMTP_ENCRYPTIONS = ['NONE', 'SSL', 'TLS'] as const;
 export type SmtpEncryption = (typeof SMTP_ENCRYPTIONS)[number];
 
+/**
+ * Salaustapa of the IMAP block (the Sent copy and the bounce reader): SSL = implicit TLS (993),
+ * TLS = STARTTLS (143). No plain IMAP: the account's secret would cross in clear to a second server.
+ */
+export const IMAP_ENCRYPTIONS = ['SSL', 'TLS'] as const;
+export type ImapEncryption = (typeof IMAP_ENCRYPTIONS)[number];
+
 /** How the SMTP login is done: a password, or an OAuth2 token from the provider. */
 export const SMTP_AUTH_METHODS = ['PASSWORD', 'OAUTH2_MICROSOFT', 'OAUTH2_GOOGLE'] as const;
 export type SmtpAuthMethod = (typeof SMTP_AUTH_METHODS)[number];

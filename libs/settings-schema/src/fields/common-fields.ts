@@ -67,7 +67,7 @@ export function addressListText() {
  * An SMTP host name or IP address; '' (or only blanks, as `hasSmtpHost` sees it) means not set.
  * `problemCode` names what the host is for in the message (an SMTP server, a gateway's domain).
  */
-export function hostname(problemCode: 'INVALID_HOST' | 'INVALID_DOMAIN' = 'INVALID_HOST') {
+export function hostname(problemCode: 'INVALID_HOST' | 'INVALID_DOMAIN' | 'INVALID_IMAP_HOST' = 'INVALID_HOST') {
   return singleLine(253).superRefine((value, ctx) => {
     if (value.trim() === '' || LINE_BREAK.test(value) || CONTROL_CHARACTER.test(value)) return;
     const ascii = normalizeHostname(value);

@@ -163,6 +163,22 @@ describe('SMTP presets', () => {
     expect(matchingSmtpPreset({ ...applySmtpPreset(defaultSmtpAccount(), 'MICROSOFT_365'), authMethod: 'PASSWORD' })).toBeNull();
   });
 
+  it('Microsoft 365 fills IMAP (outlook.office365.com:993, SSL) with the Sent copy off, as Exchange Online files SMTP mail itself', () => {
+    const account = applySmtpPreset(defaultSmtpAccount(), 'MICROSOFT_365');
+    expect(account).toMatchObject({ imapHost: 'outlook.office365.com', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: false });
+    expect(SMTP_PRESETS.MICROSOFT_365.explanation.fi).toContain('Exchange Online tallentaa SMTP:llä lähetetyt viestit Lähetetyt-kansioon itse');
+  });
+
+  it.each(['GOOGLE_WORKSPACE', 'GOOGLE_WORKSPACE_APP_PASSWORD'] as const)('%s fills IMAP (imap.gmail.com:993, SSL) with the Sent copy off, as Gmail files sent mail itself', (id) => {
+    expect(applySmtpPreset(defaultSmtpAccount(), id)).toMatchObject({ imapHost: 'imap.gmail.com', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: false });
+    expect(SMTP_PRESETS[id].explanation.en).toContain('Gmail files what the account sends in Sent Mail itself');
+  });
+
+  it('a relay preset leaves the IMAP block as it was typed', () => {
+    const typed = { ...defaultSmtpAccount(), imapHost: 'imap.webhotelli.fi', imapSentFolder: 'INBOX.Sent' };
+    expect(applySmtpPreset(typed, 'AUTHENTICATED_RELAY')).toMatchObject({ imapHost: 'imap.webhotelli.fi', imapAppendToSent: true, imapSentFolder: 'INBOX.Sent' });
+  });
+
   it('refuses an unknown preset', () => {
     expect(() => applySmtpPreset(defaultSmtpAccount(), 'YAHOO' as SmtpPresetId)).toThrow('Unknown SMTP preset: YAHOO');
   });

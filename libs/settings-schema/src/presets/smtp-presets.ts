@@ -25,7 +25,7 @@ export type SmtpPresetSettings = Pick<
   | 'recipientsPerDay'
   | 'recipientLimitAction'
   | 'maxConnections'
-> & { host?: string };
+> & { host?: string } & Partial<Pick<SmtpAccount, 'imapHost' | 'imapPort' | 'imapEncryption' | 'imapAppendToSent'>>;
 
 export interface SmtpPreset {
   id: SmtpPresetId;
@@ -38,6 +38,25 @@ export interface SmtpPreset {
   /** Another port and encryption the provider accepts as well. */
   alternative?: Pick<SmtpAccount, 'port' | 'encryption'>;
 }
+
+/**
+ * The provider's IMAP server for the same mailbox (the Sent copy, the bounce reader). Both providers
+ * file mail sent through their SMTP submission in the signed-in mailbox's Sent folder themselves —
+ * Gmail labels everything the account sends "Sent", and Exchange Online saves SMTP AUTH submissions in
+ * Sent Items — so APPEND starts off there (a second copy would follow); IMAP stays for the bounces.
+ */
+const MICROSOFT_IMAP = { imapHost: 'outlook.office365.com', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: false } as const;
+const GOOGLE_IMAP = { imapHost: 'imap.gmail.com', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: false } as const;
+
+const IMAP_TEXT_MICROSOFT: LocalizedText = {
+  fi: 'IMAP (palautusilmoitusten lukeminen): outlook.office365.com, portti 993, SSL; sovellukselle tarvitaan myös IMAP.AccessAsApp-oikeus. Kopiota Lähetetyt-kansioon ei tallenneta, koska Exchange Online tallentaa SMTP:llä lähetetyt viestit Lähetetyt-kansioon itse.',
+  en: 'IMAP (reading bounce notices): outlook.office365.com, port 993, SSL; the app also needs the IMAP.AccessAsApp permission. No copy is filed in the Sent folder, because Exchange Online files mail sent over SMTP in Sent Items itself.',
+};
+
+const IMAP_TEXT_GOOGLE: LocalizedText = {
+  fi: 'IMAP (palautusilmoitusten lukeminen): imap.gmail.com, portti 993, SSL. Kopiota Lähetetyt-kansioon ei tallenneta, koska Gmail tallentaa tilin lähettämät viestit Lähetetyt-kansioon itse.',
+  en: 'IMAP (reading bounce notices): imap.gmail.com, port 993, SSL. No copy is filed in the Sent folder, because Gmail files what the account sends in Sent Mail itself.',
+};
 
 const NO_LIMITS = { messagesPerMinute: null, recipientsPerMessage: null, recipientsPerDay: null, recipientLimitAction: 'SPLIT', maxConnections: DEFAULT_MAX_CONNECTIONS } as const;
 
@@ -67,8 +86,8 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
     id: 'MICROSOFT_365',
     label: { fi: 'Microsoft 365 (OAuth2)', en: 'Microsoft 365 (OAuth2)' },
     explanation: {
-      fi: `Microsoft 365 (Exchange Online): smtp.office365.com, portti 587, Salaustapa TLS (STARTTLS), kirjautuminen OAuth2:lla. Anna Vuokraajan tunnus (Tenant ID), Sovelluksen tunnus (Client ID), Sovelluksen salaisuus ja sen vanhenemispäivä sekä postilaatikko, jonka nimissä lähetetään. Sovellukselle annetaan lähetysoikeus jommallakummalla tavalla: Exchange Onlinen sovellusroolilla Application SMTP.SendAsApp, rajattuna vain lähettäviin postilaatikoihin (App RBAC; silloin Entra ID:hen ei lisätä SMTP.SendAsApp-oikeutta), tai Entra ID:n sovellusoikeudella SMTP.SendAsApp pääkäyttäjän hyväksynnällä sekä FullAccess-oikeudella postilaatikkoon. SMTP AUTH on sallittava postilaatikolle. Salasanakirjautuminen (SMTP AUTH Basic) poistuu oletuksena käytöstä ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.fi}. Rajat: 30 viestiä minuutissa, 10 000 vastaanottajaa vuorokaudessa, 500 vastaanottajaa viestissä (suuremmat joukot jaetaan useaan viestiin) ja ${PROVIDER_CONNECTION_CAP.MICROSOFT} yhtäaikaista yhteyttä postilaatikkoa kohden.`,
-      en: `Microsoft 365 (Exchange Online): smtp.office365.com, port 587, encryption TLS (STARTTLS), OAuth2 sign-in. Give the Tenant ID, the Client ID, the Client secret with its expiry date and the mailbox to send as. The app is allowed to send in one of two ways: Exchange Online's application role Application SMTP.SendAsApp scoped to the sending mailboxes only (App RBAC; then SMTP.SendAsApp is not added in Entra ID), or the Entra ID application permission SMTP.SendAsApp with admin consent plus FullAccess on the mailbox. SMTP AUTH must be allowed for the mailbox. Password sign-in (SMTP AUTH Basic) is turned off by default ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.en}. Limits: 30 messages a minute, 10,000 recipients a day, 500 recipients per message (larger lists are split into several messages) and ${PROVIDER_CONNECTION_CAP.MICROSOFT} simultaneous connections per mailbox.`,
+      fi: `Microsoft 365 (Exchange Online): smtp.office365.com, portti 587, Salaustapa TLS (STARTTLS), kirjautuminen OAuth2:lla. Anna Vuokraajan tunnus (Tenant ID), Sovelluksen tunnus (Client ID), Sovelluksen salaisuus ja sen vanhenemispäivä sekä postilaatikko, jonka nimissä lähetetään. Sovellukselle annetaan lähetysoikeus jommallakummalla tavalla: Exchange Onlinen sovellusroolilla Application SMTP.SendAsApp, rajattuna vain lähettäviin postilaatikoihin (App RBAC; silloin Entra ID:hen ei lisätä SMTP.SendAsApp-oikeutta), tai Entra ID:n sovellusoikeudella SMTP.SendAsApp pääkäyttäjän hyväksynnällä sekä FullAccess-oikeudella postilaatikkoon. SMTP AUTH on sallittava postilaatikolle. Salasanakirjautuminen (SMTP AUTH Basic) poistuu oletuksena käytöstä ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.fi}. Rajat: 30 viestiä minuutissa, 10 000 vastaanottajaa vuorokaudessa, 500 vastaanottajaa viestissä (suuremmat joukot jaetaan useaan viestiin) ja ${PROVIDER_CONNECTION_CAP.MICROSOFT} yhtäaikaista yhteyttä postilaatikkoa kohden. ${IMAP_TEXT_MICROSOFT.fi}`,
+      en: `Microsoft 365 (Exchange Online): smtp.office365.com, port 587, encryption TLS (STARTTLS), OAuth2 sign-in. Give the Tenant ID, the Client ID, the Client secret with its expiry date and the mailbox to send as. The app is allowed to send in one of two ways: Exchange Online's application role Application SMTP.SendAsApp scoped to the sending mailboxes only (App RBAC; then SMTP.SendAsApp is not added in Entra ID), or the Entra ID application permission SMTP.SendAsApp with admin consent plus FullAccess on the mailbox. SMTP AUTH must be allowed for the mailbox. Password sign-in (SMTP AUTH Basic) is turned off by default ${MICROSOFT_BASIC_AUTH_TIMELINE.offByDefaultText.en}. Limits: 30 messages a minute, 10,000 recipients a day, 500 recipients per message (larger lists are split into several messages) and ${PROVIDER_CONNECTION_CAP.MICROSOFT} simultaneous connections per mailbox. ${IMAP_TEXT_MICROSOFT.en}`,
     },
     settings: {
       host: 'smtp.office365.com',
@@ -81,6 +100,7 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
       recipientsPerDay: 10000,
       recipientLimitAction: 'SPLIT',
       maxConnections: PROVIDER_CONNECTION_CAP.MICROSOFT ?? DEFAULT_MAX_CONNECTIONS,
+      ...MICROSOFT_IMAP,
     },
     toFill: ['oauthTenantId', 'oauthClientId', 'oauthClientSecret', 'oauthClientSecretExpiresAt', 'oauthUser'],
   },
@@ -88,10 +108,10 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
     id: 'GOOGLE_WORKSPACE',
     label: { fi: 'Google Workspace (OAuth2)', en: 'Google Workspace (OAuth2)' },
     explanation: {
-      fi: `Google Workspace: smtp.gmail.com, portti 587, Salaustapa TLS (myös portti 465 ja SSL käy), kirjautuminen OAuth2:lla palvelutilin kautta. Anna palvelutilin avain (JSON) ja postilaatikko, jonka nimissä lähetetään. Palvelutilille tarvitaan toimialueen laajuinen valtuutus laajuudelle https://mail.google.com/. ${GOOGLE_LIMITS_TEXT.fi}`,
-      en: `Google Workspace: smtp.gmail.com, port 587, encryption TLS (port 465 with SSL works too), OAuth2 sign-in through a service account. Give the service account key (JSON) and the mailbox to send as. The service account needs domain-wide delegation for the scope https://mail.google.com/. ${GOOGLE_LIMITS_TEXT.en}`,
+      fi: `Google Workspace: smtp.gmail.com, portti 587, Salaustapa TLS (myös portti 465 ja SSL käy), kirjautuminen OAuth2:lla palvelutilin kautta. Anna palvelutilin avain (JSON) ja postilaatikko, jonka nimissä lähetetään. Palvelutilille tarvitaan toimialueen laajuinen valtuutus laajuudelle https://mail.google.com/. ${GOOGLE_LIMITS_TEXT.fi} ${IMAP_TEXT_GOOGLE.fi}`,
+      en: `Google Workspace: smtp.gmail.com, port 587, encryption TLS (port 465 with SSL works too), OAuth2 sign-in through a service account. Give the service account key (JSON) and the mailbox to send as. The service account needs domain-wide delegation for the scope https://mail.google.com/. ${GOOGLE_LIMITS_TEXT.en} ${IMAP_TEXT_GOOGLE.en}`,
     },
-    settings: { host: 'smtp.gmail.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'OAUTH2_GOOGLE', ...GOOGLE_LIMITS },
+    settings: { host: 'smtp.gmail.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'OAUTH2_GOOGLE', ...GOOGLE_LIMITS, ...GOOGLE_IMAP },
     toFill: ['oauthServiceAccountKey', 'oauthUser'],
     alternative: { port: 465, encryption: 'SSL' },
   },
@@ -99,10 +119,10 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
     id: 'GOOGLE_WORKSPACE_APP_PASSWORD',
     label: { fi: 'Google Workspace (sovellussalasana)', en: 'Google Workspace (app password)' },
     explanation: {
-      fi: `Google Workspace sovellussalasanalla: smtp.gmail.com, portti 587, Salaustapa TLS (myös portti 465 ja SSL käy). Käyttäjätunnus on koko sähköpostiosoite ja Salasana on Googlen sovellussalasana, jonka käyttäjä luo Google-tilinsä asetuksissa; se vaatii kaksivaiheisen vahvistuksen. Tavallinen Google-salasana ei käy. OAuth2 on suositeltavampi. ${GOOGLE_LIMITS_TEXT.fi}`,
-      en: `Google Workspace with an app password: smtp.gmail.com, port 587, encryption TLS (port 465 with SSL works too). The username is the whole e-mail address and the password is a Google app password, which the user creates in their Google Account settings; it needs 2-Step Verification. The normal Google password does not work. OAuth2 is the better choice. ${GOOGLE_LIMITS_TEXT.en}`,
+      fi: `Google Workspace sovellussalasanalla: smtp.gmail.com, portti 587, Salaustapa TLS (myös portti 465 ja SSL käy). Käyttäjätunnus on koko sähköpostiosoite ja Salasana on Googlen sovellussalasana, jonka käyttäjä luo Google-tilinsä asetuksissa; se vaatii kaksivaiheisen vahvistuksen. Tavallinen Google-salasana ei käy. OAuth2 on suositeltavampi. ${GOOGLE_LIMITS_TEXT.fi} ${IMAP_TEXT_GOOGLE.fi}`,
+      en: `Google Workspace with an app password: smtp.gmail.com, port 587, encryption TLS (port 465 with SSL works too). The username is the whole e-mail address and the password is a Google app password, which the user creates in their Google Account settings; it needs 2-Step Verification. The normal Google password does not work. OAuth2 is the better choice. ${GOOGLE_LIMITS_TEXT.en} ${IMAP_TEXT_GOOGLE.en}`,
     },
-    settings: { host: 'smtp.gmail.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', ...GOOGLE_LIMITS },
+    settings: { host: 'smtp.gmail.com', port: 587, encryption: 'TLS', authEnabled: true, authMethod: 'PASSWORD', ...GOOGLE_LIMITS, ...GOOGLE_IMAP },
     toFill: ['username', 'password'],
     alternative: { port: 465, encryption: 'SSL' },
   },

@@ -1,7 +1,8 @@
 import { channelSetAllows } from '../enums';
 import { MESSAGE_SOURCES, MESSAGE_SOURCE_INFO } from './message-source';
-import { parseGatewayAddress } from './sms-settings';
-import { defaultPortFor, defaultSmtpAccount, hasSmtpHost } from './smtp-account';
+import { validateSmsSettings, validateSmtpAccount } from '../validation/record-validators';
+import { defaultSmsSettings, parseGatewayAddress } from './sms-settings';
+import { defaultPortFor, defaultSmtpAccount, hasImapHost, hasSmtpHost } from './smtp-account';
 import { SIGNATURE_LINE_COUNT, defaultUserMailSettings } from './user-mail-settings';
 
 describe('SmtpAccount', () => {
@@ -22,6 +23,47 @@ describe('SmtpAccount', () => {
     expect(hasSmtpHost({ host: '  ' })).toBe(false);
     expect(hasSmtpHost(null)).toBe(false);
     expect(hasSmtpHost(undefined)).toBe(false);
+  });
+});
+
+describe('IMAP block of an SMTP account', () => {
+  const withImap = (over: Partial<ReturnType<typeof defaultSmtpAccount>>) => ({ ...defaultSmtpAccount(), host: 'smtp.webhotelli.fi', username: 'myynti@yritys.fi', password: 'x', imapHost: 'imap.webhotelli.fi', ...over });
+  const codes = (input: unknown) => {
+    const result = validateSmtpAccount(input);
+    return result.ok ? [] : result.problems.map((p) => [p.path, p.code]);
+  };
+
+  it('is off by default: no IMAP server, port 993 with SSL, the Sent copy on once a server is given', () => {
+    expect(defaultSmtpAccount()).toMatchObject({ imapHost: '', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: true, imapSentFolder: '' });
+    expect(hasImapHost(defaultSmtpAccount())).toBe(false);
+  });
+
+  it('accepts an IMAP server with implicit TLS or STARTTLS and a Sent folder of its own', () => {
+    expect(codes(withImap({ imapEncryption: 'TLS', imapPort: 143, imapSentFolder: 'INBOX.Sent' }))).toEqual([]);
+  });
+
+  it('refuses plain IMAP: the secret would cross in clear', () => {
+    expect(codes(withImap({ imapEncryption: 'NONE' as never }))).toEqual([['imapEncryption', 'INVALID_CHOICE']]);
+  });
+
+  it('refuses a bad IMAP host name with an IMAP message, and a port out of range', () => {
+    const result = validateSmtpAccount(withImap({ imapHost: 'imap..fi', imapPort: 70000 }));
+    expect(result.ok ? [] : result.problems.map((p) => [p.path, p.code])).toEqual([['imapHost', 'INVALID_IMAP_HOST'], ['imapPort', 'PORT_RANGE']]);
+    expect(result.ok ? '' : result.problems[0]?.message.fi).toContain('IMAP-palvelin');
+  });
+
+  it('refuses an IMAP server on an account that does not sign in (IMAP uses the SMTP sign-in)', () => {
+    expect(codes(withImap({ authEnabled: false }))).toEqual([['imapHost', 'IMAP_NEEDS_SIGN_IN']]);
+  });
+
+  it('refuses an IMAP server on the SMS account', () => {
+    const sms = defaultSmsSettings();
+    const result = validateSmsSettings({ ...sms, smtp: withImap({}) });
+    expect(result.ok ? [] : result.problems.map((p) => [p.path, p.code])).toContainEqual(['smtp.imapHost', 'IMAP_NOT_FOR_SMS']);
+  });
+
+  it('refuses a line break in the Sent folder name', () => {
+    expect(codes(withImap({ imapSentFolder: 'Sent\r\nA1 DELETE INBOX' }))).toEqual([['imapSentFolder', 'LINE_BREAK']]);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   withDomain,
   type SmsGatewayTemplates,
 } from '../sms/gateway-templates';
-import { defaultSmtpAccount, smtpAccountSchema } from './smtp-account';
+import { defaultSmtpAccount, hasImapHost, smtpAccountSchema } from './smtp-account';
 
 export { parseGatewayAddress } from '../sms/gateway-address';
 
@@ -193,7 +193,13 @@ function checkGateway(s: Settings, ctx: z.RefinementCtx): void {
  * The seed's fields are the simple form; the templates are the advanced one (see gateway-templates).
  * The gateway password is checked as stored: the API validates after merging, so a kept one counts.
  */
-export const smsSettingsSchema = z.object(smsSettingsShape).superRefine(checkGateway);
+export const smsSettingsSchema = z
+  .object(smsSettingsShape)
+  .superRefine(checkGateway)
+  .superRefine((s, ctx) => {
+    // The gateway's e-mails are no one's sent mail, and its mailbox reads no bounces of ours.
+    if (hasImapHost(s.smtp)) ctx.addIssue({ code: 'custom', path: ['smtp', 'imapHost'], message: 'IMAP_NOT_FOR_SMS', params: issueParams('IMAP_NOT_FOR_SMS') });
+  });
 
 export type SmsSettings = z.infer<typeof smsSettingsSchema>;
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
+  IMAP_ENCRYPTIONS,
   RECIPIENT_LIMIT_ACTIONS,
   SMTP_AUTH_METHODS,
   SMTP_ENCRYPTIONS,
+  type ImapEncryption,
   type SmtpEncryption,
 } from '../enums';
 import { field, fieldMeta } from '../fields/field-meta';
@@ -16,12 +18,17 @@ export function defaultPortFor(encryption: SmtpEncryption): number {
   return DEFAULT_PORT_BY_ENCRYPTION[encryption];
 }
 
+/** Default IMAP port by encryption: SSL (implicit TLS) 993, TLS (STARTTLS) 143. */
+export const DEFAULT_IMAP_PORT_BY_ENCRYPTION: Readonly<Record<ImapEncryption, number>> = { SSL: 993, TLS: 143 };
+
 /**
  * What a stored SMTP password is bound to (DESIGN: "a stored secret is used only with the host, port,
  * user name and sign-in method it was stored with, and only over the encryption it was saved with").
- * Append a field here (an IMAP endpoint, say) and secrets saved from then on are bound to it too.
+ * The account signs in to its IMAP server (the Sent copy, the bounce reader) with the same secret, so
+ * the IMAP endpoint is part of the binding too: changing the IMAP server asks for the secret again.
+ * Append a field here and secrets saved from then on are bound to it too.
  */
-export const SMTP_SECRET_BINDING = ['host', 'port', 'encryption', 'username', 'authMethod'] as const;
+export const SMTP_SECRET_BINDING = ['host', 'port', 'encryption', 'username', 'authMethod', 'imapHost', 'imapPort', 'imapEncryption'] as const;
 
 /** An OAuth2 secret is bound besides to the app registration and the mailbox it signs in as. */
 export const OAUTH_SECRET_BINDING = [...SMTP_SECRET_BINDING, 'oauthTenantId', 'oauthClientId', 'oauthUser'] as const;
@@ -85,6 +92,26 @@ const smtpAccountShape = {
     helpFi: 'Montako SMTP-yhteyttä tilille avataan yhtä aikaa. Microsoft 365 sallii 3 postilaatikkoa kohden.',
     helpEn: 'How many SMTP connections the account opens at once. Microsoft 365 allows 3 per mailbox.',
   }),
+  imapHost: field(hostname('INVALID_IMAP_HOST'), {
+    labelFi: 'IMAP-palvelin',
+    labelEn: 'IMAP server',
+    helpFi: 'Lähettävän postilaatikon IMAP-palvelin: sinne tallennetaan kopio lähetetystä viestistä ja sieltä luetaan palautusilmoitukset. Kirjautuminen samoilla tunnuksilla kuin SMTP-palvelimelle. Tyhjä: ei käytössä.',
+    helpEn: "The sending mailbox's IMAP server: a copy of each sent message is filed there and bounce notices are read from there. Signs in like the SMTP server. Empty: not used.",
+  }),
+  imapPort: field(port(), { labelFi: 'IMAP-portti', labelEn: 'IMAP port' }),
+  imapEncryption: field(z.enum(IMAP_ENCRYPTIONS), { labelFi: 'IMAP-salaustapa', labelEn: 'IMAP encryption' }),
+  imapAppendToSent: field(z.boolean(), {
+    labelFi: 'Tallenna kopio Lähetetyt-kansioon',
+    labelEn: 'Save a copy in the Sent folder',
+    helpFi: 'Pois, jos palvelin tallentaa SMTP:llä lähetetyt viestit Lähetetyt-kansioon itse (Gmail ja Microsoft 365 tallentavat): muuten kopioita tulee kaksi.',
+    helpEn: 'Off when the server files mail sent over SMTP in the Sent folder itself (Gmail and Microsoft 365 do): otherwise there would be two copies.',
+  }),
+  imapSentFolder: field(singleLine(200), {
+    labelFi: 'Lähetetyt-kansio (valinnainen)',
+    labelEn: 'Sent folder (optional)',
+    helpFi: 'Tyhjä: kansio, jonka palvelin merkitsee lähetetyiksi (\\Sent), muuten nimen mukaan (Sent, Sent Items, Lähetetyt).',
+    helpEn: 'Empty: the folder the server flags as Sent (\\Sent), else by name (Sent, Sent Items, Lähetetyt).',
+  }),
   ehloName: field(clientHostname(), {
     labelFi: 'Asiakkaan palvelinnimi (EHLO)',
     labelEn: 'Client host name (EHLO)',
@@ -133,6 +160,9 @@ export const smtpAccountSchema = z.object(smtpAccountShape).superRefine((account
   if (cap !== null && Number.isInteger(account.maxConnections) && account.maxConnections > cap) {
     ctx.addIssue({ code: 'custom', path: ['maxConnections'], message: 'MAX_CONNECTIONS_PROVIDER', params: issueParams('MAX_CONNECTIONS_PROVIDER', { max: cap, host: account.host.trim() }) });
   }
+  if (hasImapHost(account) && !account.authEnabled) {
+    ctx.addIssue({ code: 'custom', path: ['imapHost'], message: 'IMAP_NEEDS_SIGN_IN', params: issueParams('IMAP_NEEDS_SIGN_IN') });
+  }
   if (!account.authEnabled || account.authMethod === 'PASSWORD' || !hasSmtpHost(account)) return;
   for (const key of OAUTH_REQUIRED_FIELDS[account.authMethod]) {
     if (!isBlank(account[key])) continue;
@@ -173,6 +203,11 @@ export function defaultSmtpAccount(): SmtpAccount {
     recipientsPerDay: null,
     recipientLimitAction: 'SPLIT',
     maxConnections: DEFAULT_MAX_CONNECTIONS,
+    imapHost: '',
+    imapPort: DEFAULT_IMAP_PORT_BY_ENCRYPTION.SSL,
+    imapEncryption: 'SSL',
+    imapAppendToSent: true,
+    imapSentFolder: '',
     ehloName: '',
   };
 }
@@ -180,4 +215,9 @@ export function defaultSmtpAccount(): SmtpAccount {
 /** An account is usable once it names a host; a user's override counts only then (the seed). */
 export function hasSmtpHost(account: Pick<SmtpAccount, 'host'> | null | undefined): boolean {
   return !!account && account.host.trim() !== '';
+}
+
+/** The account has an IMAP server (its Sent folder and bounces are reached there). */
+export function hasImapHost(account: Pick<SmtpAccount, 'imapHost'> | null | undefined): boolean {
+  return !!account && typeof account.imapHost === 'string' && account.imapHost.trim() !== '';
 }

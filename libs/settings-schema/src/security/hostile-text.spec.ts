@@ -57,9 +57,17 @@ describe('control characters in one-line fields', () => {
 });
 
 describe('secret bindings', () => {
-  it('binds the SMTP password to host, port, encryption, user name and sign-in method', () => {
+  it('binds the SMTP password to host, port, encryption, user name, sign-in method and the IMAP server', () => {
     const password = secretBindings(smtpAccountSchema).find((b) => b.path === 'password');
-    expect(password?.boundTo).toEqual(['host', 'port', 'encryption', 'username', 'authMethod']);
+    expect(password?.boundTo).toEqual(['host', 'port', 'encryption', 'username', 'authMethod', 'imapHost', 'imapPort', 'imapEncryption']);
+  });
+
+  it('asks for the SMTP password again when the IMAP server, port or encryption changes, not for the Sent folder', () => {
+    const binding = secretBindings(smtpAccountSchema).find((b) => b.path === 'password');
+    const before = { ...defaultSmtpAccount(), host: 'smtp.firma.fi', imapHost: 'imap.firma.fi' };
+    expect(changedBindingFields(binding!, before, { ...before, imapHost: 'imap.evil.test' })).toEqual(['imapHost']);
+    expect(changedBindingFields(binding!, before, { ...before, imapPort: 143, imapEncryption: 'TLS' })).toEqual(['imapPort', 'imapEncryption']);
+    expect(changedBindingFields(binding!, before, { ...before, imapSentFolder: 'Lähetetyt', imapAppendToSent: false })).toEqual([]);
   });
 
   it('binds the OAuth2 secrets also to the app registration and the mailbox', () => {

@@ -78,6 +78,18 @@ export const PROBLEM_MESSAGES = {
     fi: `SMTP-palvelin "${p.value}" ei ole kelvollinen palvelimen nimi: esim. smtp.yritys.fi.`,
     en: `SMTP server "${p.value}" is not a valid host name: e.g. smtp.example.com.`,
   }),
+  INVALID_IMAP_HOST: (p) => ({
+    fi: `IMAP-palvelin "${p.value}" ei ole kelvollinen palvelimen nimi: esim. imap.yritys.fi.`,
+    en: `IMAP server "${p.value}" is not a valid host name: e.g. imap.example.com.`,
+  }),
+  IMAP_NEEDS_SIGN_IN: () => ({
+    fi: 'IMAP-palvelimelle kirjaudutaan SMTP-tilin tunnuksilla: ota SMTP-tilin Autentikointi käyttöön tai jätä IMAP-palvelin tyhjäksi.',
+    en: "The IMAP server is signed in to with the SMTP account's sign-in: turn the SMTP account's authentication on, or leave the IMAP server empty.",
+  }),
+  IMAP_NOT_FOR_SMS: () => ({
+    fi: 'Tekstiviestitilillä ei ole Lähetetyt-kansiota eikä palautusten lukemista: jätä IMAP-palvelin tyhjäksi.',
+    en: 'The SMS account has no Sent folder copy and no bounce reading: leave the IMAP server empty.',
+  }),
   INVALID_DOMAIN: (p) => ({
     fi: `"${p.value}" ei ole kelvollinen verkkotunnus: esim. sms.palvelu.fi.`,
     en: `"${p.value}" is not a valid domain: e.g. sms.gateway.example.`,
