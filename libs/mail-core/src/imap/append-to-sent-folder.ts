@@ -2,7 +2,7 @@ import type { SmtpAccount } from '@maestro/settings-schema';
 import { classifyImapError, makeClassifiedImapError, type ClassifiedImapError } from './classify-imap-error';
 import type { ImapEndpoint } from './imap-endpoint';
 import { closeImapSession, openImapSession, type ImapSessionOptions, type ImapStage } from './imap-session';
-import { findSentFolder, type SentFolder } from './sent-folder';
+import { findNamedFolder, findSentFolder, type SentFolder } from './sent-folder';
 
 export interface AppendOptions extends ImapSessionOptions {
   /** The copy's internal date (what a mail program sorts "Sent" by): the time the message was sent. */
@@ -31,7 +31,8 @@ export type AppendOutcome = AppendSuccess | AppendFailure;
  * sign-in, finds the folder (`\Sent`, else a known name: `findSentFolder`), APPENDs `raw` with `\Seen`
  * and the given internal date, and logs out. One session per call. Never throws; a failure says at
  * which stage and whether a retry can help (`error.permanent`). Nothing is created: no folder found
- * is SENT_FOLDER_NOT_FOUND.
+ * is SENT_FOLDER_NOT_FOUND. A folder named in `options.sentFolder` is used instead of the search
+ * (SENT_FOLDER_SETTING_NOT_FOUND when the mailbox has none by that name).
  *
  * An APPEND whose answer is lost (the connection drops after the server stored it) is reported as a
  * failure and a retry files a second copy: at least once, like delivery.
@@ -43,8 +44,10 @@ export async function appendToSentFolder(endpoint: ImapEndpoint, account: SmtpAc
   let stage: ImapStage = 'SENT_FOLDER';
   let folder = '';
   try {
-    const found = findSentFolder(await client.list({ listOnly: true }));
-    if (!found) return { ok: false, stage, error: makeClassifiedImapError('SENT_FOLDER_NOT_FOUND', { server }) };
+    const listed = await client.list({ listOnly: true });
+    const named = options.sentFolder?.trim();
+    const found = named ? findNamedFolder(listed, named) : findSentFolder(listed);
+    if (!found) return { ok: false, stage, error: makeClassifiedImapError(named ? 'SENT_FOLDER_SETTING_NOT_FOUND' : 'SENT_FOLDER_NOT_FOUND', { server, folder: named }) };
     folder = found.path;
     stage = 'APPEND';
     const result = await client.append(found.path, raw, ['\\Seen'], options.internalDate);

@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls';
-import type { SmtpEncryption } from '@maestro/settings-schema';
+import type { SmtpAccount, SmtpEncryption } from '@maestro/settings-schema';
 import type { ImapFlowOptions } from 'imapflow';
 import { MICROSOFT_SMTP_SCOPE } from '../oauth/microsoft-token-source';
 import { GOOGLE_MAIL_SCOPE } from '../oauth/google-token-source';
@@ -18,6 +18,17 @@ export interface ImapEndpoint {
   encryption: SmtpEncryption;
   /** A CA certificate (PEM) to trust besides the public roots, like the SMTP account's `caCertificate`. */
   ca?: string;
+}
+
+/**
+ * The account's IMAP endpoint from its IMAP block, with the account's CA (the same mailbox provider);
+ * null when the account has no IMAP server.
+ */
+export function imapEndpointOf(account: SmtpAccount): ImapEndpoint | null {
+  const host = (account.imapHost ?? '').trim();
+  if (!host) return null;
+  const ca = account.caCertificate.trim();
+  return { host, port: account.imapPort, encryption: account.imapEncryption, ...(ca ? { ca } : {}) };
 }
 
 /** How long to wait for the IMAP server, in milliseconds. */
@@ -54,10 +65,13 @@ export function imapServerLabel(endpoint: ImapEndpoint): string {
  * TLS 1.2 at least, STARTTLS required for TLS and refused for NONE, no IDLE (each session does one job
  * and logs out), nothing logged (a log line could carry a token).
  */
-export function imapClientOptions(endpoint: ImapEndpoint, auth: ImapCredentials, timeouts: ImapTimeouts): ImapFlowOptions {
+export function imapClientOptions(endpoint: ImapEndpoint, auth: ImapCredentials, timeouts: ImapTimeouts, address?: string): ImapFlowOptions {
   const ca = endpoint.ca?.trim();
+  const host = endpoint.host.trim();
   return {
-    host: endpoint.host.trim(),
+    // A checked address (see the host policy) is connected to; the certificate is still checked for the name.
+    host: address ?? host,
+    ...(address && address !== host ? { servername: host } : {}),
     port: endpoint.port,
     secure: endpoint.encryption === 'SSL',
     ...(endpoint.encryption === 'SSL' ? {} : { doSTARTTLS: endpoint.encryption === 'TLS' }),

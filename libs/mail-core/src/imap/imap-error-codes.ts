@@ -14,6 +14,7 @@ export const IMAP_ERROR_CODES = [
   'OAUTH_TOKEN_FAILED',
   'OAUTH_TOKEN_REFUSED',
   'SENT_FOLDER_NOT_FOUND',
+  'SENT_FOLDER_SETTING_NOT_FOUND',
   'FOLDER_GONE',
   'MAILBOX_FULL',
   'MESSAGE_TOO_BIG',
@@ -28,6 +29,7 @@ export const IMAP_ERROR_CODES = [
   'CERT_UNTRUSTED',
   'CERT_EXPIRED',
   'CERT_HOSTNAME_MISMATCH',
+  'HOST_NOT_ALLOWED',
   'CONNECTION_REFUSED',
   'CONNECTION_LOST',
   'NETWORK_UNREACHABLE',
@@ -150,6 +152,14 @@ export const IMAP_ERROR_RULES = {
       en: 'No Sent folder was found in the mailbox (no \\Sent flag and no known name such as Sent, Sent Items or Lähetetyt): create the folder in the mail program or mark it as the sent-items folder',
     }),
   },
+  SENT_FOLDER_SETTING_NOT_FOUND: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `Asetuksissa nimettyä Lähetetyt-kansiota${inFolder(c)} ei ole postilaatikossa: korjaa kansion nimi (koko polku, esim. INBOX.Sent) tai jätä kenttä tyhjäksi, jolloin kansio etsitään itse`,
+      en: `The Sent folder named in the settings${inFolder(c)} is not in the mailbox: correct the folder name (its whole path, e.g. INBOX.Sent) or leave the field empty to have it found`,
+    }),
+  },
   FOLDER_GONE: {
     // Found, then gone (deleted or renamed meanwhile): the next attempt looks for it again.
     permanent: false,
@@ -262,6 +272,14 @@ export const IMAP_ERROR_RULES = {
     message: (c) => ({
       fi: `IMAP-palvelimen varmenne ei ole annetulle nimelle${at(c)}: kirjoita IMAP-palvelimeksi varmenteessa oleva nimi`,
       en: `The IMAP server certificate does not match the name${at(c)}: enter the host name that the certificate is for`,
+    }),
+  },
+  HOST_NOT_ALLOWED: {
+    permanent: true,
+    settingsProblem: true,
+    message: (c) => ({
+      fi: `IMAP-palvelin${at(c)} on sisäverkon osoitteessa, jota tämä palvelu ei käytä: anna julkinen IMAP-palvelin, tai pyydä ylläpitoa lisäämään se MAESTRO_SMTP_ALLOWED_HOSTS-luetteloon`,
+      en: `The IMAP server${at(c)} is at an internal address this service does not use: give a public IMAP server, or ask the operators to add it to MAESTRO_SMTP_ALLOWED_HOSTS`,
     }),
   },
   CONNECTION_REFUSED: {

@@ -2,6 +2,7 @@ import type { SmtpAccount } from '@maestro/settings-schema';
 import type * as ImapFlowModule from 'imapflow';
 import type { ImapFlow } from 'imapflow';
 import { accountSecrets, isOAuth2, oauthUser, type AccessTokenProvider } from '../dispatch/smtp-settings';
+import { checkSmtpHost, type HostPolicy, type LookupAll } from '../dispatch/host-policy';
 import { classifyImapError, makeClassifiedImapError, type ClassifiedImapError } from './classify-imap-error';
 import type { ImapErrorCode } from './imap-error-codes';
 import { DEFAULT_IMAP_TIMEOUTS, imapClientOptions, imapServerLabel, type ImapCredentials, type ImapEndpoint, type ImapTimeouts } from './imap-endpoint';
@@ -17,6 +18,16 @@ export interface ImapSessionOptions {
   /** Needed when the account signs in with OAuth2: the same provider the SMTP dispatcher uses. */
   accessTokenProvider?: AccessTokenProvider;
   timeouts?: Partial<ImapTimeouts>;
+  /**
+   * Which hosts may be connected to (a hosted installation refuses internal addresses, as for SMTP):
+   * with `refuseInternal`, the name is resolved and checked first, and the checked address is the one
+   * connected to (the certificate is still verified for the name).
+   */
+  hostPolicy?: HostPolicy;
+  /** For tests: how host names are resolved under the host policy. */
+  lookup?: LookupAll;
+  /** The folder the settings name as the Sent folder (`imapSentFolder`); empty: found by `\Sent` or name. */
+  sentFolder?: string;
 }
 
 export type OpenedSession =
@@ -67,11 +78,22 @@ export async function openImapSession(endpoint: ImapEndpoint, account: SmtpAccou
     }
   };
 
+  let address: string | undefined;
+  if (options.hostPolicy?.refuseInternal) {
+    try {
+      const checked = await checkSmtpHost(endpoint.host, options.hostPolicy, options.lookup);
+      if (!checked.ok) return fail('CONNECT', makeClassifiedImapError('HOST_NOT_ALLOWED', { server }));
+      address = checked.addresses[0];
+    } catch (err) {
+      return fail('CONNECT', classifyImapError(err, { secrets, server }));
+    }
+  }
+
   const { ImapFlow } = await loadImapFlow();
   for (let renew = false; ; renew = true) {
     const auth = await credentials(renew);
     if (!('user' in auth)) return fail('AUTH', auth);
-    const client = new ImapFlow(imapClientOptions(endpoint, auth, timeouts));
+    const client = new ImapFlow(imapClientOptions(endpoint, auth, timeouts, address));
     // Failures reach the call that hit them; a stray 'error' event after that must not crash the worker.
     client.on('error', () => undefined);
     try {

@@ -5,11 +5,11 @@ export type { AppendFailure, AppendOptions, AppendOutcome, AppendSuccess } from 
 export { verifyImapAccount } from './verify-imap-account';
 export type { ImapVerifyResult } from './verify-imap-account';
 export type { ImapSessionOptions, ImapStage } from './imap-session';
-export { findSentFolder, SENT_FOLDER_NAMES } from './sent-folder';
+export { findNamedFolder, findSentFolder, SENT_FOLDER_NAMES } from './sent-folder';
 export type { ListedFolder, SentFolder } from './sent-folder';
 export { classifyImapError, makeClassifiedImapError } from './classify-imap-error';
 export type { ClassifiedImapError, ClassifyImapOptions } from './classify-imap-error';
 export { IMAP_ERROR_CODES, IMAP_ERROR_RULES } from './imap-error-codes';
 export type { ImapErrorCode, ImapErrorContext, ImapErrorRule } from './imap-error-codes';
-export { DEFAULT_IMAP_TIMEOUTS, GOOGLE_IMAP_SCOPE, MICROSOFT_IMAP_SCOPE, imapClientOptions, imapServerLabel } from './imap-endpoint';
+export { DEFAULT_IMAP_TIMEOUTS, GOOGLE_IMAP_SCOPE, MICROSOFT_IMAP_SCOPE, imapClientOptions, imapEndpointOf, imapServerLabel } from './imap-endpoint';
 export type { ImapCredentials, ImapEndpoint, ImapTimeouts } from './imap-endpoint';

@@ -39,8 +39,8 @@ export interface ListedFolder {
 
 export interface SentFolder {
   path: string;
-  /** How it was found: the server's `\Sent` flag, or its name. */
-  foundBy: 'SPECIAL_USE' | 'NAME';
+  /** How it was found: the settings named it, the server's `\Sent` flag, or its name. */
+  foundBy: 'SETTING' | 'SPECIAL_USE' | 'NAME';
 }
 
 const normalize = (name: string): string => name.normalize('NFC').trim().toLowerCase();
@@ -76,4 +76,19 @@ export function findSentFolder(folders: readonly ListedFolder[]): SentFolder | n
     if (!best || rank < best.rank || (rank === best.rank && depth(folder) < depth(best.folder))) best = { folder, rank };
   }
   return best ? { path: best.folder.path, foundBy: 'NAME' } : null;
+}
+
+/**
+ * The folder the settings name (`imapSentFolder`, its whole path as the server lists it, e.g.
+ * "INBOX.Sent"), among the folders listed: the exact path first, else one that differs only in case
+ * (INBOX is case-insensitive, and people type names as they see them). Null when none is listed or it
+ * cannot hold messages — nothing is created.
+ */
+export function findNamedFolder(folders: readonly ListedFolder[], name: string): SentFolder | null {
+  const wanted = name.normalize('NFC').trim();
+  if (!wanted) return null;
+  const selectable = folders.filter((f) => !hasFlag(f, '\\noselect') && !hasFlag(f, '\\nonexistent'));
+  const exact = selectable.find((f) => f.path.normalize('NFC') === wanted);
+  const loose = exact ?? selectable.find((f) => normalize(f.path) === normalize(wanted));
+  return loose ? { path: loose.path, foundBy: 'SETTING' } : null;
 }

@@ -2,7 +2,7 @@ import type { SmtpAccount } from '@maestro/settings-schema';
 import { classifyImapError, makeClassifiedImapError, type ClassifiedImapError } from './classify-imap-error';
 import type { ImapEndpoint } from './imap-endpoint';
 import { closeImapSession, openImapSession, type ImapSessionOptions, type ImapStage } from './imap-session';
-import { findSentFolder, type SentFolder } from './sent-folder';
+import { findNamedFolder, findSentFolder, type SentFolder } from './sent-folder';
 
 export interface ImapVerifyResult {
   ok: boolean;
@@ -26,8 +26,10 @@ export async function verifyImapAccount(endpoint: ImapEndpoint, account: SmtpAcc
   const { client, secrets, server } = session;
   const secure = client.secureConnection;
   try {
-    const found = findSentFolder(await client.list({ listOnly: true }));
-    if (!found) return { ok: false, stage: 'SENT_FOLDER', secure, error: makeClassifiedImapError('SENT_FOLDER_NOT_FOUND', { server }) };
+    const listed = await client.list({ listOnly: true });
+    const named = options.sentFolder?.trim();
+    const found = named ? findNamedFolder(listed, named) : findSentFolder(listed);
+    if (!found) return { ok: false, stage: 'SENT_FOLDER', secure, error: makeClassifiedImapError(named ? 'SENT_FOLDER_SETTING_NOT_FOUND' : 'SENT_FOLDER_NOT_FOUND', { server, folder: named }) };
     return { ok: true, stage: 'DONE', secure, sentFolder: found };
   } catch (err) {
     return { ok: false, stage: 'SENT_FOLDER', secure, error: classifyImapError(err, { secrets, server }) };

@@ -150,3 +150,46 @@ it('keeps one account’s full mailbox to itself: another account on the same se
   expect(other.ok).toBe(true);
   expect(await shared.messages('toinen@yritys.fi', 'Sent')).toHaveLength(1);
 });
+
+it('files the copy in the folder the settings name, even when another is flagged \\Sent', async () => {
+  const named = await ownDovecot({ folders: [{ name: 'Sent', specialUse: '\\Sent' }, { name: 'Myynti/Lähetetyt' }] });
+  const outcome = await appendToSentFolder(implicitTls(named, certificate), passwordAccount(), rawMessage('Nimetty kansio'), {
+    internalDate: SENT_AT,
+    timeouts: IMAP_TEST_TIMEOUTS,
+    sentFolder: 'myynti/lähetetyt',
+  });
+  expect(outcome).toMatchObject({ ok: true, path: 'Myynti/Lähetetyt', foundBy: 'SETTING' });
+  expect(await named.messages(MAILBOX, 'Myynti/Lähetetyt')).toHaveLength(1);
+  expect(await named.messages(MAILBOX, 'Sent')).toHaveLength(0);
+});
+
+it('says the folder the settings name is not in the mailbox, and creates none', async () => {
+  const outcome = await appendToSentFolder(implicitTls(dovecot, certificate), passwordAccount(), rawMessage(), {
+    internalDate: SENT_AT,
+    timeouts: IMAP_TEST_TIMEOUTS,
+    sentFolder: 'INBOX.Sent',
+  });
+  expect(outcome).toMatchObject({ ok: false, stage: 'SENT_FOLDER', error: { code: 'SENT_FOLDER_SETTING_NOT_FOUND', permanent: true } });
+  if (!outcome.ok) expect(outcome.error.message.fi).toContain('"INBOX.Sent"');
+  expect(await dovecot.folders(MAILBOX)).not.toContain('INBOX.Sent');
+});
+
+it('refuses an IMAP server at an internal address under a hosted host policy, before connecting', async () => {
+  const outcome = await appendToSentFolder(implicitTls(dovecot, certificate), passwordAccount(), rawMessage(), {
+    internalDate: SENT_AT,
+    timeouts: IMAP_TEST_TIMEOUTS,
+    hostPolicy: { refuseInternal: true, allowed: [] },
+  });
+  expect(outcome).toMatchObject({ ok: false, stage: 'CONNECT', error: { code: 'HOST_NOT_ALLOWED', permanent: true } });
+});
+
+it('connects to the checked address of an allowed host name, verifying the certificate for the name', async () => {
+  const endpoint = { ...implicitTls(dovecot, certificate), host: 'localhost' };
+  const outcome = await appendToSentFolder(endpoint, passwordAccount(), rawMessage('Sallittu nimi'), {
+    internalDate: SENT_AT,
+    timeouts: IMAP_TEST_TIMEOUTS,
+    hostPolicy: { refuseInternal: true, allowed: ['localhost'] },
+    lookup: async () => [{ address: '127.0.0.1', family: 4 }],
+  });
+  expect(outcome).toMatchObject({ ok: true, path: 'Sent' });
+});
