@@ -9,6 +9,7 @@ export {
   secretBindings,
   changedBindingFields,
   bindingValue,
+  boundValue,
   valueAtPath,
   type FieldDescriptor,
   type SecretBinding,

@@ -5,6 +5,7 @@ import {
   CHANNEL_SETS,
   DEFAULT_RECIPIENT_FIELDS,
   GATEWAY_PASSWORD_PLACEMENTS,
+  IMAP_ENCRYPTIONS,
   LANGUAGES,
   MESSAGE_SOURCES,
   MESSAGE_SOURCE_INFO,
@@ -28,6 +29,7 @@ export function enumOf<const T extends readonly string[]>(values: T): { [K in T[
 export const ChannelSetEnum = enumOf(CHANNEL_SETS);
 export const ChannelEnum = enumOf(CHANNELS);
 export const SmtpEncryptionEnum = enumOf(SMTP_ENCRYPTIONS);
+export const ImapEncryptionEnum = enumOf(IMAP_ENCRYPTIONS);
 export const SmtpAuthMethodEnum = enumOf(SMTP_AUTH_METHODS);
 export const RecipientLimitActionEnum = enumOf(RECIPIENT_LIMIT_ACTIONS);
 export const PhoneNumberPlacementEnum = enumOf(PHONE_NUMBER_PLACEMENTS);
@@ -49,6 +51,10 @@ registerEnumType(ChannelEnum, { name: 'Channel' });
 registerEnumType(SmtpEncryptionEnum, {
   name: 'SmtpEncryption',
   description: 'Salaustapa. SSL = implicit TLS (usually port 465); TLS = STARTTLS, required (usually 587).',
+});
+registerEnumType(ImapEncryptionEnum, {
+  name: 'ImapEncryption',
+  description: 'IMAP-salaustapa. SSL = implicit TLS (usually port 993); TLS = STARTTLS, required (usually 143). No plain IMAP.',
 });
 registerEnumType(SmtpAuthMethodEnum, { name: 'SmtpAuthMethod' });
 registerEnumType(RecipientLimitActionEnum, { name: 'RecipientLimitAction' });

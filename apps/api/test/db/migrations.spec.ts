@@ -110,5 +110,26 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
+  it("give existing SMTP accounts issue 17's IMAP block switched off (no server), keeping every other field", async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const applied = async () => ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name);
+      while ((await applied()).includes('ImapSettings1796541186928')) await dataSource.undoLastMigration();
+      await dataSource.query(
+        "INSERT INTO company_message_settings (companyId, smtpHost, smtpUsername, defaultRecipients, updatedAt) VALUES ('c-1', 'smtp.webhotelli.fi', 'myynti@yritys.fi', '', '2026-01-01 00:00:00')",
+      );
+      await dataSource.runMigrations();
+      const rows = (await dataSource.query(
+        "SELECT smtpHost, smtpUsername, smtpImapHost, smtpImapPort, smtpImapEncryption, smtpImapAppendToSent, smtpImapSentFolder FROM company_message_settings WHERE companyId = 'c-1'",
+      )) as Array<Record<string, unknown>>;
+      expect(rows.map((r) => ({ ...r, smtpImapAppendToSent: Boolean(Number(r.smtpImapAppendToSent)) }))).toEqual([
+        { smtpHost: 'smtp.webhotelli.fi', smtpUsername: 'myynti@yritys.fi', smtpImapHost: '', smtpImapPort: 993, smtpImapEncryption: 'SSL', smtpImapAppendToSent: true, smtpImapSentFolder: '' },
+      ]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });
 

@@ -75,7 +75,22 @@ export function valueAtPath(record: unknown, path: string): unknown {
  * unbind secrets saved before it while it stays empty.
  */
 export function changedBindingFields(binding: SecretBinding, before: unknown, after: unknown): string[] {
-  return binding.boundTo.filter((path) => bindingValue(path, valueAtPath(before, path)) !== bindingValue(path, valueAtPath(after, path)));
+  return binding.boundTo.filter((path) => boundValue(before, path) !== boundValue(after, path));
+}
+
+/** Fields that mean nothing while their server is not set: an IMAP port or encryption without an IMAP host. */
+const SERVER_OF: Readonly<Record<string, string>> = { imapPort: 'imapHost', imapEncryption: 'imapHost' };
+
+/**
+ * The comparable value of one bound field in a record (see `bindingValue`). A field that only
+ * describes a server the record does not use (the IMAP port and encryption while no IMAP host is set)
+ * counts as empty: their defaults must not unbind a secret saved before the IMAP block existed.
+ */
+export function boundValue(record: unknown, path: string): string {
+  const parts = path.split('.');
+  const server = SERVER_OF[parts[parts.length - 1] as string];
+  if (server && bindingValue(server, valueAtPath(record, [...parts.slice(0, -1), server].join('.'))) === '') return '';
+  return bindingValue(path, valueAtPath(record, path));
 }
 
 /** The comparable form of one bound value (see `changedBindingFields`). */

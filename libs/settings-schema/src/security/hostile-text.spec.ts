@@ -70,6 +70,13 @@ describe('secret bindings', () => {
     expect(changedBindingFields(binding!, before, { ...before, imapSentFolder: 'Lähetetyt', imapAppendToSent: false })).toEqual([]);
   });
 
+  it('counts the IMAP port and encryption as empty while no IMAP server is set, so a password saved before IMAP stays usable', () => {
+    const binding = secretBindings(smtpAccountSchema).find((b) => b.path === 'password');
+    const before = { host: 'smtp.firma.fi', port: 587, encryption: 'TLS', username: 'u', authMethod: 'PASSWORD' };
+    expect(changedBindingFields(binding!, before, { ...defaultSmtpAccount(), ...before })).toEqual([]);
+    expect(changedBindingFields(binding!, before, { ...defaultSmtpAccount(), ...before, imapHost: 'imap.firma.fi' })).toEqual(['imapHost', 'imapPort', 'imapEncryption']);
+  });
+
   it('binds the OAuth2 secrets also to the app registration and the mailbox', () => {
     const secret = secretBindings(smtpAccountSchema).find((b) => b.path === 'oauthClientSecret');
     expect(secret?.boundTo).toEqual(expect.arrayContaining(['host', 'oauthTenantId', 'oauthClientId', 'oauthUser']));

@@ -8,6 +8,7 @@ import { UserTokenVersion1765153820419 } from './1765153820419-user-token-versio
 import { SecurityHardening1765312848213 } from './1765312848213-security-hardening';
 import { ProviderSettings1765384119527 } from './1765384119527-provider-settings';
 import { DbHeartbeat1765600000000 } from './1765600000000-db-heartbeat';
+import { ImapSettings1796541186928 } from './1796541186928-imap-settings';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SecurityHardening1765312848213,
   ProviderSettings1765384119527,
   DbHeartbeat1765600000000,
+  ImapSettings1796541186928,
 ];

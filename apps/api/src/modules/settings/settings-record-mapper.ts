@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bindingValue, listFields, secretBindings, valueAtPath, type SecretBinding } from '@maestro/settings-schema';
+import { boundValue, listFields, secretBindings, type SecretBinding } from '@maestro/settings-schema';
 import { openBound, sealBound, type Binding } from '../secrets/bound-secret';
 import type { SecretBox } from '../secrets/secret-box';
 
@@ -23,7 +23,7 @@ function holderOf(root: Bag, parts: string[], create: boolean): Bag | undefined 
 
 /** The bound fields' values in a record, as stored with the sealed secret. */
 function bindingOf(binding: SecretBinding, record: object): Binding {
-  return Object.fromEntries(binding.boundTo.map((path) => [path, bindingValue(path, valueAtPath(record, path))]));
+  return Object.fromEntries(binding.boundTo.map((path) => [path, boundValue(record, path)]));
 }
 
 /**
@@ -33,7 +33,7 @@ function bindingOf(binding: SecretBinding, record: object): Binding {
  */
 export function bindingHolds(binding: SecretBinding, stored: Binding | null, record: object): boolean {
   if (stored === null) return true;
-  return binding.boundTo.every((path) => (stored[path] ?? '') === bindingValue(path, valueAtPath(record, path)));
+  return binding.boundTo.every((path) => (stored[path] ?? '') === boundValue(record, path));
 }
 
 /**

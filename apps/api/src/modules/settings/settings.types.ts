@@ -4,6 +4,7 @@ import type {
   CompanyMessageSettings,
   DefaultRecipientField,
   GatewayPasswordPlacement,
+  ImapEncryption,
   PhoneNumberPlacement,
   RecipientLimitAction,
   SmsSettings,
@@ -17,6 +18,7 @@ import {
   ChannelSetEnum,
   DefaultRecipientFieldEnum,
   GatewayPasswordPlacementEnum,
+  ImapEncryptionEnum,
   PhoneNumberPlacementEnum,
   RecipientLimitActionEnum,
   SmsTemplateModeEnum,
@@ -61,6 +63,13 @@ export class SmtpAccountType implements Omit<SmtpAccount, SmtpSecret> {
   @Field(() => RecipientLimitActionEnum) recipientLimitAction!: RecipientLimitAction;
   @Field(() => Int, { description: 'Simultaneous connections at most (1–20; Microsoft hosts 3).' }) maxConnections!: number;
   @Field({ description: 'Client host name given in EHLO; "" uses MAESTRO_EHLO_NAME, the machine\'s full name, else the sender\'s domain.' }) ehloName!: string;
+  @Field({ description: 'IMAP-palvelin of the sending mailbox (Sent copy, bounces); "" = none. Signs in like the SMTP account; part of the secret\'s binding.' })
+  imapHost!: string;
+  @Field(() => Int, { description: 'IMAP-portti (993 for SSL, 143 for TLS).' }) imapPort!: number;
+  @Field(() => ImapEncryptionEnum, { description: 'IMAP-salaustapa.' }) imapEncryption!: ImapEncryption;
+  @Field({ description: 'Tallenna kopio Lähetetyt-kansioon: APPEND each sent message to the Sent folder. Off where the provider files SMTP mail itself (Gmail, Microsoft 365).' })
+  imapAppendToSent!: boolean;
+  @Field({ description: 'The Sent folder\'s whole path, e.g. INBOX.Sent; "" = the folder flagged \\Sent, else by name.' }) imapSentFolder!: string;
 }
 
 @InputType({ description: 'Changes to an SMTP account. Omitted fields keep their value. Secrets: omitted or null keeps, "" clears.' })
@@ -85,6 +94,11 @@ export class SmtpAccountInput implements Partial<SmtpAccount> {
   @Field(() => RecipientLimitActionEnum, { nullable: true }) recipientLimitAction?: RecipientLimitAction;
   @Field(() => Int, { nullable: true }) maxConnections?: number;
   @Field({ nullable: true }) ehloName?: string;
+  @Field({ nullable: true }) imapHost?: string;
+  @Field(() => Int, { nullable: true }) imapPort?: number;
+  @Field(() => ImapEncryptionEnum, { nullable: true }) imapEncryption?: ImapEncryption;
+  @Field({ nullable: true }) imapAppendToSent?: boolean;
+  @Field({ nullable: true }) imapSentFolder?: string;
 }
 
 @ObjectType({ description: 'Viestiasetukset – Sähköposti lähetykset, and the company\'s "SMTP sähköpostilähetys".' })

@@ -1,5 +1,5 @@
 import { Column } from 'typeorm';
-import type { RecipientLimitAction, SmtpAccount, SmtpAuthMethod, SmtpEncryption } from '@maestro/settings-schema';
+import type { ImapEncryption, RecipientLimitAction, SmtpAccount, SmtpAuthMethod, SmtpEncryption } from '@maestro/settings-schema';
 
 type SecretKey = 'password' | 'oauthClientSecret' | 'oauthServiceAccountKey';
 
@@ -67,4 +67,19 @@ export class SmtpAccountColumns implements Omit<SmtpAccount, SecretKey> {
 
   @Column('varchar', { length: 253, default: '' })
   ehloName!: string;
+
+  @Column('varchar', { length: 253, default: '' })
+  imapHost!: string;
+
+  @Column('int', { default: 993 })
+  imapPort!: number;
+
+  @Column('varchar', { length: 8, default: 'SSL' })
+  imapEncryption!: ImapEncryption;
+
+  @Column('boolean', { default: true })
+  imapAppendToSent!: boolean;
+
+  @Column('varchar', { length: 200, default: '' })
+  imapSentFolder!: string;
 }
