@@ -91,6 +91,11 @@ export type GatewayPasswordPlacement =
   | 'NONE'
   | 'SUBJECT';
 
+/** IMAP-salaustapa. SSL = implicit TLS (usually port 993); TLS = STARTTLS, required (usually 143). No plain IMAP. */
+export type ImapEncryption =
+  | 'SSL'
+  | 'TLS';
+
 export type Language =
   | 'EN'
   | 'FI'
@@ -279,6 +284,11 @@ export type SmtpAccountInput = {
   ehloName?: string | null | undefined;
   encryption?: SmtpEncryption | null | undefined;
   host?: string | null | undefined;
+  imapAppendToSent?: boolean | null | undefined;
+  imapEncryption?: ImapEncryption | null | undefined;
+  imapHost?: string | null | undefined;
+  imapPort?: number | null | undefined;
+  imapSentFolder?: string | null | undefined;
   maxConnections?: number | null | undefined;
   messagesPerMinute?: number | null | undefined;
   oauthClientId?: string | null | undefined;

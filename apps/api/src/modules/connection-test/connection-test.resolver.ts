@@ -31,6 +31,19 @@ export class ConnectionTestResult {
   @Field(() => String, { nullable: true, description: 'The name the test greeted the server with (EHLO).' }) ehloName!: string | null;
   @Field(() => SenderDomainResult, { nullable: true, description: "SPF, DKIM and DMARC of the sender's domain; null without a sender address." })
   senderDomain!: SenderDomainResult | null;
+  @Field(() => ImapTestResult, { nullable: true, description: "The account's IMAP server (Sent copy, bounces), stage by stage; null when the account has none." })
+  imap!: ImapTestResult | null;
+}
+
+@ObjectType({ description: 'The IMAP half of "Testaa yhteys": connect, TLS, sign in with the SMTP sign-in, find the Sent folder.' })
+export class ImapTestResult {
+  @Field() ok!: boolean;
+  @Field({ description: 'CONNECT, TLS, AUTH, SENT_FOLDER or DONE: the stage that failed, or DONE when all passed.' }) stage!: string;
+  @Field({ description: 'Whether the connection was encrypted when it ended.' }) secure!: boolean;
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field(() => String, { nullable: true, description: "What is wrong and what to do, in the caller's language." }) message!: string | null;
+  @Field(() => String, { nullable: true, description: 'The Sent folder copies go to, when the test got that far.' }) sentFolder!: string | null;
+  @Field(() => String, { nullable: true, description: 'SETTING, SPECIAL_USE (the \\Sent flag) or NAME: how the Sent folder was found.' }) sentFolderFoundBy!: string | null;
 }
 
 @ObjectType({ description: 'One part of the sender-domain check, in the caller’s language.' })
@@ -75,6 +88,17 @@ export class ConnectionTestResolver {
       message: result.error ? result.error.message[ctx.language] : null,
       ehloName: result.ehloName ?? null,
       senderDomain: result.senderDomain ? presentSenderDomain(result.senderDomain, ctx.language) : null,
+      imap: result.imap
+        ? {
+            ok: result.imap.ok,
+            stage: result.imap.stage,
+            secure: result.imap.secure,
+            code: result.imap.error?.code ?? null,
+            message: result.imap.error ? result.imap.error.message[ctx.language] : null,
+            sentFolder: result.imap.sentFolder?.path ?? null,
+            sentFolderFoundBy: result.imap.sentFolder?.foundBy ?? null,
+          }
+        : null,
     };
   }
 }

@@ -1,7 +1,10 @@
 import {
   checkSenderDomain,
+  imapEndpointOf,
   resolveSender,
+  verifyImapAccount,
   verifySmtpAccount,
+  type ImapVerifyResult,
   type AccessTokenProvider,
   type DnsResolve,
   type HostPolicy,
@@ -28,6 +31,8 @@ function isPublicDomain(address: string): boolean {
 export interface ConnectionTestOutcome extends VerifyResult {
   /** The sender's domain as receivers will see it (SPF, DKIM, DMARC); null without a sender address or a host. */
   senderDomain: SenderDomainCheck | null;
+  /** The IMAP half (connect, TLS, sign-in, Sent folder) with the same sign-in; null when the account has no IMAP server. */
+  imap: ImapVerifyResult | null;
 }
 
 export interface ConnectionTestOptions {
@@ -49,7 +54,8 @@ function callerKey(caller: Caller): string {
 
 /**
  * "Testaa yhteys": connect, TLS, AUTH, QUIT against a stored account, optionally with unsaved
- * changes, and beside it a DNS look at the sender's domain (SPF, DKIM, DMARC) for the same server.
+ * changes, and beside it a DNS look at the sender's domain (SPF, DKIM, DMARC) for the same server,
+ * and the account's IMAP server (connect, TLS, sign-in, the Sent folder) when it has one.
  * A user tests only their own saved account; trying other hosts and ports is an admin's (a user could
  * otherwise map the network behind the server). A stored secret goes only with the details it was
  * saved with, and tests are limited per caller.
@@ -79,7 +85,8 @@ export class ConnectionTestService {
     const waitMs = this.limit.take(callerKey(caller));
     if (waitMs > 0) throw tooManyTests(waitMs);
     const t = this.options.timeoutMs;
-    const [verified, senderDomain] = await Promise.all([
+    const imapEndpoint = imapEndpointOf(checked.value);
+    const [verified, senderDomain, imap] = await Promise.all([
       verifySmtpAccount(checked.value, {
         timeouts: { connectionMs: t, greetingMs: t, socketMs: t, dnsMs: t },
         accessTokenProvider: this.options.accessTokenProvider,
@@ -88,9 +95,17 @@ export class ConnectionTestService {
         hostPolicy: this.options.hostPolicy,
       }),
       sender && hasSmtpHost(checked.value) && isPublicDomain(sender) ? checkSenderDomain({ senderAddress: sender, smtpHost: checked.value.host, resolver: this.options.dnsResolver }) : Promise.resolve(null),
+      imapEndpoint
+        ? verifyImapAccount(imapEndpoint, checked.value, {
+            timeouts: { connectionMs: t, greetingMs: t, socketMs: t },
+            accessTokenProvider: this.options.accessTokenProvider,
+            hostPolicy: this.options.hostPolicy,
+            sentFolder: checked.value.imapSentFolder,
+          })
+        : Promise.resolve(null),
     ]);
     // A host this installation does not connect to gets the refusal and nothing else said about it.
-    return { ...verified, senderDomain: verified.error?.code === 'HOST_NOT_ALLOWED' ? null : senderDomain };
+    return { ...verified, senderDomain: verified.error?.code === 'HOST_NOT_ALLOWED' ? null : senderDomain, imap };
   }
 
   /** The stored account and the address its messages go out from (the sender the DNS check is about). */
