@@ -30,6 +30,7 @@ export function CompanyEmailFields({ value, onChange, messages }: CompanyEmailFi
       <TextField {...field('companyEmail')} type="email" autoComplete="off" value={value.companyEmail} onChange={(v) => set('companyEmail', v)} />
       <TextField {...field('senderName')} autoComplete="off" value={value.senderName} onChange={(v) => set('senderName', v)} />
       <SmtpAccountFields
+        imap
         value={value.smtp}
         messages={scoped(messages, 'smtp')}
         onChange={(smtp, changed) => onChange({ ...value, smtp }, prefixed('smtp', changed))}

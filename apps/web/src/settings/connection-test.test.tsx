@@ -10,7 +10,7 @@ import { MyMailSettingsPage } from './my-mail-settings-page';
 
 function testResult(overrides: Record<string, unknown>) {
   return {
-    data: { testSmtpConnection: { __typename: 'ConnectionTestResult', ok: true, stage: 'DONE', secure: true, reply: '250 OK', code: null, message: null, ehloName: null, senderDomain: null, ...overrides } },
+    data: { testSmtpConnection: { __typename: 'ConnectionTestResult', ok: true, stage: 'DONE', secure: true, reply: '250 OK', code: null, message: null, ehloName: null, senderDomain: null, imap: null, ...overrides } },
   };
 }
 
@@ -89,6 +89,26 @@ describe('Testaa yhteys', () => {
     expect(screen.getByText('Yhteys ei toimi')).toBeTruthy();
     expect(screen.getByText('535 5.7.3 Authentication unsuccessful')).toBeTruthy();
     expect(screen.getByText(/tarkista Käyttäjätunnus ja Salasana/)).toBeTruthy();
+  });
+
+  it('shows the IMAP stages beside the SMTP ones: where it stopped, what to do, and the Sent folder when found', async () => {
+    const imap = (overrides: Record<string, unknown>) => ({ __typename: 'ImapTestResult', ok: true, stage: 'DONE', secure: true, code: null, message: null, sentFolder: 'Sent', sentFolderFoundBy: 'SPECIAL_USE', ...overrides });
+    const { user } = renderCompanySettings(() =>
+      testResult({ imap: imap({ ok: false, stage: 'AUTH', code: 'AUTH_FAILED', message: 'IMAP-kirjautuminen epäonnistui: tarkista käyttäjätunnus ja salasana', sentFolder: null, sentFolderFoundBy: null }) }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    const list = await screen.findByRole('list', { name: 'IMAP-yhteystestin tulos' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['YhteysOK', 'SalausOK', 'KirjautuminenEpäonnistui', 'Lähetetyt-kansioEi tarkistettu']);
+    expect(screen.getByText('IMAP-yhteys ei toimi')).toBeTruthy();
+    expect(screen.getByText(/IMAP-kirjautuminen epäonnistui/)).toBeTruthy();
+  });
+
+  it('names the Sent folder the copies go to when the IMAP test passes', async () => {
+    const imap = { __typename: 'ImapTestResult', ok: true, stage: 'DONE', secure: true, code: null, message: null, sentFolder: 'Lähetetyt', sentFolderFoundBy: 'NAME' };
+    const { user } = renderCompanySettings(() => testResult({ imap }));
+    await user.click(await screen.findByRole('button', { name: 'Testaa yhteys' }));
+    expect(await screen.findByText('Kopiot tallennetaan kansioon "Lähetetyt" (löytyi nimen perusteella).')).toBeTruthy();
+    expect(screen.getByText('IMAP-yhteys toimii')).toBeTruthy();
   });
 
   it('marks the stages after a failed connection as not reached', async () => {

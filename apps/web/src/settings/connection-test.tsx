@@ -43,6 +43,17 @@ export function stageOutcomes(result: Pick<TestResult['testSmtpConnection'], 'ok
   return { CONNECT: outcome('CONNECT', 0), TLS: outcome('TLS', 1), AUTH: outcome('AUTH', 2) };
 }
 
+const IMAP_STAGES = ['CONNECT', 'TLS', 'AUTH', 'SENT_FOLDER'] as const;
+type ImapStage = (typeof IMAP_STAGES)[number];
+type ImapResult = NonNullable<TestResult['testSmtpConnection']['imap']>;
+
+/** The IMAP stages as the user reads them: passed, failed, or not reached after a failure. IMAP is always encrypted and signed in. */
+export function imapStageOutcomes(result: Pick<ImapResult, 'ok' | 'stage'>): Record<ImapStage, StageOutcome> {
+  const failedAt = result.ok ? -1 : IMAP_STAGES.indexOf(result.stage as ImapStage);
+  const outcome = (index: number): StageOutcome => (failedAt < 0 ? 'ok' : index < failedAt ? 'ok' : index === failedAt ? 'failed' : 'notReached');
+  return { CONNECT: outcome(0), TLS: outcome(1), AUTH: outcome(2), SENT_FOLDER: outcome(3) };
+}
+
 type SenderDomain = NonNullable<TestResult['testSmtpConnection']['senderDomain']>;
 
 const VERDICT_INTENT: Record<string, 'success' | 'warning' | 'error' | 'info'> = { OK: 'success', SPAM_LIKELY: 'warning', REJECTED_LIKELY: 'error', UNKNOWN: 'info' };
@@ -163,6 +174,27 @@ export function ConnectionTest({ kind, userId, account, savedOnly }: ConnectionT
               {tested.result.ehloName && <div>{t.connectionTest.ehloName(tested.result.ehloName)}</div>}
             </MessageBarBody>
           </MessageBar>
+          {tested.result.imap && (
+            <MessageBar intent={stale ? 'info' : tested.result.imap.ok ? 'success' : 'error'} layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{tested.result.imap.ok ? t.connectionTest.imapOkTitle : t.connectionTest.imapFailedTitle}</MessageBarTitle>
+                <ul className={styles.stages} aria-label={t.connectionTest.imapResult}>
+                  {IMAP_STAGES.map((stage) => {
+                    const imapOutcome = imapStageOutcomes(tested.result.imap as ImapResult)[stage];
+                    return (
+                      <li key={stage} className={styles.stage} data-outcome={imapOutcome}>
+                        {icon(imapOutcome)}
+                        <span className={styles.name}>{t.connectionTest.imapStages[stage]}</span>
+                        <span>{t.connectionTest.outcome[imapOutcome]}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+                {tested.result.imap.message && <div>{tested.result.imap.message}</div>}
+                {tested.result.imap.sentFolder && <div>{t.connectionTest.sentFolder(tested.result.imap.sentFolder, tested.result.imap.sentFolderFoundBy ?? '')}</div>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {tested.result.senderDomain && <SenderDomainReport check={tested.result.senderDomain} />}
         </div>
       )}

@@ -113,7 +113,7 @@ export function smsSettingsInput(f: SmsSettingsForm): SmsSettingsInput {
 /** The SMS tab as a settings-schema record (numbers that are no numbers stay NaN, as the presets read them). */
 function smsRecordView(f: SmsSettingsForm): SmsSettings {
   const record = smsSettingsRecord(f);
-  return { ...record, smtp: { ...record.smtp, port: record.smtp.port ?? Number.NaN, maxConnections: record.smtp.maxConnections ?? Number.NaN }, maxSegments: record.maxSegments ?? Number.NaN };
+  return { ...record, smtp: { ...record.smtp, port: record.smtp.port ?? Number.NaN, maxConnections: record.smtp.maxConnections ?? Number.NaN, imapPort: record.smtp.imapPort ?? Number.NaN }, maxSegments: record.maxSegments ?? Number.NaN };
 }
 
 /**

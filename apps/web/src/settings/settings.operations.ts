@@ -22,6 +22,11 @@ export const SmtpAccountFieldsFragment = graphql(`
     recipientLimitAction
     maxConnections
     ehloName
+    imapHost
+    imapPort
+    imapEncryption
+    imapAppendToSent
+    imapSentFolder
   }
 `);
 
@@ -152,6 +157,15 @@ export const TestSmtpConnectionMutation = graphql(`
       code
       message
       ehloName
+      imap {
+        ok
+        stage
+        secure
+        code
+        message
+        sentFolder
+        sentFolderFoundBy
+      }
       senderDomain {
         domain
         provider

@@ -10,12 +10,12 @@ import type { SmtpAccountFieldsFragment } from '../gql/graphql';
 import { smtpAccountForm, smtpAccountInput, type SmtpAccountForm } from './smtp-account-form';
 import { SmtpAccountFields } from './smtp-account-fields';
 
-function renderBlock(account: Record<string, unknown> = {}, messages: FieldMessages = NO_MESSAGES) {
+function renderBlock(account: Record<string, unknown> = {}, messages: FieldMessages = NO_MESSAGES, imap = true) {
   const latest: { form: SmtpAccountForm | null } = { form: null };
   function Harness() {
     const [form, setForm] = useState(() => smtpAccountForm(smtpAccount(account) as SmtpAccountFieldsFragment));
     latest.form = form;
-    return <SmtpAccountFields value={form} messages={messages} onChange={(next) => setForm(next)} />;
+    return <SmtpAccountFields imap={imap} value={form} messages={messages} onChange={(next) => setForm(next)} />;
   }
   render(
     <FluentProvider theme={webLightTheme}>
@@ -236,7 +236,22 @@ describe('SMTP block: provider presets', () => {
     );
     await userEvent.setup().selectOptions(screen.getByLabelText(PRESET), 'Microsoft 365 (OAuth2)');
     expect(changes).toEqual([
-      ['host', 'port', 'encryption', 'authEnabled', 'authMethod', 'messagesPerMinute', 'recipientsPerMessage', 'recipientsPerDay', 'recipientLimitAction', 'maxConnections'],
+      [
+        'host',
+        'port',
+        'encryption',
+        'authEnabled',
+        'authMethod',
+        'messagesPerMinute',
+        'recipientsPerMessage',
+        'recipientsPerDay',
+        'recipientLimitAction',
+        'maxConnections',
+        'imapHost',
+        'imapPort',
+        'imapEncryption',
+        'imapAppendToSent',
+      ],
     ]);
   });
 });
@@ -291,5 +306,56 @@ describe('SMTP block: the sign-in method decides the credential fields', () => {
     fireEvent.change(screen.getByLabelText('Palvelutilin avain (JSON): valitse tiedosto'), { target: { files: [] } });
     expect(secretGroup('Palvelutilin avain (JSON)').textContent).toContain('asetettu');
     expect(latest.form && 'oauthServiceAccountKey' in smtpAccountInput(latest.form)).toBe(false);
+  });
+});
+
+describe('SMTP block: Lähetetyt-kansio ja palautukset (IMAP)', () => {
+  it('shows the IMAP block under its heading, with the fields off until an IMAP server is given', async () => {
+    const { user } = renderBlock({ imapHost: '' });
+    expect(screen.getByRole('heading', { name: 'Lähetetyt-kansio ja palautukset (IMAP)' })).toBeTruthy();
+    expect(screen.getByLabelText('IMAP-portti')).toHaveProperty('disabled', true);
+    await user.type(screen.getByLabelText('IMAP-palvelin'), 'imap.webhotelli.fi');
+    expect(screen.getByLabelText('IMAP-portti')).toHaveProperty('disabled', false);
+    expect(screen.getByLabelText('IMAP-palvelin')).toHaveProperty('value', 'imap.webhotelli.fi');
+  });
+
+  it('offers SSL and TLS for IMAP, never no encryption, and suggests 143 for TLS', async () => {
+    const { user } = renderBlock({ imapHost: 'imap.webhotelli.fi', imapPort: 993, imapEncryption: 'SSL' });
+    expect(within(screen.getByLabelText('IMAP-salaustapa')).getAllByRole('option').map((o) => o.textContent)).toEqual(['SSL', 'TLS']);
+    await user.selectOptions(screen.getByLabelText('IMAP-salaustapa'), 'TLS');
+    expect(screen.getByLabelText('IMAP-portti')).toHaveProperty('value', '143');
+  });
+
+  it('says beside the Sent copy switch that Gmail and Microsoft 365 file SMTP mail themselves', () => {
+    renderBlock({ imapHost: 'imap.webhotelli.fi' });
+    expect(descriptionOf(screen.getByLabelText('Tallenna kopio Lähetetyt-kansioon'))).toContain('Gmail ja Microsoft 365 tallentavat');
+  });
+
+  it('Microsoft 365 fills outlook.office365.com, 993, SSL and turns the Sent copy off', async () => {
+    const { user, latest } = renderBlock({ host: '', imapHost: '' });
+    await user.selectOptions(screen.getByLabelText(PRESET), 'Microsoft 365 (OAuth2)');
+    expect(screen.getByLabelText('IMAP-palvelin')).toHaveProperty('value', 'outlook.office365.com');
+    expect(screen.getByLabelText('IMAP-portti')).toHaveProperty('value', '993');
+    expect(screen.getByLabelText('Tallenna kopio Lähetetyt-kansioon')).toHaveProperty('value', 'false');
+    expect(latest.form && smtpAccountInput(latest.form)).toMatchObject({ imapHost: 'outlook.office365.com', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: false });
+  });
+
+  it('Google Workspace fills imap.gmail.com, 993, SSL with the Sent copy off', async () => {
+    const { user } = renderBlock({ host: '', imapHost: '' });
+    await user.selectOptions(screen.getByLabelText(PRESET), 'Google Workspace (OAuth2)');
+    expect(screen.getByLabelText('IMAP-palvelin')).toHaveProperty('value', 'imap.gmail.com');
+    expect(screen.getByLabelText('Tallenna kopio Lähetetyt-kansioon')).toHaveProperty('value', 'false');
+  });
+
+  it('sends the IMAP block with the account: a hosting mailbox with its own Sent folder', async () => {
+    const { user, latest } = renderBlock({ imapHost: '' });
+    await user.type(screen.getByLabelText('IMAP-palvelin'), 'imap.webhotelli.fi');
+    await user.type(screen.getByLabelText('Lähetetyt-kansio (valinnainen)'), 'INBOX.Sent');
+    expect(latest.form && smtpAccountInput(latest.form)).toMatchObject({ imapHost: 'imap.webhotelli.fi', imapPort: 993, imapEncryption: 'SSL', imapAppendToSent: true, imapSentFolder: 'INBOX.Sent' });
+  });
+
+  it('has no IMAP block on the SMS account', () => {
+    renderBlock({}, NO_MESSAGES, false);
+    expect(screen.queryByLabelText('IMAP-palvelin')).toBeNull();
   });
 });

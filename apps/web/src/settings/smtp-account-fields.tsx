@@ -1,6 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
+  DEFAULT_IMAP_PORT_BY_ENCRYPTION,
+  IMAP_ENCRYPTIONS,
   RECIPIENT_LIMIT_ACTIONS,
   SMTP_AUTH_METHODS,
   SMTP_ENCRYPTIONS,
@@ -8,6 +10,7 @@ import {
   SMTP_PRESET_IDS,
   defaultPortFor,
   smtpAccountSchema,
+  type ImapEncryption,
   type SmtpEncryption,
   type SmtpPresetId,
 } from '@maestro/settings-schema';
@@ -44,6 +47,8 @@ export interface SmtpAccountFieldsProps {
   note?: ReactNode;
   /** The spot for "Testaa yhteys" (ConnectionTest with COMPANY, SMS, MINE or USER), under the block's fields. */
   connectionTest?: ReactNode;
+  /** Show the IMAP block (Sent folder and bounces): the company's and the users' accounts, not the SMS account. */
+  imap?: boolean;
 }
 
 const NO_PRESET = 'NONE';
@@ -61,7 +66,7 @@ function isEmpty(value: SmtpAccountForm[SmtpAccountField]): boolean {
  * and user forms. The sign-in method decides the credential fields: a username and password, or the
  * OAuth2 details of Microsoft 365 or Google Workspace.
  */
-export function SmtpAccountFields({ value, onChange, messages, note, connectionTest }: SmtpAccountFieldsProps) {
+export function SmtpAccountFields({ value, onChange, messages, note, connectionTest, imap = false }: SmtpAccountFieldsProps) {
   const t = useT();
   const language = useLanguage();
   const styles = useStyles();
@@ -82,6 +87,15 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
     const suggest = port === '' || port === String(defaultPortFor(value.encryption));
     onChange({ ...value, encryption, port: suggest ? String(defaultPortFor(encryption)) : value.port }, 'encryption');
   };
+
+  const changeImapEncryption = (imapEncryption: ImapEncryption) => {
+    const port = value.imapPort.trim();
+    const suggest = port === '' || port === String(DEFAULT_IMAP_PORT_BY_ENCRYPTION[value.imapEncryption]);
+    onChange({ ...value, imapEncryption, imapPort: suggest ? String(DEFAULT_IMAP_PORT_BY_ENCRYPTION[imapEncryption]) : value.imapPort }, ['imapEncryption', 'imapPort']);
+  };
+  const usualImapPort = DEFAULT_IMAP_PORT_BY_ENCRYPTION[value.imapEncryption];
+  const imapPortHint = value.imapPort.trim() === String(usualImapPort) ? undefined : t.settings.imapPortHint(t.enums.encryption[value.imapEncryption], usualImapPort);
+  const imapOff = value.imapHost.trim() === '';
 
   const usualPort = defaultPortFor(value.encryption);
   const portHint = value.port.trim() === String(usualPort) ? undefined : t.settings.portHint(t.enums.encryption[value.encryption], usualPort);
@@ -169,6 +183,27 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
       )}
       {value.authMethod !== 'PASSWORD' && (
         <TextField {...field('oauthUser')} hint={oauthUserHint} type="email" autoComplete="off" disabled={authOff} value={value.oauthUser} onChange={(v) => set('oauthUser', v)} />
+      )}
+
+      {imap && (
+        <section className={styles.section} aria-labelledby={`${headingId}-imap`}>
+          <h4 id={`${headingId}-imap`} className={styles.heading}>
+            {t.settings.imapBlock}
+          </h4>
+          <Text>{t.settings.imapNote}</Text>
+          <TextField {...field('imapHost')} value={value.imapHost} autoComplete="off" onChange={(v) => set('imapHost', v)} />
+          <TextField {...field('imapPort')} hint={imapPortHint} inputMode="numeric" disabled={imapOff} value={value.imapPort} onChange={(v) => set('imapPort', v)} />
+          <ChoiceField {...field('imapEncryption')} disabled={imapOff} value={value.imapEncryption} choices={choicesOf(IMAP_ENCRYPTIONS, t.enums.encryption)} onChange={changeImapEncryption} />
+          <BooleanField
+            {...field('imapAppendToSent')}
+            disabled={imapOff}
+            value={value.imapAppendToSent}
+            trueLabel={t.settings.appendOn}
+            falseLabel={t.settings.appendOff}
+            onChange={(v) => set('imapAppendToSent', v)}
+          />
+          <TextField {...field('imapSentFolder')} disabled={imapOff || !value.imapAppendToSent} autoComplete="off" value={value.imapSentFolder} onChange={(v) => set('imapSentFolder', v)} />
+        </section>
       )}
 
       <Accordion collapsible openItems={showAdvanced ? ['advanced'] : []} onToggle={(_e, data) => setAdvancedOpen(data.openItems.includes('advanced'))}>

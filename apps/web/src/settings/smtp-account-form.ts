@@ -31,6 +31,12 @@ export interface SmtpAccountForm {
   recipientLimitAction: SmtpAccountFieldsFragment['recipientLimitAction'];
   maxConnections: string;
   ehloName: string;
+  /** The IMAP block (company and user accounts; the SMS account keeps it empty). */
+  imapHost: string;
+  imapPort: string;
+  imapEncryption: SmtpAccountFieldsFragment['imapEncryption'];
+  imapAppendToSent: boolean;
+  imapSentFolder: string;
 }
 
 export type SmtpAccountField = keyof SmtpAccountForm;
@@ -65,6 +71,11 @@ export function smtpAccountForm(account: SmtpAccountFieldsFragment): SmtpAccount
     recipientLimitAction: account.recipientLimitAction,
     maxConnections: String(account.maxConnections),
     ehloName: account.ehloName,
+    imapHost: account.imapHost,
+    imapPort: String(account.imapPort),
+    imapEncryption: account.imapEncryption,
+    imapAppendToSent: account.imapAppendToSent,
+    imapSentFolder: account.imapSentFolder,
   };
 }
 
@@ -88,6 +99,11 @@ function plainFields(form: SmtpAccountForm) {
     recipientLimitAction: form.recipientLimitAction,
     maxConnections: parseNumberText(form.maxConnections),
     ehloName: form.ehloName,
+    imapHost: form.imapHost,
+    imapPort: parseNumberText(form.imapPort),
+    imapEncryption: form.imapEncryption,
+    imapAppendToSent: form.imapAppendToSent,
+    imapSentFolder: form.imapSentFolder,
   };
 }
 
@@ -108,7 +124,7 @@ export function smtpAccountRecord(form: SmtpAccountForm) {
 /** The block as the API input: every plain field, and only the secrets the user changed. */
 export function smtpAccountInput(form: SmtpAccountForm): SmtpAccountInput {
   const plain = plainFields(form);
-  const input: SmtpAccountInput = { ...plain, port: plain.port ?? undefined, maxConnections: plain.maxConnections ?? undefined };
+  const input: SmtpAccountInput = { ...plain, port: plain.port ?? undefined, maxConnections: plain.maxConnections ?? undefined, imapPort: plain.imapPort ?? undefined };
   // An omitted secret keeps its stored value: leave the key out rather than sending null.
   for (const key of ['password', 'oauthClientSecret', 'oauthServiceAccountKey'] as const) {
     const value = secretInput(form[key]);
@@ -119,7 +135,12 @@ export function smtpAccountInput(form: SmtpAccountForm): SmtpAccountInput {
 
 /** The connection fields as settings-schema's presets read them (a port that is no number matches nothing). */
 function presetView(form: SmtpAccountForm): SmtpAccount {
-  return { ...smtpAccountRecord(form), port: parseNumberText(form.port) ?? Number.NaN, maxConnections: parseNumberText(form.maxConnections) ?? Number.NaN };
+  return {
+    ...smtpAccountRecord(form),
+    port: parseNumberText(form.port) ?? Number.NaN,
+    maxConnections: parseNumberText(form.maxConnections) ?? Number.NaN,
+    imapPort: parseNumberText(form.imapPort) ?? Number.NaN,
+  };
 }
 
 /**
@@ -141,6 +162,10 @@ export function applySmtpPresetToForm(form: SmtpAccountForm, presetId: SmtpPrese
     recipientsPerDay: numberText(applied.recipientsPerDay),
     recipientLimitAction: applied.recipientLimitAction,
     maxConnections: String(applied.maxConnections),
+    imapHost: applied.imapHost,
+    imapPort: Number.isNaN(applied.imapPort) ? form.imapPort : String(applied.imapPort),
+    imapEncryption: applied.imapEncryption,
+    imapAppendToSent: applied.imapAppendToSent,
   };
   return { form: next, changed: Object.keys(SMTP_PRESETS[presetId].settings) as SmtpAccountField[] };
 }

@@ -40,6 +40,7 @@ export function UserMailFields({ value, onChange, messages, connectionTest }: Us
       <TextField {...field('email')} type="email" autoComplete="off" value={value.email} onChange={(v) => set('email', v)} />
       <TextField {...field('senderName')} autoComplete="off" value={value.senderName} onChange={(v) => set('senderName', v)} />
       <SmtpAccountFields
+        imap
         value={value.smtp}
         note={t.settings.ownSmtpNote}
         messages={scoped(messages, 'smtp')}

@@ -24,6 +24,11 @@ export function smtpAccount(overrides: Record<string, unknown> = {}) {
     recipientLimitAction: 'SPLIT',
     maxConnections: 3,
     ehloName: '',
+    imapHost: '',
+    imapPort: 993,
+    imapEncryption: 'SSL',
+    imapAppendToSent: true,
+    imapSentFolder: '',
     ...overrides,
   };
 }
