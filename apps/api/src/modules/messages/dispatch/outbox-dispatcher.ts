@@ -4,19 +4,21 @@ import { LessThan, type DataSource } from 'typeorm';
 import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost } from '@maestro/settings-schema';
 import type { Logger } from '../../../common/logger';
+import { isDatabaseUnavailable } from '../../../db/database-unavailable';
 import { isLockConflict } from '../../../db/transaction';
 import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { AttachmentEntity } from '../../attachments/attachment.entity';
 import type { OutboxMetrics } from '../../metrics/outbox-metrics';
 import type { SettingsService } from '../../settings/settings.service';
 import { IdempotencyRecordEntity } from '../intake/idempotency-record.entity';
-import { applyTransition } from '../lifecycle/apply-transition';
+import type { TransitionRequest } from '../lifecycle/apply-transition';
 import type { MessageStatus } from '../lifecycle/message-states';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
 import type { MessageEvents } from '../message-events';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import { toDispatchable } from '../to-outgoing';
 import { claimDueMessages } from './claim-due-messages';
+import { OutcomeWriter } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
 import type { SendQuotas } from './send-quotas';
 
@@ -31,6 +33,8 @@ export interface OutboxDispatcherOptions {
   retry: RetryPolicyOptions;
   /** Remove uploads no message uses after this long. */
   orphanAttachmentMs: number;
+  /** Pauses between the tries of an outcome write before it is kept in memory (default 0.1, 0.3, 0.9 s). */
+  outcomeRetryPausesMs?: readonly number[];
   now?: () => Date;
 }
 
@@ -57,6 +61,7 @@ export class OutboxDispatcher {
   private unsubscribe: (() => void) | null = null;
   private lastHousekeeping = 0;
   private readonly now: () => Date;
+  private readonly outcomes: OutcomeWriter;
 
   constructor(
     private readonly db: DataSource,
@@ -71,6 +76,13 @@ export class OutboxDispatcher {
   ) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.now = options.now ?? (() => new Date());
+    this.outcomes = new OutcomeWriter(db, log, {
+      retryPausesMs: options.outcomeRetryPausesMs ?? [100, 300, 900],
+      maxFlushPauseMs: Math.max(1000, options.pollMs * 5),
+      onLateWrite: (request, moved) => {
+        if (moved) this.afterOutcome(request);
+      },
+    });
   }
 
   start(): void {
@@ -87,10 +99,14 @@ export class OutboxDispatcher {
     this.wakeUp?.();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
+    await this.outcomes.flush();
+    const abandoned = this.outcomes.abandoned();
+    if (abandoned.length) this.log.warn({ messageIds: abandoned }, 'stopping with outcomes the database did not take: these messages are sent again after their lease');
   }
 
   /** Claim one batch and send it to the end: for tests and for tools that drain the outbox. */
   async runOnce(limit = this.options.concurrency): Promise<DispatchResult[]> {
+    if (!(await this.outcomes.flush())) return [];
     const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
     const attachments = await this.attachmentsOf(claimed);
     return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [])));
@@ -100,6 +116,12 @@ export class OutboxDispatcher {
     const { concurrency, pollMs } = this.options;
     while (this.running) {
       try {
+        // Outcomes the database refused are written first: until they are, nothing new is claimed
+        // (the database is away anyway), and this worker never takes its own kept message again.
+        if (!(await this.outcomes.flush())) {
+          await this.sleep(pollMs);
+          continue;
+        }
         await this.housekeeping();
         const free = concurrency - this.inFlight.size;
         // Claim in batches: wait until half the slots are free rather than one claim per message.
@@ -112,6 +134,8 @@ export class OutboxDispatcher {
         for (const message of claimed) {
           const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [])
             .then(() => undefined)
+            // process() records every failure itself; this only guards the worker's life.
+            .catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'))
             .finally(() => {
               this.inFlight.delete(task);
               this.wakeUp?.();
@@ -124,6 +148,7 @@ export class OutboxDispatcher {
       } catch (err) {
         // A lock conflict that outlived the retries is load, not a fault: the next round claims again.
         if (isLockConflict(err)) this.log.warn({ err }, 'claiming messages met a lock conflict; trying again');
+        else if (isDatabaseUnavailable(err)) this.log.warn({ err }, 'the database is unavailable; the dispatcher tries again');
         else this.log.error({ err }, 'outbox dispatcher loop failed; trying again');
         await this.sleep(pollMs);
       }
@@ -163,7 +188,8 @@ export class OutboxDispatcher {
       stopTimer?.({ outcome: result.status === 'SENT' ? 'sent' : result.status === 'RETRYING' ? 'retry' : 'failed' });
       return result;
     } catch (err) {
-      this.log.error({ err, messageId: message.id }, 'sending a message failed unexpectedly');
+      if (isDatabaseUnavailable(err)) this.log.warn({ err, messageId: message.id }, 'the database failed before the message was sent; it is tried again');
+      else this.log.error({ err, messageId: message.id }, 'sending a message failed unexpectedly');
       return this.recordFailure(message, makeClassifiedError('UNKNOWN', { detail: err instanceof Error ? err.name : 'error' }));
     } finally {
       clearInterval(renew);
@@ -222,17 +248,29 @@ export class OutboxDispatcher {
     return this.finish(message, 'quotaWait', { nextAttemptAt: until, waitReason: `QUOTA_${reason}`, attempts: Math.max(0, message.attempts - 1) });
   }
 
-  /** Write the outcome, but only while this worker still holds the message. */
+  /**
+   * Write the outcome, but only while this worker still holds the message. A database that refuses
+   * the write does not lose it: it is kept and written when the database returns (OutcomeWriter).
+   */
   private async finish(message: OutboundMessageEntity, event: OutcomeEvent, changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
     const status = MESSAGE_TRANSITIONS[event].to;
-    const moved = await applyTransition(this.db.manager, { event, id: message.id, claimHolder: this.workerId, changes, now: this.now() });
-    if (!moved) {
+    // The company scope changes nothing for the holder of the claim; it names whom to tell afterwards.
+    const request = { event, id: message.id, companyId: message.companyId, claimHolder: this.workerId, changes, now: this.now() };
+    const written = await this.outcomes.write(request);
+    if (written === 'kept') return { id: message.id, status: 'SENDING' };
+    if (written === 'not-moved') {
       this.log.warn({ messageId: message.id, status }, 'a message was taken over before its outcome was written');
       return { id: message.id, status: 'SENDING' };
     }
-    this.events.emit({ id: message.id, companyId: message.companyId, status });
-    if (status === 'FAILED') this.log.warn({ messageId: message.id, code: changes.lastErrorCode }, 'message failed');
+    this.afterOutcome(request);
     return { id: message.id, status };
+  }
+
+  /** Tell the waiting callers (sendMessage wait: true, the web's updates) once an outcome is stored. */
+  private afterOutcome(request: TransitionRequest): void {
+    const status = MESSAGE_TRANSITIONS[request.event].to;
+    if (request.companyId) this.events.emit({ id: request.id, companyId: request.companyId, status });
+    if (status === 'FAILED') this.log.warn({ messageId: request.id, code: request.changes?.lastErrorCode }, 'message failed');
   }
 
   private async housekeeping(): Promise<void> {

@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../../common/logger';
+import { databaseErrorCode, isDatabaseUnavailable } from '../../../db/database-unavailable';
+import { applyTransition, type TransitionRequest } from '../lifecycle/apply-transition';
+
+/** What became of an outcome: written, refused by the table (taken over), or kept to write later. */
+export type OutcomeWrite = 'moved' | 'not-moved' | 'kept';
+
+export interface OutcomeWriterOptions {
+  /** Pauses between the tries of one write before it is kept in memory (ms). */
+  retryPausesMs: readonly number[];
+  /** The longest pause between two flushes of the kept outcomes (ms); they back off up to it. */
+  maxFlushPauseMs: number;
+  /** Called once a kept outcome is written (moved: the table took it). */
+  onLateWrite: (request: TransitionRequest, moved: boolean) => void;
+  now?: () => number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes the dispatcher's outcomes (SENT, a retry, FAILED) so that a failing database cannot lose
+ * them or stop the worker. A write is tried a few times with backoff; if the database still refuses
+ * it, the outcome is kept in memory and written by `flush()` once the database takes writes again —
+ * the dispatcher flushes before it claims anything, so this worker never sends its own kept message
+ * again. The claim's lease is not renewed meanwhile: if the database stays away longer than the lease
+ * (MAESTRO_DISPATCH_LEASE_SECONDS), another worker may send the message again (same Message-ID), and
+ * this outcome is then refused by the table (the claim is no longer ours) and dropped: at least once.
+ */
+export class OutcomeWriter {
+  private readonly kept = new Map<string, TransitionRequest>();
+  private flushFailures = 0;
+  private nextFlushAt = 0;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly log: Logger,
+    private readonly options: OutcomeWriterOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Outcomes waiting for the database. */
+  get size(): number {
+    return this.kept.size;
+  }
+
+  has(messageId: string): boolean {
+    return this.kept.has(messageId);
+  }
+
+  async write(request: TransitionRequest): Promise<OutcomeWrite> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await applyTransition(this.db.manager, request)) ? 'moved' : 'not-moved';
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err;
+        const pause = this.options.retryPausesMs[attempt];
+        if (pause === undefined) {
+          this.kept.set(request.id, request);
+          this.log.warn({ messageId: request.id, event: request.event, code: databaseErrorCode(err) }, 'the database refused an outcome; it is kept and written when the database returns');
+          return 'kept';
+        }
+        await sleep(pause);
+      }
+    }
+  }
+
+  /**
+   * Write the kept outcomes, oldest first, if it is time to try again. Resolves true when none is
+   * left; never rejects. An outcome the table no longer takes (the lease ran out and another worker
+   * took the message over) is dropped: that worker's outcome is the one that counts.
+   */
+  async flush(): Promise<boolean> {
+    if (this.kept.size === 0) return true;
+    if (this.now() < this.nextFlushAt) return false;
+    for (const [id, request] of [...this.kept]) {
+      try {
+        const moved = await applyTransition(this.db.manager, request);
+        this.kept.delete(id);
+        if (!moved) this.log.warn({ messageId: id, event: request.event }, 'a kept outcome came too late: the message was taken over, and is sent again (at least once)');
+        this.options.onLateWrite(request, moved);
+      } catch (err) {
+        this.flushFailures += 1;
+        this.nextFlushAt = this.now() + Math.min(this.options.maxFlushPauseMs, 100 * 2 ** Math.min(this.flushFailures, 10));
+        if (!isDatabaseUnavailable(err)) {
+          // Not the database being away: trying again would not help, and the worker must go on.
+          this.kept.delete(id);
+          this.log.error({ err, messageId: id }, 'a kept outcome could not be written; the message is sent again after its lease');
+        }
+        return false;
+      }
+    }
+    this.flushFailures = 0;
+    this.nextFlushAt = 0;
+    return true;
+  }
+
+  /** At shutdown: the outcomes that could not be written (their messages are sent again after the lease). */
+  abandoned(): string[] {
+    return [...this.kept.keys()];
+  }
+}
