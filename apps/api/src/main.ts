@@ -62,8 +62,13 @@ async function main(): Promise<void> {
     await devMailbox?.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A shutdown that fails (the database away while the last outcomes are written) still ends the process.
+  const stopOrExit = (signal: string) => stop(signal).catch((err: unknown) => {
+    log.error({ err }, 'the API did not stop cleanly');
+    process.exit(1);
+  });
+  process.once('SIGINT', () => void stopOrExit('SIGINT'));
+  process.once('SIGTERM', () => void stopOrExit('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -27,8 +27,13 @@ async function main(): Promise<void> {
     await db.destroy();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A shutdown that fails (the database away while the last outcomes are written) still ends the process.
+  const stopOrExit = (signal: string) => stop(signal).catch((err: unknown) => {
+    log.error({ err }, 'the worker did not stop cleanly');
+    process.exit(1);
+  });
+  process.once('SIGINT', () => void stopOrExit('SIGINT'));
+  process.once('SIGTERM', () => void stopOrExit('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -190,20 +190,24 @@ export class AttachmentStore {
   openStream(attachmentId: string): Readable {
     const db = this.db;
     let next = 0;
+    const readMore = async (stream: Readable) => {
+      try {
+        const rows = await db.getRepository(AttachmentChunkEntity).find({
+          where: { attachmentId, seq: MoreThanOrEqual(next) },
+          order: { seq: 'ASC' },
+          take: 8,
+        });
+        next += rows.length;
+        for (const row of rows) stream.push(Buffer.from(row.data));
+        if (rows.length < 8) stream.push(null);
+      } catch (err) {
+        // A failing database ends the download with an error; nothing is left unhandled.
+        stream.destroy(err as Error);
+      }
+    };
     return new Readable({
-      async read() {
-        try {
-          const rows = await db.getRepository(AttachmentChunkEntity).find({
-            where: { attachmentId, seq: MoreThanOrEqual(next) },
-            order: { seq: 'ASC' },
-            take: 8,
-          });
-          next += rows.length;
-          for (const row of rows) this.push(Buffer.from(row.data));
-          if (rows.length < 8) this.push(null);
-        } catch (err) {
-          this.destroy(err as Error);
-        }
+      read() {
+        void readMore(this);
       },
     });
   }
