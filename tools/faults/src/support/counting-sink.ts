@@ -30,8 +30,19 @@ export function messageIdOf(raw: Buffer): string {
   return /^message-id:\s*<?([^>\s]+)>?/im.exec(headers)?.[1] ?? '';
 }
 
-export async function startCountingSink(options: { delayMs?: number; held?: boolean } = {}): Promise<CountingSink> {
+export interface CountingSinkOptions {
+  delayMs?: number;
+  held?: boolean;
+  /**
+   * Runs when a message is complete, before the sink answers 250 (awaited): the moment to cut the
+   * database under a dispatcher whose message the server has taken. Gets the arrival's number (1-based).
+   */
+  beforeAnswer?: (arrival: number, messageId: string) => void | Promise<void>;
+}
+
+export async function startCountingSink(options: CountingSinkOptions = {}): Promise<CountingSink> {
   const delayMs = options.delayMs ?? 0;
+  let completed = 0;
   const arrivals: string[] = [];
   const distinct = new Set<string>();
   let release: () => void = () => undefined;
@@ -50,6 +61,7 @@ export async function startCountingSink(options: { delayMs?: number; held?: bool
       stream.on('end', () => {
         void gate
           .then(() => (delayMs > 0 ? new Promise((r) => setTimeout(r, delayMs)) : undefined))
+          .then(() => options.beforeAnswer?.((completed += 1), messageIdOf(Buffer.concat(chunks))))
           .then(() => {
             const id = messageIdOf(Buffer.concat(chunks));
             arrivals.push(id);

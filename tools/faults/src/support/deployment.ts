@@ -39,13 +39,16 @@ export interface DeploymentOptions {
   env?: Record<string, string>;
   /** Leave MAESTRO_SECRET_KEY unset: the embedded default then generates a key file in the data dir. */
   keyFile?: boolean;
+  /** MySQL: this database (on a server the test runs itself) instead of a new one on MYSQL_URL's server. */
+  mysqlUrl?: string;
 }
 
 export async function createDeployment(kind: DatabaseKind, options: DeploymentOptions = {}): Promise<Deployment> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'maestro-faults-'));
   let testDb: TestDatabase | null = null;
-  if (kind === 'mysql') testDb = await createTestDatabase('mysql');
-  const database = testDb?.target.kind === 'mysql' ? { kind: 'mysql' as const, url: testDb.target.url } : { kind: 'sqlite' as const, file: path.join(dataDir, 'maestro.sqlite') };
+  if (kind === 'mysql' && !options.mysqlUrl) testDb = await createTestDatabase('mysql');
+  const mysqlUrl = options.mysqlUrl ?? (testDb?.target.kind === 'mysql' ? testDb.target.url : null);
+  const database = kind === 'mysql' && mysqlUrl ? { kind: 'mysql' as const, url: mysqlUrl } : { kind: 'sqlite' as const, file: path.join(dataDir, 'maestro.sqlite') };
   const env: Record<string, string> = {
     HOST: '127.0.0.1',
     PORT: '0',
