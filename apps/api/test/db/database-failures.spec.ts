@@ -128,6 +128,24 @@ describe('a database that refuses writes (SQLite)', () => {
   });
 });
 
+describe.each(DATABASE_KINDS)('the /readyz write probe on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind, { env: { MAESTRO_READY_PROBE_MS: '60000' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('writes at most once per interval however many callers ask (anyone may call it, so it cannot be turned into load)', async () => {
+    const beats = async () => Number(((await api.runtime.db.query('SELECT beats FROM db_heartbeat WHERE id = 1')) as Array<{ beats: unknown }>)[0]?.beats);
+    const before = await beats();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`${api.url}/readyz`)));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 200));
+    expect((await beats()) - before).toBe(1);
+  });
+});
+
 describe('another process holding the SQLite write lock', () => {
   let api: TestApi;
   let file: string;
