@@ -88,6 +88,25 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
     expect(unhandled).toEqual([]);
   });
 
+  it('says in the log when a kept outcome outlives its lease, and still does not send the message again itself', async () => {
+    smtp.clear();
+    const message = await send('KATKO-4');
+    const worker = api.runtime.services.createDispatcher({ outcomeRetryPausesMs: [10], pollMs: 20, leaseMs: 200 });
+    cutOnNextMail = true;
+    await worker.runOnce();
+    await waitUntil(async () => {
+      await worker.runOnce();
+      return api.logs.some((line) => line.includes(message.id) && line.includes('lease of a message whose outcome is kept ran out'));
+    });
+    diskRefusesWrites(file, false);
+    await waitUntil(async () => {
+      await worker.runOnce();
+      return statusOf(message.id)?.status === 'SENT';
+    });
+    // The lease ran out, but nobody else took the message: this worker wrote its outcome before claiming.
+    expect(smtp.count).toBe(1);
+  });
+
   it('keeps running in the background loop through the outage and sends what comes after', async () => {
     smtp.clear();
     const worker = dispatcher();

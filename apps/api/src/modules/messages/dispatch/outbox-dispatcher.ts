@@ -79,6 +79,7 @@ export class OutboxDispatcher {
     this.outcomes = new OutcomeWriter(db, log, {
       retryPausesMs: options.outcomeRetryPausesMs ?? [100, 300, 900],
       maxFlushPauseMs: Math.max(1000, options.pollMs * 5),
+      leaseMs: options.leaseMs,
       onLateWrite: (request, moved) => {
         if (moved) this.afterOutcome(request);
       },

@@ -11,6 +11,8 @@ export interface OutcomeWriterOptions {
   retryPausesMs: readonly number[];
   /** The longest pause between two flushes of the kept outcomes (ms); they back off up to it. */
   maxFlushPauseMs: number;
+  /** The claim's lease: a kept outcome older than this is said in the log (its message may be sent again). */
+  leaseMs: number;
   /** Called once a kept outcome is written (moved: the table took it). */
   onLateWrite: (request: TransitionRequest, moved: boolean) => void;
   now?: () => number;
@@ -29,6 +31,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class OutcomeWriter {
   private readonly kept = new Map<string, TransitionRequest>();
+  private readonly pastLease = new Set<string>();
   private flushFailures = 0;
   private nextFlushAt = 0;
   private readonly now: () => number;
@@ -74,11 +77,13 @@ export class OutcomeWriter {
    */
   async flush(): Promise<boolean> {
     if (this.kept.size === 0) return true;
+    this.notePastLease();
     if (this.now() < this.nextFlushAt) return false;
     for (const [id, request] of [...this.kept]) {
       try {
         const moved = await applyTransition(this.db.manager, request);
         this.kept.delete(id);
+        this.pastLease.delete(id);
         if (!moved) this.log.warn({ messageId: id, event: request.event }, 'a kept outcome came too late: the message was taken over, and is sent again (at least once)');
         this.options.onLateWrite(request, moved);
       } catch (err) {
@@ -87,6 +92,7 @@ export class OutcomeWriter {
         if (!isDatabaseUnavailable(err)) {
           // Not the database being away: trying again would not help, and the worker must go on.
           this.kept.delete(id);
+          this.pastLease.delete(id);
           this.log.error({ err, messageId: id }, 'a kept outcome could not be written; the message is sent again after its lease');
         }
         return false;
@@ -95,6 +101,15 @@ export class OutcomeWriter {
     this.flushFailures = 0;
     this.nextFlushAt = 0;
     return true;
+  }
+
+  /** Not silently: once a kept outcome outlives the lease, another worker may take the message over. */
+  private notePastLease(): void {
+    for (const [id, request] of this.kept) {
+      if (this.pastLease.has(id) || this.now() - request.now.getTime() <= this.options.leaseMs) continue;
+      this.pastLease.add(id);
+      this.log.warn({ messageId: id, event: request.event }, 'the lease of a message whose outcome is kept ran out: another worker may send it again (same Message-ID)');
+    }
   }
 
   /** At shutdown: the outcomes that could not be written (their messages are sent again after the lease). */
