@@ -6,6 +6,8 @@ export type { RunningSmtpServer, SaslMethod, SmtpReply, SmtpServerAuthOptions, S
 export type { MailSummary, ReceivedDsn, ReceivedEnvelope, ReceivedMail, ReceivedSession } from './received-mail';
 export { makeSelfSignedCertificate } from './self-signed-certificate';
 export { freePort } from './free-port';
+export { startTcpRelay } from './tcp-relay';
+export type { RunningTcpRelay } from './tcp-relay';
 export { startDovecot } from './start-dovecot';
 export type { DovecotFolder, DovecotOptions, RunningDovecot, StoredMessage } from './start-dovecot';
 export { startDnsServer } from './dns-server';
