@@ -55,6 +55,8 @@ export async function toDispatchable(
     row,
     attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: store.openStream(a.id) })),
   );
-  const resolved = resolveTransport({ channel: 'EMAIL', company, user, message });
+  // Date is when the message entered the outbox (RFC 5322: when it was ready to be sent), the same on
+  // every attempt and on the copy in the sender's Sent folder.
+  const resolved = resolveTransport({ channel: 'EMAIL', company, user, message: { ...message, date: row.createdAt } });
   return resolved.ok ? { ...resolved, recipients: message.to.length + message.cc.length + message.bcc.length } : resolved;
 }
