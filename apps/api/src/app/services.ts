@@ -12,6 +12,7 @@ import { ConnectionTestService } from '../modules/connection-test/connection-tes
 import { MessageArchive } from '../modules/messages/archive/message-archive.service';
 import { MessageDrafts } from '../modules/messages/drafts/message-drafts.service';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/messages/dispatch/outbox-dispatcher';
+import { SentCopies } from '../modules/sent-copies/sent-copies.service';
 import { SendQuotas } from '../modules/messages/dispatch/send-quotas';
 import { MessageIntake } from '../modules/messages/intake/message-intake.service';
 import { MessageLifecycle } from '../modules/messages/lifecycle/message-lifecycle.service';
@@ -90,6 +91,17 @@ export function createServices(deps: ServiceDeps) {
   const messageArchive = new MessageArchive(db);
   const messageLifecycle = new MessageLifecycle(db, messageArchive, events, { retryMaxAgeMs: config.retry.maxAgeMs });
   events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
+  const { connectionMs, greetingMs, socketMs } = config.smtpTimeouts;
+  const sentCopies = new SentCopies(db, settings, attachments, log, {
+    concurrency: 2,
+    pollMs: Math.max(config.dispatcher.pollMs, 100),
+    leaseMs: config.dispatcher.leaseMs,
+    retry: { baseDelayMs: config.retry.baseDelayMs, maxDelayMs: config.retry.maxDelayMs },
+    giveUpAfterMs: config.retry.maxAgeMs,
+    timeouts: { connectionMs, greetingMs, socketMs },
+    accessTokenProvider: deps.accessTokenProvider,
+    hostPolicy,
+  });
   return {
     ...deps,
     auth,
@@ -110,6 +122,7 @@ export function createServices(deps: ServiceDeps) {
     messageDrafts,
     metrics,
     writeProbe: new WriteProbe(db, config.databaseWaits.readyProbeMs),
+    sentCopies,
     signInReview: new SignInReviewService(settings, users),
     connectionTest: new ConnectionTestService(settings, users, {
       timeoutMs: 15_000,
@@ -127,6 +140,9 @@ export function createServices(deps: ServiceDeps) {
         leaseMs: config.dispatcher.leaseMs,
         retry: { baseDelayMs: config.retry.baseDelayMs, maxDelayMs: config.retry.maxDelayMs },
         orphanAttachmentMs: 24 * 3600_000,
+        // The Sent-folder copy: queued after acceptance, filed by its own loop beside the dispatcher.
+        afterAccepted: (message, account) => sentCopies.enqueue(message, account),
+        companions: [sentCopies],
         ...overrides,
       }, metrics);
     },

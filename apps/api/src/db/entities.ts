@@ -11,6 +11,7 @@ import { UserMailSettingsEntity } from '../modules/settings/user-mail-settings.e
 import { StandardTextEntity } from '../modules/standard-texts/standard-text.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { DbHeartbeatEntity } from './heartbeat.entity';
+import { SentCopyEntity } from '../modules/sent-copies/sent-copy.entity';
 
 export const ENTITIES = [
   CompanyEntity,
@@ -28,4 +29,5 @@ export const ENTITIES = [
   IdempotencyRecordEntity,
   SendQuotaEntity,
   DbHeartbeatEntity,
+  SentCopyEntity,
 ];

@@ -9,6 +9,7 @@ import { SecurityHardening1765312848213 } from './1765312848213-security-hardeni
 import { ProviderSettings1765384119527 } from './1765384119527-provider-settings';
 import { DbHeartbeat1765600000000 } from './1765600000000-db-heartbeat';
 import { ImapSettings1796541186928 } from './1796541186928-imap-settings';
+import { SentCopy1796541186929 } from './1796541186929-sent-copy';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ProviderSettings1765384119527,
   DbHeartbeat1765600000000,
   ImapSettings1796541186928,
+  SentCopy1796541186929,
 ];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LessThan, type DataSource } from 'typeorm';
 import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
-import { hasSmtpHost } from '@maestro/settings-schema';
+import { hasSmtpHost, type SmtpAccount } from '@maestro/settings-schema';
 import type { Logger } from '../../../common/logger';
 import { isDatabaseUnavailable } from '../../../db/database-unavailable';
 import { isLockConflict } from '../../../db/transaction';
@@ -36,6 +36,13 @@ export interface OutboxDispatcherOptions {
   /** Pauses between the tries of an outcome write before it is kept in memory (default 0.1, 0.3, 0.9 s). */
   outcomeRetryPausesMs?: readonly number[];
   now?: () => Date;
+  /**
+   * Called once the SMTP server accepted a message and SENT was recorded, with the account it went
+   * through (the Sent-folder copy is queued here). Its failure never changes the message's outcome.
+   */
+  afterAccepted?: (message: OutboundMessageEntity, account: SmtpAccount) => Promise<void>;
+  /** Loops that run beside this dispatcher and start and stop with it (the Sent-folder copies, the bounce reader). */
+  companions?: ReadonlyArray<{ start(): void; stop(): Promise<void> }>;
 }
 
 /** What a dispatcher may record after an attempt: the table's moves that only a claim holder makes. */
@@ -91,6 +98,7 @@ export class OutboxDispatcher {
     this.running = true;
     this.unsubscribe = this.events.onAccepted(() => this.wakeUp?.());
     this.loop = this.run();
+    for (const companion of this.options.companions ?? []) companion.start();
   }
 
   /** Stop claiming, let the messages in flight finish, then return. */
@@ -99,7 +107,7 @@ export class OutboxDispatcher {
     this.unsubscribe?.();
     this.wakeUp?.();
     await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight, ...(this.options.companions ?? []).map((c) => c.stop())]);
     await this.outcomes.flush();
     const abandoned = this.outcomes.abandoned();
     if (abandoned.length) this.log.warn({ messageIds: abandoned }, 'stopping with outcomes the database did not take: these messages are sent again after their lease');
@@ -187,6 +195,7 @@ export class OutboxDispatcher {
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
       const result = await this.record(message, outcome);
       stopTimer?.({ outcome: result.status === 'SENT' ? 'sent' : result.status === 'RETRYING' ? 'retry' : 'failed' });
+      if (outcome.ok && result.status === 'SENT') await this.options.afterAccepted?.(message, outgoing.account).catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'the step after acceptance failed'));
       return result;
     } catch (err) {
       if (isDatabaseUnavailable(err)) this.log.warn({ err, messageId: message.id }, 'the database failed before the message was sent; it is tried again');
