@@ -482,6 +482,7 @@ const fi = {
     retried: 'Viesti on jonossa uudelleenlähetystä varten.',
     cancelled: 'Lähetys on peruttu.',
     body: 'Sisältö',
+    sentCopy: 'Lähetetyt-kansio',
   },
   connectionTest: {
     button: 'Testaa yhteys',
@@ -968,6 +969,7 @@ const en: Dictionary = {
     retried: 'The message is queued to be sent again.',
     cancelled: 'Sending was cancelled.',
     body: 'Content',
+    sentCopy: 'Sent folder',
   },
   connectionTest: {
     button: 'Test connection',

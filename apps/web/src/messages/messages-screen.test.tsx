@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '@testing-library/react';
-import { USER, messageError, outboundMessage } from '../test/fixtures';
+import { USER, messageError, outboundMessage, sentCopy } from '../test/fixtures';
 import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { MessagesScreen, type Folder } from './messages-screen';
 
@@ -67,6 +67,29 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     expect(within(pane).getByText('Asiakirja').nextElementSibling?.textContent).toContain('MT-1001');
     expect(within(pane).getByRole('button', { name: 'Avaa Tilausvahvistus.pdf' })).toBeTruthy();
     expect(within(pane).queryByRole('button', { name: 'Lähetä uudelleen' })).toBeNull();
+  });
+
+  it('says in the reading pane that the message was copied to the Sent folder', async () => {
+    const message = outboundMessage({ sentCopy: sentCopy('DONE', 'Kopioitu Lähetetyt-kansioon (Sent).') });
+    const { user } = renderFolder('sent', { Messages: () => page([message]), Message: () => ({ data: { message } }) });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi@maestro\.fi/ }))[0] as HTMLElement);
+    const pane = readingPane();
+    expect((await within(pane).findByText('Lähetetyt-kansio')).nextElementSibling?.textContent).toBe('Kopioitu Lähetetyt-kansioon (Sent).');
+  });
+
+  it('says why the copy is not in the Sent folder yet', async () => {
+    const message = outboundMessage({ sentCopy: sentCopy('PENDING', 'Ei vielä kopioitu Lähetetyt-kansioon: IMAP-palvelin ei ota vastaan yhteyksiä.') });
+    const { user } = renderFolder('sent', { Messages: () => page([message]), Message: () => ({ data: { message } }) });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi@maestro\.fi/ }))[0] as HTMLElement);
+    expect((await within(readingPane()).findByText('Lähetetyt-kansio')).nextElementSibling?.textContent).toContain('Ei vielä kopioitu Lähetetyt-kansioon');
+  });
+
+  it('says nothing about a Sent-folder copy when the account files none', async () => {
+    const message = outboundMessage();
+    const { user } = renderFolder('sent', { Messages: () => page([message]), Message: () => ({ data: { message } }) });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi@maestro\.fi/ }))[0] as HTMLElement);
+    await within(readingPane()).findByText('250 2.0.0 OK: queued as 1234');
+    expect(within(readingPane()).queryByText('Lähetetyt-kansio')).toBeNull();
   });
 
   it('shows why a message failed, which recipients were refused, and sends it again on request', async () => {

@@ -54,6 +54,13 @@ export const MessageDetailFieldsFragment = graphql(`
       emlUrl
       mailtoUrl
     }
+    sentCopy {
+      status
+      message
+      folder
+      attempts
+      nextAttemptAt
+    }
   }
 `);
 

@@ -180,6 +180,7 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
   }
   fact(t.messages.created, formatDateTime(message.createdAt, language));
   fact(t.messages.sentAt, message.sentAt && formatDateTime(message.sentAt, language));
+  if (message.sentCopy) fact(t.messages.sentCopy, message.sentCopy.message);
   fact(t.messages.sentBy, message.sentBy);
   if (message.channel === 'EMAIL') fact(t.messages.messageId, message.messageId);
 

@@ -188,8 +188,14 @@ export function outboundMessage(overrides: Record<string, unknown> = {}) {
     recipientErrors: [],
     attachments: [],
     handOff: null,
+    sentCopy: null,
     ...overrides,
   };
+}
+
+/** The Sent-folder copy of a message, as the API describes it. */
+export function sentCopy(status: 'PENDING' | 'DONE' | 'FAILED', message: string, overrides: Record<string, unknown> = {}) {
+  return { __typename: 'SentCopyInfo', status, message, folder: status === 'DONE' ? 'Sent' : null, attempts: 1, nextAttemptAt: null, ...overrides };
 }
 
 /** A stored attachment as the API describes it. */
