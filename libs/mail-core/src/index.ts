@@ -2,6 +2,7 @@
 export * from './types';
 export { toMailOptions } from './mime/to-mail-options';
 export { escapeHtml, monospaceHtml } from './mime/monospace-html';
+export { contentTypeByName } from './mime/content-type-by-name';
 export { generateMessageId } from './mime/message-id';
 export { buildSentCopy } from './mime/sent-copy';
 export { dsnRequest, envelopeIdFor, messageIdForEnvelopeId } from './mime/envelope-id';

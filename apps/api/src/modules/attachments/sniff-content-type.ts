@@ -1,5 +1,5 @@
+import { contentTypeByName } from '@maestro/mail-core';
 import FileType from 'file-type';
-import { detectMimeType } from 'nodemailer/lib/mime-funcs';
 
 /** How many leading bytes are looked at: what file-type needs for the formats it knows. */
 export const SNIFF_BYTES = 4100;
@@ -41,7 +41,7 @@ function looksLikeText(head: Buffer): boolean {
 export async function sniffContentType(head: Buffer, filename: string): Promise<SniffedType> {
   const found = await FileType.fromBuffer(head);
   if (found) return { contentType: found.mime, inline: INERT_WHEN_SNIFFED.has(found.mime) };
-  const byName = (detectMimeType(filename.split('.').pop() ?? '') || 'application/octet-stream').toLowerCase();
+  const byName = contentTypeByName(filename);
   // Plain text (a .txt, or text with a name that says nothing) served as text/plain with nosniff is
   // shown as text, whatever markup it holds: the one text type that may open in the browser.
   if (looksLikeText(head) && (byName === 'text/plain' || byName === 'application/octet-stream')) return { contentType: 'text/plain', inline: true };
