@@ -28,6 +28,7 @@ module.exports = function jestPreset(projectDir, name) {
       '^@maestro/settings-schema$': path.join(root, 'libs/settings-schema/src/index.ts'),
       '^@maestro/mail-core$': path.join(root, 'libs/mail-core/src/index.ts'),
       '^@maestro/dev-mailbox$': path.join(root, 'tools/dev-mailbox/src/index.ts'),
+      '^@maestro/test-support$': path.join(root, 'tools/test-support/src/index.ts'),
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
   };

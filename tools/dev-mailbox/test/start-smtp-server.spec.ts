@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport';
-import { makeSelfSignedCertificate, startSmtpServer, type RunningSmtpServer, type SelfSignedCertificate } from '../src';
+import { startSmtpServer, type RunningSmtpServer } from '../src';
+import { makeSelfSignedCertificate, type SelfSignedCertificate } from '@maestro/test-support';
 
 let certificate: SelfSignedCertificate;
 let server: RunningSmtpServer | undefined;

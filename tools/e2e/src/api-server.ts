@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '@maestro/dev-mailbox';
+import { freePort } from '@maestro/test-support';
 
 /** The repository root (tools/e2e/src -> ../../..). */
 export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');

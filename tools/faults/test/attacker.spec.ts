@@ -562,7 +562,7 @@ describe('5. the dev mailbox', () => {
   afterAll(async () => deployment?.destroy());
 
   it("needs an admin's login, shows the admin's own company's mail only, and answers loopback names only", async () => {
-    const { freePort } = await import('@maestro/dev-mailbox');
+    const { freePort } = await import('@maestro/test-support');
     const mailboxPort = await freePort();
     deployment = await createDeployment('sqlite', { env: { MAESTRO_DEV_MAILBOX: 'true', MAESTRO_DEV_MAILBOX_PORT: String(mailboxPort), MAESTRO_DISPATCH_POLL_MS: '100' } });
     await deployment.cli(['company:create', '--name', 'Toinen Oy']);

@@ -30,7 +30,7 @@ import {
   withLineBreak,
 } from '../src/support/bad-values';
 import { DATABASE_KINDS } from '../src/support/deployment';
-import { freePort } from '@maestro/dev-mailbox';
+import { freePort } from '@maestro/test-support';
 
 /** Uploads are capped low here so that oversize files stay cheap to send. */
 const MAX_ATTACHMENT_MB = 1;

@@ -1,4 +1,6 @@
-import { makeSelfSignedCertificate, startDovecot, startSmtpServer, startTcpRelay, type RunningDovecot, type RunningSmtpServer, type RunningTcpRelay } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { startTcpRelay, type RunningTcpRelay } from '@maestro/test-support';
+import { makeSelfSignedCertificate, startDovecot, type RunningDovecot } from '@maestro/test-support';
 import { killAllApiProcesses } from '../src/support/api-process';
 import { createDeployment, type Deployment } from '../src/support/deployment';
 import { SEND_MESSAGE, UPDATE_COMPANY_SETTINGS, companySmtpSettings } from '../src/support/graphql-client';

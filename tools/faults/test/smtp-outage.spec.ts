@@ -1,4 +1,5 @@
-import { freePort, startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { freePort } from '@maestro/test-support';
 import { killAllApiProcesses } from '../src/support/api-process';
 import { createDeployment, type Deployment } from '../src/support/deployment';
 import { SEND_MESSAGE, UPDATE_COMPANY_SETTINGS, companySmtpSettings } from '../src/support/graphql-client';

@@ -1,4 +1,5 @@
-import { makeSelfSignedCertificate, startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate } from '@maestro/test-support';
 import { startTestApi, type TestApi } from '../../../apps/api/test/support/test-api';
 import { startPlainSmtpRecorder, type PlainSmtpRecorder } from '../src/support/plain-smtp-recorder';
 import { findLeaks } from '../src/support/secret-search';

@@ -1,4 +1,5 @@
-import { makeSelfSignedCertificate, startSmtpServer } from '@maestro/dev-mailbox';
+import { startSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate } from '@maestro/test-support';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 

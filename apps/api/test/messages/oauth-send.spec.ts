@@ -1,11 +1,10 @@
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import {
   makeSelfSignedCertificate,
   startIdentityProvider,
-  startSmtpServer,
   type MicrosoftAppRegistration,
   type RunningIdentityProvider,
-  type RunningSmtpServer,
-} from '@maestro/dev-mailbox';
+} from '@maestro/test-support';
 import { dumpDatabase } from '../support/database-dump';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';

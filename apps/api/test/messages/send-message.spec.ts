@@ -1,4 +1,5 @@
-import { startSmtpServer, makeSelfSignedCertificate, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate } from '@maestro/test-support';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 

@@ -1,5 +1,6 @@
 import type { TestApi } from '../support/test-api';
-import { makeSelfSignedCertificate, startDovecot, startSmtpServer, type DovecotOptions, type RunningDovecot, type RunningSmtpServer, type SelfSignedCertificate } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate, startDovecot, type DovecotOptions, type RunningDovecot, type SelfSignedCertificate } from '@maestro/test-support';
 
 /** The sending mailbox: the SMTP account signs in as it, and its IMAP server holds its Sent folder. */
 export const MAILBOX = 'myynti@yritys.fi';

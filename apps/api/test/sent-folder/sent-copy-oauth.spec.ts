@@ -1,13 +1,12 @@
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import {
   makeSelfSignedCertificate,
   startDovecot,
   startIdentityProvider,
-  startSmtpServer,
   type MicrosoftAppRegistration,
   type RunningDovecot,
   type RunningIdentityProvider,
-  type RunningSmtpServer,
-} from '@maestro/dev-mailbox';
+} from '@maestro/test-support';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 

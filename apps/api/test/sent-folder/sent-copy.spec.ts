@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { startTcpRelay, type RunningTcpRelay } from '@maestro/dev-mailbox';
+import { startTcpRelay, type RunningTcpRelay } from '@maestro/test-support';
 import { SentCopyEntity } from '../../src/modules/sent-copies/sent-copy.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Resolver } from 'node:dns/promises';
-import { startDnsServer, type DnsZone, type RunningDnsServer } from '@maestro/dev-mailbox';
+import { startDnsServer, type DnsZone, type RunningDnsServer } from '@maestro/test-support';
 import { createAccessTokenProvider, type AccessTokenProviderOptions } from '@maestro/mail-core';
 import { bootstrap, listen, shutdown, type Runtime } from '../../src/app/bootstrap';
 import { createLogger } from '../../src/common/logger';

@@ -1,5 +1,6 @@
 import type { AddressObject, ParsedMail } from 'mailparser';
-import { makeSelfSignedCertificate, startSmtpServer, type RunningSmtpServer, type SelfSignedCertificate } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate, type SelfSignedCertificate } from '@maestro/test-support';
 import { createDispatcher, type SmtpDispatcher } from '../../src/dispatch';
 import { PDF_BYTES, TEST_TIMEOUTS, accountFor, orderConfirmation, sha256 } from './dispatch-fixtures';
 

@@ -1,4 +1,5 @@
-import { makeSelfSignedCertificate, startSmtpServer, type RunningSmtpServer, type SelfSignedCertificate } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate, type SelfSignedCertificate } from '@maestro/test-support';
 import { createDispatcher, type SmtpDispatcher } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
-import { makeSelfSignedCertificate, startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate } from '@maestro/test-support';
 import { checkSmtpHost, createDispatcher, isInternalAddress, verifySmtpAccount, type HostPolicy } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 

@@ -1,4 +1,4 @@
-import { makeSelfSignedCertificate, startDovecot, type RunningDovecot, type SelfSignedCertificate } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate, startDovecot, type RunningDovecot, type SelfSignedCertificate } from '@maestro/test-support';
 import { ImapFlow } from 'imapflow';
 import { appendToSentFolder, classifyImapError } from '../../src/imap';
 import { IMAP_TEST_TIMEOUTS, MAILBOX, PASSWORD, implicitTls, passwordAccount, rawMessage, startTls } from './imap-fixtures';

@@ -1,5 +1,5 @@
 import { defaultSmtpAccount, type SmtpAccount } from '@maestro/settings-schema';
-import type { RunningDovecot, SelfSignedCertificate } from '@maestro/dev-mailbox';
+import type { RunningDovecot, SelfSignedCertificate } from '@maestro/test-support';
 import type { ImapEndpoint, ImapTimeouts } from '../../src/imap';
 
 /** Short enough that a failing test fails fast on a 2-core machine, long enough not to flake. */

@@ -8,7 +8,7 @@ import {
   type RunningIdentityProvider,
   type SelfSignedCertificate,
   type ServiceAccountKey,
-} from '@maestro/dev-mailbox';
+} from '@maestro/test-support';
 import { defaultSmtpAccount, type SmtpAccount } from '@maestro/settings-schema';
 import { appendToSentFolder, verifyImapAccount } from '../../src/imap';
 import { createAccessTokenProvider } from '../../src/oauth';

@@ -1,4 +1,4 @@
-import { freePort, makeSelfSignedCertificate, startDovecot, type RunningDovecot, type SelfSignedCertificate } from '@maestro/dev-mailbox';
+import { freePort, makeSelfSignedCertificate, startDovecot, type RunningDovecot, type SelfSignedCertificate } from '@maestro/test-support';
 import { verifyImapAccount } from '../../src/imap';
 import { IMAP_TEST_TIMEOUTS, MAILBOX, PASSWORD, implicitTls, passwordAccount, startTls } from './imap-fixtures';
 

@@ -1,13 +1,13 @@
+import { type RunningSmtpServer } from '@maestro/dev-mailbox';
 import {
   makeSelfSignedCertificate,
   makeServiceAccountKey,
   startIdentityProvider,
   type GoogleServiceAccountRegistration,
   type RunningIdentityProvider,
-  type RunningSmtpServer,
   type SelfSignedCertificate,
   type ServiceAccountKey,
-} from '@maestro/dev-mailbox';
+} from '@maestro/test-support';
 import { createDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
 import { GOOGLE_MAIL_SCOPE, GOOGLE_TOKEN_URL, createAccessTokenProvider } from '../../src/oauth';
 import { TEST_TIMEOUTS, orderConfirmation } from '../dispatch/dispatch-fixtures';

@@ -1,12 +1,12 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { type RunningSmtpServer } from '@maestro/dev-mailbox';
 import {
   makeSelfSignedCertificate,
   startIdentityProvider,
   type MicrosoftAppRegistration,
   type RunningIdentityProvider,
-  type RunningSmtpServer,
   type SelfSignedCertificate,
-} from '@maestro/dev-mailbox';
+} from '@maestro/test-support';
 import { createDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
 import { createAccessTokenProvider, type AccessTokenProviderOptions } from '../../src/oauth';
 import { ManualClock, TEST_TIMEOUTS, orderConfirmation } from '../dispatch/dispatch-fixtures';

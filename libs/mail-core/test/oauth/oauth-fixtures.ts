@@ -1,10 +1,5 @@
-import {
-  startSmtpServer,
-  type RunningIdentityProvider,
-  type RunningSmtpServer,
-  type SelfSignedCertificate,
-  type SmtpReply,
-} from '@maestro/dev-mailbox';
+import { startSmtpServer, type RunningSmtpServer, type SmtpReply } from '@maestro/dev-mailbox';
+import { type RunningIdentityProvider, type SelfSignedCertificate } from '@maestro/test-support';
 import type { SmtpAccount } from '@maestro/settings-schema';
 import { accountFor } from '../dispatch/dispatch-fixtures';
 

@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { startDnsServer, type DnsZone, type RunningDnsServer } from '@maestro/dev-mailbox';
+import { startDnsServer, type DnsZone, type RunningDnsServer } from '@maestro/test-support';
 import { checkSenderDomain, type DnsResolve } from '../../src/sender-auth';
 
 let dns: RunningDnsServer | undefined;
