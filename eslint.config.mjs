@@ -1,19 +1,62 @@
-// Lint rules for the whole workspace. The module-boundary rules keep dependencies pointing one way:
-// web -> settings-schema; api -> mail-core -> settings-schema; libs never import apps.
+// Lint rules for the whole workspace. Every project has a kind, and eslint-plugin-boundaries enforces
+// which kinds may import which (the table in CONTRIBUTING.md); the no-restricted-imports rules below
+// add what a kind may not take from outside (Node built-ins in settings-schema, a database in mail-core).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 
-const noAppsFromLibs = {
-  group: ['**/apps/**', '@maestro/api', '@maestro/web', '@maestro/api/*', '@maestro/web/*'],
-  message: 'Libraries never import applications.',
-};
+/** Each project and its kind. The first pattern that matches a file wins. */
+const PROJECTS = [
+  { type: 'settings-schema', kind: 'lib', pattern: 'libs/settings-schema' },
+  { type: 'mail-core', kind: 'lib', pattern: 'libs/mail-core' },
+  { type: 'dev-mailbox', kind: 'dev-tool', pattern: 'tools/dev-mailbox' },
+  { type: 'test-support', kind: 'test-support', pattern: 'tools/test-support' },
+  { type: 'api', kind: 'api', pattern: 'apps/api' },
+  { type: 'web', kind: 'web', pattern: 'apps/web' },
+  { type: 'tool', kind: 'tool', pattern: 'tools/{e2e,faults,bench}' },
+];
+
+const TEST_FILES = ['**/test/**', '**/*.spec.{ts,tsx}', '**/*.test.{ts,tsx}', '**/test-setup.{ts,tsx}'];
+
+const LIBS = ['settings-schema', 'mail-core'];
+const ours = (...types) => ({ to: { element: { types: { anyOf: types } } } });
+
+/**
+ * Who may import whom. A project may always import itself and any package from the registry; what is
+ * not allowed here is refused. Tests of a project may also import test-support (and the dev mailbox's
+ * SMTP server); nothing else may.
+ */
+const BOUNDARY_POLICIES = [
+  { from: { element: { type: 'settings-schema' } }, allow: ours('settings-schema') },
+  { from: { element: { type: 'mail-core' } }, allow: ours('mail-core', 'settings-schema') },
+  { from: { element: { type: 'dev-mailbox' } }, allow: ours('dev-mailbox', ...LIBS) },
+  { from: { element: { type: 'test-support' } }, allow: ours('test-support', ...LIBS, 'dev-mailbox') },
+  { from: { element: { type: 'api' } }, allow: ours('api', ...LIBS, 'dev-mailbox') },
+  { from: { element: { type: 'web' } }, allow: ours('web', 'settings-schema') },
+  { from: { element: { type: 'tool' } }, allow: ours(...LIBS, 'dev-mailbox', 'test-support', 'api', 'web', 'tool') },
+  { from: { file: { categories: 'test' } }, allow: ours('test-support', 'dev-mailbox') },
+];
 
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'reports/**', '.nx/**', 'apps/web/src/gql/**', 'data/**', 'tmp/**'],
   },
   js.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': PROJECTS.map(({ type, pattern }) => ({ type, pattern, partialMatch: false })),
+      'boundaries/files': [{ category: 'test', pattern: TEST_FILES }],
+      'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export', 'require'],
+      // Workspace packages resolve through their node_modules links to the real sources.
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'], preserveSymlinks: false } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: BOUNDARY_POLICIES }],
+    },
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
@@ -46,10 +89,7 @@ export default tseslint.config(
     files: ['libs/settings-schema/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [noAppsFromLibs, {
-          group: ['@maestro/*', '**/mail-core/**'],
-          message: 'settings-schema imports nothing of ours: it is the bottom of the graph.',
-        }, {
+        patterns: [{
           group: ['node:*', 'fs', 'path', 'net', 'tls', 'http', 'https', 'crypto', 'os'],
           message: 'settings-schema runs in the browser too: no Node built-ins.',
         }],
@@ -60,7 +100,7 @@ export default tseslint.config(
     files: ['libs/mail-core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [noAppsFromLibs, {
+        patterns: [{
           group: ['typeorm', 'type-graphql', 'graphql', '@apollo/*', 'express', 'mysql2', 'better-sqlite3'],
           message: 'mail-core has no database, no GraphQL and no HTTP server: plain objects in, plain objects out.',
         }],
@@ -70,13 +110,5 @@ export default tseslint.config(
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['@maestro/mail-core', '**/libs/mail-core/**', '**/apps/api/**', '@maestro/api'],
-          message: 'The web talks to the api over GraphQL only; it shares nothing but settings-schema.',
-        }],
-      }],
-    },
   },
 );
