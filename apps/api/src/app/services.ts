@@ -75,9 +75,8 @@ export function createServices(deps: ServiceDeps) {
     // Each account opens its own maxConnections (capped by its provider); see mail-core.
     clientName,
     hostPolicy,
-    // Per-minute limits are counted in the database (SendQuotas) so they hold across workers; a message
-    // over the limit waits in the outbox instead of holding a claim while an in-process limiter sleeps.
-    rateLimiter: { acquire: async () => undefined },
+    // Per-minute limits are not the SMTP dispatcher's: they are counted in the database (SendQuotas)
+    // so they hold across workers, and a message over the limit waits in the outbox.
   });
   const messageIntake = new MessageIntake(db, settings, compose, attachments, events, {
     messageBytes: config.limits.messageBytes,

@@ -6,7 +6,7 @@ import { toMailOptions } from '../mime/to-mail-options';
 import type { OutgoingMessage } from '../types';
 import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
 import { OPEN_HOST_POLICY, connectChecked, type HostPolicy } from './host-policy';
-import { InMemoryRateLimiter, systemClock, type Clock, type RateLimiter } from './rate-limiter';
+import { systemClock, type Clock } from './clock';
 import { nonAsciiLocalParts, offersSmtpUtf8 } from './smtputf8';
 import {
   DEFAULT_SMTP_TIMEOUTS,
@@ -68,8 +68,6 @@ export interface DispatcherOptions {
   clientName?: string | null;
   /** Needed for accounts whose authMethod is OAUTH2_*. */
   accessTokenProvider?: AccessTokenProvider;
-  /** Per-account messages-per-minute limiter. Default: in this process only. */
-  rateLimiter?: RateLimiter;
   clock?: Clock;
   /** Which hosts may be connected to (hosted installations refuse internal addresses). */
   hostPolicy?: HostPolicy;
@@ -109,7 +107,6 @@ export class SmtpDispatcher {
   private readonly idleMs: number;
   private readonly timeouts: SmtpTimeouts;
   private readonly clock: Clock;
-  private readonly rateLimiter: RateLimiter;
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
 
@@ -117,7 +114,6 @@ export class SmtpDispatcher {
     this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
     this.timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
     this.clock = options.clock ?? systemClock;
-    this.rateLimiter = options.rateLimiter ?? new InMemoryRateLimiter(this.clock);
     this.sweeper = setInterval(() => this.evictIdle(), Math.max(1000, Math.min(this.idleMs, 60_000)));
     this.sweeper.unref();
   }
@@ -135,11 +131,6 @@ export class SmtpDispatcher {
 
     const missing = this.missingCredentials(account);
     if (missing) return failure(messageId, missing);
-
-    if (account.messagesPerMinute) {
-      await this.rateLimiter.acquire(accountIdentity(account), account.messagesPerMinute);
-      if (this.closed) return failure(messageId, makeClassifiedError('UNKNOWN', { detail: 'dispatcher closed' }));
-    }
 
     const international = nonAsciiLocalParts(message);
     if (international.length > 0) {

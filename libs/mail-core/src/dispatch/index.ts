@@ -10,8 +10,8 @@ export { classifySmtpError, makeClassifiedError, sanitizeDetail } from './classi
 export type { ClassifiedError, ClassifyOptions } from './classify-smtp-error';
 export { SMTP_ERROR_CODES, SMTP_ERROR_RULES } from './smtp-error-codes';
 export type { SmtpErrorCode, SmtpErrorContext, SmtpErrorRule } from './smtp-error-codes';
-export { InMemoryRateLimiter, systemClock } from './rate-limiter';
-export type { Clock, RateLimiter } from './rate-limiter';
+export { systemClock } from './clock';
+export type { Clock } from './clock';
 export { DEFAULT_SMTP_TIMEOUTS, ehloNameFor, sendingQuotaKey, transportKey, smtpConnectionOptions } from './smtp-settings';
 export { nonAsciiLocalParts } from './smtputf8';
 export type { AccessTokenProvider, SmtpTimeouts } from './smtp-settings';

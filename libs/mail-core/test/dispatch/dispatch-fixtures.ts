@@ -45,39 +45,16 @@ export function orderConfirmation(overrides: Partial<OutgoingMessage> = {}): Out
   };
 }
 
-/** A clock the test moves by hand: sleeps resolve only when advance() passes their time. */
+/** A clock the test moves by hand. */
 export class ManualClock implements Clock {
   private time = 1_000_000;
-  private sleepers: Array<{ until: number; resolve: () => void }> = [];
-  private sleepListeners: Array<() => void> = [];
 
   now(): number {
     return this.time;
   }
 
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.sleepers.push({ until: this.time + ms, resolve });
-      this.sleepListeners.splice(0).forEach((notify) => notify());
-    });
-  }
-
-  /** The wake-up times of everyone asleep, relative to now. */
-  get pendingSleeps(): number[] {
-    return this.sleepers.map((s) => s.until - this.time);
-  }
-
-  /** Resolves once somebody is asleep on this clock. */
-  somebodySleeps(): Promise<void> {
-    if (this.sleepers.length > 0) return Promise.resolve();
-    return new Promise((resolve) => this.sleepListeners.push(resolve));
-  }
-
   advance(ms: number): void {
     this.time += ms;
-    const due = this.sleepers.filter((s) => s.until <= this.time);
-    this.sleepers = this.sleepers.filter((s) => s.until > this.time);
-    due.forEach((s) => s.resolve());
   }
 }
 
