@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { createDispatcher, type AccessTokenProvider, type DnsResolve } from '@maestro/mail-core';
+import { createSmtpDispatcher, type AccessTokenProvider, type DnsResolve } from '@maestro/mail-core';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import type { Logger } from '../common/logger';
@@ -69,7 +69,7 @@ export function createServices(deps: ServiceDeps) {
   const metrics = new OutboxMetrics(db);
   const quotas = new SendQuotas(db);
   const clientName = deps.clientName ?? config.ehloName;
-  const smtp = createDispatcher({
+  const smtp = createSmtpDispatcher({
     timeouts: config.smtpTimeouts,
     accessTokenProvider: deps.accessTokenProvider,
     // Each account opens its own maxConnections (capped by its provider); see mail-core.

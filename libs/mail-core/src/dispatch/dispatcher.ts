@@ -344,6 +344,6 @@ function failure(messageId: string, error: ClassifiedError, rejected: RecipientR
 }
 
 /** A dispatcher with its own pools; call close() when done. */
-export function createDispatcher(options: DispatcherOptions = {}): SmtpDispatcher {
+export function createSmtpDispatcher(options: DispatcherOptions = {}): SmtpDispatcher {
   return new SmtpDispatcher(options);
 }

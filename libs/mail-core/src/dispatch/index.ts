@@ -1,5 +1,5 @@
 // Dispatch: sending over pooled nodemailer transports, the connection test, and error classification.
-export { SmtpDispatcher, createDispatcher } from './dispatcher';
+export { SmtpDispatcher, createSmtpDispatcher } from './dispatcher';
 export type { DispatcherOptions, RecipientRejection, SendFailure, SendOutcome, SendSuccess } from './dispatcher';
 export { verifySmtpAccount } from './verify-smtp-account';
 export type { VerifyOptions, VerifyResult, VerifyStage } from './verify-smtp-account';

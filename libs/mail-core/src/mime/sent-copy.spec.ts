@@ -1,7 +1,7 @@
 import { startSmtpServer } from '@maestro/dev-mailbox';
 import { defaultSmtpAccount } from '@maestro/settings-schema';
 import { simpleParser, type AddressObject } from 'mailparser';
-import { createDispatcher } from '../dispatch';
+import { createSmtpDispatcher } from '../dispatch';
 import type { OutgoingMessage } from '../types';
 import { buildSentCopy } from './sent-copy';
 
@@ -54,7 +54,7 @@ describe('buildSentCopy', () => {
 
   it('is the message the recipients got, with the same Message-ID, Date and headers, plus Bcc', async () => {
     const server = await startSmtpServer();
-    const dispatcher = createDispatcher({ timeouts: { connectionMs: 2000, greetingMs: 1500, socketMs: 3000, dnsMs: 3000 } });
+    const dispatcher = createSmtpDispatcher({ timeouts: { connectionMs: 2000, greetingMs: 1500, socketMs: 3000, dnsMs: 3000 } });
     try {
       const sent = message({ date: SENT_AT });
       const outcome = await dispatcher.send({ ...defaultSmtpAccount(), host: server.host, port: server.port, encryption: 'NONE', authEnabled: false }, sent);

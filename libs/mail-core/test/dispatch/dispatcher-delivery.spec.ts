@@ -1,7 +1,7 @@
 import type { AddressObject, ParsedMail } from 'mailparser';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { makeSelfSignedCertificate, type SelfSignedCertificate } from '@maestro/test-support';
-import { createDispatcher, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, type SmtpDispatcher } from '../../src/dispatch';
 import { PDF_BYTES, TEST_TIMEOUTS, accountFor, orderConfirmation, sha256 } from './dispatch-fixtures';
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
@@ -34,7 +34,7 @@ describe('what arrives at the server over plain SMTP', () => {
   let blockDispatcher: SmtpDispatcher;
   beforeAll(async () => {
     blockServer = await startSmtpServer();
-    blockDispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    blockDispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     outcome = await blockDispatcher.send(accountFor(blockServer), message);
     const [mail] = await blockServer.waitFor(1);
     envelope = mail!.envelope;
@@ -98,7 +98,7 @@ describe('what arrives at the server over plain SMTP', () => {
 
 it('sends over plain SMTP without TLS when the encryption is NONE', async () => {
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   await expect(dispatcher.send(accountFor(server), orderConfirmation())).resolves.toMatchObject({ ok: true });
   const [mail] = await server.waitFor(1);
   expect(mail!.session.secure).toBe(false);
@@ -107,7 +107,7 @@ it('sends over plain SMTP without TLS when the encryption is NONE', async () => 
 it('never upgrades a NONE account to TLS even when the server offers STARTTLS', async () => {
   // The server's certificate is not trusted by the client: an attempted upgrade would fail the send.
   server = await startSmtpServer({ tls: certificate, starttls: true });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   await expect(dispatcher.send(accountFor(server), orderConfirmation())).resolves.toMatchObject({ ok: true });
   const [mail] = await server.waitFor(1);
   expect(mail!.session.secure).toBe(false);
@@ -115,7 +115,7 @@ it('never upgrades a NONE account to TLS even when the server offers STARTTLS', 
 
 it('sends over STARTTLS when the encryption is TLS', async () => {
   server = await startSmtpServer({ tls: certificate, starttls: true });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const account = accountFor(server, { encryption: 'TLS', caCertificate: certificate.cert });
   await expect(dispatcher.send(account, orderConfirmation())).resolves.toMatchObject({ ok: true });
   const [mail] = await server.waitFor(1);
@@ -124,7 +124,7 @@ it('sends over STARTTLS when the encryption is TLS', async () => {
 
 it('sends over implicit TLS when the encryption is SSL', async () => {
   server = await startSmtpServer({ secure: true, tls: certificate });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const account = accountFor(server, { encryption: 'SSL', caCertificate: certificate.cert });
   await expect(dispatcher.send(account, orderConfirmation())).resolves.toMatchObject({ ok: true });
   const [mail] = await server.waitFor(1);
@@ -133,7 +133,7 @@ it('sends over implicit TLS when the encryption is SSL', async () => {
 
 it('sends an SMS as plain text to the gateway address', async () => {
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const sms = orderConfirmation({
     channel: 'SMS',
     to: [{ name: '', address: '358401234567@smsmail.labyrintti.com' }],

@@ -1,5 +1,5 @@
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
-import { createDispatcher, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, type SmtpDispatcher } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 
 // Delivery status notifications (RFC 3461): what the dispatcher asks of a real SMTP server, read from
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 it('asks a server that offers DSN for failure and delay notices, headers only, with the message’s envelope id', async () => {
   server = await startSmtpServer({ dsn: true });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const message = orderConfirmation();
   const outcome = await dispatcher.send(accountFor(server), message);
   expect(outcome.ok).toBe(true);
@@ -31,7 +31,7 @@ it('asks a server that offers DSN for failure and delay notices, headers only, w
 it('sends no DSN parameters to a server that does not offer DSN, and the message still goes out', async () => {
   // Without DSN in its EHLO reply, smtp-server refuses RET/ENVID/NOTIFY as unknown parameters (555).
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor(server), orderConfirmation());
   expect(outcome.ok).toBe(true);
   expect(await server.waitFor(1)).toHaveLength(1);

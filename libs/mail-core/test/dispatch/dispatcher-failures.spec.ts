@@ -1,5 +1,5 @@
 import { startSmtpServer, type RunningSmtpServer, type SmtpReply } from '@maestro/dev-mailbox';
-import { createDispatcher, type SendFailure, type SendSuccess, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, type SendFailure, type SendSuccess, type SmtpDispatcher } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 
 let server: RunningSmtpServer | undefined;
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 async function sendTo(options: Parameters<typeof startSmtpServer>[0], message = orderConfirmation()) {
   server = await startSmtpServer(options);
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   return dispatcher.send(accountFor(server), message);
 }
 
@@ -89,13 +89,13 @@ it('treats a closed port as transient CONNECTION_REFUSED', async () => {
   const closed = await startSmtpServer();
   const { host, port } = closed;
   await closed.close();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor({ host, port }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: false, error: { code: 'CONNECTION_REFUSED', permanent: false, settingsProblem: true } });
 });
 
 it('treats an unknown host as transient UNKNOWN_HOST that asks the admin to check the name', async () => {
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor({ host: 'nonexistent.invalid', port: 25 }), orderConfirmation());
   expect(outcome).toMatchObject({
     ok: false,

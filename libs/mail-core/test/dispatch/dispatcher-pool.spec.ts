@@ -1,5 +1,5 @@
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
-import { createDispatcher, transportKey, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, transportKey, type SmtpDispatcher } from '../../src/dispatch';
 import { ManualClock, TEST_TIMEOUTS, accountFor, eventually, orderConfirmation } from './dispatch-fixtures';
 
 let server: RunningSmtpServer | undefined;
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 it('reuses one pooled connection for two sends to the same account', async () => {
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const account = accountFor(server);
   await dispatcher.send(account, orderConfirmation());
   await dispatcher.send({ ...account }, orderConfirmation());
@@ -27,7 +27,7 @@ it('keeps separate transports for different accounts', async () => {
   server = await startSmtpServer();
   const second = await startSmtpServer();
   try {
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     await dispatcher.send(accountFor(server), orderConfirmation());
     await dispatcher.send(accountFor(second), orderConfirmation());
     expect(dispatcher.transportCount).toBe(2);
@@ -39,7 +39,7 @@ it('keeps separate transports for different accounts', async () => {
 
 it('replaces the transport when the account settings change, and closes the old connection', async () => {
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const account = accountFor(server);
   await dispatcher.send(account, orderConfirmation());
   expect(server.openConnections).toBe(1);
@@ -53,7 +53,7 @@ it('replaces the transport when the account settings change, and closes the old 
 
 it('sends with a corrected password after a refused login, through a fresh transport', async () => {
   server = await startSmtpServer({ auth: { users: { 'myynti@yritys.fi': 'uusi-salasana' } } });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const account = accountFor(server, { authEnabled: true, username: 'myynti@yritys.fi', password: 'vanha-salasana' });
   await expect(dispatcher.send(account, orderConfirmation())).resolves.toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
   await expect(dispatcher.send({ ...account, password: 'uusi-salasana' }, orderConfirmation())).resolves.toMatchObject({ ok: true });
@@ -63,7 +63,7 @@ it('sends with a corrected password after a refused login, through a fresh trans
 it('closes a transport idle longer than the idle time', async () => {
   const clock = new ManualClock();
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, clock, idleMs: 60_000 });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, clock, idleMs: 60_000 });
   await dispatcher.send(accountFor(server), orderConfirmation());
 
   clock.advance(60_001);
@@ -75,7 +75,7 @@ it('closes a transport idle longer than the idle time', async () => {
 it('keeps a transport used within the idle time', async () => {
   const clock = new ManualClock();
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, clock, idleMs: 60_000 });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, clock, idleMs: 60_000 });
   await dispatcher.send(accountFor(server), orderConfirmation());
 
   clock.advance(59_000);
@@ -86,7 +86,7 @@ it('keeps a transport used within the idle time', async () => {
 it('opens a new connection for a send after idle eviction', async () => {
   const clock = new ManualClock();
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, clock, idleMs: 60_000 });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, clock, idleMs: 60_000 });
   await dispatcher.send(accountFor(server), orderConfirmation());
   clock.advance(60_001);
   dispatcher.evictIdle();
@@ -97,7 +97,7 @@ it('opens a new connection for a send after idle eviction', async () => {
 
 it('closes every connection on close()', async () => {
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   await dispatcher.send(accountFor(server), orderConfirmation());
   await dispatcher.close();
   expect(dispatcher.transportCount).toBe(0);

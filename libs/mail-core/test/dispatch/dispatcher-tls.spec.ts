@@ -1,6 +1,6 @@
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { makeSelfSignedCertificate, type SelfSignedCertificate } from '@maestro/test-support';
-import { createDispatcher, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, type SmtpDispatcher } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 
 let certificate: SelfSignedCertificate;
@@ -24,7 +24,7 @@ describe('TLS (STARTTLS) chosen, the server offers no STARTTLS', () => {
 
   beforeEach(async () => {
     server = await startSmtpServer({ starttls: false, auth: { users: { 'myynti@yritys.fi': 'salainen' } } });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   });
 
   it('fails with STARTTLS_UNAVAILABLE', async () => {
@@ -45,7 +45,7 @@ describe('TLS (STARTTLS) chosen, the server offers no STARTTLS', () => {
 
 it('refuses a server whose certificate is not trusted (STARTTLS)', async () => {
   server = await startSmtpServer({ tls: certificate, starttls: true });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor(server, { encryption: 'TLS' }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: false, error: { code: 'CERT_UNTRUSTED', permanent: false } });
   expect(server.count).toBe(0);
@@ -53,7 +53,7 @@ it('refuses a server whose certificate is not trusted (STARTTLS)', async () => {
 
 it('refuses a server whose certificate is not trusted (implicit TLS)', async () => {
   server = await startSmtpServer({ secure: true, tls: certificate });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor(server, { encryption: 'SSL' }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: false, error: { code: 'CERT_UNTRUSTED' } });
   expect(server.count).toBe(0);
@@ -61,7 +61,7 @@ it('refuses a server whose certificate is not trusted (implicit TLS)', async () 
 
 it('trusts a server certificate through the account CA certificate', async () => {
   server = await startSmtpServer({ secure: true, tls: certificate });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor(server, { encryption: 'SSL', caCertificate: certificate.cert }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: true });
 });
@@ -69,21 +69,21 @@ it('trusts a server certificate through the account CA certificate', async () =>
 it('refuses a trusted certificate made for another host name', async () => {
   const other = await makeSelfSignedCertificate(['mail.muualla.test']);
   server = await startSmtpServer({ secure: true, tls: other });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor(server, { encryption: 'SSL', caCertificate: other.cert }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: false, error: { code: 'CERT_HOSTNAME_MISMATCH' } });
 });
 
 it('reports SSL against a plain SMTP port as WRONG_ENCRYPTION', async () => {
   server = await startSmtpServer();
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const outcome = await dispatcher.send(accountFor(server, { encryption: 'SSL' }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: false, error: { code: 'WRONG_ENCRYPTION', settingsProblem: true } });
 });
 
 it('reports plain SMTP against an implicit TLS port as NO_GREETING with the hint to choose SSL', async () => {
   server = await startSmtpServer({ secure: true, tls: certificate });
-  dispatcher = createDispatcher({ timeouts: { ...TEST_TIMEOUTS, greetingMs: 300 } });
+  dispatcher = createSmtpDispatcher({ timeouts: { ...TEST_TIMEOUTS, greetingMs: 300 } });
   const outcome = await dispatcher.send(accountFor(server, { encryption: 'NONE' }), orderConfirmation());
   expect(outcome).toMatchObject({ ok: false, error: { code: 'NO_GREETING', permanent: false } });
   expect(outcome.ok === false && outcome.error.message.fi).toContain('valitse salaustavaksi SSL');

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { makeSelfSignedCertificate } from '@maestro/test-support';
-import { checkSmtpHost, createDispatcher, isInternalAddress, verifySmtpAccount, type HostPolicy } from '../../src/dispatch';
+import { checkSmtpHost, createSmtpDispatcher, isInternalAddress, verifySmtpAccount, type HostPolicy } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 
 const HOSTED: HostPolicy = { refuseInternal: true, allowed: [] };
@@ -79,7 +79,7 @@ describe('a hosted installation connecting', () => {
 
   it('does not send to a loopback SMTP server, and says why', async () => {
     smtp = await startSmtpServer();
-    const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: HOSTED });
+    const dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: HOSTED });
     try {
       const outcome = await dispatcher.send(accountFor(smtp), orderConfirmation());
       expect(outcome).toMatchObject({ ok: false, error: { code: 'HOST_NOT_ALLOWED', permanent: true } });
@@ -91,7 +91,7 @@ describe('a hosted installation connecting', () => {
 
   it('does not ask a loopback server about SMTPUTF8 either (a UTF-8 address checks the server first)', async () => {
     smtp = await startSmtpServer();
-    const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: HOSTED });
+    const dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: HOSTED });
     try {
       const outcome = await dispatcher.send(accountFor(smtp), orderConfirmation({ to: [{ name: '', address: 'pääkäyttäjä@asiakas.fi' }] }));
       expect(outcome).toMatchObject({ ok: false, error: { code: 'HOST_NOT_ALLOWED', permanent: true } });
@@ -103,7 +103,7 @@ describe('a hosted installation connecting', () => {
 
   it('asks an allowed loopback server about SMTPUTF8 through the checked socket, and sends', async () => {
     smtp = await startSmtpServer();
-    const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: { refuseInternal: true, allowed: ['127.0.0.1'] } });
+    const dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: { refuseInternal: true, allowed: ['127.0.0.1'] } });
     try {
       await expect(dispatcher.send(accountFor(smtp), orderConfirmation({ to: [{ name: '', address: 'pääkäyttäjä@asiakas.fi' }] }))).resolves.toMatchObject({ ok: true });
       expect(smtp.messages[0]?.session.smtpUtf8).toBe(true);
@@ -114,7 +114,7 @@ describe('a hosted installation connecting', () => {
 
   it('sends to an allowed loopback server through the checked socket', async () => {
     smtp = await startSmtpServer();
-    const dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: { refuseInternal: true, allowed: ['127.0.0.0/8'] } });
+    const dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, hostPolicy: { refuseInternal: true, allowed: ['127.0.0.0/8'] } });
     try {
       await expect(dispatcher.send(accountFor(smtp), orderConfirmation())).resolves.toMatchObject({ ok: true });
       expect(smtp.count).toBe(1);

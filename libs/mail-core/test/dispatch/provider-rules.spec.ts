@@ -1,7 +1,7 @@
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { makeSelfSignedCertificate, type SelfSignedCertificate } from '@maestro/test-support';
 import { SMTP_PRESETS, applySmtpPreset, defaultSmtpAccount, type SmtpAccount } from '@maestro/settings-schema';
-import { createDispatcher, verifySmtpAccount, type AccessTokenProvider, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, verifySmtpAccount, type AccessTokenProvider, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
 import { TEST_TIMEOUTS, accountFor, orderConfirmation } from './dispatch-fixtures';
 
 let certificate: SelfSignedCertificate;
@@ -27,7 +27,7 @@ const failed = (outcome: unknown) => (outcome as SendFailure).error;
 describe('connections per account', () => {
   it('sends through the Microsoft 365 preset’s 3 connections to a server that allows 3, none refused', async () => {
     server = await startSmtpServer({ maxConnections: 3 });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     const preset = applySmtpPreset(defaultSmtpAccount(), 'MICROSOFT_365');
     const account = accountFor(server, { maxConnections: preset.maxConnections });
     const outcomes = await Promise.all(Array.from({ length: 9 }, () => dispatcher!.send(account, orderConfirmation())));
@@ -37,14 +37,14 @@ describe('connections per account', () => {
 
   it('uses what the account allows rather than a fixed number (1 connection: one at a time)', async () => {
     server = await startSmtpServer();
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     await Promise.all(Array.from({ length: 4 }, () => dispatcher!.send(accountFor(server!, { maxConnections: 1 }), orderConfirmation())));
     expect(server.peakConnections).toBe(1);
   });
 
   it('reports a server refusing connections beyond its limit (432 4.3.2) as TOO_MANY_CONNECTIONS: retried, a setting to lower', async () => {
     server = await startSmtpServer({ maxConnections: 3 });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => dispatcher!.send(accountFor(server!, { maxConnections: 6 }), orderConfirmation())));
     const refused = outcomes.filter((o) => !o.ok).map(failed);
     expect(refused.length).toBeGreaterThan(0);
@@ -56,21 +56,21 @@ describe('connections per account', () => {
 describe('EHLO name', () => {
   it("greets with the sender's domain when nothing else names one, and a strict relay accepts it", async () => {
     server = await startSmtpServer({ ehlo: strictEhlo });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     await expect(dispatcher.send(accountFor(server), orderConfirmation())).resolves.toMatchObject({ ok: true });
     expect(server.ehloNames).toEqual(['yritys.fi']);
   });
 
   it("greets with the process's name (MAESTRO_EHLO_NAME or the machine's full name) over the sender's domain", async () => {
     server = await startSmtpServer({ ehlo: strictEhlo });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, clientName: 'maestro.yritys.fi' });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, clientName: 'maestro.yritys.fi' });
     await dispatcher.send(accountFor(server), orderConfirmation());
     expect(server.ehloNames).toEqual(['maestro.yritys.fi']);
   });
 
   it("greets with the account's own client host name over everything else", async () => {
     server = await startSmtpServer({ ehlo: strictEhlo });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, clientName: 'maestro.yritys.fi' });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, clientName: 'maestro.yritys.fi' });
     await dispatcher.send(accountFor(server, { ehloName: 'ERP.Yritys.fi' }), orderConfirmation());
     const [mail] = await server.waitFor(1);
     expect(mail?.session.ehloName).toBe('erp.yritys.fi');
@@ -78,7 +78,7 @@ describe('EHLO name', () => {
 
   it('reports a 421 to EHLO as a settings problem naming the refused name, not as a busy server', async () => {
     server = await startSmtpServer({ ehlo: strictEhlo });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     const error = failed(await dispatcher.send(accountFor(server, { ehloName: 'erp' }), orderConfirmation()));
     expect(error).toMatchObject({ code: 'EHLO_REJECTED', permanent: false, settingsProblem: true, responseCode: 421 });
     expect(error.message.en).toContain('"erp"');
@@ -99,7 +99,7 @@ describe('SMTPUTF8', () => {
 
   it('sends a UTF-8 local part with SMTPUTF8 when the server offers it', async () => {
     server = await startSmtpServer();
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     await expect(dispatcher.send(accountFor(server), toMuller())).resolves.toMatchObject({ ok: true });
     const [mail] = await server.waitFor(1);
     expect(mail?.envelope.to).toEqual(['müller@firma.fi']);
@@ -108,7 +108,7 @@ describe('SMTPUTF8', () => {
 
   it('refuses a UTF-8 local part clearly when the server does not offer SMTPUTF8, and sends nothing', async () => {
     server = await startSmtpServer({ smtputf8: false });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     const error = failed(await dispatcher.send(accountFor(server), toMuller()));
     expect(error).toMatchObject({ code: 'SMTPUTF8_NOT_SUPPORTED', permanent: true });
     expect(error.message.en).toContain('müller@firma.fi');
@@ -117,7 +117,7 @@ describe('SMTPUTF8', () => {
 
   it('asks nothing extra for an ASCII message, and asks the server only once', async () => {
     server = await startSmtpServer();
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     await dispatcher.send(accountFor(server), orderConfirmation());
     expect(server.connectionCount).toBe(1);
     await dispatcher.send(accountFor(server), toMuller());
@@ -127,7 +127,7 @@ describe('SMTPUTF8', () => {
 
   it('sends an IDN domain (ASCII local part) without needing SMTPUTF8', async () => {
     server = await startSmtpServer({ smtputf8: false });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     await expect(dispatcher.send(accountFor(server), orderConfirmation({ to: [{ name: '', address: 'myynti@pörssi.fi' }], cc: [], bcc: [] }))).resolves.toMatchObject({ ok: true });
   });
 });
@@ -154,7 +154,7 @@ describe("Microsoft 365's replies, from a server that answers them", () => {
       tls: certificate,
       auth: { users: {}, methods: ['XOAUTH2'], xoauth2Refusal: { code: 535, message: '5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.' } },
     });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: token });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: token });
     const error = failed(await dispatcher.send(oauthAccount(server), orderConfirmation()));
     expect(error).toMatchObject({ code: 'SMTP_AUTH_DISABLED', permanent: false, settingsProblem: true });
     expect(error.message.en).toContain('Set-CASMailbox -Identity myynti@yritys.fi -SmtpClientAuthenticationDisabled $false');
@@ -170,7 +170,7 @@ describe("Microsoft 365's replies, from a server that answers them", () => {
     ['451 4.4.5 (congestion)', { code: 451, message: '4.4.5 Insufficient system storage' }, 'MAIL_SYSTEM_CONGESTED', 'congested'],
   ])('reads %s at the end of DATA as a timed wait, not as permanent', async (_label, reply, code, text) => {
     server = await startSmtpServer({ onMail: () => reply });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     const error = failed(await dispatcher.send(accountFor(server), orderConfirmation()));
     expect(error).toMatchObject({ code, permanent: false });
     expect(error.message.en).toContain(text);
@@ -178,19 +178,19 @@ describe("Microsoft 365's replies, from a server that answers them", () => {
 
   it('waits at least an hour after a throttled or full mailbox', async () => {
     server = await startSmtpServer({ onMail: () => ({ code: 550, message: '5.2.253 Sender throttled due to continuous invalid license errors.' }) });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     expect(failed(await dispatcher.send(accountFor(server), orderConfirmation())).retryAfterMs).toBe(3_600_000);
   });
 
   it("still reads Google's 550 5.4.5 daily limit as the daily limit", async () => {
     server = await startSmtpServer({ onMail: () => ({ code: 550, message: '5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852' }) });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     expect(failed(await dispatcher.send(accountFor(server), orderConfirmation())).code).toBe('DAILY_LIMIT_REACHED');
   });
 
   it('keeps 554 5.2.252 SendAsDenied a permanent SEND_AS_DENIED', async () => {
     server = await startSmtpServer({ onMail: () => ({ code: 554, message: '5.2.252 SendAsDenied; myynti@yritys.fi not allowed to send as toimisto@yritys.fi; STOREDRV.Submission.Exception:SendAsDeniedException' }) });
-    dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+    dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
     expect(failed(await dispatcher.send(accountFor(server), orderConfirmation()))).toMatchObject({ code: 'SEND_AS_DENIED', permanent: true });
   });
 });

@@ -1,6 +1,6 @@
 import { startSmtpServer, type RunningSmtpServer, type SmtpReply } from '@maestro/dev-mailbox';
 import { applySmsGatewayPreset, defaultSmsSettings, type SmsGatewayPresetId, type SmsSettings } from '@maestro/settings-schema';
-import { createDispatcher, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, type SmtpDispatcher } from '../../src/dispatch';
 import { buildSmsEnvelope } from '../../src/sms';
 import { TEST_TIMEOUTS, accountFor } from './dispatch-fixtures';
 
@@ -26,7 +26,7 @@ const refuseOtherAddresses = (rule: RegExp) => (address: string): SmtpReply | nu
 
 async function sendThrough(id: SmsGatewayPresetId, fill: Partial<SmsSettings> = {}, text = 'Huolto on valmis.') {
   server = await startSmtpServer({ rejectRecipient: refuseOtherAddresses(GATEWAY_ADDRESS[id]) });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS });
   const smtp = accountFor(server);
   const settings = { ...applySmsGatewayPreset({ ...defaultSmsSettings(), senderEmail: 'sms@yritys.fi', smtp }, id), ...fill };
   const built = buildSmsEnvelope({ settings, phoneNumber: '040 123 4567', text, messageId: `<sms-${id}@yritys.fi>` });

@@ -8,7 +8,7 @@ import {
   type SelfSignedCertificate,
   type ServiceAccountKey,
 } from '@maestro/test-support';
-import { createDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
 import { GOOGLE_MAIL_SCOPE, GOOGLE_TOKEN_URL, createAccessTokenProvider } from '../../src/oauth';
 import { TEST_TIMEOUTS, orderConfirmation } from '../dispatch/dispatch-fixtures';
 import { MAILBOX, googleAccount, oauthSmtpServer } from './oauth-fixtures';
@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 function dispatcherWithGoogle(): SmtpDispatcher {
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: createAccessTokenProvider({ google: { tokenUrl: idp.googleTokenUrl, ca: certificate.cert }, timeoutMs: 3000 }) });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: createAccessTokenProvider({ google: { tokenUrl: idp.googleTokenUrl, ca: certificate.cert }, timeoutMs: 3000 }) });
   return dispatcher;
 }
 

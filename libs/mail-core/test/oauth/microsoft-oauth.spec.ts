@@ -7,7 +7,7 @@ import {
   type RunningIdentityProvider,
   type SelfSignedCertificate,
 } from '@maestro/test-support';
-import { createDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
+import { createSmtpDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
 import { createAccessTokenProvider, type AccessTokenProviderOptions } from '../../src/oauth';
 import { ManualClock, TEST_TIMEOUTS, orderConfirmation } from '../dispatch/dispatch-fixtures';
 import { CLIENT_ID, CLIENT_SECRET, MAILBOX, TENANT, microsoftAccount, oauthSmtpServer } from './oauth-fixtures';
@@ -47,7 +47,7 @@ function tokenOnlyAccount() {
 
 async function sendOnce(options: AccessTokenProviderOptions = {}, overrides: Parameters<typeof microsoftAccount>[2] = {}) {
   server ??= await oauthSmtpServer(idp, certificate);
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider(options) });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider(options) });
   return dispatcher.send(microsoftAccount(server, certificate, overrides), orderConfirmation());
 }
 
@@ -106,7 +106,7 @@ it('gets a fresh token when the server refuses the cached one, and sends', async
   const account = microsoftAccount(server, certificate);
   await accessTokenProvider(account, { renew: false });
   idp.clear(); // Entra ID revokes the issued tokens; the cache still holds one
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider });
   await expect(dispatcher.send(account, orderConfirmation())).resolves.toMatchObject({ ok: true });
   expect(idp.tokenRequests).toBe(1);
 });
@@ -148,7 +148,7 @@ it('reports an unreachable Entra ID as OAUTH_TOKEN_FAILED naming the host and po
   const closed = await startIdentityProvider({ tls: certificate });
   await closed.close();
   server = await oauthSmtpServer(idp, certificate);
-  dispatcher = createDispatcher({
+  dispatcher = createSmtpDispatcher({
     timeouts: TEST_TIMEOUTS,
     accessTokenProvider: createAccessTokenProvider({ microsoft: { authorityHost: closed.origin, ca: certificate.cert }, timeoutMs: 2000 }),
   });
@@ -175,7 +175,7 @@ it('gives up on an identity provider that accepts the connection but never answe
 
 it('renews a token the server refuses at once (Exchange Online: 535 5.7.3) once, then reports OAUTH_TOKEN_REFUSED', async () => {
   server = await oauthSmtpServer(idp, certificate, { code: 535, message: '5.7.3 Authentication unsuccessful' });
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider() });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider() });
   // The service principal has rights on myynti@ only.
   const outcome = (await dispatcher.send(microsoftAccount(server, certificate, { oauthUser: 'toimitus@yritys.fi' }), orderConfirmation())) as SendFailure;
   expect(outcome.error).toMatchObject({ code: 'OAUTH_TOKEN_REFUSED', responseCode: 535, settingsProblem: true });
@@ -189,7 +189,7 @@ it('renews a token the server refuses at once (Exchange Online: 535 5.7.3) once,
 
 it('renews a token refused after a challenge (334, then 535) once, then reports OAUTH_TOKEN_REFUSED', async () => {
   server = await oauthSmtpServer(idp, certificate);
-  dispatcher = createDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider() });
+  dispatcher = createSmtpDispatcher({ timeouts: TEST_TIMEOUTS, accessTokenProvider: provider() });
   const outcome = (await dispatcher.send(microsoftAccount(server, certificate, { oauthUser: 'toimitus@yritys.fi' }), orderConfirmation())) as SendFailure;
   expect(outcome.error).toMatchObject({ code: 'OAUTH_TOKEN_REFUSED', responseCode: 535 });
   expect(idp.tokenRequests).toBe(2);
@@ -206,7 +206,7 @@ it('never puts the client secret or a token into what it reports', async () => {
   const tokens: string[] = [];
   const accessTokenProvider = provider();
   server = await oauthSmtpServer(idp, certificate);
-  dispatcher = createDispatcher({
+  dispatcher = createSmtpDispatcher({
     timeouts: TEST_TIMEOUTS,
     accessTokenProvider: async (account, options) => {
       const token = await accessTokenProvider(account, options);
