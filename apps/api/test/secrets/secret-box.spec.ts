@@ -29,7 +29,6 @@ describe('the secret box', () => {
     const sealed = new SecretBox(oldKey).seal('vanha');
     const rotated = new SecretBox(randomBytes(32), [oldKey]);
     expect(rotated.open(sealed)).toBe('vanha');
-    expect(rotated.isStale(sealed)).toBe(true);
   });
 
   it('says which key is missing when a value was sealed with an unknown key', () => {

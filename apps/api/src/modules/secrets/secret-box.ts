@@ -41,11 +41,6 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
   }
 
-  /** Whether a stored value was sealed with an older key and should be re-sealed. */
-  isStale(sealed: string): boolean {
-    return sealed.split(':')[1] !== this.current.id;
-  }
-
   /** A key for signing session tokens, derived so that it is never the encryption key itself. */
   deriveKey(purpose: string): Uint8Array {
     return createHash('sha256').update(this.current.key).update(`maestro:${purpose}`).digest();
