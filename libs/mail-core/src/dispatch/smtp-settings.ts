@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { effectiveMaxConnections, normalizeHostname, type SmtpAccount } from '@maestro/settings-schema';
+import { effectiveMaxConnections, normalizeHostname, secretPaths, smtpAccountSchema, type SmtpAccount } from '@maestro/settings-schema';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { XOAuth2ProvisionCallback } from 'nodemailer/lib/xoauth2';
 import { cacheKey } from '../oauth/cache-key';
@@ -112,11 +112,12 @@ export function provisionCallback(account: SmtpAccount, provider: AccessTokenPro
   };
 }
 
+/** The account's fields flagged `secret` in settings-schema: a new secret field is scrubbed too. */
+const SECRET_FIELDS = secretPaths(smtpAccountSchema) as Array<keyof SmtpAccount>;
+
 /** Every secret of the account, for scrubbing texts that leave the dispatcher. */
 export function accountSecrets(account: SmtpAccount): string[] {
-  const secrets = [account.password, account.oauthClientSecret, account.oauthServiceAccountKey].filter(
-    (s): s is string => typeof s === 'string' && s !== '',
-  );
+  const secrets = SECRET_FIELDS.map((field) => account[field]).filter((s): s is string => typeof s === 'string' && s !== '');
   // AUTH PLAIN sends base64("\0user\0password"): an echoed AUTH line must not leak it either.
   if (account.password) secrets.push(`\u0000${account.username}\u0000${account.password}`);
   // The service account's private key may surface on its own (a library quoting the PEM it could not read).
