@@ -10,7 +10,7 @@ import {
 } from '@maestro/test-support';
 import { createSmtpDispatcher, verifySmtpAccount, type SendFailure, type SmtpDispatcher } from '../../src/dispatch';
 import { GOOGLE_MAIL_SCOPE, GOOGLE_TOKEN_URL, createAccessTokenProvider } from '../../src/oauth';
-import { TEST_TIMEOUTS, orderConfirmation } from '../dispatch/dispatch-fixtures';
+import { ManualClock, TEST_TIMEOUTS, orderConfirmation } from '../dispatch/dispatch-fixtures';
 import { MAILBOX, googleAccount, oauthSmtpServer } from './oauth-fixtures';
 
 let certificate: SelfSignedCertificate;
@@ -62,13 +62,14 @@ it('signs an assertion for the mailbox (sub), the scope https://mail.google.com/
 });
 
 it('asks Google again once a short-lived token has expired', async () => {
-  idp.expiresInSeconds = 1;
-  const accessTokenProvider = createAccessTokenProvider({ google: { tokenUrl: idp.googleTokenUrl, ca: certificate.cert }, timeoutMs: 3000 });
+  idp.expiresInSeconds = 60;
+  const clock = new ManualClock();
+  const accessTokenProvider = createAccessTokenProvider({ google: { tokenUrl: idp.googleTokenUrl, ca: certificate.cert }, timeoutMs: 3000, clock });
   const verify = () => verifySmtpAccount(googleAccount(server, certificate, key.json), { timeouts: TEST_TIMEOUTS, accessTokenProvider });
   await expect(verify()).resolves.toMatchObject({ ok: true });
   await expect(verify()).resolves.toMatchObject({ ok: true });
   expect(idp.tokenRequests).toBe(1);
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  clock.advance(60_000);
   await expect(verify()).resolves.toMatchObject({ ok: true });
   expect(idp.tokenRequests).toBe(2);
 });
