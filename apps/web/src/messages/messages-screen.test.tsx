@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from '@testing-library/react';
 import { USER, messageError, outboundMessage, sentCopy } from '../test/fixtures';
 import { renderWithApp, screen, within, type Handler } from '../test/test-client';
@@ -18,6 +18,10 @@ const rows = () => within(screen.getByRole('list', { name: /Lähetetyt|Lähtevä
 const readingPane = () => screen.getByRole('region', { name: 'Viestin tiedot' });
 
 describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('asks each folder for its statuses', async () => {
     const { callsOf } = renderFolder('failed', { Messages: () => page([]) });
     await screen.findByText('Ei viestejä.');
@@ -131,6 +135,8 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
   });
 
   it('updates a pending status live, and stops asking once nothing is pending', async () => {
+    // Time is the test's: ten poll intervals pass at once instead of being slept through.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     let asked = 0;
     const queued = outboundMessage({ status: 'QUEUED', sentAt: null, smtpResponse: null, attempts: 0 });
     const { callsOf } = renderFolder(
@@ -146,14 +152,15 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     );
     expect(await within(await screen.findByRole('list', { name: 'Lähtevät' })).findByText('Lähetetty')).toBeTruthy();
     const settled = callsOf('Message').length;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await vi.advanceTimersByTimeAsync(40 * 10);
     expect(callsOf('Message').length).toBe(settled);
   });
 
   it('does not poll a folder where nothing is on its way', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const { callsOf } = renderFolder('sent', { Messages: () => page([outboundMessage()]), Message: () => ({ data: { message: outboundMessage() } }) }, 20);
     await screen.findAllByRole('button', { name: /etu\.sukunimi/ });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await vi.advanceTimersByTimeAsync(20 * 10);
     expect(callsOf('Message')).toHaveLength(0);
   });
 
