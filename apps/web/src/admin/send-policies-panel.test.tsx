@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '@testing-library/react';
+import type { MessageSource } from '../gql/graphql';
 import { ADMIN } from '../test/fixtures';
 import { renderWithApp, screen, within } from '../test/test-client';
 import { policyRow } from './admin-fixtures';
@@ -12,7 +13,7 @@ function renderPanel() {
       SendPolicies: () => ({
         data: { sendPolicies: [policyRow('SALES_ORDER', { defaultOutput: 'PAPER', sendMode: 'ASK', migratedFromSendLater: true }), policyRow('QUOTE', { defaultOutput: 'PAPER' })] },
       }),
-      UpdateSendPolicy: ({ source, input }) => ({ data: { updateSendPolicy: policyRow(String(source), { ...(input as object), migratedFromSendLater: false }) } }),
+      UpdateSendPolicy: ({ source, input }) => ({ data: { updateSendPolicy: policyRow(source as MessageSource, { ...(input as object), migratedFromSendLater: false }) } }),
     },
   });
 }

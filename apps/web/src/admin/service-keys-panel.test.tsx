@@ -19,7 +19,7 @@ function renderPanel() {
         keys = [...keys, created];
         return { data: { createServiceKey: { __typename: 'CreatedServiceKey', key: SECRET, serviceKey: created } } };
       },
-      RevokeServiceKey: ({ id }) => ({ data: { revokeServiceKey: serviceKeyRow({ id, revokedAt: '2026-02-01T08:00:00.000Z' }) } }),
+      RevokeServiceKey: ({ id }) => ({ data: { revokeServiceKey: serviceKeyRow({ id: String(id), revokedAt: '2026-02-01T08:00:00.000Z' }) } }),
     },
   });
 }

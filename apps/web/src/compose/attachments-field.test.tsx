@@ -119,7 +119,7 @@ describe('attachments handed over by the program (attachmentIds)', () => {
             if (missing.length > 0) {
               return badUserInput(missing.map(({ id, index }) => ({ field: `attachmentIds.${index}`, code: 'INVALID_VALUE', message: `Liitettä ${id} ei löytynyt: lataa se uudelleen.` })));
             }
-            return { data: { composeDraft: composeDraft({ sendMode: 'OPEN_FOR_EDIT', attachments: ids.map((id) => STORED[id]) }) } };
+            return { data: { composeDraft: composeDraft({ sendMode: 'OPEN_FOR_EDIT', attachments: ids.flatMap((id) => STORED[id] ?? []) }) } };
           },
           ComposeStandardTexts: () => ({ data: { standardTexts: [] } }),
           SendMessage: sendMessage,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '@testing-library/react';
+import type { Language } from '../gql/graphql';
 import { USER, badUserInput, composeDraft, messageError, outboundMessage, refusal } from '../test/fixtures';
 import { descriptionOf, renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { ComposeScreen } from './compose-screen';
 
-function renderCompose(handlers: Record<string, Handler> = {}, draft: Record<string, unknown> = {}) {
+function renderCompose(handlers: Record<string, Handler> = {}, draft: Parameters<typeof composeDraft>[0] = {}) {
   return renderWithApp(<ComposeScreen />, {
     route: '/compose',
     me: USER,
@@ -208,7 +209,7 @@ describe('Lähetä viesti', () => {
         data: { standardTexts: [{ __typename: 'StandardTextType', id: `st-${String(language)}`, name: `Tarjous ${String(language)}`, language, source: 'CUSTOMER_CARD' }] },
       }),
       ComposeDraft: ({ input }) => {
-        const { standardTextId, language } = input as { standardTextId?: string; language?: string };
+        const { standardTextId, language } = input as { standardTextId?: string; language?: Language };
         return standardTextId
           ? { data: { composeDraft: composeDraft({ source: 'CUSTOMER_CARD', language, standardTextId, subject: 'Offert 42', body: 'Hej,\n\nMaija Myyjä' }) } }
           : { data: { composeDraft: composeDraft({ source: 'CUSTOMER_CARD', to: [], subject: '', body: '' }) } };
@@ -226,7 +227,7 @@ describe('Lähetä viesti', () => {
   it('keeps what the user wrote when the chosen language has no standard text', async () => {
     const { user } = renderCompose({
       ComposeDraft: ({ input }) => ({
-        data: { composeDraft: composeDraft({ source: 'CUSTOMER_CARD', to: [], subject: '', body: '\nMaija Myyjä', language: (input as { language?: string }).language ?? 'FI' }) },
+        data: { composeDraft: composeDraft({ source: 'CUSTOMER_CARD', to: [], subject: '', body: '\nMaija Myyjä', language: (input as { language?: Language }).language ?? 'FI' }) },
       }),
     });
     const form = await fillIn(user);

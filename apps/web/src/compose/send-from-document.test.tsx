@@ -7,7 +7,7 @@ import { SendFromDocumentScreen } from './send-from-document-screen';
 
 const SEND_URL = '/send?source=SALES_ORDER&documentRef=MT-1001&to=etu.sukunimi%40maestro.fi&language=FI';
 
-function renderSend(route: string, draft: Record<string, unknown>, extra: Record<string, Handler> = {}) {
+function renderSend(route: string, draft: Parameters<typeof composeDraft>[0], extra: Record<string, Handler> = {}) {
   return renderWithApp(
     <Routes>
       <Route path="/send" element={<SendFromDocumentScreen />} />

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Route, Routes } from 'react-router-dom';
 import { waitFor } from '@testing-library/react';
-import { USER, messageDraft } from '../test/fixtures';
+import type { DraftsQuery } from '../gql/graphql';
+import { USER, messageDraft, type Answer } from '../test/fixtures';
 import { renderWithApp, screen, within } from '../test/test-client';
 import { DraftsScreen } from './drafts-screen';
 
-const row = (overrides: Record<string, unknown> = {}) => {
+const row = (overrides: Parameters<typeof messageDraft>[0] = {}): Answer<DraftsQuery['drafts'][number]> => {
   const { id, source, documentRef, subject, to, createdBy, createdAt, expiresAt } = messageDraft(overrides);
   return { __typename: 'MessageDraft', id, source, documentRef, subject, to, createdBy, createdAt, expiresAt };
 };
 
-function renderDrafts(drafts: Array<Record<string, unknown>>) {
+function renderDrafts(drafts: Array<Answer<DraftsQuery['drafts'][number]>>) {
   let current = drafts;
   return renderWithApp(
     <Routes>

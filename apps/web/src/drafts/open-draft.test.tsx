@@ -5,7 +5,7 @@ import { USER, messageDraft, outboundMessage, refusal } from '../test/fixtures';
 import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { SendFromDocumentScreen } from '../compose/send-from-document-screen';
 
-function renderDraft(draft: Record<string, unknown> = {}, extra: Record<string, Handler> = {}) {
+function renderDraft(draft: Parameters<typeof messageDraft>[0] = {}, extra: Record<string, Handler> = {}) {
   return renderWithApp(
     <Routes>
       <Route path="/send" element={<SendFromDocumentScreen />} />

@@ -145,7 +145,7 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
         Messages: () => page([queued]),
         Message: ({ id }) => {
           asked += 1;
-          return { data: { message: asked < 2 ? { ...queued, id, status: 'SENDING' } : outboundMessage({ id }) } };
+          return { data: { message: asked < 2 ? { ...queued, id, status: 'SENDING' } : outboundMessage({ id: String(id) }) } };
         },
       },
       40,

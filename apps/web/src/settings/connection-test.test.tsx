@@ -3,18 +3,19 @@ import { waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { UserMailSettingsScreen } from '../admin/user-mail-settings-screen';
 import { userRow } from '../admin/admin-fixtures';
-import { ADMIN, USER, badUserInput, companySettings, smsSettings, smtpAccount, userMailSettings } from '../test/fixtures';
+import type { TestSmtpConnectionMutation } from '../gql/graphql';
+import { ADMIN, USER, badUserInput, companySettings, smsSettings, smtpAccount, userMailSettings, type Answer } from '../test/fixtures';
 import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { MessageSettingsPage } from './message-settings-page';
 import { MyMailSettingsPage } from './my-mail-settings-page';
 
-function testResult(overrides: Record<string, unknown>) {
+function testResult(overrides: Partial<Answer<TestSmtpConnectionMutation['testSmtpConnection']>>) {
   return {
     data: { testSmtpConnection: { __typename: 'ConnectionTestResult', ok: true, stage: 'DONE', secure: true, reply: '250 OK', code: null, message: null, ehloName: null, senderDomain: null, imap: null, ...overrides } },
   };
 }
 
-function renderCompanySettings(test: Handler, smtp: Record<string, unknown> = {}) {
+function renderCompanySettings(test: Handler, smtp: Parameters<typeof smtpAccount>[0] = {}) {
   return renderWithApp(<MessageSettingsPage onClose={vi.fn()} />, {
     me: ADMIN,
     handlers: {

@@ -23,11 +23,11 @@ const MICROSOFT = {
   oauthClientId: '6f1c2b9e-3d4a-4c55-9a0e-2b7d1e8f4a10',
   oauthClientSecretSet: true,
   oauthUser: 'myynti@yritys.fi',
-};
+} as const;
 
-const GOOGLE = { host: 'smtp.gmail.com', authMethod: 'OAUTH2_GOOGLE', passwordSet: false, oauthServiceAccountKeySet: true, oauthUser: 'myynti@yritys.fi' };
+const GOOGLE = { host: 'smtp.gmail.com', authMethod: 'OAUTH2_GOOGLE', passwordSet: false, oauthServiceAccountKeySet: true, oauthUser: 'myynti@yritys.fi' } as const;
 
-function renderCompany(smtp: Record<string, unknown>, handlers: Record<string, Handler> = {}) {
+function renderCompany(smtp: Parameters<typeof smtpAccount>[0], handlers: Record<string, Handler> = {}) {
   const company = companySettings({ smtp: smtpAccount(smtp) });
   return renderWithApp(<MessageSettingsPage onClose={vi.fn()} />, {
     handlers: {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, badUserInput } from '../test/fixtures';
+import type { SignInReviewFieldsFragment } from '../gql/graphql';
+import { ADMIN, badUserInput, type Answer } from '../test/fixtures';
 import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { SignInReviewPage } from './sign-in-review-page';
 
-function account(overrides: Record<string, unknown> = {}) {
+function account(overrides: Partial<Answer<SignInReviewFieldsFragment['accounts'][number]>> = {}): Answer<SignInReviewFieldsFragment['accounts'][number]> {
   return {
     __typename: 'SignInReviewAccount',
     kind: 'COMPANY',

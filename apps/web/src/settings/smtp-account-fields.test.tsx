@@ -10,7 +10,7 @@ import type { SmtpAccountFieldsFragment } from '../gql/graphql';
 import { smtpAccountForm, smtpAccountInput, type SmtpAccountForm } from './smtp-account-form';
 import { SmtpAccountFields } from './smtp-account-fields';
 
-function renderBlock(account: Record<string, unknown> = {}, messages: FieldMessages = NO_MESSAGES, imap = true) {
+function renderBlock(account: Parameters<typeof smtpAccount>[0] = {}, messages: FieldMessages = NO_MESSAGES, imap = true) {
   const latest: { form: SmtpAccountForm | null } = { form: null };
   function Harness() {
     const [form, setForm] = useState(() => smtpAccountForm(smtpAccount(account) as SmtpAccountFieldsFragment));

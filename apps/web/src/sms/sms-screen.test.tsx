@@ -69,7 +69,7 @@ describe('Tekstiviesti', () => {
             ),
           },
         }),
-        Message: ({ id }) => ({ data: { message: outboundMessage({ id, channel: 'SMS', status: 'SENT', subject: '' }) } }),
+        Message: ({ id }) => ({ data: { message: outboundMessage({ id: String(id), channel: 'SMS', status: 'SENT', subject: '' }) } }),
       },
     });
   }

@@ -1,7 +1,27 @@
-// API answers shaped as the schema returns them (with __typename, as Apollo asks for it).
+// API answers shaped as the schema returns them (with __typename, as Apollo asks for it), typed from the
+// generated types (src/gql): a field the contract renames or drops breaks these at compile time.
 import type { Me } from '../auth/me-context';
+import type {
+  CompanyMessageSettingsFieldsFragment,
+  ComposeDraftQuery,
+  DraftFieldsFragment,
+  MeQuery,
+  MessageDetailFieldsFragment,
+  SmsSettingsFieldsFragment,
+  SmtpAccountFieldsFragment,
+  UserMailSettingsFieldsFragment,
+} from '../gql/graphql';
 
-export function smtpAccount(overrides: Record<string, unknown> = {}) {
+/** An answer as the API sends it: the generated type, with the __typename Apollo asks for at every level. */
+export type Answer<T> = T extends readonly (infer U)[]
+  ? Answer<U>[]
+  : T extends object
+    ? { [K in keyof T]: Answer<T[K]> } & { __typename?: string }
+    : T;
+
+type Overrides<T> = Partial<Answer<T>>;
+
+export function smtpAccount(overrides: Overrides<SmtpAccountFieldsFragment> = {}): Answer<SmtpAccountFieldsFragment> {
   return {
     __typename: 'SmtpAccountType',
     host: 'smtp.office365.com',
@@ -33,12 +53,12 @@ export function smtpAccount(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function warning(field: string, code: string, message: string) {
+export function warning(field: string, code: string, message: string): Answer<CompanyMessageSettingsFieldsFragment['warnings'][number]> {
   return { __typename: 'SettingsWarning', field, code, message };
 }
 
 /** The seed's example: Viestiasetukset, Sähköposti lähetykset. */
-export function companySettings(overrides: Record<string, unknown> = {}) {
+export function companySettings(overrides: Overrides<CompanyMessageSettingsFieldsFragment> = {}): Answer<CompanyMessageSettingsFieldsFragment> {
   return {
     __typename: 'CompanyMessageSettingsType',
     enabledChannels: 'EMAIL_AND_SMS',
@@ -54,7 +74,7 @@ export function companySettings(overrides: Record<string, unknown> = {}) {
 }
 
 /** The seed's example: Viestiasetukset, Tekstiviesti lähetykset. */
-export function smsSettings(overrides: Record<string, unknown> = {}) {
+export function smsSettings(overrides: Overrides<SmsSettingsFieldsFragment> = {}): Answer<SmsSettingsFieldsFragment> {
   return {
     __typename: 'SmsSettingsType',
     senderEmail: 'fff@maestro.fi',
@@ -75,7 +95,7 @@ export function smsSettings(overrides: Record<string, unknown> = {}) {
 }
 
 /** The seed's example: Sähköposti määrittely - POMO. */
-export function userMailSettings(overrides: Record<string, unknown> = {}) {
+export function userMailSettings(overrides: Overrides<UserMailSettingsFieldsFragment> = {}): Answer<UserMailSettingsFieldsFragment> {
   return {
     __typename: 'UserMailSettingsType',
     userId: 'user-1',
@@ -105,7 +125,7 @@ export const USER: Me = {
 };
 
 /** The `me` query's answer for a caller. */
-export function meAnswer(me: Me) {
+export function meAnswer(me: Me): Answer<MeQuery> {
   return { me: { __typename: 'Me', ...me, user: { __typename: 'User', ...me.user } } };
 }
 
@@ -117,7 +137,7 @@ export function badUserInput(fields: { field: string; code: string; message: str
 }
 
 /** composeDraft's answer: the seed's example, opened from a sales order. */
-export function composeDraft(overrides: Record<string, unknown> = {}) {
+export function composeDraft(overrides: Overrides<ComposeDraftQuery['composeDraft']> = {}): Answer<ComposeDraftQuery['composeDraft']> {
   return {
     __typename: 'ComposedDraftType',
     source: 'SALES_ORDER',
@@ -140,7 +160,7 @@ export function composeDraft(overrides: Record<string, unknown> = {}) {
 }
 
 /** A draft a program stored for the user (startSend), as `draft(id)` answers it. */
-export function messageDraft(overrides: Record<string, unknown> = {}) {
+export function messageDraft(overrides: Overrides<DraftFieldsFragment> = {}): Answer<DraftFieldsFragment> {
   return {
     ...composeDraft(),
     __typename: 'MessageDraft',
@@ -159,7 +179,7 @@ export function messageDraft(overrides: Record<string, unknown> = {}) {
 }
 
 /** An OutboundMessage with every field the web asks for. */
-export function outboundMessage(overrides: Record<string, unknown> = {}) {
+export function outboundMessage(overrides: Overrides<MessageDetailFieldsFragment> = {}): Answer<MessageDetailFieldsFragment> {
   return {
     __typename: 'OutboundMessage',
     id: 'msg-1',
@@ -199,11 +219,11 @@ export function sentCopy(status: 'PENDING' | 'DONE' | 'FAILED', message: string,
 }
 
 /** A stored attachment as the API describes it. */
-export function attachment(id: string, filename: string, overrides: Record<string, unknown> = {}) {
+export function attachment(id: string, filename: string, overrides: Overrides<MessageDetailFieldsFragment['attachments'][number]> = {}): Answer<MessageDetailFieldsFragment['attachments'][number]> {
   return { __typename: 'AttachmentType', id, filename, size: 2048, contentType: 'application/pdf', sha256: `sha-${id}`, url: `/attachments/${id}`, ...overrides };
 }
 
-export function messageError(code: string, message: string, permanent = false) {
+export function messageError(code: string, message: string, permanent = false): Answer<NonNullable<MessageDetailFieldsFragment['lastError']>> {
   return { __typename: 'MessageError', code, message, permanent };
 }
 
