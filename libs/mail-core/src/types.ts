@@ -26,6 +26,11 @@ export interface OutgoingMessage {
   /** Plain text, as the user edited it (monospace). */
   text: string;
   attachments: OutgoingAttachment[];
+  /**
+   * Send this transaction to these addresses only (a follow-up to the recipients a server deferred);
+   * the headers still name everyone, as in the first transaction. Absent: To, Cc and Bcc.
+   */
+  envelopeTo?: string[];
   /** Extra headers (e.g. X-Unsent for a hand-off draft). Names and values must be single-line. */
   headers?: Record<string, string>;
   /**

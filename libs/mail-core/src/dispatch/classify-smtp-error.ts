@@ -84,6 +84,16 @@ function enhancedCodeOf(reply: string): string | undefined {
   return /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(reply)?.[1];
 }
 
+/**
+ * A per-transaction recipient limit, not a verdict on the address: 452 (or 552, which RFC 5321
+ * §4.5.3.1.10 says clients must treat as temporary here) with X.5.3 or "too many recipients". Other
+ * 552s at RCPT TO (5.2.2 mailbox full) keep their meaning.
+ */
+function isTooManyRecipients(responseCode: number, enhanced: string, reply: string): boolean {
+  if (responseCode !== 452 && responseCode !== 552) return false;
+  return /^[45]\.5\.3$/.test(enhanced) || /too many recipients/i.test(reply);
+}
+
 /** The code for a failure the server answered with a reply code. */
 function codeForReply(responseCode: number, reply: string, command: string): SmtpErrorCode {
   const enhanced = enhancedCodeOf(reply) ?? '';
@@ -122,6 +132,7 @@ function codeForReply(responseCode: number, reply: string, command: string): Smt
   if (responseCode === 421) return 'SERVER_BUSY';
 
   if (command === 'RCPT TO') {
+    if (isTooManyRecipients(responseCode, enhanced, reply)) return 'TOO_MANY_RECIPIENTS';
     if (responseCode < 500) return 'RECIPIENT_DEFERRED';
     if (/relay/i.test(reply)) return 'RELAY_DENIED';
     return 'RECIPIENT_REJECTED';

@@ -7,6 +7,7 @@ import type { OutgoingMessage } from '../types';
 import { classifySmtpError, makeClassifiedError, sanitizeDetail, type ClassifiedError } from './classify-smtp-error';
 import { OPEN_HOST_POLICY, connectChecked, type HostPolicy } from './host-policy';
 import { systemClock, type Clock } from './clock';
+import { settleRecipients, type RecipientResult } from './recipient-results';
 import { nonAsciiLocalParts, offersSmtpUtf8 } from './smtputf8';
 import {
   DEFAULT_SMTP_TIMEOUTS,
@@ -42,6 +43,8 @@ export interface SendSuccess {
   response: string;
   accepted: string[];
   rejected: RecipientRejection[];
+  /** Every envelope recipient of this transaction, accepted, deferred or refused, with the server's reply. */
+  recipients: RecipientResult[];
   /** The id the server gave the message when it replaces the Message-ID header (Microsoft 365, SES). */
   serverMessageId?: string;
 }
@@ -194,12 +197,16 @@ export class SmtpDispatcher {
     entry.inFlight += 1;
     try {
       const info = await entry.transport.sendMail(toMailOptions(message));
+      const response = sanitizeDetail(info.response, context.secrets);
+      const accepted = info.accepted.map(String);
+      const rejected = (info.rejectedErrors ?? []).map((err) => rejection(err, context));
       const result: SendSuccess = {
         ok: true,
         messageId,
-        response: sanitizeDetail(info.response, context.secrets),
-        accepted: info.accepted.map(String),
-        rejected: (info.rejectedErrors ?? []).map((err) => rejection(err, context)),
+        response,
+        accepted,
+        rejected,
+        recipients: settleRecipients(envelopeRecipients(message), accepted, rejected, response),
         ...(info.serverMessageId ? { serverMessageId: info.serverMessageId } : {}),
       };
       return { ok: true, result };
@@ -332,6 +339,11 @@ export class SmtpDispatcher {
     if (this.byIdentity.get(entry.identity) === entry.key) this.byIdentity.delete(entry.identity);
     if (entry.inFlight === 0) entry.transport.close();
   }
+}
+
+/** Who the transaction goes to: the follow-up's recipients, else everyone in To, Cc and Bcc. */
+function envelopeRecipients(message: OutgoingMessage): string[] {
+  return message.envelopeTo ? [...message.envelopeTo] : [...message.to, ...message.cc, ...message.bcc].map((m) => m.address);
 }
 
 function rejection(err: unknown, context: FailureContext): RecipientRejection {

@@ -1,6 +1,8 @@
 // Dispatch: sending over pooled nodemailer transports, the connection test, and error classification.
 export { SmtpDispatcher, createSmtpDispatcher } from './dispatcher';
 export type { DispatcherOptions, RecipientRejection, SendFailure, SendOutcome, SendSuccess } from './dispatcher';
+export { settleRecipients } from './recipient-results';
+export type { RecipientDelivery, RecipientRefusal, RecipientResult } from './recipient-results';
 export { verifySmtpAccount } from './verify-smtp-account';
 export type { VerifyOptions, VerifyResult, VerifyStage } from './verify-smtp-account';
 export { AccessTokenError, OAUTH_PROVIDER_ERROR } from './access-token-error';

@@ -15,6 +15,7 @@ export const SMTP_ERROR_CODES = [
   'RELAY_DENIED',
   'RECIPIENT_REJECTED',
   'RECIPIENT_DEFERRED',
+  'TOO_MANY_RECIPIENTS',
   'MESSAGE_REJECTED',
   'MESSAGE_TOO_BIG',
   'DAILY_LIMIT_REACHED',
@@ -218,6 +219,16 @@ export const SMTP_ERROR_RULES = {
     message: (c) => ({
       fi: `Vastaanottajaa ${c.recipient} ei hyväksytty juuri nyt${c.reply}: lähetystä yritetään myöhemmin uudelleen`,
       en: `Recipient ${c.recipient} was not accepted just now${c.reply}: sending will be retried later`,
+    }),
+  },
+  TOO_MANY_RECIPIENTS: {
+    // RFC 5321 §4.5.3.1.10: a server may take only so many recipients in one transaction and answer
+    // the rest 452 (or, as older servers do, 552); the rest go in a transaction of their own.
+    permanent: false,
+    settingsProblem: false,
+    message: (c) => ({
+      fi: `Palvelin otti vastaan vain osan vastaanottajista kerralla${c.reply}: ${c.recipient || 'loput'} lähetetään erillisenä lähetyksenä`,
+      en: `The server took only some of the recipients at once${c.reply}: ${c.recipient || 'the rest'} will be sent in a separate transaction`,
     }),
   },
   MESSAGE_REJECTED: {

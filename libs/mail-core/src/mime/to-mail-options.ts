@@ -27,6 +27,8 @@ export function toMailOptions(message: OutgoingMessage): SMTPTransport.MailOptio
     attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     headers: message.headers,
     ...(message.date ? { date: message.date } : {}),
+    // A follow-up goes to the deferred recipients only; the headers stay those of the first transaction.
+    ...(message.envelopeTo ? { envelope: { from: message.from.address, to: [...message.envelopeTo] } } : {}),
     // Delivery status notifications where the server offers DSN (nodemailer asks only then): failures
     // and delays, with the headers only, and an envelope id that names the message (see envelope-id.ts).
     dsn: dsnRequest(message.messageId),

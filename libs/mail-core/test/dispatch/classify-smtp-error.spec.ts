@@ -16,7 +16,8 @@ describe('server replies', () => {
     ['530 asking for STARTTLS', replyError('MAIL FROM', '530 5.7.0 Must issue a STARTTLS command first'), 'STARTTLS_REQUIRED', true],
     ['550 on RCPT TO', replyError('RCPT TO', '550 5.1.1 User unknown'), 'RECIPIENT_REJECTED', true],
     ['554 relay denied on RCPT TO', replyError('RCPT TO', '554 5.7.1 <x@y.fi>: Relay access denied'), 'RELAY_DENIED', true],
-    ['452 on RCPT TO', replyError('RCPT TO', '452 4.5.3 Too many recipients'), 'RECIPIENT_DEFERRED', false],
+    ['452 on RCPT TO', replyError('RCPT TO', '452 4.2.2 Mailbox over quota, try later'), 'RECIPIENT_DEFERRED', false],
+    ['452 4.5.3 on RCPT TO', replyError('RCPT TO', '452 4.5.3 Too many recipients'), 'TOO_MANY_RECIPIENTS', false],
     ['553 on MAIL FROM', replyError('MAIL FROM', '553 5.7.1 Sender address rejected: not owned by user'), 'SENDER_REJECTED', true],
     ['552 on DATA', replyError('DATA', '552 5.3.4 Message size exceeds fixed limit', 'EMESSAGE'), 'MESSAGE_TOO_BIG', true],
     ['421 on DATA', replyError('DATA', '421 4.7.0 Try again later, closing connection', 'EMESSAGE'), 'SERVER_BUSY', false],
@@ -67,6 +68,16 @@ describe('Microsoft 365 and Google replies', () => {
 
   it("maps Exchange's 432 4.3.2 thread limit to TOO_MANY_CONNECTIONS", () => {
     expect(classifySmtpError(replyError('MAIL FROM', '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded')).code).toBe('TOO_MANY_CONNECTIONS');
+  });
+
+  it('treats 552 with X.5.3 or "too many recipients" at RCPT TO as a temporary per-transaction limit (RFC 5321 4.5.3.1.10)', () => {
+    expect(classifySmtpError(replyError('RCPT TO', '552 5.5.3 Recipient limit reached'))).toMatchObject({ code: 'TOO_MANY_RECIPIENTS', permanent: false });
+    expect(classifySmtpError(replyError('RCPT TO', '552 Too many recipients'))).toMatchObject({ code: 'TOO_MANY_RECIPIENTS', permanent: false });
+    expect(classifySmtpError(replyError('RCPT TO', '552 5.5.3 Recipient limit reached'), { recipient: 'c@asiakas.fi' }).message.fi).toContain('c@asiakas.fi lähetetään erillisenä');
+  });
+
+  it('keeps a 552 on DATA a message too big, whatever its text', () => {
+    expect(classifySmtpError(replyError('DATA', '552 5.3.4 Message size exceeds fixed limit', 'EMESSAGE')).code).toBe('MESSAGE_TOO_BIG');
   });
 
   it('keeps a full mailbox at RCPT TO the recipient’s, not the sender’s', () => {

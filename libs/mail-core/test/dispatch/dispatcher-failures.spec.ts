@@ -107,3 +107,26 @@ it('treats an unknown host as transient UNKNOWN_HOST that asks the admin to chec
     },
   });
 });
+
+describe('per-recipient results of one transaction', () => {
+  it('reports each recipient: the accepted with the reply to the data, the deferred with its 452', async () => {
+    const outcome = (await sendTo({ rejectRecipient: (a) => (a === 'myynti@asiakas.fi' ? { code: 452, message: '4.5.3 Too many recipients' } : null) })) as SendSuccess;
+    expect(outcome.recipients.map((r) => [r.address, r.delivery])).toEqual([
+      ['matti.virtanen@asiakas.fi', 'ACCEPTED'],
+      ['myynti@asiakas.fi', 'DEFERRED'],
+      ['arkisto@yritys.fi', 'ACCEPTED'],
+    ]);
+    expect(outcome.recipients[0]?.reply).toMatch(/^250/);
+    expect(outcome.recipients[1]).toMatchObject({ reply: expect.stringContaining('452'), error: { code: 'TOO_MANY_RECIPIENTS', permanent: false } });
+  });
+
+  it('sends a follow-up to the deferred recipients only, with the headers of the first transaction', async () => {
+    const outcome = (await sendTo({}, orderConfirmation({ envelopeTo: ['myynti@asiakas.fi'] }))) as SendSuccess;
+    expect(outcome.recipients.map((r) => [r.address, r.delivery])).toEqual([['myynti@asiakas.fi', 'ACCEPTED']]);
+    const [mail] = await server!.waitFor(1);
+    expect(mail!.envelope.to).toEqual(['myynti@asiakas.fi']);
+    const parsed = await mail!.parse();
+    expect(parsed.to).toMatchObject({ text: expect.stringContaining('matti.virtanen@asiakas.fi') });
+    expect(parsed.cc).toMatchObject({ text: 'myynti@asiakas.fi' });
+  });
+});
