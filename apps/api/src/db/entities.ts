@@ -1,5 +1,6 @@
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from '../modules/attachments/attachment.entity';
 import { OutboundMessageEntity } from '../modules/messages/outbound-message.entity';
+import { MessageRecipientEntity } from '../modules/messages/recipients/message-recipient.entity';
 import { SendQuotaEntity } from '../modules/messages/dispatch/send-quota.entity';
 import { IdempotencyRecordEntity } from '../modules/messages/intake/idempotency-record.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   SendQuotaEntity,
   DbHeartbeatEntity,
   SentCopyEntity,
+  MessageRecipientEntity,
 ];

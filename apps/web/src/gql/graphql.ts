@@ -139,11 +139,12 @@ export type MessageSource =
   /** Tarratulostukset – Itella/Matkahuolto lähetystunnus */
   | 'SHIPPING_LABEL';
 
-/** QUEUED → SENDING → SENT; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user's own mail program. */
+/** QUEUED → SENDING → SENT; PARTIALLY_SENT while some recipients got it and others wait for a follow-up; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user's own mail program. Expect more values. */
 export type MessageStatus =
   | 'CANCELLED'
   | 'FAILED'
   | 'HANDED_OFF'
+  | 'PARTIALLY_SENT'
   | 'QUEUED'
   | 'RETRYING'
   | 'SENDING'

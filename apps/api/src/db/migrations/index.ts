@@ -10,6 +10,7 @@ import { ProviderSettings1765384119527 } from './1765384119527-provider-settings
 import { DbHeartbeat1765600000000 } from './1765600000000-db-heartbeat';
 import { ImapSettings1796541186928 } from './1796541186928-imap-settings';
 import { SentCopy1796541186929 } from './1796541186929-sent-copy';
+import { MessageRecipients1796600000000 } from './1796600000000-message-recipients';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DbHeartbeat1765600000000,
   ImapSettings1796541186928,
   SentCopy1796541186929,
+  MessageRecipients1796600000000,
 ];

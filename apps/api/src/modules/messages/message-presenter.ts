@@ -4,7 +4,10 @@ import type { UiLanguage } from '../../common/language';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
 import type { AttachmentType } from '../attachments/attachment.type';
 import { presentMailbox } from '../compose/mailbox.type';
-import type { OutboundMessage } from './message.types';
+import type { MessageRecipient, OutboundMessage } from './message.types';
+import type { MessageRecipientEntity } from './recipients/message-recipient.entity';
+import { stateOf } from './recipients/message-recipients';
+import { recipientsFromLists, type RecipientState } from './recipients/recipient-states';
 import type { OutboundMessageEntity } from './outbound-message.entity';
 import { toOutgoing } from './to-outgoing';
 
@@ -19,8 +22,34 @@ export function presentAttachment(a: AttachmentEntity): AttachmentType {
 }
 
 
+/**
+ * Each recipient with its outcome. A message with no rows was not tried yet (PENDING), or was sent
+ * before recipients had rows: then the message's outcome and its refused list say what became of each.
+ */
+function presentRecipients(m: OutboundMessageEntity, rows: readonly MessageRecipientEntity[], language: UiLanguage): MessageRecipient[] {
+  const states: RecipientState[] = rows.length ? rows.map(stateOf) : recipientsFromLists(m).map((s) => legacyOutcome(m, s));
+  return states.map((s) => ({
+    address: s.address,
+    kind: s.kind,
+    outcome: s.outcome,
+    reply: s.lastReply,
+    code: s.lastErrorCode,
+    message: s.lastErrorMessage ? s.lastErrorMessage[language] : null,
+    attempts: s.attempts,
+    updatedAt: s.updatedAt,
+  }));
+}
+
+function legacyOutcome(m: OutboundMessageEntity, s: RecipientState): RecipientState {
+  const refused = (m.recipientErrors ?? []).find((r) => r.address.toLowerCase() === s.address.toLowerCase());
+  if (refused) return { ...s, outcome: 'REFUSED', lastErrorCode: refused.code, lastErrorMessage: refused.message, attempts: m.attempts };
+  if (m.status === 'SENT') return { ...s, outcome: 'ACCEPTED', lastReply: m.smtpResponse, attempts: m.attempts, updatedAt: m.sentAt };
+  if (m.status === 'FAILED') return { ...s, outcome: 'REFUSED', lastReply: m.smtpResponse, lastErrorCode: m.lastErrorCode, lastErrorMessage: m.lastErrorMessage, attempts: m.attempts };
+  return s;
+}
+
 /** The archive's view of a message in the caller's language. */
-export function presentMessage(m: OutboundMessageEntity, attachments: AttachmentEntity[], language: UiLanguage): OutboundMessage {
+export function presentMessage(m: OutboundMessageEntity, attachments: AttachmentEntity[], language: UiLanguage, recipients: readonly MessageRecipientEntity[] = []): OutboundMessage {
   let handOff: OutboundMessage['handOff'] = null;
   if (m.status === 'HANDED_OFF') {
     // The link is only about names and text: a message with attachments gets none (the .eml carries them).
@@ -42,11 +71,12 @@ export function presentMessage(m: OutboundMessageEntity, attachments: Attachment
     language: m.language,
     attachments: attachments.map(presentAttachment),
     attempts: m.attempts,
-    nextAttemptAt: m.status === 'QUEUED' || m.status === 'RETRYING' ? m.nextAttemptAt : null,
+    nextAttemptAt: m.status === 'QUEUED' || m.status === 'RETRYING' || m.status === 'PARTIALLY_SENT' ? m.nextAttemptAt : null,
     waitReason: m.waitReason,
     waitMessage: m.waitReason ? (WAIT_MESSAGES[m.waitReason]?.[language] ?? m.waitReason) : null,
     lastError: m.lastErrorCode ? { code: m.lastErrorCode, message: m.lastErrorMessage?.[language] ?? m.lastErrorCode, permanent: !!m.lastErrorPermanent } : null,
     recipientErrors: (m.recipientErrors ?? []).map((r) => ({ address: r.address, code: r.code, message: r.message[language] })),
+    recipients: presentRecipients(m, recipients, language),
     smtpResponse: m.smtpResponse,
     messageId: m.messageId,
     splitGroupId: m.splitGroupId,

@@ -5,13 +5,37 @@ import type { Channel, Language, MessageSource } from '@maestro/settings-schema'
 import { ChannelEnum, DefaultRecipientsChoiceEnum, LanguageEnum, MessageSourceEnum, SignatureChoiceEnum, enumOf } from '../../graphql/enums';
 import { AttachmentType } from '../attachments/attachment.type';
 import { MailboxType } from '../compose/mailbox.type';
-import { PUBLISHED_STATUSES, type MessageStatus } from './lifecycle/message-states';
+import { PUBLISHED_STATUSES, RECIPIENT_OUTCOMES, type MessageStatus, type RecipientOutcome } from './lifecycle/message-states';
+import type { RecipientKind } from './recipients/message-recipient.entity';
 
 export const MessageStatusEnum = enumOf(PUBLISHED_STATUSES);
 registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',
-  description: 'QUEUED → SENDING → SENT; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user\'s own mail program.',
+  description:
+    "QUEUED → SENDING → SENT; PARTIALLY_SENT while some recipients got it and others wait for a follow-up; RETRYING after a transient failure; FAILED; CANCELLED; HANDED_OFF to the user's own mail program. Expect more values.",
 });
+
+export const RecipientOutcomeEnum = enumOf(RECIPIENT_OUTCOMES);
+registerEnumType(RecipientOutcomeEnum, {
+  name: 'RecipientOutcome',
+  description:
+    'PENDING: not tried yet. ACCEPTED: the server took it. DEFERRED: refused for now, tried again in a follow-up. REFUSED: refused for good. BOUNCED / DELAYED: what a delivery report said later. Expect more values.',
+});
+
+export const RecipientKindEnum = enumOf(['TO', 'CC', 'BCC'] as const satisfies readonly RecipientKind[]);
+registerEnumType(RecipientKindEnum, { name: 'RecipientKind' });
+
+@ObjectType({ description: 'One recipient of a message and what became of it.' })
+export class MessageRecipient {
+  @Field() address!: string;
+  @Field(() => RecipientKindEnum) kind!: RecipientKind;
+  @Field(() => RecipientOutcomeEnum) outcome!: RecipientOutcome;
+  @Field(() => String, { nullable: true, description: "The server's last reply about this recipient." }) reply!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was not accepted: an error code (RECIPIENT_DEFERRED, TOO_MANY_RECIPIENTS, ...).' }) code!: string | null;
+  @Field(() => String, { nullable: true, description: "The reason in the caller's language." }) message!: string | null;
+  @Field(() => Int, { description: 'SMTP transactions it was part of.' }) attempts!: number;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) updatedAt!: Date | null;
+}
 
 @ObjectType({ description: 'Why the last attempt failed, in the caller\'s language.' })
 export class MessageError {
@@ -50,11 +74,13 @@ export class OutboundMessage {
   @Field(() => LanguageEnum) language!: Language;
   @Field(() => [AttachmentType]) attachments!: AttachmentType[];
   @Field(() => Int) attempts!: number;
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it is tried next (QUEUED, RETRYING).' }) nextAttemptAt!: Date | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it is tried next (QUEUED, RETRYING, PARTIALLY_SENT).' }) nextAttemptAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Why it waits without an error, e.g. SCHEDULED or QUOTA_MESSAGES_PER_MINUTE.' }) waitReason!: string | null;
   @Field(() => String, { nullable: true, description: 'The wait reason in words (odottaa lähetyskiintiötä, ...).' }) waitMessage!: string | null;
   @Field(() => MessageError, { nullable: true }) lastError!: MessageError | null;
-  @Field(() => [RecipientError]) recipientErrors!: RecipientError[];
+  @Field(() => [RecipientError], { description: 'The recipients not accepted, with why; see also recipients.' }) recipientErrors!: RecipientError[];
+  @Field(() => [MessageRecipient], { description: 'Every recipient (To, Cc, Bcc; an SMS its number) with its outcome and the server\'s reply.' })
+  recipients!: MessageRecipient[];
   @Field(() => String, { nullable: true, description: "The server's reply." }) smtpResponse!: string | null;
   @Field({ description: 'The Message-ID header; a retry re-sends the same.' }) messageId!: string;
   @Field(() => String, {

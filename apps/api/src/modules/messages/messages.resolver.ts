@@ -6,14 +6,20 @@ import { presentMessage } from './message-presenter';
 import { MessageConnection, MessageFilter, OutboundMessage, SendMessageInput, SendSmsInput } from './message.types';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
 import type { OutboundMessageEntity } from './outbound-message.entity';
+import type { MessageRecipientEntity } from './recipients/message-recipient.entity';
 
 /** How long `wait: true` may hold the request: the seed's "Lähetä heti" feel, not a hung client. */
 const WAIT_MS = 10_000;
 
-/** `known`: the caller already knows the attachments (none, for most new messages): no query. */
+/**
+ * `known`: the caller already knows the attachments (none, for most new messages): no query. Recipient
+ * rows exist once a message was tried: a message not tried yet needs no query for them either.
+ */
 async function present(ctx: RequestContext, messages: OutboundMessageEntity[], known?: Map<string, AttachmentEntity[]>): Promise<OutboundMessage[]> {
   const attachments = known ?? (await ctx.services.attachments.forMessages(messages.map((m) => m.id)));
-  return messages.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language));
+  const tried = messages.filter((m) => m.attempts > 0).map((m) => m.id);
+  const recipients = tried.length ? await ctx.services.messageArchive.recipientsOf(tried) : new Map<string, MessageRecipientEntity[]>();
+  return messages.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language, recipients.get(m.id)));
 }
 
 @Resolver()

@@ -5,6 +5,8 @@ import { badInput, notFound } from '../../../common/user-facing-error';
 import { DRAFT_STATUSES, type MessageStatus } from '../lifecycle/message-states';
 import { MESSAGE, MESSAGE_TEXTS, fieldProblem } from '../messages.errors';
 import { OutboundMessageEntity } from '../outbound-message.entity';
+import type { MessageRecipientEntity } from '../recipients/message-recipient.entity';
+import { recipientsOf } from '../recipients/message-recipients';
 import { decodeCursor, encodeCursor } from './archive-cursor';
 
 export interface MessageFilter {
@@ -54,6 +56,11 @@ export class MessageArchive {
     const message = await this.db.getRepository(OutboundMessageEntity).findOneBy({ ...this.visible(caller), id, status: Not(In([...DRAFT_STATUSES])) });
     if (!message) throw notFound(MESSAGE);
     return message;
+  }
+
+  /** The stored recipients of messages the caller was already allowed to read (by get or list). */
+  recipientsOf(messageIds: readonly string[]): Promise<Map<string, MessageRecipientEntity[]>> {
+    return recipientsOf(this.db, messageIds);
   }
 
   async list(caller: Caller, filter: MessageFilter, first: number, after: string | null): Promise<MessagePage> {

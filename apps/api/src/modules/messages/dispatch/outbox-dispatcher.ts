@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LessThan, type DataSource } from 'typeorm';
-import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type SendOutcome, type SmtpDispatcher } from '@maestro/mail-core';
+import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type RecipientRejection, type SendSuccess, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost, type SmtpAccount } from '@maestro/settings-schema';
 import type { Logger } from '../../../common/logger';
 import { isDatabaseUnavailable } from '../../../db/database-unavailable';
@@ -13,9 +13,12 @@ import type { SettingsService } from '../../settings/settings.service';
 import { IdempotencyRecordEntity } from '../intake/idempotency-record.entity';
 import type { TransitionRequest } from '../lifecycle/apply-transition';
 import type { MessageStatus } from '../lifecycle/message-states';
-import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
+import { MESSAGE_TRANSITIONS, deriveMessageStatus } from '../lifecycle/transitions';
 import type { MessageEvents } from '../message-events';
 import { OutboundMessageEntity } from '../outbound-message.entity';
+import type { MessageRecipientEntity } from '../recipients/message-recipient.entity';
+import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-recipients';
+import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type RecipientState } from '../recipients/recipient-states';
 import { toDispatchable } from '../to-outgoing';
 import { claimDueMessages } from './claim-due-messages';
 import { OutcomeWriter } from './outcome-writer';
@@ -52,6 +55,23 @@ export interface DispatchResult {
   id: string;
   status: MessageStatus;
 }
+
+/** A message's recipients going into an attempt: as stored, or (first attempt) read from its lists. */
+interface Recipients {
+  states: RecipientState[];
+  /** Rows exist and are replaced when the outcome is written. */
+  stored: boolean;
+}
+
+/** The table's move that records a derived status (a dispatcher's outcome always starts from SENDING). */
+const EVENT_FOR: Record<ReturnType<typeof deriveMessageStatus>, OutcomeEvent> = {
+  SENT: 'delivered',
+  PARTIALLY_SENT: 'partlyDelivered',
+  RETRYING: 'transientFailure',
+  FAILED: 'permanentFailure',
+  // Nobody tried yet cannot follow an attempt; should it, the message is tried again.
+  QUEUED: 'transientFailure',
+};
 
 /**
  * The outbox worker: claims due messages, sends each through mail-core with the settings current at
@@ -118,7 +138,8 @@ export class OutboxDispatcher {
     if (!(await this.outcomes.flush())) return [];
     const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
     const attachments = await this.attachmentsOf(claimed);
-    return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [])));
+    const recipients = await this.recipientsOf(claimed);
+    return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id))));
   }
 
   private async run(): Promise<void> {
@@ -140,8 +161,9 @@ export class OutboxDispatcher {
         }
         const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free });
         const attachments = await this.attachmentsOf(claimed);
+        const recipients = await this.recipientsOf(claimed);
         for (const message of claimed) {
-          const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [])
+          const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id))
             .then(() => undefined)
             // process() records every failure itself; this only guards the worker's life.
             .catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'))
@@ -169,6 +191,15 @@ export class OutboxDispatcher {
     return messages.length ? this.attachments.forMessages(messages.map((m) => m.id)) : new Map();
   }
 
+  /**
+   * The stored recipients of a claimed batch, in one query. Rows are written with an attempt's outcome,
+   * so a message on its first attempt (the claim made attempts 1) has none: no query for those.
+   */
+  private async recipientsOf(messages: OutboundMessageEntity[]): Promise<Map<string, MessageRecipientEntity[]>> {
+    const tried = messages.filter((m) => m.attempts > 1).map((m) => m.id);
+    return tried.length ? recipientsOf(this.db, tried) : new Map();
+  }
+
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
@@ -181,26 +212,36 @@ export class OutboxDispatcher {
     });
   }
 
-  private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[]): Promise<DispatchResult> {
+  private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[], rows: MessageRecipientEntity[] | undefined): Promise<DispatchResult> {
     const renew = setInterval(() => void this.renewLease(message.id), Math.max(1000, this.options.leaseMs / 3));
+    const recipients: Recipients = rows?.length ? { states: rows.map(stateOf), stored: true } : { states: recipientsFromLists(message), stored: false };
     try {
+      const open = recipients.states.filter(isOpen);
+      // Every recipient settled already (an outcome written, its status not): record what they say.
+      if (recipients.stored && open.length === 0) return await this.settle(message, recipients, recipients.states, {});
       const outgoing = await toDispatchable(message, attachments, this.settings, this.attachments);
       if (!outgoing.ok) {
-        return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), outgoing.refusal.message);
+        return await this.recordFailure(message, recipients, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), { text: outgoing.refusal.message });
       }
-      if (!hasSmtpHost(outgoing.account)) return await this.recordFailure(message, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: 'no SMTP host' }));
-      const quota = await this.quotas.take(sendingQuotaKey(outgoing.account), outgoing.account, outgoing.recipients, this.now());
+      if (!hasSmtpHost(outgoing.account)) return await this.recordFailure(message, recipients, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: 'no SMTP host' }));
+      const quota = await this.quotas.take(sendingQuotaKey(outgoing.account), outgoing.account, message.channel === 'SMS' ? outgoing.recipients : open.length, this.now());
       if (!quota.ok) return await this.waitForQuota(message, quota.until, quota.reason);
+      // The open recipients, in their order: on a follow-up only those the server deferred.
+      if (message.channel === 'EMAIL') outgoing.message.envelopeTo = open.map((r) => r.address);
       const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
-      const result = await this.record(message, outcome);
-      stopTimer?.({ outcome: result.status === 'SENT' ? 'sent' : result.status === 'RETRYING' ? 'retry' : 'failed' });
-      if (outcome.ok && result.status === 'SENT') await this.options.afterAccepted?.(message, outgoing.account).catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'the step after acceptance failed'));
+      const result = outcome.ok
+        ? await this.recordTransaction(message, recipients, outcome)
+        : await this.recordFailure(message, recipients, outcome.error, { rejected: outcome.rejected, tried: true });
+      stopTimer?.({ outcome: result.status === 'SENT' ? 'sent' : result.status === 'FAILED' ? 'failed' : 'retry' });
+      // Once, when the message first went to someone: a follow-up to deferred recipients is the same message.
+      const firstAccepted = outcome.ok && !message.sentAt && (result.status === 'SENT' || result.status === 'PARTIALLY_SENT');
+      if (firstAccepted) await this.options.afterAccepted?.(message, outgoing.account).catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'the step after acceptance failed'));
       return result;
     } catch (err) {
       if (isDatabaseUnavailable(err)) this.log.warn({ err, messageId: message.id }, 'the database failed before the message was sent; it is tried again');
       else this.log.error({ err, messageId: message.id }, 'sending a message failed unexpectedly');
-      return this.recordFailure(message, makeClassifiedError('UNKNOWN', { detail: err instanceof Error ? err.name : 'error' }));
+      return this.recordFailure(message, recipients, makeClassifiedError('UNKNOWN', { detail: err instanceof Error ? err.name : 'error' }));
     } finally {
       clearInterval(renew);
     }
@@ -216,40 +257,83 @@ export class OutboxDispatcher {
     }
   }
 
-  private async record(message: OutboundMessageEntity, outcome: SendOutcome): Promise<DispatchResult> {
-    if (!outcome.ok) return this.recordFailure(message, outcome.error);
+  /**
+   * The server took the message for some recipients at least: each recipient's result by the table.
+   * Those deferred are tried again in a follow-up of the same message (same Message-ID, to them
+   * only) after the usual backoff, or at once when the server only limited recipients per transaction.
+   */
+  private async recordTransaction(message: OutboundMessageEntity, recipients: Recipients, outcome: SendSuccess): Promise<DispatchResult> {
     const now = this.now();
-    return this.finish(message, 'delivered', {
-      sentAt: now,
+    const states = afterAttempt(recipients.states, { kind: 'transaction', results: outcome.recipients }, now);
+    const deferrals = outcome.recipients.filter((r) => r.delivery === 'DEFERRED');
+    const changes: Partial<OutboundMessageEntity> = {
+      sentAt: message.sentAt ?? (outcome.recipients.some((r) => r.delivery === 'ACCEPTED') ? now : null),
       smtpResponse: outcome.response.slice(0, 1000),
-      // The first hundred are enough to act on, and keep the row within its column.
-      recipientErrors: outcome.rejected.length ? outcome.rejected.slice(0, 100).map((r) => ({ address: r.address, code: r.error.code, message: r.error.message })) : null,
       lastErrorCode: null,
       lastErrorMessage: null,
       lastErrorPermanent: null,
       nextAttemptAt: now,
-    });
+    };
+    if (!states.some(isOpen)) return this.settle(message, recipients, states, changes);
+    const first = deferrals[0]?.error;
+    if (first) Object.assign(changes, { lastErrorCode: first.code, lastErrorMessage: first.message, lastErrorPermanent: false });
+    // RFC 5321 4.5.3.1.10: a server that takes only so many recipients per transaction gets the rest in
+    // the next one at once; anything else deferred waits for the backoff.
+    const splitOnly = deferrals.length > 0 && deferrals.every((r) => r.error?.code === 'TOO_MANY_RECIPIENTS') && outcome.recipients.some((r) => r.delivery === 'ACCEPTED');
+    if (splitOnly) return this.settle(message, recipients, states, changes);
+    const waitAtLeast = Math.max(0, ...deferrals.map((r) => r.error?.retryAfterMs ?? 0));
+    const decision = nextAttempt(message.attempts, now, message.giveUpAt, this.options.retry, Math.random, waitAtLeast);
+    if (decision.kind === 'give-up') return this.settle(message, recipients, afterAttempt(states, { kind: 'giveUp', error: this.giveUpError(message, first ?? makeClassifiedError('RECIPIENT_DEFERRED')) }, now), changes);
+    return this.settle(message, recipients, states, { ...changes, nextAttemptAt: decision.at });
   }
 
-  private async recordFailure(message: OutboundMessageEntity, error: ClassifiedError, messageOverride?: { fi: string; en: string }): Promise<DispatchResult> {
+  private async recordFailure(
+    message: OutboundMessageEntity,
+    recipients: Recipients,
+    error: ClassifiedError,
+    options: { text?: { fi: string; en: string }; rejected?: RecipientRejection[]; tried?: boolean } = {},
+  ): Promise<DispatchResult> {
     const now = this.now();
-    const text = messageOverride ?? error.message;
+    const text = options.text ?? error.message;
     this.metrics?.failures.inc({ code: error.code, permanent: String(error.permanent) });
-    const base = { lastErrorCode: error.code, lastErrorMessage: text, lastErrorPermanent: error.permanent, smtpResponse: error.detail ? error.detail.slice(0, 1000) : null };
-    if (error.permanent) return this.finish(message, 'permanentFailure', base);
+    const base: Partial<OutboundMessageEntity> = { lastErrorCode: error.code, lastErrorMessage: text, lastErrorPermanent: error.permanent, smtpResponse: error.detail ? error.detail.slice(0, 1000) : null };
+    const failed: AttemptResult = { kind: 'failure', error: { ...error, message: text }, rejected: options.rejected ?? [] };
+    if (error.permanent) return this.settle(message, recipients, afterAttempt(recipients.states, failed, now), base);
     const decision = nextAttempt(message.attempts, now, message.giveUpAt, this.options.retry, Math.random, error.retryAfterMs ?? 0);
     if (decision.kind === 'give-up') {
-      const hours = Math.round((message.giveUpAt.getTime() - message.createdAt.getTime()) / 3600_000);
-      return this.finish(message, 'permanentFailure', {
-        ...base,
-        lastErrorPermanent: true,
-        lastErrorMessage: {
-          fi: `Lähetys ei onnistunut ${message.attempts} yrityksellä ${hours} tunnin aikana. Viimeisin syy: ${text.fi}`,
-          en: `Not sent after ${message.attempts} attempts over ${hours} hours. Last reason: ${text.en}`,
-        },
-      });
+      const gaveUp = this.giveUpError(message, { ...error, message: text });
+      return this.settle(message, recipients, afterAttempt(recipients.states, { kind: 'giveUp', error: gaveUp }, now), { ...base, lastErrorPermanent: true, lastErrorMessage: gaveUp.message });
     }
-    return this.finish(message, 'transientFailure', { ...base, nextAttemptAt: decision.at });
+    return this.settle(message, recipients, afterAttempt(recipients.states, failed, now), { ...base, nextAttemptAt: decision.at });
+  }
+
+  /** "Not sent after n attempts over h hours", with the last reason. */
+  private giveUpError(message: OutboundMessageEntity, last: Pick<ClassifiedError, 'code' | 'message' | 'detail'>): Pick<ClassifiedError, 'code' | 'message' | 'detail'> {
+    const hours = Math.round((message.giveUpAt.getTime() - message.createdAt.getTime()) / 3600_000);
+    return {
+      code: last.code,
+      detail: last.detail,
+      message: {
+        fi: `Lähetys ei onnistunut ${message.attempts} yrityksellä ${hours} tunnin aikana. Viimeisin syy: ${last.message.fi}`,
+        en: `Not sent after ${message.attempts} attempts over ${hours} hours. Last reason: ${last.message.en}`,
+      },
+    };
+  }
+
+  /** The message's status follows from its recipients (the lifecycle's deriveMessageStatus). */
+  private async settle(message: OutboundMessageEntity, recipients: Recipients, states: RecipientState[], changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
+    const status = deriveMessageStatus(states.map((s) => s.outcome));
+    const refused = states.filter((s) => s.outcome !== 'ACCEPTED' && s.lastErrorCode && s.lastErrorMessage);
+    return this.finish(
+      message,
+      EVENT_FOR[status],
+      {
+        ...changes,
+        // The first hundred are enough to act on, and keep the row within its column.
+        recipientErrors: refused.length ? refused.slice(0, 100).map((s) => ({ address: s.address, code: s.lastErrorCode as string, message: s.lastErrorMessage as { fi: string; en: string } })) : null,
+      },
+      { states, stored: recipients.stored },
+    );
   }
 
   /** Over an account's limit: not a failure. Give the attempt back and wait for the window. */
@@ -259,14 +343,17 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Write the outcome, but only while this worker still holds the message. A database that refuses
-   * the write does not lose it: it is kept and written when the database returns (OutcomeWriter).
+   * Write the outcome, but only while this worker still holds the message: the status and the
+   * recipients in one transaction, so a worker whose claim was taken over writes neither. A database
+   * that refuses the write does not lose it: it is kept and written when the database returns
+   * (OutcomeWriter).
    */
-  private async finish(message: OutboundMessageEntity, event: OutcomeEvent, changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
+  private async finish(message: OutboundMessageEntity, event: OutcomeEvent, changes: Partial<OutboundMessageEntity>, recipients?: Recipients): Promise<DispatchResult> {
     const status = MESSAGE_TRANSITIONS[event].to;
+    const now = this.now();
     // The company scope changes nothing for the holder of the claim; it names whom to tell afterwards.
-    const request = { event, id: message.id, companyId: message.companyId, claimHolder: this.workerId, changes, now: this.now() };
-    const written = await this.outcomes.write(request);
+    const request = { event, id: message.id, companyId: message.companyId, claimHolder: this.workerId, changes, now };
+    const written = await this.outcomes.write(request, recipients ? (manager) => writeRecipients(manager, message, recipients.states, recipients.stored, now) : undefined);
     if (written === 'kept') return { id: message.id, status: 'SENDING' };
     if (written === 'not-moved') {
       this.log.warn({ messageId: message.id, status }, 'a message was taken over before its outcome was written');

@@ -1,10 +1,19 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { transaction } from '../../../db/transaction';
 import type { Logger } from '../../../common/logger';
 import { databaseErrorCode, isDatabaseUnavailable } from '../../../db/database-unavailable';
 import { applyTransition, type TransitionRequest } from '../lifecycle/apply-transition';
 
 /** What became of an outcome: written, refused by the table (taken over), or kept to write later. */
 export type OutcomeWrite = 'moved' | 'not-moved' | 'kept';
+
+/** More rows the outcome writes in the same transaction, only when the move happened (the recipients). */
+export type AfterMove = (manager: EntityManager) => Promise<void>;
+
+interface KeptOutcome {
+  request: TransitionRequest;
+  afterMove?: AfterMove;
+}
 
 export interface OutcomeWriterOptions {
   /** Pauses between the tries of one write before it is kept in memory (ms). */
@@ -30,7 +39,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * this outcome is then refused by the table (the claim is no longer ours) and dropped: at least once.
  */
 export class OutcomeWriter {
-  private readonly kept = new Map<string, TransitionRequest>();
+  private readonly kept = new Map<string, KeptOutcome>();
   private readonly pastLease = new Set<string>();
   private flushFailures = 0;
   private nextFlushAt = 0;
@@ -53,15 +62,15 @@ export class OutcomeWriter {
     return this.kept.has(messageId);
   }
 
-  async write(request: TransitionRequest): Promise<OutcomeWrite> {
+  async write(request: TransitionRequest, afterMove?: AfterMove): Promise<OutcomeWrite> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await applyTransition(this.db.manager, request)) ? 'moved' : 'not-moved';
+        return (await this.apply({ request, afterMove })) ? 'moved' : 'not-moved';
       } catch (err) {
         if (!isDatabaseUnavailable(err)) throw err;
         const pause = this.options.retryPausesMs[attempt];
         if (pause === undefined) {
-          this.kept.set(request.id, request);
+          this.kept.set(request.id, { request, afterMove });
           this.log.warn({ messageId: request.id, event: request.event, code: databaseErrorCode(err) }, 'the database refused an outcome; it is kept and written when the database returns');
           return 'kept';
         }
@@ -79,9 +88,10 @@ export class OutcomeWriter {
     if (this.kept.size === 0) return true;
     this.notePastLease();
     if (this.now() < this.nextFlushAt) return false;
-    for (const [id, request] of [...this.kept]) {
+    for (const [id, outcome] of [...this.kept]) {
+      const { request } = outcome;
       try {
-        const moved = await applyTransition(this.db.manager, request);
+        const moved = await this.apply(outcome);
         this.kept.delete(id);
         this.pastLease.delete(id);
         if (!moved) this.log.warn({ messageId: id, event: request.event }, 'a kept outcome came too late: the message was taken over, and is sent again (at least once)');
@@ -105,11 +115,22 @@ export class OutcomeWriter {
 
   /** Not silently: once a kept outcome outlives the lease, another worker may take the message over. */
   private notePastLease(): void {
-    for (const [id, request] of this.kept) {
+    for (const [id, { request }] of this.kept) {
       if (this.pastLease.has(id) || this.now() - request.now.getTime() <= this.options.leaseMs) continue;
       this.pastLease.add(id);
       this.log.warn({ messageId: id, event: request.event }, 'the lease of a message whose outcome is kept ran out: another worker may send it again (same Message-ID)');
     }
+  }
+
+  /** The move, and with it (in one transaction) whatever else the outcome writes. */
+  private async apply(outcome: KeptOutcome): Promise<boolean> {
+    const { request, afterMove } = outcome;
+    if (!afterMove) return applyTransition(this.db.manager, request);
+    return transaction(this.db, async (manager) => {
+      const moved = await applyTransition(manager, request);
+      if (moved) await afterMove(manager);
+      return moved;
+    });
   }
 
   /** At shutdown: the outcomes that could not be written (their messages are sent again after the lease). */

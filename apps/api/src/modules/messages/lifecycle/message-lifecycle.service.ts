@@ -1,15 +1,21 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { transaction } from '../../../db/transaction';
 import type { Caller } from '../../../common/caller';
 import type { MessageArchive } from '../archive/message-archive.service';
 import type { MessageEvents } from '../message-events';
 import { notInStatus } from '../messages.errors';
 import type { OutboundMessageEntity } from '../outbound-message.entity';
 import { applyTransition } from './apply-transition';
-import { FINAL_STATUSES } from './message-states';
+import { MessageRecipientEntity } from '../recipients/message-recipient.entity';
+import { FINAL_STATUSES, type MessageStatus } from './message-states';
+import { RECIPIENT_TRANSITIONS } from './transitions';
 
 export interface MessageLifecycleOptions {
   retryMaxAgeMs: number;
 }
+
+/** A wait ends at a final status, or once the first attempt reached some recipients (the others follow). */
+const SETTLED_FOR_NOW: readonly MessageStatus[] = [...FINAL_STATUSES, 'PARTIALLY_SENT'];
 
 /** What a person (or a module) may do to a stored message: send it again, cancel it, wait for it. */
 export class MessageLifecycle {
@@ -24,12 +30,21 @@ export class MessageLifecycle {
   async retry(caller: Caller, id: string): Promise<OutboundMessageEntity> {
     const message = await this.archive.get(caller, id);
     const now = new Date();
-    const moved = await applyTransition(this.db.manager, {
-      event: 'retry',
-      id,
-      companyId: caller.companyId,
-      now,
-      changes: { nextAttemptAt: now, giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs), waitReason: null },
+    const moved = await transaction(this.db, async (manager) => {
+      const applied = await applyTransition(manager, {
+        event: 'retry',
+        id,
+        companyId: caller.companyId,
+        now,
+        changes: { nextAttemptAt: now, giveUpAt: new Date(now.getTime() + this.options.retryMaxAgeMs), waitReason: null },
+      });
+      // The recipients not accepted are open again; the accepted ones never get it twice.
+      if (applied) {
+        await manager
+          .getRepository(MessageRecipientEntity)
+          .update({ outboundMessageId: id, companyId: caller.companyId, outcome: In([...RECIPIENT_TRANSITIONS.retried.from]) }, { outcome: RECIPIENT_TRANSITIONS.retried.to, updatedAt: now });
+      }
+      return applied;
     });
     if (!moved) throw notInStatus('retry', message.status);
     this.events.wake();
@@ -45,11 +60,11 @@ export class MessageLifecycle {
     return this.archive.get(caller, id);
   }
 
-  /** Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final. */
+  /** Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final, or PARTIALLY_SENT. */
   async waitForFinal(caller: Caller, id: string, timeoutMs: number): Promise<OutboundMessageEntity> {
     const deadline = Date.now() + timeoutMs;
     let current = await this.archive.get(caller, id);
-    while (!FINAL_STATUSES.includes(current.status) && Date.now() < deadline) {
+    while (!SETTLED_FOR_NOW.includes(current.status) && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
         const unsubscribe = this.events.subscribe((change) => {

@@ -6,11 +6,10 @@ export const MESSAGE_STATUSES = ['DRAFT', 'DISCARDED', 'QUEUED', 'SENDING', 'SEN
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
- * The statuses the GraphQL contract publishes today. PARTIALLY_SENT has its place in the table already;
- * it is published with the work that first stores it (per-recipient retries). Drafts are never
- * published as messages: they have their own type (MessageDraft) until they are sent.
+ * The statuses the GraphQL contract publishes. Drafts are never published as messages: they have their
+ * own type (MessageDraft) until they are sent.
  */
-export const PUBLISHED_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'RETRYING', 'FAILED', 'CANCELLED', 'HANDED_OFF'] as const satisfies readonly MessageStatus[];
+export const PUBLISHED_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'PARTIALLY_SENT', 'RETRYING', 'FAILED', 'CANCELLED', 'HANDED_OFF'] as const satisfies readonly MessageStatus[];
 
 /**
  * A draft kept for its user (DRAFT) and one its user discarded or that expired (DISCARDED, final): not

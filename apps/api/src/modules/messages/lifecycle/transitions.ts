@@ -65,6 +65,8 @@ export const RECIPIENT_TRANSITIONS = {
   deferred: { from: ['PENDING', 'DEFERRED'], to: 'DEFERRED' },
   /** A 5xx to RCPT TO, or deferred until the message's retry time ran out. */
   refused: { from: ['PENDING', 'DEFERRED'], to: 'REFUSED' },
+  /** A person sent the message again (retryMessage): whoever was not accepted is tried again. */
+  retried: { from: ['DEFERRED', 'REFUSED'], to: 'PENDING' },
   /** A delivery status notification: delivery is delayed somewhere after our server. */
   delayed: { from: ['ACCEPTED', 'DELAYED'], to: 'DELAYED' },
   /** A delivery status notification: the recipient's server refused it for good. */
