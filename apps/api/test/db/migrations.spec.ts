@@ -131,5 +131,32 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
+
+  it('add the per-recipient table to a database with messages from before, keeping every message, and drop it again on undo', async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const applied = async () => ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name);
+      while ((await applied()).includes('MessageRecipients1796600000000')) await dataSource.undoLastMigration();
+      expect(await dataSource.createQueryRunner().hasTable('message_recipient')).toBe(false);
+      await dataSource.query(
+        `INSERT INTO outbound_message (id, companyId, channel, source, status, sentBy, fromAddress, toList, ccList, bccList, body, language, messageId, nextAttemptAt, giveUpAt, createdAt, updatedAt)
+         VALUES ('m-1', 'c-1', 'EMAIL', 'QUOTE', 'RETRYING', 't', 'a@b.fi', '["x@y.fi"]', '[]', '[]', 'b', 'FI', '<m-1@b.fi>', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+      );
+      await dataSource.runMigrations();
+      expect(await dataSource.query("SELECT status, toList FROM outbound_message WHERE id = 'm-1'")).toEqual([{ status: 'RETRYING', toList: '["x@y.fi"]' }]);
+      await dataSource.query(
+        `INSERT INTO message_recipient (outboundMessageId, position, companyId, kind, address, outcome, lastReply, attempts, updatedAt)
+         VALUES ('m-1', 0, 'c-1', 'TO', 'x@y.fi', 'DEFERRED', '452 4.2.2 Busy', 1, '2026-01-01 00:00:00')`,
+      );
+      expect(await dataSource.query("SELECT address, outcome, lastReply FROM message_recipient WHERE outboundMessageId = 'm-1'")).toEqual([{ address: 'x@y.fi', outcome: 'DEFERRED', lastReply: '452 4.2.2 Busy' }]);
+      await dataSource.undoLastMigration();
+      expect(await dataSource.createQueryRunner().hasTable('message_recipient')).toBe(false);
+      expect(await dataSource.query("SELECT id FROM outbound_message WHERE id = 'm-1'")).toEqual([{ id: 'm-1' }]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });
 

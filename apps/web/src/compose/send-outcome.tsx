@@ -52,6 +52,16 @@ export function SendOutcome({ message: answered, actions }: SendOutcomeProps) {
         </MessageBarBody>
       </MessageBar>
     );
+  } else if (message.status === 'PARTIALLY_SENT') {
+    body = (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t.compose.partlySentTitle}</MessageBarTitle>
+          <span className={styles.line}>{t.compose.partlySentBody}</span>
+          {message.lastError && <span className={styles.line}>{message.lastError.message}</span>}
+        </MessageBarBody>
+      </MessageBar>
+    );
   } else if (isPending(message)) {
     const scheduled = message.waitReason === 'SCHEDULED' && message.nextAttemptAt;
     body = (

@@ -1,6 +1,6 @@
 // Every visible string of the add-in that settings-schema does not already label, in Finnish (the
 // seed's words) and English. `en` must have exactly the shape of `fi`, so a missing text is a type error.
-import type { MessageStatus } from '../gql/graphql';
+import type { MessageStatus, RecipientOutcome } from '../gql/graphql';
 import type {
   Channel,
   ChannelSet,
@@ -36,6 +36,7 @@ interface EnumTexts {
   language: Record<Language, string>;
   role: Record<Role, string>;
   messageStatus: Record<MessageStatus, string>;
+  recipientOutcome: Record<RecipientOutcome, string>;
   channel: Record<Channel, string>;
 }
 
@@ -191,10 +192,19 @@ const fi = {
       QUEUED: 'Jonossa',
       SENDING: 'Lähetetään',
       SENT: 'Lähetetty',
+      PARTIALLY_SENT: 'Osittain lähetetty',
       RETRYING: 'Yritetään uudelleen',
       FAILED: 'Epäonnistui',
       CANCELLED: 'Peruttu',
       HANDED_OFF: 'Sähköpostiohjelmaan',
+    },
+    recipientOutcome: {
+      PENDING: 'Odottaa lähetystä',
+      ACCEPTED: 'Vastaanotettu',
+      DEFERRED: 'Yritetään uudelleen',
+      REFUSED: 'Hylätty',
+      BOUNCED: 'Palautui',
+      DELAYED: 'Viivästynyt',
     },
     channel: { EMAIL: 'Sähköposti', SMS: 'Tekstiviesti' },
   } as EnumTexts,
@@ -364,6 +374,8 @@ const fi = {
     queuedBody: 'Viesti on tallennettu ja lähtee, kun palvelin ottaa sen vastaan. Sen tila näkyy Lähtevät-kansiossa.',
     scheduledBody: (time: string) => `Viesti lähtee ${time}. Sen voi perua Lähtevät-kansiosta siihen asti.`,
     failedTitle: 'Lähetys epäonnistui',
+    partlySentTitle: 'Viesti lähti osalle vastaanottajista',
+    partlySentBody: 'Muille lähetetään erikseen, kun heidän palvelimensa ottaa viestin vastaan. Kukaan ei saa viestiä kahdesti.',
     splitNote: 'Lähetystili sallii vain tietyn määrän vastaanottajia viestiä kohden: viesti jaettiin osiin.',
     newMessage: 'Uusi viesti',
     close: 'Sulje',
@@ -469,6 +481,7 @@ const fi = {
     error: 'Virhe',
     permanent: 'Pysyvä virhe: samoilla tiedoilla uudelleenlähetys ei auta. Korjaa vastaanottaja tai asetukset.',
     recipientErrors: 'Hylätyt vastaanottajat',
+    recipients: 'Vastaanottajien tila',
     program2: 'Ohjelma',
     created: 'Luotu',
     sentAt: 'Lähetetty',
@@ -679,10 +692,19 @@ const en: Dictionary = {
       QUEUED: 'Queued',
       SENDING: 'Sending',
       SENT: 'Sent',
+      PARTIALLY_SENT: 'Partly sent',
       RETRYING: 'Retrying',
       FAILED: 'Failed',
       CANCELLED: 'Cancelled',
       HANDED_OFF: 'To mail program',
+    },
+    recipientOutcome: {
+      PENDING: 'Waiting to be sent',
+      ACCEPTED: 'Accepted',
+      DEFERRED: 'Trying again',
+      REFUSED: 'Refused',
+      BOUNCED: 'Bounced',
+      DELAYED: 'Delayed',
     },
     channel: { EMAIL: 'E-mail', SMS: 'Text message' },
   },
@@ -851,6 +873,8 @@ const en: Dictionary = {
     queuedBody: 'The message is stored and goes out once the server accepts it. Its status is shown in the Outbox.',
     scheduledBody: (time) => `The message goes out ${time}. Until then you can cancel it in the Outbox.`,
     failedTitle: 'Sending failed',
+    partlySentTitle: 'The message went to some of the recipients',
+    partlySentBody: 'The others are sent it separately once their server takes it. Nobody gets it twice.',
     splitNote: 'The sending account allows only so many recipients per message: the message was split into parts.',
     newMessage: 'New message',
     close: 'Close',
@@ -956,6 +980,7 @@ const en: Dictionary = {
     error: 'Error',
     permanent: 'Permanent error: sending again with the same details will not help. Correct the recipient or the settings.',
     recipientErrors: 'Refused recipients',
+    recipients: 'Recipients',
     program2: 'Program',
     created: 'Created',
     sentAt: 'Sent',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from '@testing-library/react';
-import { USER, messageError, outboundMessage, sentCopy } from '../test/fixtures';
+import { USER, messageError, messageRecipient, outboundMessage, sentCopy } from '../test/fixtures';
 import { renderWithApp, screen, within, type Handler } from '../test/test-client';
 import { MessagesScreen, type Folder } from './messages-screen';
 
@@ -31,7 +31,7 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
   it('keeps messages handed to the mail program out of Lähetetyt, in their own folder "Siirretty sähköpostiohjelmaan"', async () => {
     const sent = renderFolder('sent', { Messages: () => page([]) });
     await screen.findByText('Ei viestejä.');
-    expect(sent.callsOf('Messages')[0]?.variables.filter).toEqual({ status: ['SENT'] });
+    expect(sent.callsOf('Messages')[0]?.variables.filter).toEqual({ status: ['SENT', 'PARTIALLY_SENT'] });
     sent.unmount();
     const handedOff = outboundMessage({
       id: 'msg-h',
@@ -121,6 +121,27 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     expect(within(rows()[0] as HTMLElement).getByText('Jonossa')).toBeTruthy();
   });
 
+  it('lists a partly sent message among the sent, with each recipient’s outcome in Finnish', async () => {
+    const partly = outboundMessage({
+      status: 'PARTIALLY_SENT',
+      to: ['matti@asiakas.example', 'liisa@asiakas.example', 'ostot@asiakas.example'],
+      nextAttemptAt: '2099-01-01T08:00:00.000Z',
+      recipients: [
+        messageRecipient('matti@asiakas.example', 'ACCEPTED', { reply: '250 2.0.0 OK: queued as 1234' }),
+        messageRecipient('liisa@asiakas.example', 'ACCEPTED', { reply: '250 2.0.0 OK: queued as 1234' }),
+        messageRecipient('ostot@asiakas.example', 'DEFERRED', { reply: '452 4.2.2 Mailbox busy', message: 'Vastaanottajaa ostot@asiakas.example ei hyväksytty juuri nyt (452)' }),
+      ],
+    });
+    const { user, callsOf } = renderFolder('sent', { Messages: () => page([partly]), Message: () => ({ data: { message: partly } }) });
+    expect(await within((await screen.findAllByRole('button', { name: /matti@asiakas\.example/ }))[0] as HTMLElement).findByText('Osittain lähetetty')).toBeTruthy();
+    expect(callsOf('Messages')[0]?.variables.filter).toEqual({ status: ['SENT', 'PARTIALLY_SENT'] });
+    await user.click((await screen.findAllByRole('button', { name: /matti@asiakas\.example/ }))[0] as HTMLElement);
+    const list = await within(readingPane()).findByRole('list', { name: 'Vastaanottajien tila' });
+    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toContain('matti@asiakas.example: Vastaanotettu');
+    expect(items[2]).toContain('ostot@asiakas.example: Yritetään uudelleen – Vastaanottajaa ostot@asiakas.example ei hyväksytty juuri nyt (452)');
+  });
+
   it('cancels a queued message', async () => {
     const queued = outboundMessage({ status: 'QUEUED', sentAt: null, smtpResponse: null, attempts: 0, waitReason: 'SCHEDULED', waitMessage: 'Ajastettu', nextAttemptAt: '2099-01-01T08:00:00.000Z' });
     const { user, callsOf } = renderFolder('outbox', {
@@ -189,7 +210,7 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     await user.type(screen.getByRole('textbox', { name: 'Alkaen' }), '1.3.2026');
     await waitFor(() =>
       expect(callsOf('Messages').at(-1)?.variables.filter).toMatchObject({
-        status: ['SENT'],
+        status: ['SENT', 'PARTIALLY_SENT'],
         text: 'MT-1001',
         source: 'QUOTE',
         channel: 'SMS',

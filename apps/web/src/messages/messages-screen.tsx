@@ -21,7 +21,8 @@ export type Folder = 'sent' | 'handedOff' | 'outbox' | 'failed';
  * shows. A message handed to the user's own mail program was not sent by Maestro: not among the sent.
  */
 export const FOLDER_STATUSES: Readonly<Record<Folder, MessageStatus[]>> = {
-  sent: ['SENT'],
+  // A partly sent message is among the sent: it went to someone; the rest follow on their own.
+  sent: ['SENT', 'PARTIALLY_SENT'],
   handedOff: ['HANDED_OFF'],
   outbox: ['QUEUED', 'SENDING', 'RETRYING'],
   failed: ['FAILED', 'CANCELLED'],

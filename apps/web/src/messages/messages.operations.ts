@@ -42,6 +42,13 @@ export const MessageDetailFieldsFragment = graphql(`
       code
       message
     }
+    recipients {
+      address
+      kind
+      outcome
+      reply
+      message
+    }
     attachments {
       id
       filename

@@ -153,7 +153,20 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
       </>,
     );
   }
-  if (message.recipientErrors.length > 0) {
+  // Each recipient's own outcome once the message was tried; a message not tried yet lists them above.
+  if (message.attempts > 0 && message.recipients.length > 0) {
+    fact(
+      t.messages.recipients,
+      <ul className={styles.list} aria-label={t.messages.recipients}>
+        {message.recipients.map((r) => (
+          <li key={`${r.kind}:${r.address}`} data-outcome={r.outcome}>
+            {r.outcome === 'REFUSED' || r.outcome === 'BOUNCED' ? <DismissCircle16Filled aria-hidden /> : null} {r.address}: {t.enums.recipientOutcome[r.outcome]}
+            {r.message ? ` – ${r.message}` : r.reply ? ` – ${r.reply}` : ''}
+          </li>
+        ))}
+      </ul>,
+    );
+  } else if (message.recipientErrors.length > 0) {
     fact(
       t.messages.recipientErrors,
       <ul className={styles.list}>

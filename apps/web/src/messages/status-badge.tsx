@@ -6,6 +6,7 @@ const COLOR: Record<MessageStatus, BadgeProps['color']> = {
   QUEUED: 'informative',
   SENDING: 'brand',
   SENT: 'success',
+  PARTIALLY_SENT: 'warning',
   RETRYING: 'warning',
   FAILED: 'danger',
   CANCELLED: 'subtle',

@@ -4,7 +4,7 @@ import type { MessageDetailFieldsFragment, MessageStatus } from '../gql/graphql'
 import { MessageQuery } from './messages.operations';
 
 /** On their way: the dispatcher may change them any moment. */
-export const PENDING_STATUSES: readonly MessageStatus[] = ['QUEUED', 'SENDING', 'RETRYING'];
+export const PENDING_STATUSES: readonly MessageStatus[] = ['QUEUED', 'SENDING', 'RETRYING', 'PARTIALLY_SENT'];
 
 /** How often a pending message is asked again while someone watches it. */
 export const LIVE_POLL_MS = 3000;

@@ -206,6 +206,7 @@ export function outboundMessage(overrides: Overrides<MessageDetailFieldsFragment
     sentBy: 'myyja',
     splitGroupId: null,
     recipientErrors: [],
+    recipients: [],
     attachments: [],
     handOff: null,
     sentCopy: null,
@@ -221,6 +222,13 @@ export function sentCopy(status: 'PENDING' | 'DONE' | 'FAILED', message: string,
 /** A stored attachment as the API describes it. */
 export function attachment(id: string, filename: string, overrides: Overrides<MessageDetailFieldsFragment['attachments'][number]> = {}): Answer<MessageDetailFieldsFragment['attachments'][number]> {
   return { __typename: 'AttachmentType', id, filename, size: 2048, contentType: 'application/pdf', sha256: `sha-${id}`, url: `/attachments/${id}`, ...overrides };
+}
+
+type RecipientAnswer = Answer<MessageDetailFieldsFragment['recipients'][number]>;
+
+/** One recipient of a message with its outcome. */
+export function messageRecipient(address: string, outcome: RecipientAnswer['outcome'], overrides: Overrides<MessageDetailFieldsFragment['recipients'][number]> = {}): RecipientAnswer {
+  return { __typename: 'MessageRecipient', address, kind: 'TO', outcome, reply: null, message: null, ...overrides };
 }
 
 export function messageError(code: string, message: string, permanent = false): Answer<NonNullable<MessageDetailFieldsFragment['lastError']>> {
