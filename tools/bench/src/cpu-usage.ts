@@ -47,6 +47,13 @@ export class CpuMeter {
     for (const [name, pid] of Object.entries(processes)) this.start.set(name, { pid, cpu: cpuSeconds(pid) });
   }
 
+  /** name -> CPU seconds used since construction (user + system). */
+  seconds(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, { pid, cpu }] of this.start) out[name] = cpuSeconds(pid) - cpu;
+    return out;
+  }
+
   /** name -> cores used on average since construction (1.0 = one core busy all the time). */
   read(): Record<string, number> {
     const seconds = (performance.now() - this.startedAt) / 1000;

@@ -32,7 +32,8 @@ export async function prepareCompany(url: string, company: BenchCompany, sinkPor
         enabledChannels: 'EMAIL_AND_SMS',
         companyEmail: 'myynti@bench-oy.example',
         senderName: 'Bench Oy myynti',
-        smtp: { host: '127.0.0.1', port: sinkPort, encryption: 'NONE', authEnabled: false },
+        // A cap of 5 connections, like the baseline's pool of 5: like is compared with like.
+        smtp: { host: '127.0.0.1', port: sinkPort, encryption: 'NONE', authEnabled: false, maxConnections: 5 },
       },
     },
     login.token,

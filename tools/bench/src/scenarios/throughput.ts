@@ -35,11 +35,13 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
   const transport = baselineTransport(sink.port);
   let baselineSeconds: number;
   let baselineCpu: Record<string, number> = {};
+  let baselineCpuSeconds = NaN;
   try {
     await baselineThroughput(sink, transport, WARM_UP, timeoutMs);
     const meter = new CpuMeter({ 'bench (nodemailer)': process.pid, sink: sink.pid });
     baselineSeconds = await baselineThroughput(sink, transport, n, timeoutMs);
     baselineCpu = meter.read();
+    baselineCpuSeconds = meter.seconds()['bench (nodemailer)'] ?? NaN;
   } finally {
     transport.close();
   }
@@ -72,6 +74,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     const stats = await sink.waitFor(n, timeoutMs);
     const seconds = (nowMs() - started) / 1000;
     const cpu = meter.read();
+    const cpuSecondsUsed = meter.seconds();
     ctx.notes.push(
       `Throughput on ${kind} (${where}): average CPU (100% = one core of ${availableParallelism()}) — baseline: ${cpuText(baselineCpu)}; API run: ${cpuText(cpu)}.`,
     );
@@ -90,6 +93,23 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
         scenario,
       },
     ];
+    // What accepting and sending one message costs our processes (the API, and the worker when there
+    // is one), against what nodemailer's own process spends sending one: CPU seconds from /proc.
+    const ours = (cpuSecondsUsed.api ?? 0) + (cpuSecondsUsed.worker ?? 0);
+    const perMessageMs = (ours / n) * 1000;
+    const baselinePerMessageMs = (baselineCpuSeconds / n) * 1000;
+    const cpuRatio = perMessageMs / baselinePerMessageMs;
+    const withDatabase = cpuSecondsUsed.mariadb !== undefined ? `; with mariadbd ${(((ours + cpuSecondsUsed.mariadb) / n) * 1000).toFixed(2)} ms` : '';
+    say(`  CPU per message: ours ${perMessageMs.toFixed(2)} ms${withDatabase}, nodemailer ${baselinePerMessageMs.toFixed(2)} ms: ${fmt.ratio(cpuRatio)}×`);
+    rows.push({
+      benchmark: `CPU per message, accept + send, relative to nodemailer's CPU per message (${kind}, ${where})`,
+      measured: `${perMessageMs.toFixed(2)} ms${withDatabase}`,
+      baseline: `nodemailer: ${baselinePerMessageMs.toFixed(2)} ms`,
+      ratio: `${fmt.ratio(cpuRatio)}×`,
+      target: '≤ 2×',
+      met: Number.isFinite(cpuRatio) ? cpuRatio <= 2 : null,
+      scenario,
+    });
     const failed = warmUpFailures.count + failures.count;
     if (failed > 0) {
       const logged = api.loggedErrors;
