@@ -43,7 +43,7 @@ export function AdminScreen() {
       }
     >
       <nav aria-label={t.admin.title}>
-        <TabList selectedValue={section} onTabSelect={(_e, data) => navigate(`/admin/${data.value as Section}`)}>
+        <TabList selectedValue={section} onTabSelect={(_e, data) => void navigate(`/admin/${data.value as Section}`)}>
           {SECTIONS.map((s) => (
             <Tab key={s} value={s}>
               {labels[s]}

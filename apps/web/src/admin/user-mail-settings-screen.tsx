@@ -18,7 +18,7 @@ export function UserMailSettingsScreen() {
   const settings = useQuery(UserMailSettingsQuery, { variables: { userId }, fetchPolicy: 'network-only' });
   const [update] = useMutation(UpdateUserMailSettingsMutation);
   const user = users.data?.users.find((u) => u.id === userId);
-  const close = () => navigate('/admin/users');
+  const close = () => void navigate('/admin/users');
 
   if (users.data && !user) {
     return (

@@ -72,7 +72,7 @@ export function LoginPage() {
 
   return (
     <main className={styles.page}>
-      <form className={styles.card} onSubmit={submit} aria-labelledby="login-title" noValidate>
+      <form className={styles.card} onSubmit={(event) => void submit(event)} aria-labelledby="login-title" noValidate>
         <span className={styles.product}>{t.app.name}</span>
         <h1 id="login-title" className={styles.title}>
           {t.login.title}

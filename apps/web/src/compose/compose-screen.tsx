@@ -47,7 +47,7 @@ export function ComposeScreen() {
             }
           />
         ) : (
-          draft.data && <ComposeForm key={session} draft={draft.data.composeDraft} chooseSource onSent={setSent} onCancel={() => navigate('/')} />
+          draft.data && <ComposeForm key={session} draft={draft.data.composeDraft} chooseSource onSent={setSent} onCancel={() => void navigate('/')} />
         )}
       </LoadState>
     </PageFrame>

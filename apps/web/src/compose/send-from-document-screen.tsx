@@ -305,7 +305,7 @@ function SendFromDocument({ request, search }: { request: SendRequest; search: s
           </MessageBar>
         );
       case 'done':
-        return <SendOutcome message={step.message} actions={<Button onClick={() => navigate('/')}>{t.compose.close}</Button>} />;
+        return <SendOutcome message={step.message} actions={<Button onClick={() => void navigate('/')}>{t.compose.close}</Button>} />;
       case 'edit':
         return (
           <ComposeForm

@@ -80,7 +80,7 @@ export function OpenDraft({ id }: { id: string }) {
             {messageOf(query.error, t)}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => navigate('/drafts')}>{t.drafts.toDrafts}</Button>
+            <Button onClick={() => void navigate('/drafts')}>{t.drafts.toDrafts}</Button>
           </MessageBarActions>
         </MessageBar>
       </div>
@@ -134,7 +134,7 @@ export function OpenDraft({ id }: { id: string }) {
   };
 
   const hold = draft.hold === 'INCOMPLETE' ? t.drafts.holdIncomplete : draft.hold === 'HAND_OFF' ? t.drafts.holdHandOff : null;
-  const toDrafts = <Button onClick={() => navigate('/drafts')}>{t.drafts.toDrafts}</Button>;
+  const toDrafts = <Button onClick={() => void navigate('/drafts')}>{t.drafts.toDrafts}</Button>;
 
   switch (step.kind) {
     case 'sending':
@@ -165,7 +165,7 @@ export function OpenDraft({ id }: { id: string }) {
                     {t.compose.sendNow}
                   </Button>
                   <Button onClick={() => setStep({ kind: 'edit' })}>{t.compose.openForEdit}</Button>
-                  <Button onClick={() => navigate('/drafts')}>{t.compose.cancel}</Button>
+                  <Button onClick={() => void navigate('/drafts')}>{t.compose.cancel}</Button>
                 </DialogActions>
               </DialogBody>
             </DialogSurface>
@@ -205,7 +205,7 @@ export function OpenDraft({ id }: { id: string }) {
           }}
           onDiscard={() => setConfirmDiscard(true)}
           onSent={(message) => setStep({ kind: 'done', message })}
-          onCancel={() => navigate('/drafts')}
+          onCancel={() => void navigate('/drafts')}
         />
         <ConfirmDialog
           open={confirmDiscard}

@@ -145,11 +145,11 @@ export function MessageSettingsPage({ onClose }: MessageSettingsPageProps) {
           <DialogButtons
             busy={busy}
             dirty={companyForm.dirty || smsForm.dirty}
-            onOk={async () => {
-              if (await saveAll()) onClose();
+            onOk={() => {
+              void saveAll().then((saved) => saved && onClose());
             }}
-            onApply={async () => {
-              if (await saveAll()) setSaved(true);
+            onApply={() => {
+              void saveAll().then((saved) => saved && setSaved(true));
             }}
             onCancel={onClose}
           />

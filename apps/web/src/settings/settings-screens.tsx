@@ -6,12 +6,12 @@ import { SignInReviewPage } from './sign-in-review-page';
 
 export function MessageSettingsScreen() {
   const navigate = useNavigate();
-  return <MessageSettingsPage onClose={() => navigate('/')} />;
+  return <MessageSettingsPage onClose={() => void navigate('/')} />;
 }
 
 export function MyMailSettingsScreen() {
   const navigate = useNavigate();
-  return <MyMailSettingsPage onClose={() => navigate('/')} />;
+  return <MyMailSettingsPage onClose={() => void navigate('/')} />;
 }
 
 export function SignInReviewScreen() {

@@ -93,11 +93,11 @@ export function UserMailSettingsEditor({ data, save, onClose, connectionTest, se
       <DialogButtons
         busy={busy}
         dirty={settings.dirty}
-        onOk={async () => {
-          if (await saveIfValid()) onClose();
+        onOk={() => {
+          void saveIfValid().then((saved) => saved && onClose());
         }}
-        onApply={async () => {
-          if (await saveIfValid()) setSaved(true);
+        onApply={() => {
+          void saveIfValid().then((saved) => saved && setSaved(true));
         }}
         onCancel={onClose}
       />
