@@ -14,12 +14,19 @@ interface Start {
   draft: unknown;
 }
 
-process.once('message', async (raw: unknown) => {
+async function serve(raw: unknown): Promise<void> {
   const { draft } = raw as Start;
   const schema = buildSchema(readFileSync(path.join(REPO_ROOT, 'apps/api/schema.graphql'), 'utf8'));
   const server = new ApolloServer({ schema, rootValue: { composeDraft: () => draft }, csrfPrevention: true });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   process.send?.({ url: url.replace(/\/$/, '') });
+}
+
+process.once('message', (raw: unknown) => {
+  serve(raw).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 });
 
 process.on('disconnect', () => process.exit(0));

@@ -58,9 +58,11 @@ export async function scaleOutScenario(ctx: ScenarioContext): Promise<ResultRow[
       procs.forEach((p, i) => (pids[`worker ${i + 1}`] = p.pid));
       if (mariadb) pids.mariadb = mariadb;
       const meter = new CpuMeter(pids);
-      const progress = setInterval(async () => {
-        const now = await sink.stats().catch(() => null);
-        if (now) say(`  ${fmt.int(now.count)}/${fmt.int(m)} at the sink`);
+      const progress = setInterval(() => {
+        void sink.stats().then(
+          (now) => say(`  ${fmt.int(now.count)}/${fmt.int(m)} at the sink`),
+          () => undefined,
+        );
       }, 5000);
       let stats;
       let cpu: Record<string, number>;

@@ -56,9 +56,10 @@ export class SinkClient {
   async waitFor(count: number, timeoutMs: number): Promise<SinkStats> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(async () => {
-        const now = await this.stats().catch(() => null);
-        reject(new Error(`the SMTP sink had ${now?.count ?? '?'} of ${count} messages after ${Math.round(timeoutMs / 1000)} s`));
+      timer = setTimeout(() => {
+        void this.stats()
+          .catch(() => null)
+          .then((now) => reject(new Error(`the SMTP sink had ${now?.count ?? '?'} of ${count} messages after ${Math.round(timeoutMs / 1000)} s`)));
       }, timeoutMs);
     });
     try {
