@@ -305,10 +305,11 @@ process.once('exit', () => {
 async function launch(confPath: string, dir: string, ports: { imap: number; imaps: number }): Promise<ChildProcess> {
   const child = spawn(DOVECOT, ['-F', '-c', confPath], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  let exited = false;
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  // A property, not a local: it changes in the exit handler, which TypeScript's narrowing cannot see.
+  const state = { exited: false };
   child.once('exit', () => {
-    exited = true;
+    state.exited = true;
     children.delete(child);
   });
   // Neither keeps a test run alive; a run that ends without stop() still takes its Dovecots with it.
@@ -317,7 +318,7 @@ async function launch(confPath: string, dir: string, ports: { imap: number; imap
   (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (exited) {
+    if (state.exited) {
       const log = await readFile(join(dir, 'dovecot.log'), 'utf8').catch(() => '');
       throw new Error(`Dovecot did not start: ${stderr.trim()} ${log.split('\n').slice(-5).join(' ')}`.trim());
     }

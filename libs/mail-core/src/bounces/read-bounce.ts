@@ -40,7 +40,7 @@ function skipped(reason: BounceSkipReason, detail: string): BounceReading {
 
 function headerText(mail: ParsedMail, name: string): string {
   const value = mail.headers.get(name);
-  if (value === undefined || value === null) return '';
+  if (value == null) return ''; // mailparser's types say never null; its header parsing can still give it
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && 'text' in value && typeof value.text === 'string') return value.text;
   if (typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value;

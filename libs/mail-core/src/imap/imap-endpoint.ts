@@ -25,7 +25,7 @@ export interface ImapEndpoint {
  * null when the account has no IMAP server.
  */
 export function imapEndpointOf(account: SmtpAccount): ImapEndpoint | null {
-  const host = (account.imapHost ?? '').trim();
+  const host = account.imapHost.trim();
   if (!host) return null;
   const ca = account.caCertificate.trim();
   return { host, port: account.imapPort, encryption: account.imapEncryption, ...(ca ? { ca } : {}) };

@@ -95,8 +95,9 @@ export const SMS_GATEWAY_PRESETS: Readonly<Record<SmsGatewayPresetId, SmsGateway
  * password and the SMTP block are kept. In SIMPLE mode the templates follow the simple fields.
  */
 export function applySmsGatewayPreset(settings: SmsSettings, presetId: SmsGatewayPresetId): SmsSettings {
+  // The id may come from outside the type system (GraphQL, an old stored value).
+  if (!Object.hasOwn(SMS_GATEWAY_PRESETS, presetId)) throw new Error(`Unknown SMS gateway preset: ${String(presetId)}`);
   const preset = SMS_GATEWAY_PRESETS[presetId];
-  if (!preset) throw new Error(`Unknown SMS gateway preset: ${String(presetId)}`);
   return withFilledTemplates({ ...settings, ...preset.settings });
 }
 

@@ -176,8 +176,9 @@ export const SMTP_PRESETS: Readonly<Record<SmtpPresetId, SmtpPreset>> = {
  * never clears what was typed. An account whose host the preset leaves open keeps its host.
  */
 export function applySmtpPreset(account: SmtpAccount, presetId: SmtpPresetId): SmtpAccount {
+  // The id may come from outside the type system (GraphQL, an old stored value).
+  if (!Object.hasOwn(SMTP_PRESETS, presetId)) throw new Error(`Unknown SMTP preset: ${String(presetId)}`);
   const preset = SMTP_PRESETS[presetId];
-  if (!preset) throw new Error(`Unknown SMTP preset: ${String(presetId)}`);
   return { ...account, ...preset.settings };
 }
 
