@@ -2,6 +2,7 @@ import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from
 import { OutboundMessageEntity } from '../modules/messages/outbound-message.entity';
 import { MessageRecipientEntity } from '../modules/messages/recipients/message-recipient.entity';
 import { SendQuotaEntity } from '../modules/messages/dispatch/send-quota.entity';
+import { SendingAccountEntity } from '../modules/messages/dispatch/sending-account.entity';
 import { IdempotencyRecordEntity } from '../modules/messages/intake/idempotency-record.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
 import { ModuleSendPolicyEntity } from '../modules/send-policies/module-send-policy.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   MessageAttachmentEntity,
   IdempotencyRecordEntity,
   SendQuotaEntity,
+  SendingAccountEntity,
   DbHeartbeatEntity,
   SentCopyEntity,
   MessageRecipientEntity,

@@ -150,7 +150,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
          VALUES ('m-1', 0, 'c-1', 'TO', 'x@y.fi', 'DEFERRED', '452 4.2.2 Busy', 1, '2026-01-01 00:00:00')`,
       );
       expect(await dataSource.query("SELECT address, outcome, lastReply FROM message_recipient WHERE outboundMessageId = 'm-1'")).toEqual([{ address: 'x@y.fi', outcome: 'DEFERRED', lastReply: '452 4.2.2 Busy' }]);
-      await dataSource.undoLastMigration();
+      while ((await applied()).includes('MessageRecipients1796600000000')) await dataSource.undoLastMigration();
       expect(await dataSource.createQueryRunner().hasTable('message_recipient')).toBe(false);
       expect(await dataSource.query("SELECT id FROM outbound_message WHERE id = 'm-1'")).toEqual([{ id: 'm-1' }]);
     } finally {
@@ -158,5 +158,23 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
-});
 
+  it("leave messages stored before issue 13's sending accounts without one (one per company) and start with no account state", async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const applied = async () => ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name);
+      while ((await applied()).includes('SendingAccounts1796700000000')) await dataSource.undoLastMigration();
+      await dataSource.query(
+        `INSERT INTO outbound_message (id, companyId, channel, source, status, sentBy, fromAddress, toList, ccList, bccList, body, language, messageId, nextAttemptAt, giveUpAt, createdAt, updatedAt)
+         VALUES ('m-1', 'c-1', 'EMAIL', 'SALES_ORDER', 'QUEUED', 'a', 'a@yritys.fi', '[]', '[]', '[]', 'x', 'fi', '<m-1@yritys.fi>', '2026-01-01 00:00:00', '2026-01-03 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+      );
+      await dataSource.runMigrations();
+      expect(await dataSource.query("SELECT id, status, accountKey FROM outbound_message WHERE id = 'm-1'")).toEqual([{ id: 'm-1', status: 'QUEUED', accountKey: null }]);
+      expect(await dataSource.query('SELECT * FROM sending_account')).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { DbHeartbeat1765600000000 } from './1765600000000-db-heartbeat';
 import { ImapSettings1796541186928 } from './1796541186928-imap-settings';
 import { SentCopy1796541186929 } from './1796541186929-sent-copy';
 import { MessageRecipients1796600000000 } from './1796600000000-message-recipients';
+import { SendingAccounts1796700000000 } from './1796700000000-sending-accounts';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ImapSettings1796541186928,
   SentCopy1796541186929,
   MessageRecipients1796600000000,
+  SendingAccounts1796700000000,
 ];

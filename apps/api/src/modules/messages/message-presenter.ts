@@ -15,6 +15,10 @@ const WAIT_MESSAGES: Record<string, LocalizedText> = {
   SCHEDULED: { fi: 'Ajastettu lähetys', en: 'Scheduled' },
   QUOTA_MESSAGES_PER_MINUTE: { fi: 'Odottaa lähetyskiintiötä (viestejä minuutissa)', en: 'Waiting for the sending quota (messages per minute)' },
   QUOTA_RECIPIENTS_PER_DAY: { fi: 'Odottaa lähetyskiintiötä (vastaanottajia vuorokaudessa)', en: 'Waiting for the sending quota (recipients per day)' },
+  ACCOUNT_UNREACHABLE: {
+    fi: 'Odottaa: lähettävän tilin palvelimeen ei saada yhteyttä, yhteyttä kokeillaan uudelleen pian',
+    en: 'Waiting: the sending account’s server cannot be reached; the connection is tried again soon',
+  },
 };
 
 export function presentAttachment(a: AttachmentEntity): AttachmentType {

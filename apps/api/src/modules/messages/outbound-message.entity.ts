@@ -23,6 +23,7 @@ export interface DraftInfo {
 @Index(['status', 'nextAttemptAt'])
 @Index(['companyId', 'createdAt'])
 @Index(['companyId', 'documentRef'])
+@Index(['accountKey', 'status'])
 export class OutboundMessageEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
@@ -75,6 +76,13 @@ export class OutboundMessageEntity {
 
   @Column('varchar', { length: 2 })
   language!: Language;
+
+  /**
+   * The sending account (mail-core's sendingQuotaKey) resolved at intake: the unit of fairness and of
+   * the concurrency cap. Null for rows stored before it existed (one account per company).
+   */
+  @Column('varchar', { length: 64, nullable: true })
+  accountKey!: string | null;
 
   /** Set on every part when an account's recipients-per-message limit split one request into several. */
   @Index()

@@ -1,7 +1,9 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_MAX_CONNECTIONS } from '@maestro/settings-schema';
 import { transaction } from '../../../db/transaction';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
 import { OutboundMessageEntity } from '../outbound-message.entity';
+import { SendingAccountEntity } from './sending-account.entity';
 
 export interface ClaimRequest {
   workerId: string;
@@ -12,44 +14,191 @@ export interface ClaimRequest {
 
 /**
  * What is due, one status at a time so that each scan walks the (status, nextAttemptAt) index in
- * order and stops at LIMIT: the statuses the table lets a dispatcher claim (queued first, then retries),
- * then messages whose worker died mid-send (lease expired). A single OR over all of them made MariaDB
- * sort — and lock — the whole backlog. The statuses are the table's, written as literals (they are
- * constants, not input) so each scan is one plain index range.
+ * order: the statuses the table lets a dispatcher claim (queued first, then retries), then messages
+ * whose worker died mid-send (lease expired). A single OR over all of them made MariaDB sort — and
+ * lock — the whole backlog. The statuses are the table's, written as literals (they are constants, not
+ * input) so each scan is one plain index range.
  */
 const DUE_CLAUSES = [
   ...MESSAGE_TRANSITIONS.claim.from.map((status) => ({ where: `m.status = '${status}' AND m.nextAttemptAt <= :now`, order: 'm.nextAttemptAt' })),
   ...MESSAGE_TRANSITIONS.takeOver.from.map((status) => ({ where: `m.status = '${status}' AND m.lockedUntil < :now`, order: 'm.lockedUntil' })),
 ];
 
+/** Rows stored before messages named their account count as one account of their company. */
+const NO_KEY = '';
+
+/** One sending account with due messages, as the round-robin sees it. */
+export interface DueAccount {
+  companyId: string;
+  accountKey: string;
+  /** Due messages (as many as the scan saw). */
+  due: number;
+  /** Slots left under its cap across all workers (cap minus SENDING rows with a live lease). */
+  free: number;
+  lastClaimedAt: Date | null;
+}
+
 /**
- * Take up to `limit` due messages for this worker. Each claim bumps `attempts` and sets a lease; no
- * two workers can hold the same message.
+ * How many messages each account gets from one claim of `limit`: round-robin over companies first, then
+ * over the accounts within a company, one message per turn — a company with thirty accounts gets the
+ * same share as a company with one. Whoever was served longest ago goes first (never served: first of
+ * all), so successive claims rotate even when a claim has room for only a few.
+ */
+export function shareOut(accounts: readonly DueAccount[], limit: number): Map<DueAccount, number> {
+  const since = (a: DueAccount) => a.lastClaimedAt?.getTime() ?? -1;
+  const byCompany = new Map<string, DueAccount[]>();
+  for (const account of accounts) {
+    if (Math.min(account.due, account.free) <= 0) continue;
+    byCompany.set(account.companyId, [...(byCompany.get(account.companyId) ?? []), account]);
+  }
+  const companies = [...byCompany.entries()]
+    .map(([companyId, list]) => ({
+      companyId,
+      accounts: list.sort((a, b) => since(a) - since(b) || a.accountKey.localeCompare(b.accountKey)),
+      lastServed: Math.max(...list.map(since)),
+      next: 0,
+    }))
+    .sort((a, b) => a.lastServed - b.lastServed || a.companyId.localeCompare(b.companyId));
+  const shares = new Map<DueAccount, number>();
+  let left = limit;
+  let progress = true;
+  while (left > 0 && progress) {
+    progress = false;
+    for (const company of companies) {
+      if (left <= 0) break;
+      // This company's next account that can still take one.
+      for (let tried = 0; tried < company.accounts.length; tried++) {
+        const account = company.accounts[company.next]!;
+        company.next = (company.next + 1) % company.accounts.length;
+        const taken = shares.get(account) ?? 0;
+        if (taken < Math.min(account.due, account.free)) {
+          shares.set(account, taken + 1);
+          left--;
+          progress = true;
+          break;
+        }
+      }
+    }
+  }
+  return shares;
+}
+
+/**
+ * Take up to `limit` due messages for this worker, shared out fairly over companies and their sending
+ * accounts, each account within its own cap counted across all workers, parked accounts left aside.
+ * Each claim bumps `attempts` and sets a lease; no two workers can hold the same message.
  */
 export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<OutboundMessageEntity[]> {
+  if (request.limit <= 0) return [];
+  const accounts = await dueAccounts(db, request);
+  const shares = shareOut(accounts, request.limit);
   const lockedUntil = new Date(request.now.getTime() + request.leaseMs);
-  const ids = db.options.type === 'better-sqlite3' ? await claimOnSqlite(db, request, lockedUntil) : await claimOnMysql(db, request, lockedUntil);
+  const ids: string[] = [];
+  for (const [account, wanted] of shares) ids.push(...(await claimForAccount(db, account, wanted, request, lockedUntil)));
   if (ids.length === 0) return [];
   const claimed = await db.getRepository(OutboundMessageEntity).findBy({ id: In(ids), lockedBy: request.workerId });
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 }
 
-/** MySQL/MariaDB: rows another worker is claiming right now are skipped, not waited for. */
-async function claimOnMysql(db: DataSource, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
+/** The accounts that have due messages, with their free slots; parked ones are not among them. */
+async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAccount[]> {
+  const due = new Map<string, { companyId: string; accountKey: string; due: number }>();
+  for (const clause of DUE_CLAUSES) {
+    const rows: Array<{ companyId: string; accountKey: string | null; n: number | string }> = await db
+      .getRepository(OutboundMessageEntity)
+      .createQueryBuilder('m')
+      .select('m.companyId', 'companyId')
+      .addSelect('m.accountKey', 'accountKey')
+      .addSelect('COUNT(*)', 'n')
+      .where(clause.where, { now: request.now })
+      .groupBy('m.companyId')
+      .addGroupBy('m.accountKey')
+      .getRawMany();
+    for (const row of rows) {
+      const accountKey = row.accountKey ?? NO_KEY;
+      const id = `${row.companyId}/${accountKey}`;
+      const entry = due.get(id) ?? { companyId: row.companyId, accountKey, due: 0 };
+      entry.due += Number(row.n);
+      due.set(id, entry);
+    }
+  }
+  if (due.size === 0) return [];
+  const companyIds = [...new Set([...due.values()].map((d) => d.companyId))];
+  const [states, inFlight] = await Promise.all([
+    db.getRepository(SendingAccountEntity).findBy({ companyId: In(companyIds) }),
+    inFlightCounts(db.manager, companyIds, request.now),
+  ]);
+  const stateOf = new Map(states.map((s) => [`${s.companyId}/${s.accountKey}`, s]));
+  const result: DueAccount[] = [];
+  for (const [id, entry] of due) {
+    const state = stateOf.get(id);
+    if (state?.parkedUntil && state.parkedUntil > request.now) continue;
+    result.push({ ...entry, free: capOf(state) - (inFlight.get(id) ?? 0), lastClaimedAt: state?.lastClaimedAt ?? null });
+  }
+  return result;
+}
+
+/**
+ * An account's cap: its own setting, except that an account no dispatcher has sent through yet (its cap
+ * not known here yet), and one coming back from a park, get one message at a time until one has gone.
+ */
+function capOf(state: SendingAccountEntity | undefined | null): number {
+  if (!state || state.label === '') return 1;
+  if (state.parkReason) return 1;
+  return Math.max(1, state.maxConnections);
+}
+
+/** SENDING rows with a live lease, per account: what holds the accounts' slots right now. */
+async function inFlightCounts(manager: EntityManager, companyIds: string[], now: Date, accountKey?: string): Promise<Map<string, number>> {
+  const qb = manager
+    .getRepository(OutboundMessageEntity)
+    .createQueryBuilder('m')
+    .select('m.companyId', 'companyId')
+    .addSelect('m.accountKey', 'accountKey')
+    .addSelect('COUNT(*)', 'n')
+    .where(`m.status = '${MESSAGE_TRANSITIONS.claim.to}' AND m.lockedUntil >= :now AND m.companyId IN (:...companyIds)`, { now, companyIds });
+  if (accountKey !== undefined) qb.andWhere(accountKey === NO_KEY ? 'm.accountKey IS NULL' : 'm.accountKey = :accountKey', { accountKey });
+  const rows: Array<{ companyId: string; accountKey: string | null; n: number | string }> = await qb.groupBy('m.companyId').addGroupBy('m.accountKey').getRawMany();
+  return new Map(rows.map((r) => [`${r.companyId}/${r.accountKey ?? NO_KEY}`, Number(r.n)]));
+}
+
+/**
+ * Claim up to `wanted` of one account's due messages. The account's row is locked first, so the
+ * in-flight count and the claim are one step for every worker: two workers cannot both take its last
+ * slot. On MariaDB rows another worker is claiming are skipped, not waited for; SQLite has one writer.
+ */
+async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
+  const mysql = db.options.type !== 'better-sqlite3';
+  const { companyId, accountKey } = account;
+  await db
+    .createQueryBuilder()
+    .insert()
+    .into(SendingAccountEntity)
+    .values({ companyId, accountKey, label: '', maxConnections: DEFAULT_MAX_CONNECTIONS, connectionFailures: 0, updatedAt: request.now })
+    .orIgnore()
+    .execute();
   return transaction(db, async (manager) => {
+    const lockQuery = manager.getRepository(SendingAccountEntity).createQueryBuilder('a').where('a.companyId = :companyId AND a.accountKey = :accountKey', { companyId, accountKey });
+    if (mysql) lockQuery.setLock('pessimistic_write');
+    const state = await lockQuery.getOne();
+    if (state?.parkedUntil && state.parkedUntil > request.now) return [];
+    const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;
+    const take = Math.min(wanted, capOf(state) - busy);
+    if (take <= 0) return [];
     const ids: string[] = [];
     for (const clause of DUE_CLAUSES) {
-      if (ids.length >= request.limit) break;
-      const rows: Array<{ id: string }> = await manager
+      if (ids.length >= take) break;
+      const select = manager
         .getRepository(OutboundMessageEntity)
         .createQueryBuilder('m')
         .select('m.id', 'id')
         .where(clause.where, { now: request.now })
+        .andWhere('m.companyId = :companyId', { companyId })
+        .andWhere(accountKey === NO_KEY ? 'm.accountKey IS NULL' : 'm.accountKey = :accountKey', { accountKey })
         .orderBy(clause.order, 'ASC')
-        .limit(request.limit - ids.length)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getRawMany();
+        .limit(take - ids.length);
+      if (mysql) select.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const rows: Array<{ id: string }> = await select.getRawMany();
       ids.push(...rows.map((r) => r.id));
     }
     if (ids.length === 0) return [];
@@ -60,27 +209,7 @@ async function claimOnMysql(db: DataSource, request: ClaimRequest, lockedUntil: 
       .set({ status: MESSAGE_TRANSITIONS.claim.to, lockedBy: request.workerId, lockedUntil, attempts: () => 'attempts + 1', waitReason: null, updatedAt: request.now })
       .where('id IN (:...ids)', { ids })
       .execute();
+    await manager.update(SendingAccountEntity, { companyId, accountKey }, { lastClaimedAt: request.now });
     return ids;
   });
-}
-
-/** SQLite: one statement per status picks and marks, atomic without a transaction of our own. */
-async function claimOnSqlite(db: DataSource, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
-  const column = (name: string) => db.getMetadata(OutboundMessageEntity).findColumnWithPropertyName(name)!;
-  const at = (date: Date, name: string) => db.driver.preparePersistentValue(date, column(name));
-  const now = at(request.now, 'nextAttemptAt');
-  const ids: string[] = [];
-  for (const clause of DUE_CLAUSES) {
-    if (ids.length >= request.limit) break;
-    const where = clause.where.replace(/:now/g, '?');
-    const rows: Array<{ id: string }> = await db.query(
-      `UPDATE outbound_message
-          SET status = '${MESSAGE_TRANSITIONS.claim.to}', lockedBy = ?, lockedUntil = ?, attempts = attempts + 1, waitReason = NULL, updatedAt = ?
-        WHERE id IN (SELECT m.id FROM outbound_message m WHERE ${where} ORDER BY ${clause.order} LIMIT ?)
-        RETURNING id`,
-      [request.workerId, at(lockedUntil, 'lockedUntil'), at(request.now, 'updatedAt'), now, request.limit - ids.length],
-    );
-    ids.push(...rows.map((r) => r.id));
-  }
-  return ids;
 }

@@ -20,6 +20,7 @@ import type { MessageRecipientEntity } from '../recipients/message-recipient.ent
 import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-recipients';
 import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type RecipientState } from '../recipients/recipient-states';
 import { toDispatchable } from '../to-outgoing';
+import { AccountStates, CONNECTION_FAILURES, DEFAULT_PARKING, type ParkingOptions } from './account-states';
 import { claimDueMessages } from './claim-due-messages';
 import { OutcomeWriter } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
@@ -38,6 +39,8 @@ export interface OutboxDispatcherOptions {
   orphanAttachmentMs: number;
   /** Pauses between the tries of an outcome write before it is kept in memory (default 0.1, 0.3, 0.9 s). */
   outcomeRetryPausesMs?: readonly number[];
+  /** When an account whose connections keep failing is parked, and for how long. */
+  parking?: ParkingOptions;
   now?: () => Date;
   /**
    * Called once the SMTP server accepted a message and SENT was recorded, with the account it went
@@ -89,6 +92,7 @@ export class OutboxDispatcher {
   private lastHousekeeping = 0;
   private readonly now: () => Date;
   private readonly outcomes: OutcomeWriter;
+  readonly accounts: AccountStates;
 
   constructor(
     private readonly db: DataSource,
@@ -103,6 +107,7 @@ export class OutboxDispatcher {
   ) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.now = options.now ?? (() => new Date());
+    this.accounts = new AccountStates(db, options.parking ?? DEFAULT_PARKING);
     this.outcomes = new OutcomeWriter(db, log, {
       retryPausesMs: options.outcomeRetryPausesMs ?? [100, 300, 900],
       maxFlushPauseMs: Math.max(1000, options.pollMs * 5),
@@ -224,12 +229,15 @@ export class OutboxDispatcher {
         return await this.recordFailure(message, recipients, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: outgoing.refusal.code }), { text: outgoing.refusal.message });
       }
       if (!hasSmtpHost(outgoing.account)) return await this.recordFailure(message, recipients, makeClassifiedError('SMTP_NOT_CONFIGURED', { detail: 'no SMTP host' }));
+      const accountKey = message.accountKey ?? '';
+      await this.accounts.note(message.companyId, accountKey, outgoing.account, this.now());
       const quota = await this.quotas.take(sendingQuotaKey(outgoing.account), outgoing.account, message.channel === 'SMS' ? outgoing.recipients : open.length, this.now());
       if (!quota.ok) return await this.waitForQuota(message, quota.until, quota.reason);
       // The open recipients, in their order: on a follow-up only those the server deferred.
       if (message.channel === 'EMAIL') outgoing.message.envelopeTo = open.map((r) => r.address);
       const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
+      await this.noteReachability(message, accountKey, outcome);
       const result = outcome.ok
         ? await this.recordTransaction(message, recipients, outcome)
         : await this.recordFailure(message, recipients, outcome.error, { rejected: outcome.rejected, tried: true });
@@ -244,6 +252,21 @@ export class OutboxDispatcher {
       return this.recordFailure(message, recipients, makeClassifiedError('UNKNOWN', { detail: err instanceof Error ? err.name : 'error' }));
     } finally {
       clearInterval(renew);
+    }
+  }
+
+  /** Connection-level failures count towards parking the account; anything the server said clears them. */
+  private async noteReachability(message: OutboundMessageEntity, accountKey: string, outcome: SendOutcome): Promise<void> {
+    try {
+      if (!outcome.ok && CONNECTION_FAILURES.has(outcome.error.code)) {
+        const parkedUntil = await this.accounts.connectionFailed(message.companyId, accountKey, outcome.error, this.now());
+        if (parkedUntil) this.log.warn({ companyId: message.companyId, accountKey, code: outcome.error.code, parkedUntil }, 'a sending account is unreachable: its messages wait until it is probed again');
+      } else {
+        await this.accounts.reached(message.companyId, accountKey, this.now());
+      }
+    } catch (err) {
+      // Parking is an optimisation of waiting: the outcome itself is what must be written.
+      this.log.warn({ err, messageId: message.id }, 'could not record whether the sending account was reachable');
     }
   }
 

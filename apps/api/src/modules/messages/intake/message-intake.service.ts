@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { generateMessageId, resolveSms, sendsToSameAddress, splitRecipients, type RecipientFields, type ResolvedEmail } from '@maestro/mail-core';
-import { MAX_TEXT_BYTES, formatAddress, parsePhoneList, problem, validateComposeMessage, type Language, type MessageSource, type Problem, type SmtpAccount } from '@maestro/settings-schema';
+import { generateMessageId, resolveSms, sendingQuotaKey, sendsToSameAddress, splitRecipients, type RecipientFields, type ResolvedEmail } from '@maestro/mail-core';
+import { MAX_TEXT_BYTES, formatAddress, hasSmtpHost, parsePhoneList, problem, validateComposeMessage, type Language, type MessageSource, type Problem, type SmtpAccount } from '@maestro/settings-schema';
 import type { Caller } from '../../../common/caller';
 import { badInput } from '../../../common/user-facing-error';
 import { timeOrderedId } from '../../../common/time-ordered-id';
@@ -64,6 +64,8 @@ interface PreparedEmail {
   now: Date;
   due: Date;
   scheduled: boolean;
+  /** The sending account's key (mail-core's sendingQuotaKey), null when nothing is sent over SMTP. */
+  accountKey: string | null;
 }
 
 /**
@@ -194,6 +196,7 @@ export class MessageIntake {
       now,
       due: scheduled ? (request.sendAt as Date) : now,
       scheduled,
+      accountKey: account ? sendingQuotaKey(account) : null,
     };
   }
 
@@ -253,6 +256,7 @@ export class MessageIntake {
             language: 'FI',
             messageId: generateMessageId(resolved.from.address.split('@').pop() ?? ''),
             waitReason: null,
+            accountKey: hasSmtpHost(sms.smtp) ? sendingQuotaKey(sms.smtp) : null,
           }),
         );
         await insertMessages(manager, entities);
@@ -289,6 +293,7 @@ function rowContent(source: MessageSource, prepared: PreparedEmail, part: Recipi
     language: email.language,
     messageId: generateMessageId(email.from.address.split('@').pop() ?? ''),
     waitReason: prepared.scheduled ? 'SCHEDULED' : null,
+    accountKey: prepared.accountKey,
   };
 }
 

@@ -7,7 +7,8 @@ import { OutboundMessageEntity } from '../outbound-message.entity';
 export type OutboxRowContent = Pick<
   OutboundMessageEntity,
   'channel' | 'source' | 'fromName' | 'fromAddress' | 'toList' | 'ccList' | 'bccList' | 'splitGroupId' | 'subject' | 'body' | 'language' | 'messageId' | 'waitReason'
->;
+> &
+  Partial<Pick<OutboundMessageEntity, 'accountKey'>>;
 
 export interface OutboxRowContext {
   caller: Caller;
@@ -36,6 +37,7 @@ export function newOutboxRow(
 ): OutboundMessageEntity {
   const { caller, now, due } = context;
   return manager.create(OutboundMessageEntity, {
+    accountKey: null,
     ...content,
     status: MESSAGE_TRANSITIONS[event].to,
     id: timeOrderedId(),

@@ -1,0 +1,163 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { createServices, type Services } from '../../src/app/services';
+import { openDatabase } from '../../src/db/data-source';
+import type { Caller } from '../../src/common/caller';
+import type { OutboxDispatcher } from '../../src/modules/messages/dispatch/outbox-dispatcher';
+import { SendingAccountEntity } from '../../src/modules/messages/dispatch/sending-account.entity';
+import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
+import { DATABASE_KINDS } from '../support/test-databases';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+/** A server that accepts TCP and never says a word (a dead relay, a firewall that swallows packets). */
+async function startTarpit(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server: Server = createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    connections: () => connections,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A healthy server that counts how many messages are in transfer at once (MAIL FROM to the end of DATA). */
+async function startCountingServer(holdMs: number): Promise<{ port: number; received: () => number; maxAtOnce: () => number; close: () => Promise<void> }> {
+  let active = 0;
+  let maxAtOnce = 0;
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      active++;
+      maxAtOnce = Math.max(maxAtOnce, active);
+      callback();
+    },
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () =>
+        setTimeout(() => {
+          active--;
+          received++;
+          callback();
+        }, holdMs),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as { port: number }).port,
+    received: () => received,
+    maxAtOnce: () => maxAtOnce,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind) => {
+  let api: TestApi;
+  let healthy: RunningSmtpServer;
+  let tarpit: Awaited<ReturnType<typeof startTarpit>>;
+  const extra: Array<{ services: Services; dispatcher: OutboxDispatcher }> = [];
+
+  const userOf = (company: TestApi['a']): Caller => ({ kind: 'USER', userId: company.user.id, companyId: company.id, role: 'USER', username: `${company.name}-user` }) as Caller;
+  const adminOf = (company: TestApi['a']): Caller => ({ kind: 'USER', userId: company.admin.id, companyId: company.id, role: 'ADMIN', username: `${company.name}-admin` }) as Caller;
+  const messages = () => api.runtime.db.getRepository(OutboundMessageEntity);
+
+  async function worker(id: string, concurrency: number): Promise<OutboxDispatcher> {
+    // Each MySQL worker has its own connection pool, as a separate process would; every worker has its own SMTP pools.
+    const db = kind === 'mysql' ? await openDatabase(api.db.target) : api.runtime.db;
+    const services = createServices({ db, box: api.runtime.services.box, config: api.config, log: api.runtime.log });
+    const dispatcher = services.createDispatcher({ workerId: id, pollMs: 20, leaseMs: 60_000, concurrency });
+    extra.push({ services, dispatcher });
+    return dispatcher;
+  }
+
+  beforeEach(async () => {
+    healthy = await startSmtpServer({ maxMessages: 1000 });
+    tarpit = await startTarpit();
+    api = await startTestApi(kind, { env: { MAESTRO_SMTP_TIMEOUT_SECONDS: '2' } });
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const w of extra.splice(0)) {
+      await w.dispatcher.stop();
+      await w.services.smtp.close();
+      if (w.services.db !== api.runtime.db) await w.services.db.destroy();
+    }
+    await tarpit.close();
+    await api?.close();
+    await healthy?.close();
+  });
+
+  it("sends another company's message while the first company's backlog to a dead server still waits", async () => {
+    await api.useSmtpServer(api.a.id, tarpit);
+    await api.useSmtpServer(api.b.id, healthy);
+    for (let i = 0; i < 30; i++) await api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+    const b = await api.runtime.services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
+
+    (await worker('w-1', 10)).start();
+    await until(async () => (await messages().findOneByOrFail({ id: b.id })).status === 'SENT', "B's message is SENT");
+
+    // Order, not time: B went out while A's backlog had been tried no further than A's own cap (3).
+    const tried = Number((await api.runtime.db.query(`SELECT COUNT(*) AS n FROM outbound_message WHERE companyId = '${api.a.id}' AND attempts > 0`))[0].n);
+    expect(tried).toBeLessThanOrEqual(3);
+    expect(await messages().countBy({ companyId: api.a.id, status: 'SENT' })).toBe(0);
+    expect(tarpit.connections()).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it("does not let one user's dead own account hold back the company account", async () => {
+    await api.useSmtpServer(api.a.id, healthy);
+    await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: tarpit.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);
+    for (let i = 0; i < 30; i++) await api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+    const company = await api.runtime.services.messageIntake.send(adminOf(api.a), { source: 'QUOTE', to: ['tilaaja@asiakas.fi'], subject: 'Tarjous', body: 'x' });
+    const own = await messages().findOneByOrFail({ companyId: api.a.id, senderUserId: api.a.user.id });
+    expect(own.accountKey).not.toBe(company.accountKey);
+
+    (await worker('w-1', 10)).start();
+    await until(async () => (await messages().findOneByOrFail({ id: company.id })).status === 'SENT', 'the company account’s message is SENT');
+    const tried = Number((await api.runtime.db.query(`SELECT COUNT(*) AS n FROM outbound_message WHERE senderUserId = '${api.a.user.id}' AND attempts > 0`))[0].n);
+    expect(tried).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it('never has more of one account’s messages in transfer than its cap, across two dispatchers', async () => {
+    const counting = await startCountingServer(30);
+    try {
+      await api.useSmtpServer(api.a.id, counting, { maxConnections: 2 });
+      for (let i = 0; i < 24; i++) await api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+      (await worker('w-1', 10)).start();
+      (await worker('w-2', 10)).start();
+      await until(async () => (await messages().countBy({ companyId: api.a.id, status: 'SENT' })) === 24, 'all 24 are SENT');
+      expect(counting.received()).toBe(24);
+      expect(counting.maxAtOnce()).toBeLessThanOrEqual(2);
+      const [state] = await api.runtime.db.getRepository(SendingAccountEntity).findBy({ companyId: api.a.id });
+      expect(state?.maxConnections).toBe(2);
+    } finally {
+      for (const w of extra.splice(0)) {
+        await w.dispatcher.stop();
+        await w.services.smtp.close();
+        if (w.services.db !== api.runtime.db) await w.services.db.destroy();
+      }
+      await counting.close();
+    }
+  }, 60_000);
+});
