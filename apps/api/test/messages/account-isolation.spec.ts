@@ -160,4 +160,42 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
       await counting.close();
     }
   }, 60_000);
+
+  it('parks an account whose connections are refused, keeps its messages aside, and probes it with one message after the backoff', async () => {
+    // A port nobody listens on (refused), where a healthy server starts later: the same account.
+    const probe = await startTarpit();
+    const port = probe.port;
+    await probe.close();
+    await api.useSmtpServer(api.a.id, { port });
+    let clock = new Date(Date.now() + 1000);
+    const services = api.runtime.services;
+    const dispatcher = services.createDispatcher({ workerId: 'w-clock', now: () => clock, concurrency: 10, parking: { failuresToPark: 2, firstParkMs: 60_000, maxParkMs: 30 * 60_000 } });
+    for (let i = 0; i < 6; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+    clock = new Date(Date.now() + 1000);
+
+    // Three at once (the account's cap): their refused connections park it.
+    expect(await dispatcher.runOnce()).toHaveLength(3);
+    const [parked] = await api.runtime.db.getRepository(SendingAccountEntity).findBy({ companyId: api.a.id });
+    expect(parked).toMatchObject({ parkReason: 'CONNECTION_REFUSED', parkedUntil: new Date(clock.getTime() + 60_000) });
+    const waiting = await messages().findBy({ companyId: api.a.id, status: 'QUEUED' });
+    expect(waiting.map((m) => m.waitReason)).toEqual(['ACCOUNT_UNREACHABLE', 'ACCOUNT_UNREACHABLE', 'ACCOUNT_UNREACHABLE']);
+
+    // Parked: nothing is claimed, however much is due.
+    clock = new Date(clock.getTime() + 59_000);
+    expect(await dispatcher.runOnce()).toHaveLength(0);
+
+    // After the backoff the server is back: exactly one message probes it, and its success unparks.
+    const server = await startSmtpServer({ port, maxMessages: 100 });
+    try {
+      clock = new Date(clock.getTime() + 2_000);
+      const probed = await dispatcher.runOnce();
+      expect(probed.map((r) => r.status)).toEqual(['SENT']);
+      const [after] = await api.runtime.db.getRepository(SendingAccountEntity).findBy({ companyId: api.a.id });
+      expect(after).toMatchObject({ parkReason: null, parkedUntil: null, connectionFailures: 0 });
+      clock = new Date(clock.getTime() + 60_000);
+      expect(await dispatcher.runOnce()).toHaveLength(3);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

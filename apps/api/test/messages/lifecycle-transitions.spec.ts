@@ -188,7 +188,8 @@ describe.each(DATABASE_KINDS)('applying the table on %s', (kind) => {
     for (const status of MESSAGE_STATUSES) {
       const lease = status === 'SENDING' ? { holder: HOLDER, until: new Date(Date.now() - 1000) } : null;
       const id = await messageIn(status, lease);
-      await db.getRepository(OutboundMessageEntity).update({ id }, { nextAttemptAt: new Date(Date.now() - 1000) });
+      // Each its own sending account, so that no account's cap stands between the claim and a status.
+      await db.getRepository(OutboundMessageEntity).update({ id }, { nextAttemptAt: new Date(Date.now() - 1000), accountKey: `account-${status}` });
       ids.set(status, id);
     }
     const claimed = await claimDueMessages(db, { workerId: 'claimer', now: new Date(), leaseMs: 60_000, limit: 1000 });

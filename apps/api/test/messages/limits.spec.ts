@@ -97,7 +97,7 @@ describe.each(DATABASE_KINDS)('per-account sending limits on %s', (kind) => {
 
   if (kind === 'mysql') {
     it('holds the messages-per-minute limit across three workers', async () => {
-      await api.useSmtpServer(api.a.id, smtp, { messagesPerMinute: 5 });
+      await api.useSmtpServer(api.a.id, smtp, { messagesPerMinute: 5, maxConnections: 10 });
       for (let i = 0; i < 20; i++) await send({ to: [`r${i}@x.fi`] });
       // A minute window no other test has counted into.
       const minute = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 10 * 60_000 + 1_000);

@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import type { ClassifiedError, SmtpErrorCode } from '@maestro/mail-core';
 import { effectiveMaxConnections, type SmtpAccount } from '@maestro/settings-schema';
+import { transaction } from '../../../db/transaction';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import { SendingAccountEntity } from './sending-account.entity';
@@ -83,12 +84,26 @@ export class AccountStates {
    * is parked, or null when it is not (yet).
    */
   async connectionFailed(companyId: string, accountKey: string, error: ClassifiedError, now: Date): Promise<Date | null> {
-    const repo = this.db.getRepository(SendingAccountEntity);
-    await repo.increment({ companyId, accountKey }, 'connectionFailures', 1);
-    const state = await repo.findOneBy({ companyId, accountKey });
-    if (!state || state.connectionFailures < this.options.failuresToPark) return null;
-    const until = new Date(now.getTime() + parkLengthMs(state.connectionFailures, this.options));
-    await repo.update({ companyId, accountKey }, { parkedUntil: until, parkReason: error.code, parkMessage: error.message, updatedAt: now });
+    const mysql = this.db.options.type !== 'better-sqlite3';
+    // One worker at a time per account: the failures of messages sent at once are counted one by one.
+    const until = await transaction(this.db, async (manager) => {
+      const repo = manager.getRepository(SendingAccountEntity);
+      const query = repo.createQueryBuilder('a').where('a.companyId = :companyId AND a.accountKey = :accountKey', { companyId, accountKey });
+      if (mysql) query.setLock('pessimistic_write');
+      const state = await query.getOne();
+      if (!state) return null;
+      // Messages already in flight when it was parked fail too: they neither extend nor double the park.
+      if (state.parkedUntil && state.parkedUntil > now) return 'already' as const;
+      const failures = state.connectionFailures + 1;
+      if (failures < this.options.failuresToPark) {
+        await repo.update({ companyId, accountKey }, { connectionFailures: failures, updatedAt: now });
+        return null;
+      }
+      const parkedUntil = new Date(now.getTime() + parkLengthMs(failures, this.options));
+      await repo.update({ companyId, accountKey }, { connectionFailures: failures, parkedUntil, parkReason: error.code, parkMessage: error.message, updatedAt: now });
+      return parkedUntil;
+    });
+    if (until === null || until === 'already') return null;
     // Its waiting messages say why they wait; the claim clears it when one is taken again.
     await this.db
       .getRepository(OutboundMessageEntity)

@@ -10,6 +10,7 @@ import type { AttachmentStore } from '../../attachments/attachment-store';
 import { refusedBy } from '../../compose/compose.errors';
 import type { ComposeService, EmailRequest } from '../../compose/compose.service';
 import type { SettingsService } from '../../settings/settings.service';
+import { AccountStates } from '../dispatch/account-states';
 import { applyTransition } from '../lifecycle/apply-transition';
 import type { MessageEvents } from '../message-events';
 import { MESSAGE_TEXTS, draftNotOpen, fieldProblem } from '../messages.errors';
@@ -74,6 +75,9 @@ interface PreparedEmail {
  * From then on it is never lost.
  */
 export class MessageIntake {
+  /** The sending accounts' caps, known to the claim before the first message is sent through them. */
+  private readonly accounts: AccountStates;
+
   constructor(
     private readonly db: DataSource,
     private readonly settings: SettingsService,
@@ -81,7 +85,9 @@ export class MessageIntake {
     private readonly attachments: AttachmentStore,
     private readonly events: MessageEvents,
     private readonly options: MessageIntakeOptions,
-  ) {}
+  ) {
+    this.accounts = new AccountStates(db);
+  }
 
   /** `payloadHash`: what the idempotency key stands for, when the caller's request was more than this message (startSend). */
   async send(caller: Caller, request: SendMessageRequest, options: { payloadHash?: string } = {}): Promise<OutboundMessageEntity> {
@@ -188,6 +194,9 @@ export class MessageIntake {
       }
     }
     const scheduled = !!request.sendAt && request.sendAt > now;
+    const accountKey = account ? sendingQuotaKey(account) : null;
+    // Before anything is stored: a failed write here refuses the request, it never half-answers it.
+    if (account && accountKey) await this.accounts.note(caller.companyId, accountKey, account, now);
     return {
       email,
       senderUserId,
@@ -196,7 +205,7 @@ export class MessageIntake {
       now,
       due: scheduled ? (request.sendAt as Date) : now,
       scheduled,
-      accountKey: account ? sendingQuotaKey(account) : null,
+      accountKey,
     };
   }
 
@@ -233,6 +242,8 @@ export class MessageIntake {
     const resolved = resolveSms({ source: request.source, company, sms, phoneNumbers: unique, text: request.text });
     if (!resolved.ok) throw refusedBy(resolved.refusal);
     const now = new Date();
+    const smsAccountKey = hasSmtpHost(sms.smtp) ? sendingQuotaKey(sms.smtp) : null;
+    if (smsAccountKey) await this.accounts.note(companyId, smsAccountKey, sms.smtp, now);
     const context = { caller, senderUserId, documentRef: request.documentRef, now, due: now, retryMaxAgeMs: this.options.retryMaxAgeMs };
     const payloadHash = hashPayload({ kind: 'sms', numbers: unique, text: request.text, source: request.source, documentRef: request.documentRef ?? null });
     const stored = await storeOnce(this.db, {
@@ -256,7 +267,7 @@ export class MessageIntake {
             language: 'FI',
             messageId: generateMessageId(resolved.from.address.split('@').pop() ?? ''),
             waitReason: null,
-            accountKey: hasSmtpHost(sms.smtp) ? sendingQuotaKey(sms.smtp) : null,
+            accountKey: smsAccountKey,
           }),
         );
         await insertMessages(manager, entities);
