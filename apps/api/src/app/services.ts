@@ -11,6 +11,7 @@ import { ComposeService } from '../modules/compose/compose.service';
 import { ConnectionTestService } from '../modules/connection-test/connection-test.service';
 import { MessageArchive } from '../modules/messages/archive/message-archive.service';
 import { MessageDrafts } from '../modules/messages/drafts/message-drafts.service';
+import { AccountStates } from '../modules/messages/dispatch/account-states';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/messages/dispatch/outbox-dispatcher';
 import { SentCopies } from '../modules/sent-copies/sent-copies.service';
 import { SendQuotas } from '../modules/messages/dispatch/send-quotas';
@@ -88,6 +89,7 @@ export function createServices(deps: ServiceDeps) {
     retryMaxAgeMs: config.retry.maxAgeMs,
   });
   const messageArchive = new MessageArchive(db);
+  const accountStates = new AccountStates(db);
   const messageLifecycle = new MessageLifecycle(db, messageArchive, events, { retryMaxAgeMs: config.retry.maxAgeMs });
   events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
   const { connectionMs, greetingMs, socketMs } = config.smtpTimeouts;
@@ -118,6 +120,7 @@ export function createServices(deps: ServiceDeps) {
     messageIntake,
     messageArchive,
     messageLifecycle,
+    accountStates,
     messageDrafts,
     metrics,
     writeProbe: new WriteProbe(db, config.databaseWaits.readyProbeMs),

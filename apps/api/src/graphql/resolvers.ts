@@ -2,6 +2,7 @@ import { ComposeResolver } from '../modules/compose/compose.resolver';
 import { ConnectionTestResolver } from '../modules/connection-test/connection-test.resolver';
 import { DraftsResolver } from '../modules/messages/drafts/drafts.resolver';
 import { MessagesResolver } from '../modules/messages/messages.resolver';
+import { SendingAccountsResolver } from '../modules/sending-accounts/sending-accounts.resolver';
 import { SentCopyResolver } from '../modules/sent-copies/sent-copy.resolver';
 import { SendPoliciesResolver } from '../modules/send-policies/send-policies.resolver';
 import { ServiceKeysResolver } from '../modules/service-keys/service-keys.resolver';
@@ -10,4 +11,4 @@ import { SignInReviewResolver } from '../modules/settings/sign-in-review.resolve
 import { StandardTextsResolver } from '../modules/standard-texts/standard-texts.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 
-export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SignInReviewResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver, SentCopyResolver] as const;
+export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SignInReviewResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver, SentCopyResolver, SendingAccountsResolver] as const;

@@ -198,4 +198,33 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
       await server.close();
     }
   }, 60_000);
+
+  it("shows an admin the company's parked accounts and why, never another company's, and probes one on request", async () => {
+    await api.useSmtpServer(api.a.id, tarpit);
+    await api.useSmtpServer(api.b.id, healthy);
+    await api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: ['asiakas@asiakas.fi'], subject: 'Tilaus', body: 'x' });
+    await api.runtime.services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['asiakas@asiakas.fi'], subject: 'Tilaus', body: 'x' });
+    const [state] = await api.runtime.db.getRepository(SendingAccountEntity).findBy({ companyId: api.a.id });
+    const failure = { code: 'NO_GREETING', permanent: false, message: { fi: 'Palvelin ei vastannut', en: 'The server did not answer' } } as never;
+    const accounts = api.runtime.services.accountStates;
+    for (let i = 0; i < 3; i++) await accounts.connectionFailed(api.a.id, state!.accountKey, failure, new Date());
+
+    const query = 'query { sendingAccounts { accountKey label parked parkedUntil parkReason parkMessage connectionFailures maxConnections } }';
+    const a = await api.gql<{ sendingAccounts: Array<Record<string, unknown>> }>(query, {}, { token: api.a.admin.token });
+    expect(a.data?.sendingAccounts).toEqual([
+      expect.objectContaining({ accountKey: state!.accountKey, label: `127.0.0.1:${tarpit.port}`, parked: true, parkReason: 'NO_GREETING', parkMessage: 'Palvelin ei vastannut', connectionFailures: 3, maxConnections: 3 }),
+    ]);
+    const b = await api.gql<{ sendingAccounts: Array<Record<string, unknown>> }>(query, {}, { token: api.b.admin.token });
+    expect(b.data?.sendingAccounts.map((x) => x.accountKey)).not.toContain(state!.accountKey);
+    expect(b.data?.sendingAccounts).toEqual([expect.objectContaining({ parked: false, label: `127.0.0.1:${healthy.port}` })]);
+    const user = await api.gql(query, {}, { token: api.a.user.token });
+    expect(user.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const probe = 'mutation($key: ID!) { probeSendingAccount(accountKey: $key) { parked parkedUntil } }';
+    const fromB = await api.gql(probe, { key: state!.accountKey }, { token: api.b.admin.token });
+    expect(fromB.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const fromA = await api.gql<{ probeSendingAccount: { parked: boolean; parkedUntil: string | null } }>(probe, { key: state!.accountKey }, { token: api.a.admin.token });
+    // Still marked (the probe has not gone yet), but no longer waiting out the backoff.
+    expect(fromA.data?.probeSendingAccount).toEqual({ parked: true, parkedUntil: null });
+  }, 60_000);
 });

@@ -119,14 +119,12 @@ export class AccountStates {
     return until;
   }
 
-  /** The company's accounts that are parked or failing, for the admins. */
-  async troubled(companyId: string): Promise<SendingAccountEntity[]> {
-    return this.db
-      .getRepository(SendingAccountEntity)
-      .createQueryBuilder('a')
-      .where('a.companyId = :companyId AND (a.parkReason IS NOT NULL OR a.connectionFailures > 0)', { companyId })
-      .orderBy('a.label', 'ASC')
-      .getMany();
+  /** The company's accounts for the admins: parked ones first, then those failing, then by name. */
+  async ofCompany(companyId: string): Promise<SendingAccountEntity[]> {
+    const accounts = await this.db.getRepository(SendingAccountEntity).findBy({ companyId });
+    const rank = (a: SendingAccountEntity) => (a.parkReason ? 0 : a.connectionFailures > 0 ? 1 : 2);
+    // Rows of messages stored before accounts were named have no label: nothing to show an admin.
+    return accounts.filter((a) => a.label !== '').sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label));
   }
 
   /** "Kokeile nyt": end the park now; the next claim sends one message as the probe. */
