@@ -11,6 +11,7 @@ interface AIds {
   messageId: string;
   attachmentId: string;
   draftId: string;
+  accountKey: string;
 }
 
 interface Case {
@@ -66,6 +67,8 @@ const CASES: Record<string, Case> = {
     variables: (ids) => ({ a: [ids.attachmentId], u: ids.userId }),
   },
   drafts: { query: '{ drafts { id subject to { address } } }' },
+  sendingAccounts: { query: '{ sendingAccounts { accountKey label parked parkMessage } }' },
+  probeSendingAccount: { query: 'mutation($k: ID!) { probeSendingAccount(accountKey: $k) { accountKey parked } }', variables: (ids) => ({ k: ids.accountKey }) },
   draft: { query: 'query($id: ID!) { draft(id: $id) { id subject } }', variables: (ids) => ({ id: ids.draftId }) },
   updateDraft: {
     query: 'mutation($id: ID!) { updateDraft(id: $id, input: { to: ["x@yritys-b.fi"], subject: "hijacked", body: "x" }) { id } }',
@@ -134,7 +137,7 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
     await s.sendPolicies.update(api.a.id, 'QUOTE', { sendMode: 'OPEN_FOR_EDIT' });
     const started = await s.messageDrafts.startSend(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], variables: {} });
     if (started.outcome !== 'DRAFT') throw new Error('expected a draft');
-    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id, draftId: started.draft.id };
+    ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id, draftId: started.draft.id, accountKey: message.accountKey ?? '' };
     snapshotOfA = await snapshot();
   });
   afterAll(async () => {
