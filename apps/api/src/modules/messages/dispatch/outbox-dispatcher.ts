@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LessThan, type DataSource } from 'typeorm';
-import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type RecipientRejection, type SendSuccess, type SmtpDispatcher } from '@maestro/mail-core';
+import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type RecipientRejection, type SendOutcome, type SendSuccess, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost, type SmtpAccount } from '@maestro/settings-schema';
 import type { Logger } from '../../../common/logger';
 import { isDatabaseUnavailable } from '../../../db/database-unavailable';
