@@ -3,6 +3,8 @@
 export { appendToSentFolder } from './append-to-sent-folder';
 export type { AppendFailure, AppendOptions, AppendOutcome, AppendSuccess } from './append-to-sent-folder';
 export { verifyImapAccount } from './verify-imap-account';
+export { scanInbox } from './scan-inbox';
+export type { InboxDecision, InboxMessage, ScanInboxOptions, ScanInboxOutcome } from './scan-inbox';
 export type { ImapVerifyResult } from './verify-imap-account';
 export type { ImapSessionOptions, ImapStage } from './imap-session';
 export { findNamedFolder, findSentFolder, SENT_FOLDER_NAMES } from './sent-folder';
