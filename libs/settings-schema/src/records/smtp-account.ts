@@ -112,6 +112,12 @@ const smtpAccountShape = {
     helpFi: 'Tyhjä: kansio, jonka palvelin merkitsee lähetetyiksi (\\Sent), muuten nimen mukaan (Sent, Sent Items, Lähetetyt).',
     helpEn: 'Empty: the folder the server flags as Sent (\\Sent), else by name (Sent, Sent Items, Lähetetyt).',
   }),
+  imapBounceFolder: field(singleLine(200), {
+    labelFi: 'Käsiteltyjen palautusten kansio (valinnainen)',
+    labelEn: 'Folder for processed bounces (optional)',
+    helpFi: 'Luetut palautusilmoitukset siirretään tähän kansioon (se luodaan tarvittaessa). Tyhjä: ilmoitukset jäävät Saapuneet-kansioon.',
+    helpEn: 'Bounce notices that were read are moved to this folder (created if needed). Empty: they stay in the inbox.',
+  }),
   ehloName: field(clientHostname(), {
     labelFi: 'Asiakkaan palvelinnimi (EHLO)',
     labelEn: 'Client host name (EHLO)',
@@ -208,6 +214,7 @@ export function defaultSmtpAccount(): SmtpAccount {
     imapEncryption: 'SSL',
     imapAppendToSent: true,
     imapSentFolder: '',
+    imapBounceFolder: '',
     ehloName: '',
   };
 }

@@ -90,6 +90,10 @@ export const PROBLEM_MESSAGES = {
     fi: 'Tekstiviestitilillä ei ole Lähetetyt-kansiota eikä palautusten lukemista: jätä IMAP-palvelin tyhjäksi.',
     en: 'The SMS account has no Sent folder copy and no bounce reading: leave the IMAP server empty.',
   }),
+  RECIPIENT_SUPPRESSED: (p) => ({
+    fi: `Osoitteeseen ${p.address} ei lähetetä: aiempi viesti siihen palautui pysyvästi${p.reply ? ` (${p.reply})` : ''}. Tarkista osoite asiakkaalta; pääkäyttäjä voi poistaa sen palautuneiden osoitteiden estolistalta (Viestiasetukset › Palautuneet osoitteet).`,
+    en: `Not sending to ${p.address}: an earlier message to it bounced permanently${p.reply ? ` (${p.reply})` : ''}. Check the address with the customer; an admin can clear it from the list of bounced addresses (Message settings › Bounced addresses).`,
+  }),
   INVALID_DOMAIN: (p) => ({
     fi: `"${p.value}" ei ole kelvollinen verkkotunnus: esim. sms.palvelu.fi.`,
     en: `"${p.value}" is not a valid domain: e.g. sms.gateway.example.`,
