@@ -14,6 +14,8 @@ import { MessageDrafts } from '../modules/messages/drafts/message-drafts.service
 import { AccountStates } from '../modules/messages/dispatch/account-states';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../modules/messages/dispatch/outbox-dispatcher';
 import { SentCopies } from '../modules/sent-copies/sent-copies.service';
+import { BounceReader } from '../modules/bounces/bounce-reader.service';
+import { Suppressions } from '../modules/bounces/suppressions.service';
 import { SendQuotas } from '../modules/messages/dispatch/send-quotas';
 import { MessageIntake } from '../modules/messages/intake/message-intake.service';
 import { MessageLifecycle } from '../modules/messages/lifecycle/message-lifecycle.service';
@@ -79,9 +81,12 @@ export function createServices(deps: ServiceDeps) {
     // Per-minute limits are not the SMTP dispatcher's: they are counted in the database (SendQuotas)
     // so they hold across workers, and a message over the limit waits in the outbox.
   });
+  const suppressions = new Suppressions(db);
   const messageIntake = new MessageIntake(db, settings, compose, attachments, events, {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
+    // An address that bounced permanently is refused until an admin clears it (issue 17).
+    refusedRecipients: (companyId, recipients) => suppressions.problemsFor(companyId, recipients),
   });
   const messageDrafts = new MessageDrafts(db, compose, messageIntake, attachments, {
     expiryMs: config.drafts.expiryMs,
@@ -99,6 +104,14 @@ export function createServices(deps: ServiceDeps) {
     leaseMs: config.dispatcher.leaseMs,
     retry: { baseDelayMs: config.retry.baseDelayMs, maxDelayMs: config.retry.maxDelayMs },
     giveUpAfterMs: config.retry.maxAgeMs,
+    timeouts: { connectionMs, greetingMs, socketMs },
+    accessTokenProvider: deps.accessTokenProvider,
+    hostPolicy,
+  });
+  const bounceReader = new BounceReader(db, settings, events, log, {
+    intervalMs: config.bounceReadMs,
+    // Long enough for a slow mailbox's scan; a dead worker's accounts are read by another after it.
+    leaseMs: Math.max(config.dispatcher.leaseMs, 5 * 60_000),
     timeouts: { connectionMs, greetingMs, socketMs },
     accessTokenProvider: deps.accessTokenProvider,
     hostPolicy,
@@ -125,6 +138,8 @@ export function createServices(deps: ServiceDeps) {
     metrics,
     writeProbe: new WriteProbe(db, config.databaseWaits.readyProbeMs),
     sentCopies,
+    suppressions,
+    bounceReader,
     signInReview: new SignInReviewService(settings, users),
     connectionTest: new ConnectionTestService(settings, users, {
       timeoutMs: 15_000,
@@ -144,7 +159,7 @@ export function createServices(deps: ServiceDeps) {
         orphanAttachmentMs: 24 * 3600_000,
         // The Sent-folder copy: queued after acceptance, filed by its own loop beside the dispatcher.
         afterAccepted: (message, account) => sentCopies.enqueue(message, account),
-        companions: [sentCopies],
+        companions: [sentCopies, bounceReader],
         ...overrides,
       }, metrics);
     },

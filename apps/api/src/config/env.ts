@@ -50,6 +50,8 @@ const envSchema = z.object({
   MAESTRO_RETRY_MAX_DELAY_SECONDS: z.coerce.number().positive().default(3600),
   MAESTRO_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   MAESTRO_DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /** How often each account's mailbox is read for bounce notices (issue 17). */
+  MAESTRO_BOUNCE_READ_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   MAESTRO_SQLITE_LOCK_WAIT_MS: z.coerce.number().int().min(0).max(30000).default(2000),
   MAESTRO_READY_PROBE_MS: z.coerce.number().int().min(0).max(60000).default(1000),
   MAESTRO_DISPATCH_LEASE_SECONDS: z.coerce.number().positive().default(120),
@@ -95,6 +97,8 @@ export interface AppConfig {
   uploadQuota: { userFiles: number; userBytes: number; companyFiles: number; companyBytes: number };
   retry: { maxAgeMs: number; baseDelayMs: number; maxDelayMs: number };
   dispatcher: { concurrency: number; pollMs: number; leaseMs: number };
+  /** How often the bounce reader reads each account's inbox. */
+  bounceReadMs: number;
   /**
    * SQLite: how long a write waits (asynchronously) for another process's lock before it is refused
    * with DATABASE_UNAVAILABLE. `readyProbeMs`: /readyz writes its heartbeat at most this often.
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retry: { maxAgeMs: e.MAESTRO_RETRY_HOURS * 3600_000, baseDelayMs: e.MAESTRO_RETRY_BASE_SECONDS * 1000, maxDelayMs: e.MAESTRO_RETRY_MAX_DELAY_SECONDS * 1000 },
     databaseWaits: { sqliteLockWaitMs: e.MAESTRO_SQLITE_LOCK_WAIT_MS, readyProbeMs: e.MAESTRO_READY_PROBE_MS },
     dispatcher: { concurrency: e.MAESTRO_DISPATCH_CONCURRENCY, pollMs: e.MAESTRO_DISPATCH_POLL_MS, leaseMs: e.MAESTRO_DISPATCH_LEASE_SECONDS * 1000 },
+    bounceReadMs: e.MAESTRO_BOUNCE_READ_SECONDS * 1000,
     session: { accessSeconds: Math.round(e.MAESTRO_ACCESS_TOKEN_MINUTES * 60), refreshSeconds: Math.round(e.MAESTRO_SESSION_HOURS * 3600) },
     drafts: { expiryMs: e.MAESTRO_DRAFT_EXPIRY_DAYS * 24 * 3600_000 },
     smtpTimeouts: {

@@ -14,6 +14,7 @@ import { StandardTextEntity } from '../modules/standard-texts/standard-text.enti
 import { UserEntity } from '../modules/users/user.entity';
 import { DbHeartbeatEntity } from './heartbeat.entity';
 import { SentCopyEntity } from '../modules/sent-copies/sent-copy.entity';
+import { BounceEventEntity, BounceReaderEntity, SuppressedAddressEntity } from '../modules/bounces/bounce.entities';
 
 export const ENTITIES = [
   CompanyEntity,
@@ -34,4 +35,7 @@ export const ENTITIES = [
   DbHeartbeatEntity,
   SentCopyEntity,
   MessageRecipientEntity,
+  BounceEventEntity,
+  SuppressedAddressEntity,
+  BounceReaderEntity,
 ];

@@ -117,6 +117,8 @@ export class MessageFilter {
   @Field(() => String, { nullable: true, description: 'Free text: subject, recipients, document, body.' }) text?: string | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) createdFrom?: Date | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) createdTo?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: 'With status: also the messages a recipient of which bounced permanently after sending (Epäonnistuneet includes bounces); alone: only those.' })
+  orBounced?: boolean | null;
 }
 
 @InputType({ description: 'Lähetä viesti. There is no `from`: the server resolves the sender.' })

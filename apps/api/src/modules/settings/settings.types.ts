@@ -70,6 +70,7 @@ export class SmtpAccountType implements Omit<SmtpAccount, SmtpSecret> {
   @Field({ description: 'Tallenna kopio Lähetetyt-kansioon: APPEND each sent message to the Sent folder. Off where the provider files SMTP mail itself (Gmail, Microsoft 365).' })
   imapAppendToSent!: boolean;
   @Field({ description: 'The Sent folder\'s whole path, e.g. INBOX.Sent; "" = the folder flagged \\Sent, else by name.' }) imapSentFolder!: string;
+  @Field({ description: 'Bounce notices that were read are moved to this folder (created if needed); "" = they stay in the inbox.' }) imapBounceFolder!: string;
 }
 
 @InputType({ description: 'Changes to an SMTP account. Omitted fields keep their value. Secrets: omitted or null keeps, "" clears.' })
@@ -99,6 +100,7 @@ export class SmtpAccountInput implements Partial<SmtpAccount> {
   @Field(() => ImapEncryptionEnum, { nullable: true }) imapEncryption?: ImapEncryption;
   @Field({ nullable: true }) imapAppendToSent?: boolean;
   @Field({ nullable: true }) imapSentFolder?: string;
+  @Field({ nullable: true }) imapBounceFolder?: string;
 }
 
 @ObjectType({ description: 'Viestiasetukset – Sähköposti lähetykset, and the company\'s "SMTP sähköpostilähetys".' })

@@ -82,4 +82,7 @@ export class SmtpAccountColumns implements Omit<SmtpAccount, SecretKey> {
 
   @Column('varchar', { length: 200, default: '' })
   imapSentFolder!: string;
+
+  @Column('varchar', { length: 200, default: '' })
+  imapBounceFolder!: string;
 }

@@ -18,6 +18,8 @@ export interface MessageFilter {
   text?: string | null;
   createdFrom?: Date | null;
   createdTo?: Date | null;
+  /** Also the messages a recipient of which bounced permanently after sending (Epäonnistuneet), whatever their status. */
+  orBounced?: boolean | null;
 }
 
 /** A search is a few words; anything longer is a mistake (or an attempt to make the database work). */
@@ -73,7 +75,10 @@ export class MessageArchive {
       .andWhere('m.status NOT IN (:...drafts)', { drafts: [...DRAFT_STATUSES] });
     const visible = this.visible(caller);
     if (visible.senderUserId) qb.andWhere('m.senderUserId = :me', { me: visible.senderUserId });
-    if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
+    const bounced = "EXISTS (SELECT 1 FROM bounce_event b WHERE b.outboundMessageId = m.id AND b.action = 'BOUNCED')";
+    if (filter.status?.length && filter.orBounced) qb.andWhere(`(m.status IN (:...statuses) OR ${bounced})`, { statuses: filter.status });
+    else if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
+    else if (filter.orBounced) qb.andWhere(bounced);
     if (filter.channel) qb.andWhere('m.channel = :channel', { channel: filter.channel });
     if (filter.source) qb.andWhere('m.source = :source', { source: filter.source });
     if (filter.splitGroupId) qb.andWhere('m.splitGroupId = :splitGroupId', { splitGroupId: filter.splitGroupId });

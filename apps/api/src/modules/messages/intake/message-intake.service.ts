@@ -50,6 +50,8 @@ export interface SendSmsRequest {
 export interface MessageIntakeOptions {
   messageBytes: number;
   retryMaxAgeMs: number;
+  /** Recipients that may not be sent to (a permanently bounced address), one problem each. */
+  refusedRecipients?: (companyId: string, recipients: Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ address: string }>>) => Promise<Problem[]>;
 }
 
 const MAX_SCHEDULE_MS = 366 * 24 * 3600_000;
@@ -193,6 +195,8 @@ export class MessageIntake {
         throw badInput([fieldProblem(field, 'TOO_MANY_BYTES', MESSAGE_TEXTS.recipientListTooLong())]);
       }
     }
+    const refused = (await this.options.refusedRecipients?.(caller.companyId, recipients)) ?? [];
+    if (refused.length) throw badInput(refused);
     const scheduled = !!request.sendAt && request.sendAt > now;
     const accountKey = account ? sendingQuotaKey(account) : null;
     // Before anything is stored: a failed write here refuses the request, it never half-answers it.

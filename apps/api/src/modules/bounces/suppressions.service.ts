@@ -1,0 +1,53 @@
+import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { problem, type Problem } from '@maestro/settings-schema';
+import { OutboundMessageEntity } from '../messages/outbound-message.entity';
+import { BounceEventEntity, SuppressedAddressEntity } from './bounce.entities';
+
+export interface BounceRate {
+  /** Messages sent (SENT or later FAILED by a bounce) in the period. */
+  sent: number;
+  /** Of those, messages with at least one permanently bounced recipient. */
+  bounced: number;
+  /** Recipients reported delayed in the period. */
+  delayed: number;
+  /** bounced / sent, 0 when nothing was sent. */
+  rate: number;
+}
+
+/**
+ * The company's permanently bounced addresses: listed and cleared by an admin, and checked before a
+ * message is accepted, so that an address known to bounce is not sent to again until someone has
+ * looked at it.
+ */
+export class Suppressions {
+  constructor(private readonly db: DataSource) {}
+
+  list(companyId: string): Promise<SuppressedAddressEntity[]> {
+    return this.db.getRepository(SuppressedAddressEntity).find({ where: { companyId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** True when the address was on the list (it is not any more). */
+  async clear(companyId: string, address: string): Promise<boolean> {
+    const result = await this.db.getRepository(SuppressedAddressEntity).delete({ companyId, address: address.trim().toLowerCase() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** One problem per suppressed address among the recipients, on the field that names it. */
+  async problemsFor(companyId: string, recipients: Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ address: string }>>): Promise<Problem[]> {
+    const all = (['to', 'cc', 'bcc'] as const).flatMap((field) => recipients[field].map((r) => ({ field, address: r.address.toLowerCase() })));
+    if (all.length === 0) return [];
+    const found = await this.db.getRepository(SuppressedAddressEntity).findBy({ companyId, address: In([...new Set(all.map((r) => r.address))]) });
+    const byAddress = new Map(found.map((s) => [s.address, s]));
+    return all.filter((r) => byAddress.has(r.address)).map((r) => problem(r.field, 'RECIPIENT_SUPPRESSED', { address: r.address, reply: byAddress.get(r.address)?.reply ?? '' }));
+  }
+
+  /** The company's bounce rate over the last `days` days. */
+  async rate(companyId: string, days: number, now = new Date()): Promise<BounceRate> {
+    const since = new Date(now.getTime() - days * 24 * 3600_000);
+    const sent = await this.db.getRepository(OutboundMessageEntity).count({ where: { companyId, sentAt: MoreThanOrEqual(since) } });
+    const events = await this.db.getRepository(BounceEventEntity).find({ where: { companyId, reportedAt: MoreThanOrEqual(since) } });
+    const bounced = new Set(events.filter((e) => e.action === 'BOUNCED').map((e) => e.outboundMessageId)).size;
+    const delayed = new Set(events.filter((e) => e.action === 'DELAYED').map((e) => `${e.outboundMessageId} ${e.address}`)).size;
+    return { sent, bounced, delayed, rate: sent > 0 ? bounced / sent : 0 };
+  }
+}
