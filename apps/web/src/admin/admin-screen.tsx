@@ -4,13 +4,14 @@ import { Code20Regular } from '@fluentui/react-icons';
 import { PageFrame } from '../app/page-frame';
 import { NotFoundScreen } from '../app/not-found-screen';
 import { useT } from '../i18n/i18n';
+import { BouncesPanel } from './bounces-panel';
 import { SendPoliciesPanel } from './send-policies-panel';
 import { ServiceKeysPanel } from './service-keys-panel';
 import { StandardTextsPanel } from './standard-texts-panel';
 import { UserMailSettingsScreen } from './user-mail-settings-screen';
 import { UsersPanel } from './users-panel';
 
-const SECTIONS = ['users', 'service-keys', 'send-policies', 'standard-texts'] as const;
+const SECTIONS = ['users', 'service-keys', 'send-policies', 'standard-texts', 'bounces'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const useStyles = makeStyles({
@@ -29,6 +30,7 @@ export function AdminScreen() {
     'service-keys': t.admin.serviceKeys,
     'send-policies': t.admin.sendPolicies,
     'standard-texts': t.admin.standardTexts,
+    bounces: t.admin.bounces,
   };
 
   return (
@@ -58,6 +60,7 @@ export function AdminScreen() {
         <Route path="service-keys" element={<ServiceKeysPanel />} />
         <Route path="send-policies" element={<SendPoliciesPanel />} />
         <Route path="standard-texts" element={<StandardTextsPanel />} />
+        <Route path="bounces" element={<BouncesPanel />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>
     </PageFrame>

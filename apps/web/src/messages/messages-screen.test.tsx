@@ -25,7 +25,22 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
   it('asks each folder for its statuses', async () => {
     const { callsOf } = renderFolder('failed', { Messages: () => page([]) });
     await screen.findByText('Ei viestejä.');
-    expect(callsOf('Messages')[0]?.variables).toMatchObject({ filter: { status: ['FAILED', 'CANCELLED'] }, first: 25 });
+    expect(callsOf('Messages')[0]?.variables).toMatchObject({ filter: { status: ['FAILED', 'CANCELLED'], orBounced: true }, first: 25 });
+  });
+
+  it('asks Lähetetyt for sent messages only, not for bounced ones', async () => {
+    const { callsOf } = renderFolder('sent', { Messages: () => page([]) });
+    await screen.findByText('Ei viestejä.');
+    expect(callsOf('Messages')[0]?.variables.filter).not.toHaveProperty('orBounced');
+  });
+
+  it('lists in the reading pane what the delivery notices said about each recipient', async () => {
+    const bounce = { __typename: 'BounceInfo', address: 'olli@asiakas.fi', action: 'BOUNCED', status: '5.1.1', reply: '550 5.1.1 User unknown', message: 'Palautui: olli@asiakas.fi ei saanut viestiä (550 5.1.1 User unknown).', reportedAt: '2026-03-02T09:00:00.000Z' };
+    const message = outboundMessage({ bounces: [bounce] });
+    const { user } = renderFolder('failed', { Messages: () => page([message]), Message: () => ({ data: { message } }) });
+    await user.click((await screen.findAllByRole('button', { name: /etu\.sukunimi@maestro\.fi/ }))[0] as HTMLElement);
+    const list = await within(readingPane()).findByRole('list', { name: 'Palautusilmoitukset' });
+    expect(within(list).getByRole('listitem').textContent).toContain('Palautui: olli@asiakas.fi ei saanut viestiä (550 5.1.1 User unknown).');
   });
 
   it('keeps messages handed to the mail program out of Lähetetyt, in their own folder "Siirretty sähköpostiohjelmaan"', async () => {

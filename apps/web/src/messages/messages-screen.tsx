@@ -121,6 +121,8 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
   const filter = useMemo<MessageFilter>(
     () => ({
       status: FOLDER_STATUSES[folder],
+      // Epäonnistuneet also lists a sent message a recipient of which bounced afterwards.
+      ...(folder === 'failed' ? { orBounced: true } : {}),
       ...(text ? { text } : {}),
       ...(source ? { source } : {}),
       ...(channel ? { channel } : {}),

@@ -68,6 +68,14 @@ export const MessageDetailFieldsFragment = graphql(`
       attempts
       nextAttemptAt
     }
+    bounces {
+      address
+      action
+      status
+      reply
+      message
+      reportedAt
+    }
   }
 `);
 

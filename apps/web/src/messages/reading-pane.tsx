@@ -194,6 +194,18 @@ function MessageDetails({ id, onShowDocument }: { id: string; onShowDocument: (d
   }
   fact(t.messages.created, formatDateTime(message.createdAt, language));
   fact(t.messages.sentAt, message.sentAt && formatDateTime(message.sentAt, language));
+  if (message.bounces.length > 0) {
+    fact(
+      t.messages.bounces,
+      <ul className={styles.list} aria-label={t.messages.bounces}>
+        {message.bounces.map((b) => (
+          <li key={`${b.address} ${b.reportedAt}`}>
+            {b.action === 'BOUNCED' ? <DismissCircle16Filled aria-hidden /> : null} {b.message}
+          </li>
+        ))}
+      </ul>,
+    );
+  }
   if (message.sentCopy) fact(t.messages.sentCopy, message.sentCopy.message);
   fact(t.messages.sentBy, message.sentBy);
   if (message.channel === 'EMAIL') fact(t.messages.messageId, message.messageId);

@@ -27,6 +27,7 @@ export const SmtpAccountFieldsFragment = graphql(`
     imapEncryption
     imapAppendToSent
     imapSentFolder
+    imapBounceFolder
   }
 `);
 

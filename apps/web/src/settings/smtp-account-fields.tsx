@@ -203,6 +203,7 @@ export function SmtpAccountFields({ value, onChange, messages, note, connectionT
             onChange={(v) => set('imapAppendToSent', v)}
           />
           <TextField {...field('imapSentFolder')} disabled={imapOff || !value.imapAppendToSent} autoComplete="off" value={value.imapSentFolder} onChange={(v) => set('imapSentFolder', v)} />
+          <TextField {...field('imapBounceFolder')} disabled={imapOff} autoComplete="off" value={value.imapBounceFolder} onChange={(v) => set('imapBounceFolder', v)} />
         </section>
       )}
 

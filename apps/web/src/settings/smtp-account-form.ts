@@ -37,6 +37,7 @@ export interface SmtpAccountForm {
   imapEncryption: SmtpAccountFieldsFragment['imapEncryption'];
   imapAppendToSent: boolean;
   imapSentFolder: string;
+  imapBounceFolder: string;
 }
 
 export type SmtpAccountField = keyof SmtpAccountForm;
@@ -76,6 +77,7 @@ export function smtpAccountForm(account: SmtpAccountFieldsFragment): SmtpAccount
     imapEncryption: account.imapEncryption,
     imapAppendToSent: account.imapAppendToSent,
     imapSentFolder: account.imapSentFolder,
+    imapBounceFolder: account.imapBounceFolder,
   };
 }
 
@@ -104,6 +106,7 @@ function plainFields(form: SmtpAccountForm) {
     imapEncryption: form.imapEncryption,
     imapAppendToSent: form.imapAppendToSent,
     imapSentFolder: form.imapSentFolder,
+    imapBounceFolder: form.imapBounceFolder,
   };
 }
 

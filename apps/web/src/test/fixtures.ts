@@ -49,6 +49,7 @@ export function smtpAccount(overrides: Overrides<SmtpAccountFieldsFragment> = {}
     imapEncryption: 'SSL',
     imapAppendToSent: true,
     imapSentFolder: '',
+    imapBounceFolder: '',
     ...overrides,
   };
 }
@@ -210,6 +211,7 @@ export function outboundMessage(overrides: Overrides<MessageDetailFieldsFragment
     attachments: [],
     handOff: null,
     sentCopy: null,
+    bounces: [],
     ...overrides,
   };
 }
