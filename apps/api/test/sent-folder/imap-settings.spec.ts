@@ -3,7 +3,7 @@ import { bindingHolds } from '../../src/modules/settings/settings-record-mapper'
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-const IMAP_FIELDS = 'host passwordSet imapHost imapPort imapEncryption imapAppendToSent imapSentFolder';
+const IMAP_FIELDS = 'host passwordSet imapHost imapPort imapEncryption imapAppendToSent imapSentFolder imapBounceFolder';
 const COMPANY = `mutation($i: CompanyMessageSettingsInput!) { updateCompanyMessageSettings(input: $i) { smtp { ${IMAP_FIELDS} } } }`;
 const USER = `mutation($u: ID!, $i: UserMailSettingsInput!) { updateUserMailSettings(userId: $u, input: $i) { smtp { ${IMAP_FIELDS} } } }`;
 const MINE = `mutation($i: UserMailSettingsInput!) { updateMyMailSettings(input: $i) { smtp { ${IMAP_FIELDS} } } }`;
@@ -22,6 +22,7 @@ const WEB_HOTEL = {
   imapEncryption: 'SSL',
   imapAppendToSent: true,
   imapSentFolder: 'INBOX.Sent',
+  imapBounceFolder: 'INBOX.Palautukset',
 };
 
 type Fields = Array<{ field: string; code: string }>;
@@ -49,6 +50,7 @@ describe.each(DATABASE_KINDS)('IMAP settings of an SMTP account on %s', (kind) =
       imapEncryption: 'SSL',
       imapAppendToSent: true,
       imapSentFolder: 'INBOX.Sent',
+      imapBounceFolder: 'INBOX.Palautukset',
     });
     expect((await api.runtime.services.settings.companySettings(api.a.id)).smtp).toMatchObject({ imapHost: 'imap.webhotelli.fi', password: 'Salasana-2026!' });
   });
@@ -63,9 +65,9 @@ describe.each(DATABASE_KINDS)('IMAP settings of an SMTP account on %s', (kind) =
     expect(fieldsOf(encryption)).toEqual([['smtp.password', 'SECRET_REQUIRED_AGAIN']]);
   });
 
-  it('keeps the password when only the Sent folder or the copy switch changes', async () => {
+  it('keeps the password when only the Sent folder, the bounce folder or the copy switch changes', async () => {
     await company({ smtp: WEB_HOTEL });
-    const result = await company({ smtp: { imapSentFolder: '', imapAppendToSent: false } });
+    const result = await company({ smtp: { imapSentFolder: '', imapAppendToSent: false, imapBounceFolder: '' } });
     expect(result.errors).toBeUndefined();
     expect((await api.runtime.services.settings.companySettings(api.a.id)).smtp).toMatchObject({ password: 'Salasana-2026!', imapAppendToSent: false, imapSentFolder: '' });
   });
