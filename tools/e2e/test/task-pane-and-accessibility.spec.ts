@@ -50,6 +50,7 @@ const ADMIN_SCREENS: [string, string][] = [
   ['/admin/service-keys', 'Ylläpito'],
   ['/admin/send-policies', 'Ylläpito'],
   ['/admin/standard-texts', 'Ylläpito'],
+  ['/admin/bounces', 'Ylläpito'],
 ];
 
 /** Opens a screen by address and waits until it has loaded what it shows. */

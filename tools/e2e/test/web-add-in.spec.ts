@@ -125,6 +125,7 @@ describe('the web add-in in Chromium', () => {
       ['/admin/service-keys', 'admin-service-keys'],
       ['/admin/send-policies', 'admin-send-policies'],
       ['/admin/standard-texts', 'admin-standard-texts'],
+      ['/admin/bounces', 'admin-bounces'],
     ]) {
       await page.goto(`${api.url}${path}`);
       await page.getByRole('heading', { level: 1, name: 'Ylläpito' }).waitFor();
