@@ -176,7 +176,10 @@ export class BounceReader {
     const endpoint = imapEndpointOf(read.account);
     let recorded = 0;
     try {
-      if (!endpoint) return { accountKey: read.key, outcome: 'FAILED', scanned: 0, recorded: 0, errorCode: 'IMAP_NOT_CONFIGURED' };
+      if (!endpoint) {
+        await this.release(read, { lastErrorCode: 'IMAP_NOT_CONFIGURED' });
+        return { accountKey: read.key, outcome: 'FAILED', scanned: 0, recorded: 0, errorCode: 'IMAP_NOT_CONFIGURED' };
+      }
       const server = `${imapServerLabel(endpoint)} ${read.account.username || read.account.oauthUser}`;
       const samePlace = state.server === server;
       const moveTo = read.account.imapBounceFolder.trim();
