@@ -331,6 +331,16 @@ const CASES: Record<string, OperationCase> = {
       })
       .chain((variables) => fc.constantFrom<Who>('admin', 'user').map((as) => ({ variables, as }))),
   },
+  clearSuppressedAddress: {
+    field: 'clearSuppressedAddress',
+    query: 'mutation($address: String!) { clearSuppressedAddress(address: $address) }',
+    runs: 6,
+    calls: fc.oneof(
+      fc.oneof(withLineBreak, longerThan(320), notAString(false)).map((address) => ({ variables: { address } })),
+      // Only an admin clears a bounced address.
+      fc.constant({ variables: { address: 'asiakas@asiakas.example' }, as: 'user' as const }),
+    ),
+  },
   confirmUserSender: {
     field: 'confirmUserSender',
     query: 'mutation($userId: ID!) { confirmUserSender(userId: $userId) { email } }',

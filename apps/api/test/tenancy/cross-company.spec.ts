@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { SuppressedAddressEntity } from '../../src/modules/bounces/bounce.entities';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -93,12 +94,15 @@ const CASES: Record<string, Case> = {
   unconfirmedSenders: { query: '{ unconfirmedSenders { userId username email } }' },
   confirmUserSender: { query: 'mutation($id: ID!) { confirmUserSender(userId: $id) { email } }', variables: (ids) => ({ id: ids.userId }) },
   changeMyPassword: { query: 'mutation { changeMyPassword(currentPassword: "ei-oikea-salasana", newPassword: "Uusi-pitkä-salasana-2026") { token } }' },
+  suppressedAddresses: { query: '{ suppressedAddresses { address reply messageId } }' },
+  clearSuppressedAddress: { query: 'mutation { clearSuppressedAddress(address: "a-palautunut@yritys-a.fi") }' },
+  bounceRate: { query: '{ bounceRate { sent bounced rate } }' },
 };
 
 /** They touch only the caller's own session (login, its cookie, logout), never another company's data: test/auth covers them. */
 const SESSION_OPERATIONS = ['login', 'refreshSession', 'logout'];
 
-const A_MARKERS = ['a-user', 'a-admin', 'Yritys A Oy', 'a-salainen@yritys-a.fi', 'smtp.yritys-a.fi', 'A:n tarjous', 'Avain A', 'A:n viesti', 'A-DOC-1'];
+const A_MARKERS = ['a-palautunut@yritys-a.fi', 'a-user', 'a-admin', 'Yritys A Oy', 'a-salainen@yritys-a.fi', 'smtp.yritys-a.fi', 'A:n tarjous', 'Avain A', 'A:n viesti', 'A-DOC-1'];
 
 describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
   let api: TestApi;
@@ -116,6 +120,7 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
       policies: await s.sendPolicies.list(api.a.id),
       texts: (await s.standardTexts.list(api.a.id, {})).map((t) => [t.id, t.subject, t.body]),
       messages: (await api.runtime.db.query('SELECT id, status, attempts, subject, toList FROM outbound_message WHERE companyId = ? ORDER BY id', [api.a.id])) as unknown,
+      suppressed: (await s.suppressions.list(api.a.id)).map((r) => [r.address, r.outboundMessageId]),
     });
   };
 
@@ -137,6 +142,9 @@ describe.each(DATABASE_KINDS)('another company on %s', (kind) => {
     await s.sendPolicies.update(api.a.id, 'QUOTE', { sendMode: 'OPEN_FOR_EDIT' });
     const started = await s.messageDrafts.startSend(aCaller, { source: 'QUOTE', documentRef: 'A-DOC-1', to: ['asiakas@a.fi'], variables: {} });
     if (started.outcome !== 'DRAFT') throw new Error('expected a draft');
+    await api.runtime.db
+      .getRepository(SuppressedAddressEntity)
+      .insert({ companyId: api.a.id, address: 'a-palautunut@yritys-a.fi', status: '5.1.1', reply: '550 5.1.1 A:n viesti palautui', outboundMessageId: message.id, createdAt: new Date() });
     ids = { userId: api.a.user.id, serviceKeyId: key.entity.id, standardTextId: text.id, messageId: message.id, attachmentId: attachment.id, draftId: started.draft.id, accountKey: message.accountKey ?? '' };
     snapshotOfA = await snapshot();
   });

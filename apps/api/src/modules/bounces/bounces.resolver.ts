@@ -40,7 +40,8 @@ export class BouncesResolver {
   @Allow(ACCESS.ADMIN)
   @Mutation(() => Boolean, { description: 'Allows sending to a bounced address again. False when it was not on the list.' })
   async clearSuppressedAddress(@Arg('address') address: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    if (address.length > 320) throw badInput([{ path: 'address', code: 'TOO_LONG', message: { fi: 'Osoite on liian pitkä.', en: 'The address is too long.' } }]);
+    if (address.length > 320) throw badInput([{ path: 'address', code: 'TOO_LONG', message: { fi: 'Osoite on liian pitkä: enintään 320 merkkiä.', en: 'The address is too long: at most 320 characters.' } }]);
+    if (/[\r\n]/.test(address)) throw badInput([{ path: 'address', code: 'LINE_BREAK', message: { fi: 'Osoitteessa ei voi olla rivinvaihtoa.', en: 'An address cannot hold a line break.' } }]);
     const cleared = await ctx.services.suppressions.clear(companyOf(ctx), address);
     ctx.log.info({ cleared }, 'a suppressed address was cleared');
     return cleared;
