@@ -1,4 +1,4 @@
-import { makeSelfSignedCertificate, startDovecot, type RunningDovecot, type SelfSignedCertificate } from '@maestro/dev-mailbox';
+import { makeSelfSignedCertificate, startDovecot, type RunningDovecot, type SelfSignedCertificate } from '@maestro/test-support';
 import { scanInbox, type InboxMessage } from '../../src/imap';
 import { IMAP_TEST_TIMEOUTS, MAILBOX, PASSWORD, implicitTls, passwordAccount, rawMessage } from './imap-fixtures';
 
