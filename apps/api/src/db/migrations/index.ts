@@ -11,7 +11,7 @@ import { DbHeartbeat1765600000000 } from './1765600000000-db-heartbeat';
 import { ImapSettings1796541186928 } from './1796541186928-imap-settings';
 import { SentCopy1796541186929 } from './1796541186929-sent-copy';
 import { MessageRecipients1796600000000 } from './1796600000000-message-recipients';
-import { Bounces1796600000001 } from './1796600000001-bounces';
+import { Bounces1796541186930 } from './1796541186930-bounces';
 import { SendingAccounts1796700000000 } from './1796700000000-sending-accounts';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
@@ -28,7 +28,7 @@ export const MIGRATIONS = [
   DbHeartbeat1765600000000,
   ImapSettings1796541186928,
   SentCopy1796541186929,
+  Bounces1796541186930,
   MessageRecipients1796600000000,
-  Bounces1796600000001,
   SendingAccounts1796700000000,
 ];

@@ -2,8 +2,8 @@ import { Table, TableColumn, type MigrationInterface, type QueryRunner } from 't
 import { col } from './column-helpers';
 
 /** Issue 17: bounce notices read from the sending mailbox, the suppression list, and each reader's place and lease. */
-export class Bounces1796600000001 implements MigrationInterface {
-  name = 'Bounces1796600000001';
+export class Bounces1796541186930 implements MigrationInterface {
+  name = 'Bounces1796541186930';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(
