@@ -98,6 +98,25 @@ describe.each(DATABASE_KINDS)('the bounce reader on %s', (kind) => {
     expect(failed.data?.messages.nodes.map((n) => n.id).sort()).toEqual([sent.postfix.id, sent.exchangeOnline.id, sent.exchange2007.id, sent.gmail.id].sort());
   });
 
+  it("moves the bounced recipient's own result to BOUNCED and leaves the other recipient ACCEPTED", async () => {
+    const sent = await send(['olli@asiakas.fi', 'anna@asiakas.fi']);
+    await mailbox.dovecot.deliver(MAILBOX, notices.gmail(sent.messageId, 'Olli@Asiakas.fi'));
+    await reader().runOnce();
+    const result = await api.gql<{ message: { recipients: Array<{ address: string; outcome: string }> } }>('query($id: ID!) { message(id: $id) { recipients { address outcome } } }', { id: sent.id }, { token: api.a.admin.token });
+    expect(result.data?.message.recipients).toEqual([
+      { address: 'olli@asiakas.fi', outcome: 'BOUNCED' },
+      { address: 'anna@asiakas.fi', outcome: 'ACCEPTED' },
+    ]);
+  });
+
+  it("moves a delayed recipient's own result to DELAYED", async () => {
+    const sent = await send(['viive@asiakas.fi']);
+    await mailbox.dovecot.deliver(MAILBOX, notices.delayed(sent.messageId, 'viive@asiakas.fi'));
+    await reader().runOnce();
+    const result = await api.gql<{ message: { recipients: Array<{ address: string; outcome: string }> } }>('query($id: ID!) { message(id: $id) { recipients { address outcome } } }', { id: sent.id }, { token: api.a.admin.token });
+    expect(result.data?.message.recipients).toEqual([{ address: 'viive@asiakas.fi', outcome: 'DELAYED' }]);
+  });
+
   it('records a delay notice as DELAYED and leaves the message SENT and the address usable', async () => {
     const sent = await send(['viive@asiakas.fi']);
     await mailbox.dovecot.deliver(MAILBOX, notices.delayed(sent.messageId, 'viive@asiakas.fi'));

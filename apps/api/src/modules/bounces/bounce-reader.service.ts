@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { In, Not, type DataSource } from 'typeorm';
+import { In, Not, Raw, type DataSource } from 'typeorm';
 import {
   imapEndpointOf,
   imapServerLabel,
@@ -18,6 +18,8 @@ import { hasImapHost, hasSmtpHost, parseAddressList, type SmtpAccount } from '@m
 import type { Logger } from '../../common/logger';
 import { timeOrderedId } from '../../common/time-ordered-id';
 import { applyTransition } from '../messages/lifecycle/apply-transition';
+import { RECIPIENT_TRANSITIONS } from '../messages/lifecycle/transitions';
+import { MessageRecipientEntity } from '../messages/recipients/message-recipient.entity';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import type { MessageEvents } from '../messages/message-events';
 import { CompanyMessageSettingsEntity } from '../settings/company-message-settings.entity';
@@ -278,6 +280,7 @@ export class BounceReader {
           reportedAt: now,
         });
         recorded += 1;
+        await this.moveRecipient(message.id, address, action === 'BOUNCED' ? 'bounced' : 'delayed', r.diagnostic?.slice(0, 1000) ?? null, now);
         // A 4.x.x a server gave up on (a rate limit, a full mailbox) says nothing lasting about the address.
         if (action === 'BOUNCED' && (!r.status || r.status.startsWith('5'))) {
           await this.db
@@ -294,6 +297,20 @@ export class BounceReader {
     }
     if (recorded > 0) return 'RECORDED';
     return known > 0 ? 'ALREADY_RECORDED' : 'NO_MATCH';
+  }
+
+  /**
+   * The recipient's own result follows the notice, by the transition table: only a recipient the server
+   * accepted (or one already delayed) can bounce or be delayed, so a notice about one refused at RCPT, or
+   * a late delay notice after a bounce, changes nothing. Addresses are compared without case, as the
+   * notice may spell them differently from the message.
+   */
+  private async moveRecipient(messageId: string, address: string, event: 'bounced' | 'delayed', reply: string | null, now: Date): Promise<void> {
+    const move = RECIPIENT_TRANSITIONS[event];
+    await this.db.getRepository(MessageRecipientEntity).update(
+      { outboundMessageId: messageId, address: Raw((column) => `LOWER(${column}) = :address`, { address }), outcome: In([...move.from]) },
+      { outcome: move.to, lastReply: reply, updatedAt: now },
+    );
   }
 
   /** Every recipient bounced: the message did not reach anyone, it is FAILED with the remote server's reply. */
