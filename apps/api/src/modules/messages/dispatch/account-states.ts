@@ -23,6 +23,15 @@ export interface ParkingOptions {
 
 export const DEFAULT_PARKING: ParkingOptions = { failuresToPark: 3, firstParkMs: 60_000, maxParkMs: 30 * 60_000 };
 
+/**
+ * Parking is a shared wait for the account's messages, so it never lasts longer than one message's own
+ * retry backoff may (MAESTRO_RETRY_MAX_DELAY_SECONDS): a deployment that retries every few seconds does
+ * not leave a returned server unused for a minute.
+ */
+export function parkingWithin(maxRetryDelayMs: number, base: ParkingOptions = DEFAULT_PARKING): ParkingOptions {
+  return { ...base, firstParkMs: Math.min(base.firstParkMs, maxRetryDelayMs), maxParkMs: Math.min(base.maxParkMs, maxRetryDelayMs) };
+}
+
 /** Why a message waits while its account is parked (the presenter's WAIT_MESSAGES has its text). */
 export const ACCOUNT_UNREACHABLE = 'ACCOUNT_UNREACHABLE';
 

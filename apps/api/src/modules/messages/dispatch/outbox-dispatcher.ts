@@ -20,7 +20,7 @@ import type { MessageRecipientEntity } from '../recipients/message-recipient.ent
 import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-recipients';
 import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type RecipientState } from '../recipients/recipient-states';
 import { toDispatchable } from '../to-outgoing';
-import { AccountStates, CONNECTION_FAILURES, DEFAULT_PARKING, type ParkingOptions } from './account-states';
+import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
 import { claimDueMessages } from './claim-due-messages';
 import { OutcomeWriter } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
@@ -107,7 +107,7 @@ export class OutboxDispatcher {
   ) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.now = options.now ?? (() => new Date());
-    this.accounts = new AccountStates(db, options.parking ?? DEFAULT_PARKING);
+    this.accounts = new AccountStates(db, options.parking ?? parkingWithin(options.retry.maxDelayMs));
     this.outcomes = new OutcomeWriter(db, log, {
       retryPausesMs: options.outcomeRetryPausesMs ?? [100, 300, 900],
       maxFlushPauseMs: Math.max(1000, options.pollMs * 5),
