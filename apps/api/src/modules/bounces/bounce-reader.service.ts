@@ -26,6 +26,7 @@ import { CompanyMessageSettingsEntity } from '../settings/company-message-settin
 import type { SettingsService } from '../settings/settings.service';
 import { UserMailSettingsEntity } from '../settings/user-mail-settings.entity';
 import { BounceEventEntity, BounceReaderEntity, SuppressedAddressEntity } from './bounce.entities';
+import { databaseErrorCode, isDatabaseUnavailable } from '../../db/database-unavailable';
 
 export interface BounceReaderOptions {
   workerId?: string;
@@ -113,7 +114,8 @@ export class BounceReader {
       try {
         await this.runOnce();
       } catch (err) {
-        this.log.error({ err }, 'the bounce reader failed; trying again next round');
+        if (isDatabaseUnavailable(err)) this.log.warn({ code: databaseErrorCode(err) }, 'the bounce reader waits for the database');
+        else this.log.error({ err }, 'the bounce reader failed; trying again next round');
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {

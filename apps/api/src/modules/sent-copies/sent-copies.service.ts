@@ -19,6 +19,7 @@ import { nextAttempt, type RetryPolicyOptions } from '../messages/dispatch/retry
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { toDispatchable } from '../messages/to-outgoing';
 import { SentCopyEntity } from './sent-copy.entity';
+import { databaseErrorCode, isDatabaseUnavailable } from '../../db/database-unavailable';
 
 export interface SentCopiesOptions {
   workerId?: string;
@@ -128,7 +129,9 @@ export class SentCopies {
         const done = await this.runOnce();
         if (done.length > 0) continue;
       } catch (err) {
-        this.log.error({ err }, 'the Sent-folder copy worker failed; trying again');
+        // The database being away is an outage the readiness probe reports, not a fault of this loop.
+        if (isDatabaseUnavailable(err)) this.log.warn({ code: databaseErrorCode(err) }, 'the Sent-folder copy worker waits for the database');
+        else this.log.error({ err }, 'the Sent-folder copy worker failed; trying again');
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
