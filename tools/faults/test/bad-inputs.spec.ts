@@ -341,6 +341,16 @@ const CASES: Record<string, OperationCase> = {
       fc.constant({ variables: { address: 'asiakas@asiakas.example' }, as: 'user' as const }),
     ),
   },
+  probeSendingAccount: {
+    field: 'probeSendingAccount',
+    query: 'mutation($accountKey: ID!) { probeSendingAccount(accountKey: $accountKey) { accountKey } }',
+    runs: 6,
+    calls: fc.oneof(
+      fc.oneof(strangerId, withLineBreak, longerThan(5000), notAString(false)).map((accountKey) => ({ variables: { accountKey } })),
+      // Only an admin ends a park.
+      fc.constant({ variables: { accountKey: 'company:tuntematon' }, as: 'user' as const }),
+    ),
+  },
   confirmUserSender: {
     field: 'confirmUserSender',
     query: 'mutation($userId: ID!) { confirmUserSender(userId: $userId) { email } }',
