@@ -46,7 +46,9 @@ export class UsersService {
     const repo = this.db.getRepository(UserEntity);
     const username = input.username.trim();
     const problems: Problem[] = [...passwordProblems(input.password, { userInputs: [username, input.displayName ?? ''] })];
-    if (!USERNAME.test(username)) {
+    // A line break or other control character is refused, not trimmed away: the caller meant something else.
+    const hasControl = [...input.username].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127);
+    if (hasControl || !USERNAME.test(username)) {
       problems.push({ ...problem('username', 'INVALID_VALUE'), message: { fi: 'Käyttäjätunnus: 2–100 merkkiä, kirjaimia, numeroita ja . _ @ -', en: 'Username: 2–100 characters, letters, digits and . _ @ -' } });
     } else if (await repo.existsBy({ username })) {
       problems.push({ ...problem('username', 'INVALID_VALUE'), message: { fi: 'Käyttäjätunnus on jo käytössä: valitse toinen.', en: 'The username is taken: choose another.' } });
