@@ -199,6 +199,30 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     }
   }, 60_000);
 
+  it('clears the failures on record once a message of the account reaches its server', async () => {
+    const probe = await startTarpit();
+    const port = probe.port;
+    await probe.close();
+    await api.useSmtpServer(api.a.id, { port }, { maxConnections: 1 });
+    const services = api.runtime.services;
+    const dispatcher = services.createDispatcher({ workerId: 'w-once', concurrency: 1 });
+    for (let i = 0; i < 2; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+
+    // One refused connection: counted, not parked (three park).
+    expect((await dispatcher.runOnce()).map((r) => r.status)).toEqual(['RETRYING']);
+    const [failing] = await api.runtime.db.getRepository(SendingAccountEntity).findBy({ companyId: api.a.id });
+    expect(failing).toMatchObject({ connectionFailures: 1, parkReason: null });
+
+    const server = await startSmtpServer({ port, maxMessages: 100 });
+    try {
+      expect((await dispatcher.runOnce()).map((r) => r.status)).toEqual(['SENT']);
+      const [after] = await api.runtime.db.getRepository(SendingAccountEntity).findBy({ companyId: api.a.id });
+      expect(after?.connectionFailures).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it("shows an admin the company's parked accounts and why, never another company's, and probes one on request", async () => {
     await api.useSmtpServer(api.a.id, tarpit);
     await api.useSmtpServer(api.b.id, healthy);

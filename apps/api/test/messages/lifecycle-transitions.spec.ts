@@ -192,7 +192,7 @@ describe.each(DATABASE_KINDS)('applying the table on %s', (kind) => {
       await db.getRepository(OutboundMessageEntity).update({ id }, { nextAttemptAt: new Date(Date.now() - 1000), accountKey: `account-${status}` });
       ids.set(status, id);
     }
-    const claimed = await claimDueMessages(db, { workerId: 'claimer', now: new Date(), leaseMs: 60_000, limit: 1000 });
+    const { messages: claimed } = await claimDueMessages(db, { workerId: 'claimer', now: new Date(), leaseMs: 60_000, limit: 1000 });
     const claimedStatuses = MESSAGE_STATUSES.filter((status) => claimed.some((m) => m.id === ids.get(status)));
     expect(claimedStatuses.sort()).toEqual([...MESSAGE_TRANSITIONS.claim.from, ...MESSAGE_TRANSITIONS.takeOver.from].sort());
     expect(claimed.every((m) => m.status === 'SENDING' && m.lockedBy === 'claimer')).toBe(true);

@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)('workers draining the outbox on %s', (kind) => {
     }
     // A worker that claims all of the account's 10 slots and dies before sending any: its leases must run
     // out, giving the slots back, and others take its messages over.
-    const dead = await claimDueMessages(api.runtime.db, { workerId: 'dead-worker', now: new Date(), leaseMs: 2_000, limit: 40 });
+    const { messages: dead } = await claimDueMessages(api.runtime.db, { workerId: 'dead-worker', now: new Date(), leaseMs: 2_000, limit: 40 });
     expect(dead).toHaveLength(10);
 
     for (const w of workers) w.dispatcher.start();

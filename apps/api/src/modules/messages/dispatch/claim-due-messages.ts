@@ -36,6 +36,23 @@ export interface DueAccount {
   /** Slots left under its cap across all workers (cap minus SENDING rows with a live lease). */
   free: number;
   lastClaimedAt: Date | null;
+  /** Its sending_account row exists already (no INSERT needed before locking it). */
+  known: boolean;
+}
+
+/** What one claim took, and which of the accounts it took from had connection trouble on record then. */
+export interface Claim {
+  messages: OutboundMessageEntity[];
+  /**
+   * `companyId/accountKey` of the accounts whose row said connection failures or a park when claimed:
+   * only a send through one of these has a count to clear when it reaches the server.
+   */
+  troubled: ReadonlySet<string>;
+}
+
+/** The key `Claim.troubled` uses for an account. */
+export function accountId(companyId: string, accountKey: string | null): string {
+  return `${companyId}/${accountKey ?? NO_KEY}`;
 }
 
 /**
@@ -88,16 +105,21 @@ export function shareOut(accounts: readonly DueAccount[], limit: number): Map<Du
  * accounts, each account within its own cap counted across all workers, parked accounts left aside.
  * Each claim bumps `attempts` and sets a lease; no two workers can hold the same message.
  */
-export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<OutboundMessageEntity[]> {
-  if (request.limit <= 0) return [];
+export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<Claim> {
+  const troubled = new Set<string>();
+  if (request.limit <= 0) return { messages: [], troubled };
   const accounts = await dueAccounts(db, request);
   const shares = shareOut(accounts, request.limit);
   const lockedUntil = new Date(request.now.getTime() + request.leaseMs);
   const ids: string[] = [];
-  for (const [account, wanted] of shares) ids.push(...(await claimForAccount(db, account, wanted, request, lockedUntil)));
-  if (ids.length === 0) return [];
+  for (const [account, wanted] of shares) {
+    const taken = await claimForAccount(db, account, wanted, request, lockedUntil);
+    ids.push(...taken.ids);
+    if (taken.ids.length > 0 && taken.troubled) troubled.add(accountId(account.companyId, account.accountKey));
+  }
+  if (ids.length === 0) return { messages: [], troubled };
   const claimed = await db.getRepository(OutboundMessageEntity).findBy({ id: In(ids), lockedBy: request.workerId });
-  return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+  return { messages: claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled };
 }
 
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
@@ -133,7 +155,7 @@ async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAc
   for (const [id, entry] of due) {
     const state = stateOf.get(id);
     if (state?.parkedUntil && state.parkedUntil > request.now) continue;
-    result.push({ ...entry, free: capOf(state) - (inFlight.get(id) ?? 0), lastClaimedAt: state?.lastClaimedAt ?? null });
+    result.push({ ...entry, free: capOf(state) - (inFlight.get(id) ?? 0), lastClaimedAt: state?.lastClaimedAt ?? null, known: state !== undefined });
   }
   return result;
 }
@@ -167,24 +189,28 @@ async function inFlightCounts(manager: EntityManager, companyIds: string[], now:
  * in-flight count and the claim are one step for every worker: two workers cannot both take its last
  * slot. On MariaDB rows another worker is claiming are skipped, not waited for; SQLite has one writer.
  */
-async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<string[]> {
+async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<{ ids: string[]; troubled: boolean }> {
   const mysql = db.options.type !== 'better-sqlite3';
   const { companyId, accountKey } = account;
-  await db
-    .createQueryBuilder()
-    .insert()
-    .into(SendingAccountEntity)
-    .values({ companyId, accountKey, label: '', maxConnections: DEFAULT_MAX_CONNECTIONS, connectionFailures: 0, updatedAt: request.now })
-    .orIgnore()
-    .execute();
+  const none = { ids: [], troubled: false };
+  // Rows are never deleted: one the scan saw needs no INSERT (a statement per claim on the hot path).
+  if (!account.known) {
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(SendingAccountEntity)
+      .values({ companyId, accountKey, label: '', maxConnections: DEFAULT_MAX_CONNECTIONS, connectionFailures: 0, updatedAt: request.now })
+      .orIgnore()
+      .execute();
+  }
   return transaction(db, async (manager) => {
     const lockQuery = manager.getRepository(SendingAccountEntity).createQueryBuilder('a').where('a.companyId = :companyId AND a.accountKey = :accountKey', { companyId, accountKey });
     if (mysql) lockQuery.setLock('pessimistic_write');
     const state = await lockQuery.getOne();
-    if (state?.parkedUntil && state.parkedUntil > request.now) return [];
+    if (state?.parkedUntil && state.parkedUntil > request.now) return none;
     const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;
     const take = Math.min(wanted, capOf(state) - busy);
-    if (take <= 0) return [];
+    if (take <= 0) return none;
     const ids: string[] = [];
     for (const clause of DUE_CLAUSES) {
       if (ids.length >= take) break;
@@ -201,7 +227,7 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       const rows: Array<{ id: string }> = await select.getRawMany();
       ids.push(...rows.map((r) => r.id));
     }
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return none;
     await manager
       .createQueryBuilder()
       .update(OutboundMessageEntity)
@@ -210,6 +236,6 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       .where('id IN (:...ids)', { ids })
       .execute();
     await manager.update(SendingAccountEntity, { companyId, accountKey }, { lastClaimedAt: request.now });
-    return ids;
+    return { ids, troubled: state !== null && (state.connectionFailures > 0 || state.parkReason !== null) };
   });
 }

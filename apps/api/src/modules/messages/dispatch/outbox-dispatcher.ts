@@ -21,7 +21,7 @@ import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-re
 import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type RecipientState } from '../recipients/recipient-states';
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
-import { claimDueMessages } from './claim-due-messages';
+import { accountId, claimDueMessages } from './claim-due-messages';
 import { OutcomeWriter } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
 import type { SendQuotas } from './send-quotas';
@@ -141,10 +141,10 @@ export class OutboxDispatcher {
   /** Claim one batch and send it to the end: for tests and for tools that drain the outbox. */
   async runOnce(limit = this.options.concurrency): Promise<DispatchResult[]> {
     if (!(await this.outcomes.flush())) return [];
-    const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
+    const { messages: claimed, troubled } = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
     const attachments = await this.attachmentsOf(claimed);
     const recipients = await this.recipientsOf(claimed);
-    return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id))));
+    return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id), troubled)));
   }
 
   private async run(): Promise<void> {
@@ -164,11 +164,11 @@ export class OutboxDispatcher {
           await this.sleep(pollMs);
           continue;
         }
-        const claimed = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free });
+        const { messages: claimed, troubled } = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free });
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
         for (const message of claimed) {
-          const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id))
+          const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id), troubled)
             .then(() => undefined)
             // process() records every failure itself; this only guards the worker's life.
             .catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'))
@@ -217,7 +217,8 @@ export class OutboxDispatcher {
     });
   }
 
-  private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[], rows: MessageRecipientEntity[] | undefined): Promise<DispatchResult> {
+  /** `troubled`: the accounts of this claim whose connection failures were on record (Claim.troubled). */
+  private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[], rows: MessageRecipientEntity[] | undefined, troubled: ReadonlySet<string>): Promise<DispatchResult> {
     const renew = setInterval(() => void this.renewLease(message.id), Math.max(1000, this.options.leaseMs / 3));
     const recipients: Recipients = rows?.length ? { states: rows.map(stateOf), stored: true } : { states: recipientsFromLists(message), stored: false };
     try {
@@ -237,7 +238,7 @@ export class OutboxDispatcher {
       if (message.channel === 'EMAIL') outgoing.message.envelopeTo = open.map((r) => r.address);
       const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
-      await this.noteReachability(message, accountKey, outcome);
+      await this.noteReachability(message, accountKey, outcome, troubled.has(accountId(message.companyId, message.accountKey)));
       const result = outcome.ok
         ? await this.recordTransaction(message, recipients, outcome)
         : await this.recordFailure(message, recipients, outcome.error, { rejected: outcome.rejected, tried: true });
@@ -255,13 +256,18 @@ export class OutboxDispatcher {
     }
   }
 
-  /** Connection-level failures count towards parking the account; anything the server said clears them. */
-  private async noteReachability(message: OutboundMessageEntity, accountKey: string, outcome: SendOutcome): Promise<void> {
+  /**
+   * Connection-level failures count towards parking the account; anything the server said clears them.
+   * Clearing is written only for an account whose failures were on record when its message was claimed:
+   * a healthy account costs no write per message, and failures another worker records after the claim
+   * are cleared by the next message claimed.
+   */
+  private async noteReachability(message: OutboundMessageEntity, accountKey: string, outcome: SendOutcome, failuresOnRecord: boolean): Promise<void> {
     try {
       if (!outcome.ok && CONNECTION_FAILURES.has(outcome.error.code)) {
         const parkedUntil = await this.accounts.connectionFailed(message.companyId, accountKey, outcome.error, this.now());
         if (parkedUntil) this.log.warn({ companyId: message.companyId, accountKey, code: outcome.error.code, parkedUntil }, 'a sending account is unreachable: its messages wait until it is probed again');
-      } else {
+      } else if (failuresOnRecord) {
         await this.accounts.reached(message.companyId, accountKey, this.now());
       }
     } catch (err) {
