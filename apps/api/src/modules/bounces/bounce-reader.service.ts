@@ -17,6 +17,7 @@ import {
 import { hasImapHost, hasSmtpHost, parseAddressList, type SmtpAccount } from '@maestro/settings-schema';
 import type { Logger } from '../../common/logger';
 import { timeOrderedId } from '../../common/time-ordered-id';
+import { CompanionLoop } from '../messages/dispatch/companion-loop';
 import { applyTransition } from '../messages/lifecycle/apply-transition';
 import { RECIPIENT_TRANSITIONS } from '../messages/lifecycle/transitions';
 import { MessageRecipientEntity } from '../messages/recipients/message-recipient.entity';
@@ -26,7 +27,6 @@ import { CompanyMessageSettingsEntity } from '../settings/company-message-settin
 import type { SettingsService } from '../settings/settings.service';
 import { UserMailSettingsEntity } from '../settings/user-mail-settings.entity';
 import { BounceEventEntity, BounceReaderEntity, SuppressedAddressEntity } from './bounce.entities';
-import { databaseErrorCode, isDatabaseUnavailable } from '../../db/database-unavailable';
 
 export interface BounceReaderOptions {
   workerId?: string;
@@ -81,9 +81,7 @@ const addressesOf = (lists: readonly string[][]): string[] =>
  */
 export class BounceReader {
   readonly workerId: string;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly loop: CompanionLoop;
   private readonly now: () => Date;
 
   constructor(
@@ -95,40 +93,21 @@ export class BounceReader {
   ) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:bounce:${randomBytes(3).toString('hex')}`;
     this.now = options.now ?? (() => new Date());
+    this.loop = new CompanionLoop(
+      async () => {
+        await this.runOnce();
+        return 'idle';
+      },
+      { name: 'the bounce reader', pauseMs: options.intervalMs, log },
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.runOnce();
-      } catch (err) {
-        if (isDatabaseUnavailable(err)) this.log.warn({ code: databaseErrorCode(err) }, 'the bounce reader waits for the database');
-        else this.log.error({ err }, 'the bounce reader failed; trying again next round');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.wakeUp = null;
-          resolve();
-        }, this.options.intervalMs);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          this.wakeUp = null;
-          resolve();
-        };
-      });
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One round: every account with an IMAP server whose lease this worker gets. */

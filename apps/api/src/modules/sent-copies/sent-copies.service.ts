@@ -15,11 +15,11 @@ import { hasImapHost, type SmtpAccount } from '@maestro/settings-schema';
 import type { Logger } from '../../common/logger';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SettingsService } from '../settings/settings.service';
+import { CompanionLoop } from '../messages/dispatch/companion-loop';
 import { nextAttempt, type RetryPolicyOptions } from '../messages/dispatch/retry-policy';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { toDispatchable } from '../messages/to-outgoing';
 import { SentCopyEntity } from './sent-copy.entity';
-import { databaseErrorCode, isDatabaseUnavailable } from '../../db/database-unavailable';
 
 export interface SentCopiesOptions {
   workerId?: string;
@@ -53,9 +53,7 @@ export function filesSentCopies(account: SmtpAccount): boolean {
  */
 export class SentCopies {
   readonly workerId: string;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly loop: CompanionLoop;
   private readonly now: () => Date;
 
   constructor(
@@ -67,6 +65,8 @@ export class SentCopies {
   ) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:copy:${randomBytes(3).toString('hex')}`;
     this.now = options.now ?? (() => new Date());
+    // A round that filed copies goes again at once: more may be due.
+    this.loop = new CompanionLoop(async () => ((await this.runOnce()).length > 0 ? 'more' : 'idle'), { name: 'the Sent-folder copy worker', pauseMs: options.pollMs, log });
   }
 
   /**
@@ -99,52 +99,24 @@ export class SentCopies {
         })
         .orIgnore()
         .execute();
-      this.wakeUp?.();
+      this.loop.wake();
     } catch (err) {
       this.log.error({ err, messageId: message.id }, 'could not queue the Sent-folder copy of a sent message');
     }
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claim the copies due now and file them; returns the ids handled. For tests and the loop. */
   async runOnce(limit = this.options.concurrency): Promise<Array<{ messageId: string; status: SentCopyEntity['status'] }>> {
     const claimed = await this.claim(limit);
     return Promise.all(claimed.map((copy) => this.file(copy)));
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const done = await this.runOnce();
-        if (done.length > 0) continue;
-      } catch (err) {
-        // The database being away is an outage the readiness probe reports, not a fault of this loop.
-        if (isDatabaseUnavailable(err)) this.log.warn({ code: databaseErrorCode(err) }, 'the Sent-folder copy worker waits for the database');
-        else this.log.error({ err }, 'the Sent-folder copy worker failed; trying again');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.wakeUp = null;
-          resolve();
-        }, this.options.pollMs);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          this.wakeUp = null;
-          resolve();
-        };
-      });
-    }
   }
 
   /** Due copies, each taken with a conditional update so that two workers never file the same one at once. */
