@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
+import { startTcpRelay } from '@maestro/test-support';
 import { ADMIN_PASSWORD, graphql, login, startApi, type RunningApi } from '../src/api-server';
 import { horizontalOverflow, seriousViolations, type AxeFinding } from '../src/accessibility';
 import { loggedInPage, screenshot, startBrowser, type RunningBrowser } from '../src/browser';
+import { waitForMail } from '../src/dev-mailbox';
 
 // The add-in as an Outlook task pane (420 × 800, and 320 px at the narrowest), its accessibility on
 // every screen (axe-core, no serious or critical violation), the GraphiQL playground's Docs, the
@@ -51,6 +53,7 @@ const ADMIN_SCREENS: [string, string][] = [
   ['/admin/send-policies', 'Ylläpito'],
   ['/admin/standard-texts', 'Ylläpito'],
   ['/admin/bounces', 'Ylläpito'],
+  ['/admin/sending-accounts', 'Ylläpito'],
 ];
 
 /** Opens a screen by address and waits until it has loaded what it shows. */
@@ -69,10 +72,29 @@ async function setSmtpSending(enabled: boolean): Promise<void> {
   await graphql(api.url, adminToken, 'mutation($e: Boolean!) { updateCompanyMessageSettings(input: { smtpSendingEnabled: $e }) { smtpSendingEnabled } }', { e: enabled });
 }
 
-async function sendAsUser(subject: string): Promise<void> {
-  await graphql(api.url, userToken, 'mutation($s: String!) { sendMessage(input: { source: CUSTOMER_CARD, to: ["lukija@asiakas.example"], subject: $s, body: "Hei", wait: true }) { status } }', {
+async function sendAsUser(subject: string, wait = true): Promise<void> {
+  await graphql(api.url, userToken, 'mutation($s: String!, $w: Boolean) { sendMessage(input: { source: CUSTOMER_CARD, to: ["lukija@asiakas.example"], subject: $s, body: "Hei", wait: $w }) { status } }', {
     s: subject,
+    w: wait,
   });
+}
+
+interface SendingAccountState {
+  label: string;
+  parked: boolean;
+  connectionFailures: number;
+}
+
+/** Asks Lähetystilit's query until the account is as wanted: the dispatcher works on its own clock. */
+async function waitForAccount(label: string, wanted: (account: SendingAccountState) => boolean, timeoutMs = 30_000): Promise<SendingAccountState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { sendingAccounts } = await graphql<{ sendingAccounts: SendingAccountState[] }>(api.url, adminToken, '{ sendingAccounts { label parked connectionFailures } }');
+    const account = sendingAccounts.find((a) => a.label === label);
+    if (account && wanted(account)) return account;
+    if (Date.now() > deadline) throw new Error(`The sending account ${label} did not become as wanted in ${timeoutMs} ms: ${JSON.stringify(account)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Whether an element is wholly inside the window (not scrolled away above or below). */
@@ -310,5 +332,48 @@ describe('the hand-off when SMTP sending is off', () => {
     await page.getByRole('searchbox').fill(`H-${run}`);
     await page.getByText('Ei viestejä.').waitFor();
     await page.close();
+  });
+});
+
+describe('Lähetystilit', () => {
+  it('shows an account whose server refuses connections as parked, with why, and Kokeile nyt lets the next message through', async () => {
+    // A relay in front of the dev mailbox, taken down: its port refuses connections as a server that is
+    // down does, and brought back on the same port the account is the same one.
+    const relay = await startTcpRelay(api.devMailboxPort);
+    await relay.down();
+    const label = `127.0.0.1:${relay.port}`;
+    const { users } = await graphql<{ users: { id: string; username: string }[] }>(api.url, adminToken, '{ users { id username } }');
+    const userId = users.find((u) => u.username === 'myyja')?.id;
+    const setUserSmtp = (smtp: Record<string, unknown>) =>
+      graphql(api.url, adminToken, 'mutation($u: ID!, $i: UserMailSettingsInput!) { updateUserMailSettings(userId: $u, input: $i) { userId } }', { u: userId, i: { smtp } });
+    await setUserSmtp({ host: '127.0.0.1', port: relay.port, encryption: 'NONE', authEnabled: false });
+    const page = await asAdmin(TASK_PANE);
+    try {
+      const run = Date.now();
+      for (let i = 0; i < 3; i++) await sendAsUser(`Tauolla ${run} nro ${i}`, false);
+      await waitForAccount(label, (a) => a.parked);
+
+      await open(page, '/admin/sending-accounts', 'Ylläpito');
+      const row = page.getByRole('table', { name: 'Lähetystilit' }).getByRole('row').filter({ hasText: label });
+      await row.getByText(/^Tauolla \d\d\.\d\d\.\d{4} klo \d\d\.\d\d asti$/).waitFor();
+      await row.getByText(/ei ota vastaan yhteyksiä: tarkista SMTP-palvelin ja portti/).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toMatchObject({ page: 0, main: 0 });
+      await screenshot(page, 'narrow-sending-accounts-parked');
+
+      await relay.up();
+      await row.getByRole('button', { name: `Kokeile nyt: ${label}` }).click();
+      await page.getByRole('status').getByText(/yhteyttä kokeillaan seuraavalla lähtevällä viestillä/).waitFor();
+      // The probe is the next message due: one sent now goes at once, through the relay, and unparks it.
+      const subject = `Kokeile nyt ${run}`;
+      await sendAsUser(subject, false);
+      await waitForMail(api.url, (mail) => mail.subject === subject);
+      await row.getByText('Toimii', { exact: true }).waitFor({ timeout: 20_000 });
+      expect(await row.getByRole('button').count()).toBe(0);
+    } finally {
+      await page.close();
+      await setUserSmtp({ host: '' });
+      await relay.close();
+    }
   });
 });

@@ -6,12 +6,13 @@ import { NotFoundScreen } from '../app/not-found-screen';
 import { useT } from '../i18n/i18n';
 import { BouncesPanel } from './bounces-panel';
 import { SendPoliciesPanel } from './send-policies-panel';
+import { SendingAccountsPanel } from './sending-accounts-panel';
 import { ServiceKeysPanel } from './service-keys-panel';
 import { StandardTextsPanel } from './standard-texts-panel';
 import { UserMailSettingsScreen } from './user-mail-settings-screen';
 import { UsersPanel } from './users-panel';
 
-const SECTIONS = ['users', 'service-keys', 'send-policies', 'standard-texts', 'bounces'] as const;
+const SECTIONS = ['users', 'service-keys', 'send-policies', 'standard-texts', 'bounces', 'sending-accounts'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const useStyles = makeStyles({
@@ -31,6 +32,7 @@ export function AdminScreen() {
     'send-policies': t.admin.sendPolicies,
     'standard-texts': t.admin.standardTexts,
     bounces: t.admin.bounces,
+    'sending-accounts': t.admin.sendingAccounts,
   };
 
   return (
@@ -61,6 +63,7 @@ export function AdminScreen() {
         <Route path="send-policies" element={<SendPoliciesPanel />} />
         <Route path="standard-texts" element={<StandardTextsPanel />} />
         <Route path="bounces" element={<BouncesPanel />} />
+        <Route path="sending-accounts" element={<SendingAccountsPanel />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>
     </PageFrame>

@@ -50,6 +50,8 @@ export function createCache(): InMemoryCache {
       SmsSettingsType: { keyFields: [], fields: { warnings: { merge: false } } },
       UserMailSettingsType: { keyFields: ['userId'], fields: { warnings: { merge: false } } },
       ModuleSendPolicyType: { keyFields: ['source'] },
+      // Kokeile nyt answers the account it probed: its row in Lähetystilit updates from the cache.
+      SendingAccount: { keyFields: ['accountKey'] },
       SmtpAccountType: { keyFields: false, merge: true },
       SettingsWarning: { keyFields: false },
     },

@@ -27,6 +27,8 @@ type Documents = {
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": typeof types.DeleteStandardTextDocument,
     "\n  query Bounces($days: Int) {\n    bounceRate(days: $days) {\n      days\n      sent\n      bounced\n      delayed\n      rate\n    }\n    suppressedAddresses {\n      address\n      status\n      reply\n      messageId\n      createdAt\n    }\n  }\n": typeof types.BouncesDocument,
     "\n  mutation ClearSuppressedAddress($address: String!) {\n    clearSuppressedAddress(address: $address)\n  }\n": typeof types.ClearSuppressedAddressDocument,
+    "\n  query SendingAccounts {\n    sendingAccounts {\n      ...SendingAccountFields\n    }\n  }\n  fragment SendingAccountFields on SendingAccount {\n    accountKey\n    label\n    maxConnections\n    connectionFailures\n    parked\n    parkedUntil\n    parkReason\n    parkMessage\n  }\n": typeof types.SendingAccountsDocument,
+    "\n  mutation ProbeSendingAccount($accountKey: ID!) {\n    probeSendingAccount(accountKey: $accountKey) {\n      ...SendingAccountFields\n    }\n  }\n": typeof types.ProbeSendingAccountDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
@@ -77,6 +79,8 @@ const documents: Documents = {
     "\n  mutation DeleteStandardText($id: ID!) {\n    deleteStandardText(id: $id)\n  }\n": types.DeleteStandardTextDocument,
     "\n  query Bounces($days: Int) {\n    bounceRate(days: $days) {\n      days\n      sent\n      bounced\n      delayed\n      rate\n    }\n    suppressedAddresses {\n      address\n      status\n      reply\n      messageId\n      createdAt\n    }\n  }\n": types.BouncesDocument,
     "\n  mutation ClearSuppressedAddress($address: String!) {\n    clearSuppressedAddress(address: $address)\n  }\n": types.ClearSuppressedAddressDocument,
+    "\n  query SendingAccounts {\n    sendingAccounts {\n      ...SendingAccountFields\n    }\n  }\n  fragment SendingAccountFields on SendingAccount {\n    accountKey\n    label\n    maxConnections\n    connectionFailures\n    parked\n    parkedUntil\n    parkReason\n    parkMessage\n  }\n": types.SendingAccountsDocument,
+    "\n  mutation ProbeSendingAccount($accountKey: ID!) {\n    probeSendingAccount(accountKey: $accountKey) {\n      ...SendingAccountFields\n    }\n  }\n": types.ProbeSendingAccountDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      companyId\n      companyName\n      smsMaxSegments\n      user {\n        id\n        username\n        displayName\n        role\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      token\n      expiresAt\n    }\n  }\n": types.RefreshSessionDocument,
@@ -180,6 +184,14 @@ export function graphql(source: "\n  query Bounces($days: Int) {\n    bounceRate
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClearSuppressedAddress($address: String!) {\n    clearSuppressedAddress(address: $address)\n  }\n"): (typeof documents)["\n  mutation ClearSuppressedAddress($address: String!) {\n    clearSuppressedAddress(address: $address)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SendingAccounts {\n    sendingAccounts {\n      ...SendingAccountFields\n    }\n  }\n  fragment SendingAccountFields on SendingAccount {\n    accountKey\n    label\n    maxConnections\n    connectionFailures\n    parked\n    parkedUntil\n    parkReason\n    parkMessage\n  }\n"): (typeof documents)["\n  query SendingAccounts {\n    sendingAccounts {\n      ...SendingAccountFields\n    }\n  }\n  fragment SendingAccountFields on SendingAccount {\n    accountKey\n    label\n    maxConnections\n    connectionFailures\n    parked\n    parkedUntil\n    parkReason\n    parkMessage\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProbeSendingAccount($accountKey: ID!) {\n    probeSendingAccount(accountKey: $accountKey) {\n      ...SendingAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation ProbeSendingAccount($accountKey: ID!) {\n    probeSendingAccount(accountKey: $accountKey) {\n      ...SendingAccountFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

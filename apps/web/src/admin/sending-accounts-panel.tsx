@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { messageOf } from '../api/graphql-errors';
+import { LoadState } from '../app/page-frame';
+import { formatDateTime } from '../forms/format-date';
+import { Notice, type NoticeState } from '../forms/notice';
+import type { SendingAccountFieldsFragment } from '../gql/graphql';
+import type { Dictionary, UiLanguage } from '../i18n/dictionary';
+import { useLanguage, useT } from '../i18n/i18n';
+import { useAdminStyles } from './admin-styles';
+import { ProbeSendingAccountMutation, SendingAccountsQuery } from './sending-accounts.operations';
+
+/** A park ends by itself within minutes: half a minute keeps the list honest without a flood of requests. */
+const POLL_MS = 30_000;
+/** After Kokeile nyt the probe goes with the account's next message, usually within seconds. */
+const PROBE_POLL_MS = 5_000;
+
+/** A park that ended (by itself or by Kokeile nyt) and waits for its probe message. */
+const awaitingProbe = (a: SendingAccountFieldsFragment) => a.parked && !a.parkedUntil;
+
+function stateOf(a: SendingAccountFieldsFragment, t: Dictionary, language: UiLanguage): string {
+  if (!a.parked) return t.sendingAccounts.working;
+  return a.parkedUntil ? t.sendingAccounts.parkedUntil(formatDateTime(a.parkedUntil, language)) : t.sendingAccounts.awaitingProbe;
+}
+
+/**
+ * Lähetystilit: the accounts the company's messages leave through, and which of them are parked because
+ * their server cannot be reached (their messages wait meanwhile). Kokeile nyt ends a park at once.
+ */
+export function SendingAccountsPanel() {
+  const t = useT();
+  const language = useLanguage();
+  const styles = useAdminStyles();
+  const accounts = useQuery(SendingAccountsQuery, { fetchPolicy: 'cache-and-network' });
+  // The answer is one account, cached by its key (apollo-client's typePolicies): its row updates by itself.
+  const [probeAccount] = useMutation(ProbeSendingAccountMutation);
+  const [probing, setProbing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+
+  const list = accounts.data?.sendingAccounts ?? [];
+  const anyAwaitingProbe = list.some(awaitingProbe);
+  const { startPolling, stopPolling } = accounts;
+  useEffect(() => {
+    startPolling(anyAwaitingProbe ? PROBE_POLL_MS : POLL_MS);
+    return stopPolling;
+  }, [anyAwaitingProbe, startPolling, stopPolling]);
+
+  const probe = async (account: SendingAccountFieldsFragment) => {
+    setNotice(null);
+    setProbing(account.accountKey);
+    try {
+      const result = await probeAccount({ variables: { accountKey: account.accountKey } });
+      const after = result.data?.probeSendingAccount;
+      setNotice({ intent: 'success', text: after && !after.parked ? t.sendingAccounts.probedWorking(account.label) : t.sendingAccounts.probeStarted(account.label) });
+    } catch (error) {
+      setNotice({ intent: 'error', text: messageOf(error, t) });
+    } finally {
+      setProbing(null);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="sending-accounts-heading">
+      <h2 id="sending-accounts-heading" className={styles.heading}>
+        {t.admin.sendingAccounts}
+      </h2>
+      <Text className={styles.intro}>{t.sendingAccounts.intro}</Text>
+      <Notice notice={notice} />
+      <LoadState loading={!accounts.data} error={accounts.data ? undefined : accounts.error} onRetry={() => void accounts.refetch()}>
+        {list.length === 0 ? (
+          <Text>{t.sendingAccounts.none}</Text>
+        ) : (
+          <div className={styles.tableWrap}>
+            <Table aria-labelledby="sending-accounts-heading">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t.sendingAccounts.account}</TableHeaderCell>
+                  <TableHeaderCell>{t.sendingAccounts.state}</TableHeaderCell>
+                  <TableHeaderCell>{t.sendingAccounts.reason}</TableHeaderCell>
+                  <TableHeaderCell>{t.sendingAccounts.failures}</TableHeaderCell>
+                  <TableHeaderCell>{t.sendingAccounts.maxConnections}</TableHeaderCell>
+                  <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {list.map((a) => (
+                  <TableRow key={a.accountKey}>
+                    <TableCell>{a.label}</TableCell>
+                    <TableCell>{stateOf(a, t, language)}</TableCell>
+                    <TableCell>{a.parked ? a.parkMessage : ''}</TableCell>
+                    <TableCell>{a.connectionFailures}</TableCell>
+                    <TableCell>{a.maxConnections}</TableCell>
+                    <TableCell>
+                      {a.parked && a.parkedUntil && (
+                        <Button size="small" aria-label={t.sendingAccounts.probeLabel(a.label)} disabled={probing !== null} onClick={() => void probe(a)}>
+                          {t.sendingAccounts.probe}
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </LoadState>
+    </section>
+  );
+}
