@@ -1,6 +1,6 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { freePort, startTarpit, type RunningTarpit } from '@maestro/test-support';
 import { createServices, type Services } from '../../src/app/services';
 import { openDatabase } from '../../src/db/data-source';
 import type { Caller } from '../../src/common/caller';
@@ -9,27 +9,6 @@ import { SendingAccountEntity } from '../../src/modules/messages/dispatch/sendin
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
-
-/** A server that accepts TCP and never says a word (a dead relay, a firewall that swallows packets). */
-async function startTarpit(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let connections = 0;
-  const server: Server = createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as { port: number }).port,
-    connections: () => connections,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 /** A healthy server that counts how many messages are in transfer at once (MAIL FROM to the end of DATA). */
 async function startCountingServer(holdMs: number): Promise<{ port: number; received: () => number; maxAtOnce: () => number; close: () => Promise<void> }> {
@@ -76,7 +55,7 @@ async function until(check: () => Promise<boolean>, what: string, ms = 60_000): 
 describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind) => {
   let api: TestApi;
   let healthy: RunningSmtpServer;
-  let tarpit: Awaited<ReturnType<typeof startTarpit>>;
+  let tarpit: RunningTarpit;
   const extra: Array<{ services: Services; dispatcher: OutboxDispatcher }> = [];
 
   const userOf = (company: TestApi['a']): Caller => ({ kind: 'USER', userId: company.user.id, companyId: company.id, role: 'USER', username: `${company.name}-user` }) as Caller;
@@ -122,7 +101,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     const tried = Number((await api.runtime.db.query(`SELECT COUNT(*) AS n FROM outbound_message WHERE companyId = '${api.a.id}' AND attempts > 0`))[0].n);
     expect(tried).toBeLessThanOrEqual(3);
     expect(await messages().countBy({ companyId: api.a.id, status: 'SENT' })).toBe(0);
-    expect(tarpit.connections()).toBeLessThanOrEqual(3);
+    expect(tarpit.connectionCount).toBeLessThanOrEqual(3);
   }, 60_000);
 
   it("does not let one user's dead own account hold back the company account", async () => {
@@ -163,9 +142,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
 
   it('parks an account whose connections are refused, keeps its messages aside, and probes it with one message after the backoff', async () => {
     // A port nobody listens on (refused), where a healthy server starts later: the same account.
-    const probe = await startTarpit();
-    const port = probe.port;
-    await probe.close();
+    const port = await freePort();
     await api.useSmtpServer(api.a.id, { port });
     let clock = new Date(Date.now() + 1000);
     const services = api.runtime.services;
@@ -200,9 +177,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
   }, 60_000);
 
   it('clears the failures on record once a message of the account reaches its server', async () => {
-    const probe = await startTarpit();
-    const port = probe.port;
-    await probe.close();
+    const port = await freePort();
     await api.useSmtpServer(api.a.id, { port }, { maxConnections: 1 });
     const services = api.runtime.services;
     const dispatcher = services.createDispatcher({ workerId: 'w-once', concurrency: 1 });
