@@ -346,12 +346,22 @@ describe('Lähetystilit', () => {
     const userId = users.find((u) => u.username === 'myyja')?.id;
     const setUserSmtp = (smtp: Record<string, unknown>) =>
       graphql(api.url, adminToken, 'mutation($u: ID!, $i: UserMailSettingsInput!) { updateUserMailSettings(userId: $u, input: $i) { userId } }', { u: userId, i: { smtp } });
-    await setUserSmtp({ host: '127.0.0.1', port: relay.port, encryption: 'NONE', authEnabled: false });
+    // One connection at a time: the messages fail one after another, so the first two wait (RETRYING)
+    // when the third parks the account, and are marked with why (one in flight then is not).
+    await setUserSmtp({ host: '127.0.0.1', port: relay.port, encryption: 'NONE', authEnabled: false, maxConnections: 1 });
     const page = await asAdmin(TASK_PANE);
     try {
       const run = Date.now();
       for (let i = 0; i < 3; i++) await sendAsUser(`Tauolla ${run} nro ${i}`, false);
       await waitForAccount(label, (a) => a.parked);
+
+      // Its messages say why they wait, in words that read well after the reading pane's "Odottaa".
+      const user = await asUser(TASK_PANE);
+      await open(user, '/messages/outbox', 'Lähtevät');
+      await user.getByRole('list', { name: 'Lähtevät' }).getByRole('button').filter({ hasText: `Tauolla ${run} nro 0` }).click();
+      const waits = user.getByRole('region', { name: 'Viestin tiedot' }).getByRole('definition').filter({ hasText: 'Lähetystili ei vastaa' });
+      expect(await waits.textContent()).toBe('Lähetystili ei vastaa: sen palvelimeen ei saada yhteyttä, yhteyttä kokeillaan pian uudelleen');
+      await user.close();
 
       await open(page, '/admin/sending-accounts', 'Ylläpito');
       const row = page.getByRole('table', { name: 'Lähetystilit' }).getByRole('row').filter({ hasText: label });

@@ -156,6 +156,8 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     expect(parked).toMatchObject({ parkReason: 'CONNECTION_REFUSED', parkedUntil: new Date(clock.getTime() + 60_000) });
     const waiting = await messages().findBy({ companyId: api.a.id, status: 'QUEUED' });
     expect(waiting.map((m) => m.waitReason)).toEqual(['ACCOUNT_UNREACHABLE', 'ACCOUNT_UNREACHABLE', 'ACCOUNT_UNREACHABLE']);
+    const shown = await api.gql<{ message: { waitMessage: string | null } }>('query($id: ID!) { message(id: $id) { waitMessage } }', { id: waiting[0]!.id }, { token: api.a.user.token });
+    expect(shown.data?.message.waitMessage).toBe('Lähetystili ei vastaa: sen palvelimeen ei saada yhteyttä, yhteyttä kokeillaan pian uudelleen');
 
     // Parked: nothing is claimed, however much is due.
     clock = new Date(clock.getTime() + 59_000);

@@ -16,8 +16,9 @@ const WAIT_MESSAGES: Record<string, LocalizedText> = {
   QUOTA_MESSAGES_PER_MINUTE: { fi: 'Odottaa lähetyskiintiötä (viestejä minuutissa)', en: 'Waiting for the sending quota (messages per minute)' },
   QUOTA_RECIPIENTS_PER_DAY: { fi: 'Odottaa lähetyskiintiötä (vastaanottajia vuorokaudessa)', en: 'Waiting for the sending quota (recipients per day)' },
   ACCOUNT_UNREACHABLE: {
-    fi: 'Odottaa: lähettävän tilin palvelimeen ei saada yhteyttä, yhteyttä kokeillaan uudelleen pian',
-    en: 'Waiting: the sending account’s server cannot be reached; the connection is tried again soon',
+    // Shown after the reading pane's "Odottaa" and alone under a send's outcome: it must not start with it.
+    fi: 'Lähetystili ei vastaa: sen palvelimeen ei saada yhteyttä, yhteyttä kokeillaan pian uudelleen',
+    en: 'The sending account does not answer: its server cannot be reached; the connection is tried again soon',
   },
 };
 
