@@ -1,4 +1,5 @@
 import { startSmtpServer, type RunningSmtpServer, type SmtpReply } from '@maestro/dev-mailbox';
+import { MessageRecipientEntity } from '../../src/modules/messages/recipients/message-recipient.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -184,6 +185,21 @@ describe.each(DATABASE_KINDS)('recipients refused for now are sent a follow-up, 
     expect(result.data?.message).toBeUndefined();
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(result)).not.toContain('ostot@asiakas.fi');
+  });
+
+  it('lists every recipient of a message accepted at once as ACCEPTED with the server’s reply, and stores no row for them', async () => {
+    const queued = await send();
+    await api.drain();
+    const message = await read(queued.id);
+    expect(message?.status).toBe('SENT');
+    expect(message?.recipients.map((r) => [r.address, r.kind, r.outcome, r.reply, r.attempts])).toEqual([
+      ['matti@asiakas.fi', 'TO', 'ACCEPTED', message?.smtpResponse, 1],
+      ['liisa@asiakas.fi', 'TO', 'ACCEPTED', message?.smtpResponse, 1],
+      ['ostot@asiakas.fi', 'CC', 'ACCEPTED', message?.smtpResponse, 1],
+    ]);
+    expect(message?.smtpResponse).toMatch(/^250/);
+    // The usual case is one UPDATE: the message's own outcome is its recipients'.
+    expect(await api.runtime.db.getRepository(MessageRecipientEntity).countBy({ outboundMessageId: queued.id })).toBe(0);
   });
 
   it('lists the recipients of a message not tried yet as PENDING', async () => {

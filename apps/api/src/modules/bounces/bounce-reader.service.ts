@@ -21,6 +21,7 @@ import { CompanionLoop } from '../messages/dispatch/companion-loop';
 import { applyTransition } from '../messages/lifecycle/apply-transition';
 import { RECIPIENT_TRANSITIONS } from '../messages/lifecycle/transitions';
 import { MessageRecipientEntity } from '../messages/recipients/message-recipient.entity';
+import { ensureRecipientRows } from '../messages/recipients/message-recipients';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import type { MessageEvents } from '../messages/message-events';
 import { CompanyMessageSettingsEntity } from '../settings/company-message-settings.entity';
@@ -261,6 +262,7 @@ export class BounceReader {
           reportedAt: now,
         });
         recorded += 1;
+        await ensureRecipientRows(this.db, message, now);
         await this.moveRecipient(message.id, address, action === 'BOUNCED' ? 'bounced' : 'delayed', r.diagnostic?.slice(0, 1000) ?? null, now);
         // A 4.x.x a server gave up on (a rate limit, a full mailbox) says nothing lasting about the address.
         if (action === 'BOUNCED' && (!r.status || r.status.startsWith('5'))) {

@@ -7,7 +7,7 @@ import { presentMailbox } from '../compose/mailbox.type';
 import type { MessageRecipient, OutboundMessage } from './message.types';
 import type { MessageRecipientEntity } from './recipients/message-recipient.entity';
 import { stateOf } from './recipients/message-recipients';
-import { recipientsFromLists, type RecipientState } from './recipients/recipient-states';
+import { recipientsByMessage, type RecipientState } from './recipients/recipient-states';
 import type { OutboundMessageEntity } from './outbound-message.entity';
 import { toOutgoing } from './to-outgoing';
 
@@ -27,12 +27,9 @@ export function presentAttachment(a: AttachmentEntity): AttachmentType {
 }
 
 
-/**
- * Each recipient with its outcome. A message with no rows was not tried yet (PENDING), or was sent
- * before recipients had rows: then the message's outcome and its refused list say what became of each.
- */
+/** Each recipient with its outcome: its row, or (no rows) what the message's own outcome says. */
 function presentRecipients(m: OutboundMessageEntity, rows: readonly MessageRecipientEntity[], language: UiLanguage): MessageRecipient[] {
-  const states: RecipientState[] = rows.length ? rows.map(stateOf) : recipientsFromLists(m).map((s) => legacyOutcome(m, s));
+  const states: RecipientState[] = rows.length ? rows.map(stateOf) : recipientsByMessage(m);
   return states.map((s) => ({
     address: s.address,
     kind: s.kind,
@@ -43,14 +40,6 @@ function presentRecipients(m: OutboundMessageEntity, rows: readonly MessageRecip
     attempts: s.attempts,
     updatedAt: s.updatedAt,
   }));
-}
-
-function legacyOutcome(m: OutboundMessageEntity, s: RecipientState): RecipientState {
-  const refused = (m.recipientErrors ?? []).find((r) => r.address.toLowerCase() === s.address.toLowerCase());
-  if (refused) return { ...s, outcome: 'REFUSED', lastErrorCode: refused.code, lastErrorMessage: refused.message, attempts: m.attempts };
-  if (m.status === 'SENT') return { ...s, outcome: 'ACCEPTED', lastReply: m.smtpResponse, attempts: m.attempts, updatedAt: m.sentAt };
-  if (m.status === 'FAILED') return { ...s, outcome: 'REFUSED', lastReply: m.smtpResponse, lastErrorCode: m.lastErrorCode, lastErrorMessage: m.lastErrorMessage, attempts: m.attempts };
-  return s;
 }
 
 /** The archive's view of a message in the caller's language. */

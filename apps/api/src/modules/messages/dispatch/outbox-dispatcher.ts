@@ -349,10 +349,16 @@ export class OutboxDispatcher {
     };
   }
 
-  /** The message's status follows from its recipients (the lifecycle's deriveMessageStatus). */
+  /**
+   * The message's status follows from its recipients (the lifecycle's deriveMessageStatus). A message
+   * every recipient accepted at its first attempt writes no recipient rows: the message's own outcome
+   * says theirs (recipientsByMessage), and the one UPDATE of the usual case needs no transaction. Rows
+   * are written once a recipient's result differs from the message's (and by the bounce reader).
+   */
   private async settle(message: OutboundMessageEntity, recipients: Recipients, states: RecipientState[], changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
     const status = deriveMessageStatus(states.map((s) => s.outcome));
     const refused = states.filter((s) => s.outcome !== 'ACCEPTED' && s.lastErrorCode && s.lastErrorMessage);
+    const allAcceptedFirstTime = !recipients.stored && states.every((s) => s.outcome === 'ACCEPTED');
     return this.finish(
       message,
       EVENT_FOR[status],
@@ -361,7 +367,7 @@ export class OutboxDispatcher {
         // The first hundred are enough to act on, and keep the row within its column.
         recipientErrors: refused.length ? refused.slice(0, 100).map((s) => ({ address: s.address, code: s.lastErrorCode as string, message: s.lastErrorMessage as { fi: string; en: string } })) : null,
       },
-      { states, stored: recipients.stored },
+      allAcceptedFirstTime ? undefined : { states, stored: recipients.stored },
     );
   }
 

@@ -6,7 +6,9 @@ export type RecipientKind = 'TO' | 'CC' | 'BCC';
 /**
  * One recipient of one outbound message and what became of it (lifecycle's RECIPIENT_TRANSITIONS):
  * written with the message's outcome, in the same transaction, by the dispatcher holding the claim.
- * A message not tried yet has no rows: its recipients are PENDING, read from its lists.
+ * A message without rows says its recipients' results itself (recipientsByMessage): not tried yet
+ * (PENDING), or accepted for all at its first attempt, the usual case, which writes no rows until a
+ * bounce notice sets one recipient apart.
  */
 @Entity('message_recipient')
 export class MessageRecipientEntity {

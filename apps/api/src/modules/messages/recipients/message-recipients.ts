@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { OutboundMessageEntity } from '../outbound-message.entity';
 import { MessageRecipientEntity } from './message-recipient.entity';
-import type { RecipientState } from './recipient-states';
+import { recipientsByMessage, type RecipientState } from './recipient-states';
 
 /** The stored recipients of many messages, in one query, each message's in their order. */
 export async function recipientsOf(db: DataSource | EntityManager, messageIds: readonly string[]): Promise<Map<string, MessageRecipientEntity[]>> {
@@ -21,7 +21,29 @@ export async function writeRecipients(manager: EntityManager, message: Pick<Outb
   const repo = manager.getRepository(MessageRecipientEntity);
   if (stored) await repo.delete({ outboundMessageId: message.id });
   if (states.length === 0) return;
-  const rows = states.map((s) => ({
+  const rows = states.map((s) => rowOf(message, s, now));
+  // Chunks keep a message with many recipients within the databases' limits on bound values.
+  for (let i = 0; i < rows.length; i += 200) {
+    await manager.createQueryBuilder().insert().into(MessageRecipientEntity).values(rows.slice(i, i + 200)).updateEntity(false).execute();
+  }
+}
+
+/**
+ * Rows for a message that has none (accepted for every recipient at its first attempt: the message's
+ * outcome was theirs), before one of them moves on its own, e.g. bounces. Two notices at once write them
+ * once: a row already there is left as it is.
+ */
+export async function ensureRecipientRows(db: DataSource | EntityManager, message: Parameters<typeof recipientsByMessage>[0] & Pick<OutboundMessageEntity, 'id' | 'companyId'>, now: Date): Promise<void> {
+  const manager = 'manager' in db ? db.manager : db;
+  if (await manager.getRepository(MessageRecipientEntity).existsBy({ outboundMessageId: message.id })) return;
+  const rows = recipientsByMessage(message).map((s) => rowOf(message, s, now));
+  for (let i = 0; i < rows.length; i += 200) {
+    await manager.createQueryBuilder().insert().into(MessageRecipientEntity).values(rows.slice(i, i + 200)).orIgnore().updateEntity(false).execute();
+  }
+}
+
+function rowOf(message: Pick<OutboundMessageEntity, 'id' | 'companyId'>, s: RecipientState, now: Date) {
+  return {
     outboundMessageId: message.id,
     companyId: message.companyId,
     position: s.position,
@@ -33,11 +55,7 @@ export async function writeRecipients(manager: EntityManager, message: Pick<Outb
     lastErrorMessage: s.lastErrorMessage,
     attempts: s.attempts,
     updatedAt: s.updatedAt ?? now,
-  }));
-  // Chunks keep a message with many recipients within the databases' limits on bound values.
-  for (let i = 0; i < rows.length; i += 200) {
-    await manager.createQueryBuilder().insert().into(MessageRecipientEntity).values(rows.slice(i, i + 200)).updateEntity(false).execute();
-  }
+  };
 }
 
 export function stateOf(row: MessageRecipientEntity): RecipientState {

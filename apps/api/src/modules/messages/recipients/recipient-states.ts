@@ -37,6 +37,23 @@ export function recipientsFromLists(message: Pick<OutboundMessageEntity, 'channe
   );
 }
 
+/**
+ * The recipients of a message that has no rows, as its own outcome says: not tried yet (PENDING), or
+ * accepted for all at the first attempt (no rows are written then: the message's reply is theirs), or
+ * stored before recipients had rows (the message's refused list and status say what became of each).
+ */
+export function recipientsByMessage(
+  message: Pick<OutboundMessageEntity, 'channel' | 'toList' | 'ccList' | 'bccList' | 'status' | 'recipientErrors' | 'smtpResponse' | 'attempts' | 'sentAt' | 'lastErrorCode' | 'lastErrorMessage'>,
+): RecipientState[] {
+  return recipientsFromLists(message).map((s) => {
+    const refused = (message.recipientErrors ?? []).find((r) => r.address.toLowerCase() === s.address.toLowerCase());
+    if (refused) return { ...s, outcome: 'REFUSED', lastErrorCode: refused.code, lastErrorMessage: refused.message, attempts: message.attempts };
+    if (message.status === 'SENT') return { ...s, outcome: 'ACCEPTED', lastReply: message.smtpResponse, attempts: message.attempts, updatedAt: message.sentAt };
+    if (message.status === 'FAILED') return { ...s, outcome: 'REFUSED', lastReply: message.smtpResponse, lastErrorCode: message.lastErrorCode, lastErrorMessage: message.lastErrorMessage, attempts: message.attempts };
+    return s;
+  });
+}
+
 /** What one attempt learnt: the transaction's per-recipient results, or a failure of the whole message. */
 export type AttemptResult =
   | { kind: 'transaction'; results: readonly RecipientResult[] }
