@@ -87,11 +87,9 @@ export default tseslint.config(
   },
   {
     // A check the types say can never matter is dead code or a type that lies. Not in tests: their
-    // `let api: TestApi` set in beforeAll is rightly guarded with `api?.close()` in afterAll. Not yet
-    // in apps/api: its nine findings (the SQLite recovery, the upload route) are guards the types do
-    // not describe, and want their types fixed rather than the guards dropped.
+    // `let api: TestApi` set in beforeAll is rightly guarded with `api?.close()` in afterAll.
     files: ['**/*.{ts,tsx}'],
-    ignores: [...TEST_FILES, 'apps/api/**'],
+    ignores: [...TEST_FILES],
     rules: { '@typescript-eslint/no-unnecessary-condition': 'error' },
   },
   {

@@ -21,6 +21,12 @@ interface SqliteConnection {
   close(): unknown;
 }
 
+/**
+ * Read from the connection each time: a ROLLBACK that did not throw may still leave the connection
+ * inside a transaction, or closed, and the compiler would keep the answer it narrowed to before it.
+ */
+const inOpenTransaction = (conn: SqliteConnection): boolean => conn.open && conn.inTransaction;
+
 /** The TypeORM internals the connection is swapped under (better-sqlite3 driver and its one query runner). */
 interface SqliteDriverInternals {
   databaseConnection: SqliteConnection;
@@ -79,7 +85,7 @@ export function serializeSqliteAccess(db: DataSource, options: SqliteAccessOptio
   /** Close the connection and open a new one (its prepared statements belong to the old one). */
   const replaceConnection = async (code: string) => {
     try {
-      if (connection()?.open) connection().close();
+      if (connection().open) connection().close();
     } catch {
       // Closing a connection the disk refuses may fail; the new one is what matters.
     }
@@ -98,7 +104,7 @@ export function serializeSqliteAccess(db: DataSource, options: SqliteAccessOptio
 
   /** Before each holder of the lock: a connection that was closed or left read-only is opened again. */
   const ensureUsable = async () => {
-    if (!needsNewConnection && connection()?.open) return;
+    if (!needsNewConnection && connection().open) return;
     await replaceConnection('reopen');
     if (needsNewConnection) throw new DatabaseUnavailableError('the SQLite file could not be opened');
   };
@@ -107,15 +113,15 @@ export function serializeSqliteAccess(db: DataSource, options: SqliteAccessOptio
   const settle = async (err: unknown) => {
     const code = databaseErrorCode(err);
     const conn = connection();
-    let replace = /^SQLITE_READONLY/.test(code) || !conn?.open;
-    if (conn?.open && conn.inTransaction) {
+    let replace = /^SQLITE_READONLY/.test(code) || !conn.open;
+    if (inOpenTransaction(conn)) {
       try {
         conn.exec('ROLLBACK');
         options.onRecovery?.('rolled-back', code);
       } catch {
         replace = true;
       }
-      if (conn.open && conn.inTransaction) replace = true;
+      if (inOpenTransaction(conn)) replace = true;
     }
     state.isTransactionActive = false;
     state.transactionDepth = 0;

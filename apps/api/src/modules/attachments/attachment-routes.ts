@@ -19,6 +19,23 @@ const CONTROL_IN_NAME = /[\p{Cc}\u2028\u2029]/u;
 
 type Failure = { status: number; code: string; text: LocalizedText };
 
+/**
+ * The first thing wrong with an upload, which is what the caller is told. The parser's callbacks set
+ * it while the request streams in, so it is read through `get`: a plain variable would be taken by
+ * the compiler to be still unset after them.
+ */
+class FirstFailure {
+  private failure: Failure | null = null;
+
+  set(failure: Failure): void {
+    this.failure ??= failure;
+  }
+
+  get(): Failure | null {
+    return this.failure;
+  }
+}
+
 function fail(req: Request, res: Response, status: number, code: string, text: LocalizedText): void {
   if (status === 503) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   res.status(status).json({ error: { code, message: text[pickLanguage(req.header('accept-language'))] } });
@@ -84,31 +101,28 @@ export function attachmentRoutes(services: Services): Router {
     const stored: AttachmentEntity[] = [];
     let total = 0;
     let chain: Promise<void> = Promise.resolve();
-    let failure: Failure | null = null;
-    const setFailure = (f: Failure) => {
-      failure ??= f;
-    };
+    const failure = new FirstFailure();
     const refuse = (stream: NodeJS.ReadableStream, f: Failure) => {
       stream.resume();
-      setFailure(f);
+      failure.set(f);
     };
 
     parser.on('file', (field, stream, info) => {
       // A truncated upload errors the file stream too; the parser's own error answers the request.
       stream.on('error', () => undefined);
-      if (field !== 'file' || failure) {
+      if (field !== 'file' || failure.get()) {
         stream.resume();
-        if (field !== 'file') setFailure({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unknownPart(field) });
+        if (field !== 'file') failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unknownPart(field) });
         return;
       }
       if (CONTROL_IN_NAME.test(info.filename ?? '')) {
         stream.resume();
-        setFailure({ status: 400, code: 'INVALID_FILENAME', text: ATTACHMENT_TEXTS.controlInFilename() });
+        failure.set({ status: 400, code: 'INVALID_FILENAME', text: ATTACHMENT_TEXTS.controlInFilename() });
         return;
       }
       const filename = safeFilename(info.filename ?? '');
       chain = chain.then(async () => {
-        if (failure) {
+        if (failure.get()) {
           stream.resume();
           return;
         }
@@ -127,7 +141,7 @@ export function attachmentRoutes(services: Services): Router {
           const attachment = await services.attachments.store({ companyId: caller.companyId, uploadedByUserId: uploaderId, filename, stream, limitBytes });
           if (attachment.size === 0) {
             await services.attachments.removeIds([attachment.id]);
-            setFailure({ status: 400, code: 'EMPTY_FILE', text: ATTACHMENT_TEXTS.emptyFile(filename) });
+            failure.set({ status: 400, code: 'EMPTY_FILE', text: ATTACHMENT_TEXTS.emptyFile(filename) });
             return;
           }
           total += attachment.size;
@@ -141,24 +155,24 @@ export function attachmentRoutes(services: Services): Router {
           // and the request would never be answered.
           stream.resume();
           if (err instanceof AttachmentTooLargeError) {
-            setFailure(overLimit);
+            failure.set(overLimit);
           } else if (isDatabaseUnavailable(err)) {
-            setFailure({ status: 503, code: 'DATABASE_UNAVAILABLE', text: DATABASE_TEXTS.unavailable() });
+            failure.set({ status: 503, code: 'DATABASE_UNAVAILABLE', text: DATABASE_TEXTS.unavailable() });
           } else {
             services.log.error({ err }, 'storing an upload failed');
-            setFailure({ status: 500, code: 'UPLOAD_FAILED', text: ATTACHMENT_TEXTS.saveFailed() });
+            failure.set({ status: 500, code: 'UPLOAD_FAILED', text: ATTACHMENT_TEXTS.saveFailed() });
           }
         }
       });
     });
-    parser.on('filesLimit', () => setFailure({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
-    parser.on('partsLimit', () => setFailure({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
-    parser.on('fieldsLimit', () => setFailure({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.fileFieldsOnly() }));
+    parser.on('filesLimit', () => failure.set({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
+    parser.on('partsLimit', () => failure.set({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
+    parser.on('fieldsLimit', () => failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.fileFieldsOnly() }));
 
     const finished = new Promise<void>((resolve) => {
       parser.on('close', resolve);
       parser.on('error', () => {
-        setFailure({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.malformed() });
+        failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.malformed() });
         resolve();
       });
       req.on('aborted', resolve);
@@ -166,9 +180,9 @@ export function attachmentRoutes(services: Services): Router {
     req.pipe(parser);
     await finished;
     await chain;
-    if (!failure && stored.length === 0) setFailure({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
-    if (failure) {
-      const f = failure as Failure;
+    if (!failure.get() && stored.length === 0) failure.set({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
+    const f = failure.get();
+    if (f) {
       // Nothing half-saved: the files stored before the problem are removed again. If the database
       // refuses that too, housekeeping removes them later (no message refers to them), and the
       // caller still gets its answer now.

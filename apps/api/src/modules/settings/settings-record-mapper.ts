@@ -8,14 +8,22 @@ export const sealedColumn = (key: string) => `${key}Sealed`;
 
 type Bag = Record<string, unknown>;
 
-function holderOf(root: Bag, parts: string[], create: boolean): Bag | undefined {
-  let holder: Bag | undefined = root;
+/** The object at `parts` under `root`, or undefined where the path stops (a step missing or null). */
+function findHolder(root: Bag, parts: string[]): Bag | undefined {
+  let holder = root;
   for (const part of parts) {
-    if (!holder) return undefined;
-    if (holder[part] === undefined || holder[part] === null) {
-      if (!create) return undefined;
-      holder[part] = {};
-    }
+    const next = holder[part];
+    if (next === undefined || next === null) return undefined;
+    holder = next as Bag;
+  }
+  return holder;
+}
+
+/** The object at `parts` under `root`, with an empty object made for each step missing or null. */
+function makeHolder(root: Bag, parts: string[]): Bag {
+  let holder = root;
+  for (const part of parts) {
+    holder[part] ??= {};
     holder = holder[part] as Bag;
   }
   return holder;
@@ -48,16 +56,16 @@ export function readRecord<T extends object>(schema: z.ZodType, entity: object, 
   for (const field of fields.filter((f) => !f.secret)) {
     const parts = field.path.split('.');
     const key = parts.pop() as string;
-    const source = holderOf(entity as Bag, parts, false);
-    const target = holderOf(record, parts, true) as Bag;
+    const source = findHolder(entity as Bag, parts);
+    const target = makeHolder(record, parts);
     if (source && source[key] !== null && source[key] !== undefined) target[key] = source[key];
   }
   const bindings = new Map(secretBindings(schema).map((b) => [b.path, b]));
   for (const field of fields.filter((f) => f.secret)) {
     const parts = field.path.split('.');
     const key = parts.pop() as string;
-    const source = holderOf(entity as Bag, parts, false);
-    const target = holderOf(record, parts, true) as Bag;
+    const source = findHolder(entity as Bag, parts);
+    const target = makeHolder(record, parts);
     const sealed = source?.[sealedColumn(key)];
     if (typeof sealed !== 'string' || sealed === '') {
       target[key] = null;
@@ -76,8 +84,8 @@ export function writeRecord(schema: z.ZodType, record: object, entity: object, b
   for (const field of listFields(schema)) {
     const parts = field.path.split('.');
     const key = parts.pop() as string;
-    const source = holderOf(record as Bag, parts, false);
-    const target = holderOf(entity as Bag, parts, true) as Bag;
+    const source = findHolder(record as Bag, parts);
+    const target = makeHolder(entity as Bag, parts);
     const value = source?.[key];
     if (field.secret) {
       target[sealedColumn(key)] = typeof value === 'string' && value !== '' ? sealBound(box, value, bindingOf(bindings.get(field.path) as SecretBinding, record)) : null;
