@@ -157,8 +157,8 @@ export function createServices(deps: ServiceDeps) {
         leaseMs: config.dispatcher.leaseMs,
         retry: { baseDelayMs: config.retry.baseDelayMs, maxDelayMs: config.retry.maxDelayMs },
         orphanAttachmentMs: 24 * 3600_000,
-        // The Sent-folder copy: queued after acceptance, filed by its own loop beside the dispatcher.
-        afterAccepted: (message, account) => sentCopies.enqueue(message, account),
+        // The Sent-folder copy: queued with the acceptance, filed by its own loop beside the dispatcher.
+        onFirstAcceptance: sentCopies,
         companions: [sentCopies, bounceReader],
         ...overrides,
       }, metrics);

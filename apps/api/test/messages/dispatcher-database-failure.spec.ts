@@ -32,6 +32,15 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
     }
   };
 
+  const copyOf = (id: string) => {
+    const other = new Database(file, { readonly: true });
+    try {
+      return (other.prepare('SELECT status FROM sent_copy WHERE messageId = ?').get(id) as { status: string } | undefined) ?? null;
+    } finally {
+      other.close();
+    }
+  };
+
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
     smtp = await startSmtpServer({
@@ -63,6 +72,21 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
     return result.data.sendMessage;
   };
   const dispatcher = (): OutboxDispatcher => api.runtime.services.createDispatcher({ outcomeRetryPausesMs: [10, 20], pollMs: 20 });
+  /**
+   * The product's Sent-folder queue, told that the account files copies (an IMAP block needs an SMTP
+   * sign-in this plain test server has not; nothing has to answer on IMAP for a copy to be queued).
+   */
+  const filingDispatcher = (): OutboxDispatcher => {
+    const copies = api.runtime.services.sentCopies;
+    return api.runtime.services.createDispatcher({
+      outcomeRetryPausesMs: [10, 20],
+      pollMs: 20,
+      onFirstAcceptance: {
+        queue: (manager, message, account) => copies.queue(manager, message, { ...account, imapHost: '127.0.0.1', imapAppendToSent: true }),
+        written: () => undefined,
+      },
+    });
+  };
 
   it('keeps the outcome, does not send the message again, and records SENT once the database returns', async () => {
     smtp.clear();
@@ -86,6 +110,40 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
     expect(smtp.count).toBe(1);
     expect(smtp.messages.map((m) => m.raw.toString('utf8')).join('')).toContain(message.messageId);
     expect(unhandled).toEqual([]);
+  });
+
+  it('writes a kept SENT later together with its Sent-folder copy, never one without the other', async () => {
+    smtp.clear();
+    const message = await send('KATKO-5');
+    const worker = filingDispatcher();
+    cutOnNextMail = true;
+    await worker.runOnce();
+    diskRefusesWrites(file, false);
+    expect(statusOf(message.id)?.status).toBe('SENDING');
+    expect(copyOf(message.id)).toBeNull();
+    await waitUntil(async () => {
+      await worker.runOnce();
+      return statusOf(message.id)?.status === 'SENT';
+    });
+    expect(copyOf(message.id)).toEqual({ status: 'PENDING' });
+    expect(smtp.count).toBe(1);
+  });
+
+  it('stores SENT without a copy, and sends nothing again, when the copy alone cannot be written', async () => {
+    // A copy row that cannot be stored for a reason other than the database being away.
+    await api.runtime.db.query(`CREATE TRIGGER no_copies BEFORE INSERT ON sent_copy BEGIN SELECT RAISE(ABORT, 'no copies here'); END`);
+    try {
+      smtp.clear();
+      const message = await send('KATKO-6');
+      const [result] = await filingDispatcher().runOnce();
+      expect(result).toEqual({ id: message.id, status: 'SENT' });
+      expect(statusOf(message.id)?.status).toBe('SENT');
+      expect(copyOf(message.id)).toBeNull();
+      expect(smtp.count).toBe(1);
+      expect(api.logs.some((line) => line.includes(message.id) && line.includes('could not queue the Sent-folder copy'))).toBe(true);
+    } finally {
+      await api.runtime.db.query('DROP TRIGGER no_copies');
+    }
   });
 
   it('says in the log when a kept outcome outlives its lease, and still does not send the message again itself', async () => {

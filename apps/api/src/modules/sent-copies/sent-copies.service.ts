@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { IsNull, LessThan, LessThanOrEqual, type DataSource } from 'typeorm';
+import { IsNull, LessThan, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import {
   appendToSentFolder,
   buildSentCopy,
@@ -20,6 +20,7 @@ import { nextAttempt, type RetryPolicyOptions } from '../messages/dispatch/retry
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { toDispatchable } from '../messages/to-outgoing';
 import { SentCopyEntity } from './sent-copy.entity';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
 
 export interface SentCopiesOptions {
   workerId?: string;
@@ -45,8 +46,8 @@ export function filesSentCopies(account: SmtpAccount): boolean {
 }
 
 /**
- * The Sent-folder copy, a step of its own after the SMTP server accepted a message: `enqueue` is the
- * dispatcher's hook after acceptance; `runOnce` claims due copies (a lease, so several workers share
+ * The Sent-folder copy, a step of its own after the SMTP server accepted a message: `queue` writes it
+ * with the dispatcher's outcome (onFirstAcceptance); `runOnce` claims due copies (a lease, so several workers share
  * the table), rebuilds each from the stored message (same Message-ID and Date, plus Bcc) and APPENDs
  * it with \Seen through mail-core. A transient failure is retried with the outbox's backoff; nothing
  * here can send the mail again — it only ever talks IMAP.
@@ -70,39 +71,52 @@ export class SentCopies {
   }
 
   /**
-   * The hook after the SMTP server accepted a message: a PENDING copy when the account files copies.
-   * Never throws (the message is sent whatever happens here); a second call for the same message adds
-   * nothing (a message accepted again after a takeover keeps its one copy row).
+   * The dispatcher's onFirstAcceptance: a PENDING copy when the account files copies, written in the
+   * transaction that records the message accepted, so the copy is queued with SENT or not at all. A
+   * second call for the same message adds nothing (a message accepted again after a takeover keeps its
+   * one copy row). A database that is away fails the whole outcome, which is then kept and written
+   * later with its copy; any other failure here is logged and the outcome goes on without a copy — a
+   * failed statement leaves the transaction open on both databases — because failing the outcome
+   * would send the message again.
    */
-  async enqueue(message: Pick<OutboundMessageEntity, 'id' | 'companyId' | 'channel'>, account: SmtpAccount): Promise<void> {
+  async queue(manager: EntityManager, message: Pick<OutboundMessageEntity, 'id' | 'companyId' | 'channel'>, account: SmtpAccount): Promise<void> {
     if (message.channel !== 'EMAIL' || !filesSentCopies(account)) return;
-    const now = this.now();
     try {
-      await this.db
-        .createQueryBuilder()
-        .insert()
-        .into(SentCopyEntity)
-        .values({
-          messageId: message.id,
-          companyId: message.companyId,
-          status: 'PENDING',
-          attempts: 0,
-          nextAttemptAt: now,
-          giveUpAt: new Date(now.getTime() + this.options.giveUpAfterMs),
-          lockedBy: null,
-          lockedUntil: null,
-          lastErrorCode: null,
-          lastErrorMessage: null,
-          folder: null,
-          createdAt: now,
-          doneAt: null,
-        })
-        .orIgnore()
-        .execute();
-      this.loop.wake();
+      await this.insertCopy(manager, message);
     } catch (err) {
+      if (isDatabaseUnavailable(err)) throw err;
       this.log.error({ err, messageId: message.id }, 'could not queue the Sent-folder copy of a sent message');
     }
+  }
+
+  private async insertCopy(manager: EntityManager, message: Pick<OutboundMessageEntity, 'id' | 'companyId'>): Promise<void> {
+    const now = this.now();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SentCopyEntity)
+      .values({
+        messageId: message.id,
+        companyId: message.companyId,
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: now,
+        giveUpAt: new Date(now.getTime() + this.options.giveUpAfterMs),
+        lockedBy: null,
+        lockedUntil: null,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+        folder: null,
+        createdAt: now,
+        doneAt: null,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** A copy may have been queued: file it now rather than after the pause. */
+  written(): void {
+    this.loop.wake();
   }
 
   start(): void {

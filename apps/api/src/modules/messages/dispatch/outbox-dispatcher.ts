@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { LessThan, type DataSource } from 'typeorm';
+import { LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type RecipientRejection, type SendOutcome, type SendSuccess, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost, type SmtpAccount } from '@maestro/settings-schema';
 import type { Logger } from '../../../common/logger';
@@ -22,7 +22,7 @@ import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type Rec
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
 import { accountId, claimDueMessages } from './claim-due-messages';
-import { OutcomeWriter } from './outcome-writer';
+import { OutcomeWriter, type AfterMove } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
 import type { SendQuotas } from './send-quotas';
 
@@ -43,10 +43,15 @@ export interface OutboxDispatcherOptions {
   parking?: ParkingOptions;
   now?: () => Date;
   /**
-   * Called once the SMTP server accepted a message and SENT was recorded, with the account it went
-   * through (the Sent-folder copy is queued here). Its failure never changes the message's outcome.
+   * What the outcome that first records a message accepted (SENT or PARTIALLY_SENT) writes with it, in
+   * its transaction, given the account it went through: the Sent-folder copy is queued together with
+   * that outcome or not at all (written after it, a crash in between lost the copy). `written` is told
+   * once such an outcome is stored.
    */
-  afterAccepted?: (message: OutboundMessageEntity, account: SmtpAccount) => Promise<void>;
+  onFirstAcceptance?: {
+    queue(manager: EntityManager, message: OutboundMessageEntity, account: SmtpAccount): Promise<void>;
+    written(): void;
+  };
   /** Loops that run beside this dispatcher and start and stop with it (the Sent-folder copies, the bounce reader). */
   companions?: ReadonlyArray<{ start(): void; stop(): Promise<void> }>;
 }
@@ -240,12 +245,9 @@ export class OutboxDispatcher {
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
       await this.noteReachability(message, accountKey, outcome, troubled.has(accountId(message.companyId, message.accountKey)));
       const result = outcome.ok
-        ? await this.recordTransaction(message, recipients, outcome)
+        ? await this.recordTransaction(message, recipients, outcome, outgoing.account)
         : await this.recordFailure(message, recipients, outcome.error, { rejected: outcome.rejected, tried: true });
       stopTimer?.({ outcome: result.status === 'SENT' ? 'sent' : result.status === 'FAILED' ? 'failed' : 'retry' });
-      // Once, when the message first went to someone: a follow-up to deferred recipients is the same message.
-      const firstAccepted = outcome.ok && !message.sentAt && (result.status === 'SENT' || result.status === 'PARTIALLY_SENT');
-      if (firstAccepted) await this.options.afterAccepted?.(message, outgoing.account).catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'the step after acceptance failed'));
       return result;
     } catch (err) {
       if (isDatabaseUnavailable(err)) this.log.warn({ err, messageId: message.id }, 'the database failed before the message was sent; it is tried again');
@@ -291,7 +293,7 @@ export class OutboxDispatcher {
    * Those deferred are tried again in a follow-up of the same message (same Message-ID, to them
    * only) after the usual backoff, or at once when the server only limited recipients per transaction.
    */
-  private async recordTransaction(message: OutboundMessageEntity, recipients: Recipients, outcome: SendSuccess): Promise<DispatchResult> {
+  private async recordTransaction(message: OutboundMessageEntity, recipients: Recipients, outcome: SendSuccess, account: SmtpAccount): Promise<DispatchResult> {
     const now = this.now();
     const states = afterAttempt(recipients.states, { kind: 'transaction', results: outcome.recipients }, now);
     const deferrals = outcome.recipients.filter((r) => r.delivery === 'DEFERRED');
@@ -303,17 +305,17 @@ export class OutboxDispatcher {
       lastErrorPermanent: null,
       nextAttemptAt: now,
     };
-    if (!states.some(isOpen)) return this.settle(message, recipients, states, changes);
+    if (!states.some(isOpen)) return this.settle(message, recipients, states, changes, account);
     const first = deferrals[0]?.error;
     if (first) Object.assign(changes, { lastErrorCode: first.code, lastErrorMessage: first.message, lastErrorPermanent: false });
     // RFC 5321 4.5.3.1.10: a server that takes only so many recipients per transaction gets the rest in
     // the next one at once; anything else deferred waits for the backoff.
     const splitOnly = deferrals.length > 0 && deferrals.every((r) => r.error?.code === 'TOO_MANY_RECIPIENTS') && outcome.recipients.some((r) => r.delivery === 'ACCEPTED');
-    if (splitOnly) return this.settle(message, recipients, states, changes);
+    if (splitOnly) return this.settle(message, recipients, states, changes, account);
     const waitAtLeast = Math.max(0, ...deferrals.map((r) => r.error?.retryAfterMs ?? 0));
     const decision = nextAttempt(message.attempts, now, message.giveUpAt, this.options.retry, Math.random, waitAtLeast);
-    if (decision.kind === 'give-up') return this.settle(message, recipients, afterAttempt(states, { kind: 'giveUp', error: this.giveUpError(message, first ?? makeClassifiedError('RECIPIENT_DEFERRED')) }, now), changes);
-    return this.settle(message, recipients, states, { ...changes, nextAttemptAt: decision.at });
+    if (decision.kind === 'give-up') return this.settle(message, recipients, afterAttempt(states, { kind: 'giveUp', error: this.giveUpError(message, first ?? makeClassifiedError('RECIPIENT_DEFERRED')) }, now), changes, account);
+    return this.settle(message, recipients, states, { ...changes, nextAttemptAt: decision.at }, account);
   }
 
   private async recordFailure(
@@ -354,11 +356,14 @@ export class OutboxDispatcher {
    * every recipient accepted at its first attempt writes no recipient rows: the message's own outcome
    * says theirs (recipientsByMessage), and the one UPDATE of the usual case needs no transaction. Rows
    * are written once a recipient's result differs from the message's (and by the bounce reader).
+   * `account`: the account a transaction just went through (the server accepted someone or deferred).
    */
-  private async settle(message: OutboundMessageEntity, recipients: Recipients, states: RecipientState[], changes: Partial<OutboundMessageEntity>): Promise<DispatchResult> {
+  private async settle(message: OutboundMessageEntity, recipients: Recipients, states: RecipientState[], changes: Partial<OutboundMessageEntity>, account?: SmtpAccount): Promise<DispatchResult> {
     const status = deriveMessageStatus(states.map((s) => s.outcome));
     const refused = states.filter((s) => s.outcome !== 'ACCEPTED' && s.lastErrorCode && s.lastErrorMessage);
     const allAcceptedFirstTime = !recipients.stored && states.every((s) => s.outcome === 'ACCEPTED');
+    // Once, when the message first went to someone: a follow-up to deferred recipients is the same message.
+    const firstAcceptance = account && !message.sentAt && (status === 'SENT' || status === 'PARTIALLY_SENT') ? account : undefined;
     return this.finish(
       message,
       EVENT_FOR[status],
@@ -367,7 +372,7 @@ export class OutboxDispatcher {
         // The first hundred are enough to act on, and keep the row within its column.
         recipientErrors: refused.length ? refused.slice(0, 100).map((s) => ({ address: s.address, code: s.lastErrorCode as string, message: s.lastErrorMessage as { fi: string; en: string } })) : null,
       },
-      allAcceptedFirstTime ? undefined : { states, stored: recipients.stored },
+      { recipients: allAcceptedFirstTime ? undefined : { states, stored: recipients.stored }, firstAcceptance },
     );
   }
 
@@ -381,20 +386,37 @@ export class OutboxDispatcher {
    * Write the outcome, but only while this worker still holds the message: the status and the
    * recipients in one transaction, so a worker whose claim was taken over writes neither. A database
    * that refuses the write does not lose it: it is kept and written when the database returns
-   * (OutcomeWriter).
+   * (OutcomeWriter). `also`: the recipients' rows, and what the first acceptance queues
+   * (onFirstAcceptance), written in the same transaction.
    */
-  private async finish(message: OutboundMessageEntity, event: OutcomeEvent, changes: Partial<OutboundMessageEntity>, recipients?: Recipients): Promise<DispatchResult> {
+  private async finish(
+    message: OutboundMessageEntity,
+    event: OutcomeEvent,
+    changes: Partial<OutboundMessageEntity>,
+    also: { recipients?: Recipients; firstAcceptance?: SmtpAccount } = {},
+  ): Promise<DispatchResult> {
     const status = MESSAGE_TRANSITIONS[event].to;
     const now = this.now();
     // The company scope changes nothing for the holder of the claim; it names whom to tell afterwards.
     const request = { event, id: message.id, companyId: message.companyId, claimHolder: this.workerId, changes, now };
-    const written = await this.outcomes.write(request, recipients ? (manager) => writeRecipients(manager, message, recipients.states, recipients.stored, now) : undefined);
+    const { recipients, firstAcceptance } = also;
+    const onAcceptance = firstAcceptance ? this.options.onFirstAcceptance : undefined;
+    const writes: AfterMove[] = [];
+    if (recipients) writes.push((manager) => writeRecipients(manager, message, recipients.states, recipients.stored, now));
+    if (onAcceptance && firstAcceptance) writes.push((manager) => onAcceptance.queue(manager, message, firstAcceptance));
+    const afterMove: AfterMove | undefined = writes.length
+      ? async (manager) => {
+          for (const write of writes) await write(manager);
+        }
+      : undefined;
+    const written = await this.outcomes.write(request, afterMove);
     if (written === 'kept') return { id: message.id, status: 'SENDING' };
     if (written === 'not-moved') {
       this.log.warn({ messageId: message.id, status }, 'a message was taken over before its outcome was written');
       return { id: message.id, status: 'SENDING' };
     }
     this.afterOutcome(request);
+    onAcceptance?.written();
     return { id: message.id, status };
   }
 
