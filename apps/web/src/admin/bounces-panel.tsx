@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { messageOf } from '../api/graphql-errors';
 import { LoadState } from '../app/page-frame';
 import { ConfirmDialog } from '../forms/confirm-dialog';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../forms/format-date';
 import { Notice, type NoticeState } from '../forms/notice';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useAdminStyles } from './admin-styles';
+import { AdminTable } from './admin-table';
 import { BouncesQuery, ClearSuppressedAddressMutation } from './bounces.operations';
 
 const DAYS = 30;
@@ -52,36 +53,25 @@ export function BouncesPanel() {
             {t.bounces.rate(rate.days, rate.sent, rate.bounced, (rate.rate * 100).toLocaleString(language === 'fi' ? 'fi-FI' : 'en-GB', { maximumFractionDigits: 1 }), rate.delayed)}
           </p>
         )}
-        {list.length === 0 ? (
-          <Text>{t.bounces.none}</Text>
-        ) : (
-          <div className={styles.tableWrap}>
-            <Table aria-labelledby="bounces-heading">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.bounces.address}</TableHeaderCell>
-                  <TableHeaderCell>{t.bounces.reply}</TableHeaderCell>
-                  <TableHeaderCell>{t.bounces.since}</TableHeaderCell>
-                  <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.map((s) => (
-                  <TableRow key={s.address}>
-                    <TableCell>{s.address}</TableCell>
-                    <TableCell>{[s.status, s.reply].filter(Boolean).join(' – ')}</TableCell>
-                    <TableCell>{formatDateTime(s.createdAt, language)}</TableCell>
-                    <TableCell>
-                      <Button size="small" aria-label={t.bounces.clearLabel(s.address)} onClick={() => setPending(s.address)}>
-                        {t.bounces.clear}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        <AdminTable
+          labelledBy="bounces-heading"
+          rows={list}
+          rowKey={(s) => s.address}
+          empty={t.bounces.none}
+          columns={[
+            { header: t.bounces.address, cell: (s) => s.address },
+            { header: t.bounces.reply, cell: (s) => [s.status, s.reply].filter(Boolean).join(' – ') },
+            { header: t.bounces.since, cell: (s) => formatDateTime(s.createdAt, language) },
+            {
+              header: t.admin.actions,
+              cell: (s) => (
+                <Button size="small" aria-label={t.bounces.clearLabel(s.address)} onClick={() => setPending(s.address)}>
+                  {t.bounces.clear}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </LoadState>
       <ConfirmDialog
         open={pending !== null}

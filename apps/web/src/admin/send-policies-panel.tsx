@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { OUTPUT_KINDS, SEND_MODES, moduleSendPolicySchema, validateModuleSendPolicy, type OutputKind, type SendMode } from '@maestro/settings-schema';
 import { messageOf } from '../api/graphql-errors';
 import { LoadState } from '../app/page-frame';
@@ -10,6 +10,7 @@ import { useFieldTexts } from '../i18n/field-texts';
 import { sourceLabel, useLanguage, useT } from '../i18n/i18n';
 import { SendPoliciesQuery, UpdateSendPolicyMutation } from './admin.operations';
 import { useAdminStyles } from './admin-styles';
+import { AdminTable } from './admin-table';
 
 const useStyles = makeStyles({
   sourceCell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -33,6 +34,17 @@ export function SendPoliciesPanel() {
   const [edits, setEdits] = useState<Partial<Record<SendPolicyFieldsFragment['source'], Edit>>>({});
   const [notice, setNotice] = useState<NoticeState | null>(null);
 
+  /** A program's policy with the admin's unsaved choices for it. */
+  const rowOf = (policy: SendPolicyFieldsFragment) => {
+    const edit = edits[policy.source] ?? { defaultOutput: policy.defaultOutput, sendMode: policy.sendMode };
+    return {
+      policy,
+      label: sourceLabel(policy.source, language),
+      edit,
+      changed: edit.defaultOutput !== policy.defaultOutput || edit.sendMode !== policy.sendMode,
+      setEdit: (next: Edit) => setEdits((all) => ({ ...all, [policy.source]: next })),
+    };
+  };
 
   const save = async (policy: SendPolicyFieldsFragment, edit: Edit) => {
     setNotice(null);
@@ -58,73 +70,64 @@ export function SendPoliciesPanel() {
       <Text className={styles.intro}>{t.sendPolicies.intro}</Text>
       <Notice notice={notice} />
       <LoadState loading={!policies.data} error={policies.data ? undefined : policies.error} onRetry={() => void policies.refetch()}>
-        <div className={styles.tableWrap}>
-        <Table aria-labelledby="policies-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.sendPolicies.source}</TableHeaderCell>
-              <TableHeaderCell>{text('defaultOutput').label}</TableHeaderCell>
-              <TableHeaderCell>{text('sendMode').label}</TableHeaderCell>
-              <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {policies.data?.sendPolicies.map((policy) => {
-              const label = sourceLabel(policy.source, language);
-              const edit = edits[policy.source] ?? { defaultOutput: policy.defaultOutput, sendMode: policy.sendMode };
-              const changed = edit.defaultOutput !== policy.defaultOutput || edit.sendMode !== policy.sendMode;
-              const setEdit = (next: Edit) => setEdits((all) => ({ ...all, [policy.source]: next }));
-              return (
-                <TableRow key={policy.source}>
-                  <TableCell>
-                    <div className={local.sourceCell}>
-                      <span>{label}</span>
-                      {policy.migratedFromSendLater && (
-                        <MessageBar intent="warning" layout="multiline">
-                          <MessageBarBody>{t.sendPolicies.migrated}</MessageBarBody>
-                        </MessageBar>
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <Select
-                      aria-label={`${text('defaultOutput').label}: ${label}`}
-                      value={edit.defaultOutput}
-                      onChange={(_e, data) => setEdit({ ...edit, defaultOutput: data.value as OutputKind })}
-                    >
-                      {OUTPUT_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {t.enums.outputKind[kind]}
-                        </option>
-                      ))}
-                    </Select>
-                  </TableCell>
-                  <TableCell>
-                    <Select aria-label={`${text('sendMode').label}: ${label}`} value={edit.sendMode} onChange={(_e, data) => setEdit({ ...edit, sendMode: data.value as SendMode })}>
-                      {SEND_MODES.map((mode) => (
-                        <option key={mode} value={mode}>
-                          {t.enums.sendMode[mode]}
-                        </option>
-                      ))}
-                    </Select>
-                  </TableCell>
-                  <TableCell>
-                    <Button
-                      size="small"
-                      appearance={policy.migratedFromSendLater ? 'primary' : 'secondary'}
-                      disabled={loading || !(changed || policy.migratedFromSendLater)}
-                      aria-label={policy.migratedFromSendLater ? `${t.dialog.confirm}: ${label}` : t.sendPolicies.saveLabel(label)}
-                      onClick={() => void save(policy, edit)}
-                    >
-                      {policy.migratedFromSendLater ? t.dialog.confirm : t.sendPolicies.save}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-        </div>
+        <AdminTable
+          labelledBy="policies-heading"
+          rows={(policies.data?.sendPolicies ?? []).map(rowOf)}
+          rowKey={(row) => row.policy.source}
+          columns={[
+            {
+              header: t.sendPolicies.source,
+              cell: ({ policy, label }) => (
+                <div className={local.sourceCell}>
+                  <span>{label}</span>
+                  {policy.migratedFromSendLater && (
+                    <MessageBar intent="warning" layout="multiline">
+                      <MessageBarBody>{t.sendPolicies.migrated}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                </div>
+              ),
+            },
+            {
+              header: text('defaultOutput').label,
+              cell: ({ label, edit, setEdit }) => (
+                <Select aria-label={`${text('defaultOutput').label}: ${label}`} value={edit.defaultOutput} onChange={(_e, data) => setEdit({ ...edit, defaultOutput: data.value as OutputKind })}>
+                  {OUTPUT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t.enums.outputKind[kind]}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+            {
+              header: text('sendMode').label,
+              cell: ({ label, edit, setEdit }) => (
+                <Select aria-label={`${text('sendMode').label}: ${label}`} value={edit.sendMode} onChange={(_e, data) => setEdit({ ...edit, sendMode: data.value as SendMode })}>
+                  {SEND_MODES.map((mode) => (
+                    <option key={mode} value={mode}>
+                      {t.enums.sendMode[mode]}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+            {
+              header: t.admin.actions,
+              cell: ({ policy, label, edit, changed }) => (
+                <Button
+                  size="small"
+                  appearance={policy.migratedFromSendLater ? 'primary' : 'secondary'}
+                  disabled={loading || !(changed || policy.migratedFromSendLater)}
+                  aria-label={policy.migratedFromSendLater ? `${t.dialog.confirm}: ${label}` : t.sendPolicies.saveLabel(label)}
+                  onClick={() => void save(policy, edit)}
+                >
+                  {policy.migratedFromSendLater ? t.dialog.confirm : t.sendPolicies.save}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </LoadState>
     </section>
   );

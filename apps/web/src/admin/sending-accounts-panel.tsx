@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { messageOf } from '../api/graphql-errors';
 import { LoadState } from '../app/page-frame';
 import { formatDateTime } from '../forms/format-date';
@@ -9,6 +9,7 @@ import type { SendingAccountFieldsFragment } from '../gql/graphql';
 import type { Dictionary, UiLanguage } from '../i18n/dictionary';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useAdminStyles } from './admin-styles';
+import { AdminTable } from './admin-table';
 import { ProbeSendingAccountMutation, SendingAccountsQuery } from './sending-accounts.operations';
 
 /** A park ends by itself within minutes: half a minute keeps the list honest without a flood of requests. */
@@ -68,42 +69,29 @@ export function SendingAccountsPanel() {
       <Text className={styles.intro}>{t.sendingAccounts.intro}</Text>
       <Notice notice={notice} />
       <LoadState loading={!accounts.data} error={accounts.data ? undefined : accounts.error} onRetry={() => void accounts.refetch()}>
-        {list.length === 0 ? (
-          <Text>{t.sendingAccounts.none}</Text>
-        ) : (
-          <div className={styles.tableWrap}>
-            <Table aria-labelledby="sending-accounts-heading">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.sendingAccounts.account}</TableHeaderCell>
-                  <TableHeaderCell>{t.sendingAccounts.state}</TableHeaderCell>
-                  <TableHeaderCell>{t.sendingAccounts.reason}</TableHeaderCell>
-                  <TableHeaderCell>{t.sendingAccounts.failures}</TableHeaderCell>
-                  <TableHeaderCell>{t.sendingAccounts.maxConnections}</TableHeaderCell>
-                  <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.map((a) => (
-                  <TableRow key={a.accountKey}>
-                    <TableCell>{a.label}</TableCell>
-                    <TableCell>{stateOf(a, t, language)}</TableCell>
-                    <TableCell>{a.parked ? a.parkMessage : ''}</TableCell>
-                    <TableCell>{a.connectionFailures}</TableCell>
-                    <TableCell>{a.maxConnections}</TableCell>
-                    <TableCell>
-                      {a.parked && a.parkedUntil && (
-                        <Button size="small" aria-label={t.sendingAccounts.probeLabel(a.label)} disabled={probing !== null} onClick={() => void probe(a)}>
-                          {t.sendingAccounts.probe}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        <AdminTable
+          labelledBy="sending-accounts-heading"
+          rows={list}
+          rowKey={(a) => a.accountKey}
+          empty={t.sendingAccounts.none}
+          columns={[
+            { header: t.sendingAccounts.account, cell: (a) => a.label },
+            { header: t.sendingAccounts.state, cell: (a) => stateOf(a, t, language) },
+            { header: t.sendingAccounts.reason, cell: (a) => (a.parked ? a.parkMessage : '') },
+            { header: t.sendingAccounts.failures, cell: (a) => a.connectionFailures },
+            { header: t.sendingAccounts.maxConnections, cell: (a) => a.maxConnections },
+            {
+              header: t.admin.actions,
+              cell: (a) =>
+                a.parked &&
+                a.parkedUntil && (
+                  <Button size="small" aria-label={t.sendingAccounts.probeLabel(a.label)} disabled={probing !== null} onClick={() => void probe(a)}>
+                    {t.sendingAccounts.probe}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       </LoadState>
     </section>
   );

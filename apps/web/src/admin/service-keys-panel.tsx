@@ -12,12 +12,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from '@fluentui/react-components';
 import { Add20Regular, Copy20Regular } from '@fluentui/react-icons';
@@ -32,6 +26,7 @@ import type { ServiceKeyFieldsFragment } from '../gql/graphql';
 import { useLanguage, useT } from '../i18n/i18n';
 import { CreateServiceKeyMutation, RevokeServiceKeyMutation, ServiceKeysQuery, UsersQuery } from './admin.operations';
 import { useAdminStyles } from './admin-styles';
+import { AdminTable } from './admin-table';
 
 /** Palveluavaimet: keys ERP modules call the API with. A key is shown once, when created. */
 export function ServiceKeysPanel() {
@@ -75,44 +70,29 @@ export function ServiceKeysPanel() {
       </div>
       <Notice notice={notice} />
       <LoadState loading={!keys.data} error={keys.data ? undefined : keys.error} onRetry={() => void keys.refetch()}>
-        {keys.data?.serviceKeys.length === 0 ? (
-          <Text>{t.serviceKeys.none}</Text>
-        ) : (
-          <div className={styles.tableWrap}>
-          <Table aria-labelledby="keys-heading">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.serviceKeys.name}</TableHeaderCell>
-                <TableHeaderCell>{t.serviceKeys.module}</TableHeaderCell>
-                <TableHeaderCell>{t.serviceKeys.defaultUser}</TableHeaderCell>
-                <TableHeaderCell>{t.serviceKeys.createdAt}</TableHeaderCell>
-                <TableHeaderCell>{t.serviceKeys.lastUsedAt}</TableHeaderCell>
-                <TableHeaderCell>{t.serviceKeys.status}</TableHeaderCell>
-                <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {keys.data?.serviceKeys.map((key) => (
-                <TableRow key={key.id}>
-                  <TableCell>{key.name}</TableCell>
-                  <TableCell>{key.module}</TableCell>
-                  <TableCell>{userName(key.defaultUserId ?? null)}</TableCell>
-                  <TableCell>{formatDateTime(key.createdAt, language)}</TableCell>
-                  <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt, language) : t.serviceKeys.never}</TableCell>
-                  <TableCell>{key.revokedAt ? `${t.serviceKeys.revoked} ${formatDateTime(key.revokedAt, language)}` : t.serviceKeys.valid}</TableCell>
-                  <TableCell>
-                    {!key.revokedAt && (
-                      <Button size="small" aria-label={t.serviceKeys.revokeLabel(key.name)} onClick={() => setRevoking(key)}>
-                        {t.serviceKeys.revoke}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          </div>
-        )}
+        <AdminTable
+          labelledBy="keys-heading"
+          rows={keys.data?.serviceKeys ?? []}
+          rowKey={(key) => key.id}
+          empty={t.serviceKeys.none}
+          columns={[
+            { header: t.serviceKeys.name, cell: (key) => key.name },
+            { header: t.serviceKeys.module, cell: (key) => key.module },
+            { header: t.serviceKeys.defaultUser, cell: (key) => userName(key.defaultUserId ?? null) },
+            { header: t.serviceKeys.createdAt, cell: (key) => formatDateTime(key.createdAt, language) },
+            { header: t.serviceKeys.lastUsedAt, cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt, language) : t.serviceKeys.never) },
+            { header: t.serviceKeys.status, cell: (key) => (key.revokedAt ? `${t.serviceKeys.revoked} ${formatDateTime(key.revokedAt, language)}` : t.serviceKeys.valid) },
+            {
+              header: t.admin.actions,
+              cell: (key) =>
+                !key.revokedAt && (
+                  <Button size="small" aria-label={t.serviceKeys.revokeLabel(key.name)} onClick={() => setRevoking(key)}>
+                    {t.serviceKeys.revoke}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       </LoadState>
       <CreateServiceKeyDialog open={creating} users={users.data?.users ?? []} onClose={() => setCreating(false)} />
       <ConfirmDialog

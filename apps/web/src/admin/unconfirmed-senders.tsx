@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { userMailSettingsSchema } from '@maestro/settings-schema';
 import { messageOf } from '../api/graphql-errors';
 import { Notice, type NoticeState } from '../forms/notice';
@@ -8,6 +8,7 @@ import { useFieldTexts } from '../i18n/field-texts';
 import { useT } from '../i18n/i18n';
 import { ConfirmUserSenderMutation, UnconfirmedSendersQuery, UpdateUserMailSettingsMutation } from '../settings/settings.operations';
 import { useAdminStyles } from './admin-styles';
+import { AdminTable } from './admin-table';
 
 /**
  * Sender addresses and names users typed themselves (before only admins could set them): each user
@@ -43,44 +44,35 @@ export function UnconfirmedSenders() {
       </h3>
       <Text className={styles.intro}>{t.security.unconfirmedIntro}</Text>
       <Notice notice={notice} />
-      {rows.length === 0 ? (
-        <Text>{t.security.noUnconfirmed}</Text>
-      ) : (
-        <Table aria-labelledby="unconfirmed-senders-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.users.username}</TableHeaderCell>
-              <TableHeaderCell>{text('email').label}</TableHeaderCell>
-              <TableHeaderCell>{text('senderName').label}</TableHeaderCell>
-              <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.userId}>
-                <TableCell>{row.username}</TableCell>
-                <TableCell>{row.email}</TableCell>
-                <TableCell>{row.senderName}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" appearance="primary" disabled={busy} aria-label={t.security.confirmLabel(row.username)} onClick={() => void act(() => confirm({ variables: { userId: row.userId } }), t.security.confirmed(row.username))}>
-                      {t.security.confirm}
-                    </Button>
-                    <Button
-                      size="small"
-                      disabled={busy}
-                      aria-label={t.security.rejectLabel(row.username)}
-                      onClick={() => void act(() => clear({ variables: { userId: row.userId, input: { email: '', senderName: '' } } }), t.security.rejected(row.username))}
-                    >
-                      {t.security.reject}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <AdminTable
+        labelledBy="unconfirmed-senders-heading"
+        rows={rows}
+        rowKey={(row) => row.userId}
+        empty={t.security.noUnconfirmed}
+        columns={[
+          { header: t.users.username, cell: (row) => row.username },
+          { header: text('email').label, cell: (row) => row.email },
+          { header: text('senderName').label, cell: (row) => row.senderName },
+          {
+            header: t.admin.actions,
+            cell: (row) => (
+              <div className={styles.actions}>
+                <Button size="small" appearance="primary" disabled={busy} aria-label={t.security.confirmLabel(row.username)} onClick={() => void act(() => confirm({ variables: { userId: row.userId } }), t.security.confirmed(row.username))}>
+                  {t.security.confirm}
+                </Button>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={t.security.rejectLabel(row.username)}
+                  onClick={() => void act(() => clear({ variables: { userId: row.userId, input: { email: '', senderName: '' } } }), t.security.rejected(row.username))}
+                >
+                  {t.security.reject}
+                </Button>
+              </div>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -10,12 +10,6 @@ import {
   DialogSurface,
   DialogTitle,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
@@ -30,6 +24,7 @@ import type { UserFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/i18n';
 import { CreateUserMutation, UpdateUserMutation, UsersQuery } from './admin.operations';
 import { useAdminStyles } from './admin-styles';
+import { AdminTable } from './admin-table';
 import { UnconfirmedSenders } from './unconfirmed-senders';
 
 /** Käyttäjät: create, change role, deactivate. An admin cannot demote or deactivate themselves. */
@@ -41,6 +36,7 @@ export function UsersPanel() {
   const [updateUser, { loading: updating }] = useMutation(UpdateUserMutation);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [creating, setCreating] = useState(false);
+  const isSelf = (user: UserFieldsFragment) => user.id === me.user.id;
 
   const update = async (user: UserFieldsFragment, input: { role?: Role; active?: boolean }) => {
     setNotice(null);
@@ -66,62 +62,58 @@ export function UsersPanel() {
       <UnconfirmedSenders />
       <Notice notice={notice} />
       <LoadState loading={!users.data} error={users.data ? undefined : users.error} onRetry={() => void users.refetch()}>
-        <div className={styles.tableWrap}>
-        <Table aria-labelledby="users-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.users.username}</TableHeaderCell>
-              <TableHeaderCell>{t.users.displayName}</TableHeaderCell>
-              <TableHeaderCell>{t.users.role}</TableHeaderCell>
-              <TableHeaderCell>{t.users.status}</TableHeaderCell>
-              <TableHeaderCell>{t.admin.actions}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.data?.users.map((user) => {
-              const self = user.id === me.user.id;
-              return (
-                <TableRow key={user.id}>
-                  <TableCell>
-                    {user.username} {self && t.users.you}
-                  </TableCell>
-                  <TableCell>{user.displayName}</TableCell>
-                  <TableCell>
-                    <Select
-                      aria-label={t.users.roleOf(user.username)}
-                      value={user.role}
-                      disabled={self || updating}
-                      onChange={(_e, data) => void update(user, { role: data.value as Role })}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t.enums.role[role]}
-                        </option>
-                      ))}
-                    </Select>
-                  </TableCell>
-                  <TableCell>{user.active ? t.users.active : t.users.inactive}</TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      <Button
-                        size="small"
-                        disabled={self || updating}
-                        aria-label={user.active ? t.users.deactivateLabel(user.username) : t.users.activateLabel(user.username)}
-                        onClick={() => void update(user, { active: !user.active })}
-                      >
-                        {user.active ? t.users.deactivate : t.users.activate}
-                      </Button>
-                      <RouterLink to={`/admin/users/${user.id}/mail`} aria-label={t.users.mailSettingsLabel(user.username)}>
-                        {t.users.mailSettings}
-                      </RouterLink>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-        </div>
+        <AdminTable
+          labelledBy="users-heading"
+          rows={users.data?.users ?? []}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              header: t.users.username,
+              cell: (user) => (
+                <>
+                  {user.username} {isSelf(user) && t.users.you}
+                </>
+              ),
+            },
+            { header: t.users.displayName, cell: (user) => user.displayName },
+            {
+              header: t.users.role,
+              cell: (user) => (
+                <Select
+                  aria-label={t.users.roleOf(user.username)}
+                  value={user.role}
+                  disabled={isSelf(user) || updating}
+                  onChange={(_e, data) => void update(user, { role: data.value as Role })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t.enums.role[role]}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+            { header: t.users.status, cell: (user) => (user.active ? t.users.active : t.users.inactive) },
+            {
+              header: t.admin.actions,
+              cell: (user) => (
+                <div className={styles.actions}>
+                  <Button
+                    size="small"
+                    disabled={isSelf(user) || updating}
+                    aria-label={user.active ? t.users.deactivateLabel(user.username) : t.users.activateLabel(user.username)}
+                    onClick={() => void update(user, { active: !user.active })}
+                  >
+                    {user.active ? t.users.deactivate : t.users.activate}
+                  </Button>
+                  <RouterLink to={`/admin/users/${user.id}/mail`} aria-label={t.users.mailSettingsLabel(user.username)}>
+                    {t.users.mailSettings}
+                  </RouterLink>
+                </div>
+              ),
+            },
+          ]}
+        />
       </LoadState>
       <CreateUserDialog
         open={creating}
