@@ -163,6 +163,11 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     clock = new Date(clock.getTime() + 59_000);
     expect(await dispatcher.runOnce()).toHaveLength(0);
 
+    // A message queued during the park waits for the account too, and says so.
+    const during = await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: ['myohemmin@asiakas.fi'], subject: 'Tilaus kesken tauon', body: 'x' });
+    const read = await api.gql<{ message: { status: string; waitReason: string | null } }>('query($id: ID!) { message(id: $id) { status waitReason } }', { id: during.id }, { token: api.a.admin.token });
+    expect(read.data?.message).toEqual({ status: 'QUEUED', waitReason: 'ACCOUNT_UNREACHABLE' });
+
     // After the backoff the server is back: exactly one message probes it, and its success unparks.
     const server = await startSmtpServer({ port, maxMessages: 100 });
     try {

@@ -2,6 +2,8 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
 import { Allow } from '../../graphql/access';
+import { ACCOUNT_UNREACHABLE } from './dispatch/account-states';
+import { MESSAGE_TRANSITIONS } from './lifecycle/transitions';
 import { presentMessage } from './message-presenter';
 import { MessageConnection, MessageFilter, OutboundMessage, SendMessageInput, SendSmsInput } from './message.types';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
@@ -19,7 +21,20 @@ async function present(ctx: RequestContext, messages: OutboundMessageEntity[], k
   const attachments = known ?? (await ctx.services.attachments.forMessages(messages.map((m) => m.id)));
   const tried = messages.filter((m) => m.attempts > 0).map((m) => m.id);
   const recipients = tried.length ? await ctx.services.messageArchive.recipientsOf(tried) : new Map<string, MessageRecipientEntity[]>();
-  return messages.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language, recipients.get(m.id)));
+  const waiting = await withUnreachableAccounts(ctx, messages);
+  return waiting.map((m) => presentMessage(m, attachments.get(m.id) ?? [], ctx.language, recipients.get(m.id)));
+}
+
+/**
+ * A message that waits for its turn while its account is parked waits for the account, whenever it was
+ * queued: the park marks the messages waiting then, and this the ones queued or failed since.
+ */
+async function withUnreachableAccounts(ctx: RequestContext, messages: OutboundMessageEntity[]): Promise<OutboundMessageEntity[]> {
+  const waits = (m: OutboundMessageEntity) => m.waitReason === null && m.accountKey !== null && (MESSAGE_TRANSITIONS.claim.from as readonly string[]).includes(m.status);
+  if (!messages.some(waits)) return messages;
+  const unreachable = new Map<string, ReadonlySet<string>>();
+  for (const companyId of new Set(messages.filter(waits).map((m) => m.companyId))) unreachable.set(companyId, await ctx.services.accountStates.unreachableKeys(companyId));
+  return messages.map((m) => (waits(m) && unreachable.get(m.companyId)?.has(m.accountKey ?? '') ? { ...m, waitReason: ACCOUNT_UNREACHABLE } : m));
 }
 
 @Resolver()

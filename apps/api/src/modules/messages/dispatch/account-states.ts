@@ -1,6 +1,7 @@
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, Not, type DataSource } from 'typeorm';
 import type { ClassifiedError, SmtpErrorCode } from '@maestro/mail-core';
 import { effectiveMaxConnections, type SmtpAccount } from '@maestro/settings-schema';
+import { ShortCache } from '../../../common/short-cache';
 import { transaction } from '../../../db/transaction';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
 import { OutboundMessageEntity } from '../outbound-message.entity';
@@ -57,6 +58,8 @@ export function accountLabel(account: SmtpAccount): string {
 export class AccountStates {
   /** What this process last wrote per account ("cap|label"), so a steady account costs no write per message. */
   private readonly noted = new Map<string, string>();
+  /** The parked accounts of each company, read at most every 2 s (the archive asks on every read). */
+  private readonly parkedCache = new ShortCache(2000);
 
   constructor(
     private readonly db: DataSource,
@@ -126,6 +129,17 @@ export class AccountStates {
       })
       .execute();
     return until;
+  }
+
+  /**
+   * The keys of the company's accounts that are parked or wait for their probe (`parkReason` set until
+   * a connection works): their waiting messages wait for that, whenever they were queued.
+   */
+  async unreachableKeys(companyId: string): Promise<ReadonlySet<string>> {
+    return this.parkedCache.get(companyId, async () => {
+      const rows = await this.db.getRepository(SendingAccountEntity).find({ select: { accountKey: true }, where: { companyId, parkReason: Not(IsNull()) } });
+      return new Set(rows.map((r) => r.accountKey));
+    });
   }
 
   /** The company's accounts for the admins: parked ones first, then those failing, then by name. */
