@@ -222,7 +222,14 @@ describe('in a task pane', () => {
     // Stacked: the pane is under the list, and choosing the row brought its header into view.
     const [listBox, paneBox] = [await list.boundingBox(), await pane.boundingBox()];
     expect(listBox && paneBox && paneBox.y >= listBox.y + listBox.height - 1).toBe(true);
-    await page.waitForFunction((el) => el && el.getBoundingClientRect().top >= 0, await heading.elementHandle());
+    // The reading pane scrolls its header into view in an effect after it renders: wait until the
+    // header is wholly inside the window. Waiting for its top alone passed while it was still below the
+    // window, before the scroll, and the check after it failed under load.
+    await page.waitForFunction((el) => {
+      if (!el) return false;
+      const { top, bottom } = el.getBoundingClientRect();
+      return top >= 0 && bottom <= window.innerHeight;
+    }, await heading.elementHandle());
     expect(await inView(heading, page)).toBe(true);
     await screenshot(page, 'narrow-sent');
     await page.close();
