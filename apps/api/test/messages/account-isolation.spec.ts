@@ -104,6 +104,31 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     expect(tarpit.connectionCount).toBeLessThanOrEqual(3);
   }, 60_000);
 
+  it("claims another company's new message at once while sends to a dead server hold most of the slots", async () => {
+    await api.useSmtpServer(api.a.id, tarpit);
+    await api.useSmtpServer(api.b.id, healthy);
+    // Four slots, three of them A's cap; A's sends wait 30 s for a greeting; no poll comes to the rescue
+    // within the test: only the message's acceptance can get it claimed.
+    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
+    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
+    const dispatcher = services.createDispatcher({ workerId: 'w-slots', concurrency: 4, pollMs: 60_000, leaseMs: 60_000 });
+    extra.push({ services, dispatcher });
+    dispatcher.start();
+    try {
+      for (let i = 0; i < 10; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+      await until(async () => tarpit.openConnections >= 3, 'the tarpit holds three of A’s sends');
+      const b = await services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
+      await until(async () => (await messages().findOneByOrFail({ id: b.id })).status === 'SENT', "B's message is SENT");
+
+      // Order, not time: B went out while A's three sends still hung on the tarpit.
+      expect(await messages().countBy({ companyId: api.a.id, status: 'SENDING' })).toBe(3);
+      expect(await messages().countBy({ companyId: api.a.id, status: 'RETRYING' })).toBe(0);
+    } finally {
+      // Cut A's hanging sends, or stopping the dispatcher would wait for their timeout.
+      await tarpit.close();
+    }
+  }, 90_000);
+
   it("does not let one user's dead own account hold back the company account", async () => {
     await api.useSmtpServer(api.a.id, healthy);
     await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: tarpit.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);

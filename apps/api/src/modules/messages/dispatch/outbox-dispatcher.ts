@@ -93,6 +93,13 @@ export class OutboxDispatcher {
   private loop: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private wakeUp: (() => void) | null = null;
+  /**
+   * Counts the moments new work may have become due (a message accepted, a poll interval that ran out);
+   * a finished send is not one, it only frees a slot. `lookedFor` is the count when the last claim
+   * began: while they differ, the loop claims into whatever slots are free.
+   */
+  private announced = 0;
+  private lookedFor = 0;
   private unsubscribe: (() => void) | null = null;
   private lastHousekeeping = 0;
   private readonly now: () => Date;
@@ -126,7 +133,7 @@ export class OutboxDispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.events.onAccepted(() => this.wakeUp?.());
+    this.unsubscribe = this.events.onAccepted(() => this.announceWork());
     this.loop = this.run();
     for (const companion of this.options.companions ?? []) companion.start();
   }
@@ -164,11 +171,15 @@ export class OutboxDispatcher {
         }
         await this.housekeeping();
         const free = concurrency - this.inFlight.size;
-        // Claim in batches: wait until half the slots are free rather than one claim per message.
-        if (this.inFlight.size > 0 && free < Math.ceil(concurrency / 2)) {
+        // Claim in batches: a finished send frees a slot, but the loop claims again only once half the
+        // slots are free, rather than once per message. New work is claimed into whatever slots are
+        // free: sends hanging on a server that never answers may hold more than half of them for as
+        // long as the SMTP timeout, and another account's message must not wait that long (issue 13).
+        if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(concurrency / 2) && this.announced === this.lookedFor)) {
           await this.sleep(pollMs);
           continue;
         }
+        this.lookedFor = this.announced;
         const { messages: claimed, troubled } = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free });
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
@@ -183,8 +194,9 @@ export class OutboxDispatcher {
             });
           this.inFlight.add(task);
         }
-        // A full batch means more may be due: go round again (and wait there for free slots).
-        if (claimed.length > 0 && claimed.length === free) continue;
+        // A full batch means more may be due, and work announced during the claim was not looked for
+        // yet: go round again (and wait there for free slots).
+        if ((claimed.length > 0 && claimed.length === free) || this.announced !== this.lookedFor) continue;
         await this.sleep(pollMs);
       } catch (err) {
         // A lock conflict that outlived the retries is load, not a fault: the next round claims again.
@@ -210,6 +222,12 @@ export class OutboxDispatcher {
     return tried.length ? recipientsOf(this.db, tried) : new Map();
   }
 
+  /** New work may be due: the next round claims it, at once if the loop is asleep. */
+  private announceWork(): void {
+    this.announced += 1;
+    this.wakeUp?.();
+  }
+
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
@@ -217,7 +235,11 @@ export class OutboxDispatcher {
         if (this.wakeUp === done) this.wakeUp = null;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      // A poll interval that ran out looks for work that became due meanwhile (a retry, a dead lease).
+      const timer = setTimeout(() => {
+        this.announced += 1;
+        done();
+      }, ms);
       this.wakeUp = done;
     });
   }
