@@ -114,9 +114,9 @@ export class SentCopies {
       .execute();
   }
 
-  /** A copy may have been queued: file it now rather than after the pause. */
-  written(): void {
-    this.loop.wake();
+  /** A copy was queued with the outcome: file it now rather than after the pause (and only then). */
+  written(message: Pick<OutboundMessageEntity, 'channel'>, account: SmtpAccount): void {
+    if (message.channel === 'EMAIL' && filesSentCopies(account)) this.loop.wake();
   }
 
   start(): void {

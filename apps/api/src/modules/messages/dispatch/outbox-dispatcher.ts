@@ -50,7 +50,7 @@ export interface OutboxDispatcherOptions {
    */
   onFirstAcceptance?: {
     queue(manager: EntityManager, message: OutboundMessageEntity, account: SmtpAccount): Promise<void>;
-    written(): void;
+    written(message: OutboundMessageEntity, account: SmtpAccount): void;
   };
   /** Loops that run beside this dispatcher and start and stop with it (the Sent-folder copies, the bounce reader). */
   companions?: ReadonlyArray<{ start(): void; stop(): Promise<void> }>;
@@ -438,7 +438,7 @@ export class OutboxDispatcher {
       return { id: message.id, status: 'SENDING' };
     }
     this.afterOutcome(request);
-    onAcceptance?.written();
+    if (firstAcceptance) onAcceptance?.written(message, firstAcceptance);
     return { id: message.id, status };
   }
 
