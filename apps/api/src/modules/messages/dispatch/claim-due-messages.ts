@@ -124,32 +124,10 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
 
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
 async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAccount[]> {
-  const due = new Map<string, { companyId: string; accountKey: string; due: number }>();
-  for (const clause of DUE_CLAUSES) {
-    const rows: Array<{ companyId: string; accountKey: string | null; n: number | string }> = await db
-      .getRepository(OutboundMessageEntity)
-      .createQueryBuilder('m')
-      .select('m.companyId', 'companyId')
-      .addSelect('m.accountKey', 'accountKey')
-      .addSelect('COUNT(*)', 'n')
-      .where(clause.where, { now: request.now })
-      .groupBy('m.companyId')
-      .addGroupBy('m.accountKey')
-      .getRawMany();
-    for (const row of rows) {
-      const accountKey = row.accountKey ?? NO_KEY;
-      const id = `${row.companyId}/${accountKey}`;
-      const entry = due.get(id) ?? { companyId: row.companyId, accountKey, due: 0 };
-      entry.due += Number(row.n);
-      due.set(id, entry);
-    }
-  }
+  const { due, inFlight } = await scanAccounts(db, request.now);
   if (due.size === 0) return [];
   const companyIds = [...new Set([...due.values()].map((d) => d.companyId))];
-  const [states, inFlight] = await Promise.all([
-    db.getRepository(SendingAccountEntity).findBy({ companyId: In(companyIds) }),
-    inFlightCounts(db.manager, companyIds, request.now),
-  ]);
+  const states = await db.getRepository(SendingAccountEntity).findBy({ companyId: In(companyIds) });
   const stateOf = new Map(states.map((s) => [`${s.companyId}/${s.accountKey}`, s]));
   const result: DueAccount[] = [];
   for (const [id, entry] of due) {
@@ -158,6 +136,45 @@ async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAc
     result.push({ ...entry, free: capOf(state) - (inFlight.get(id) ?? 0), lastClaimedAt: state?.lastClaimedAt ?? null, known: state !== undefined });
   }
   return result;
+}
+
+/**
+ * Per account, the due messages and those in flight (SENDING with a live lease), in one statement: each
+ * clause a SELECT of its own (its own index range), joined with UNION ALL. The dispatcher scans on every
+ * wake-up, so five statements here were a third of its SQL.
+ */
+async function scanAccounts(db: DataSource, now: Date): Promise<{ due: Map<string, { companyId: string; accountKey: string; due: number }>; inFlight: Map<string, number> }> {
+  const count = (kind: 'due' | 'busy', where: string) =>
+    db
+      .getRepository(OutboundMessageEntity)
+      .createQueryBuilder('m')
+      .select(`'${kind}'`, 'kind')
+      .addSelect('m.companyId', 'companyId')
+      .addSelect('m.accountKey', 'accountKey')
+      .addSelect('COUNT(*)', 'n')
+      .where(where, { now })
+      .groupBy('m.companyId')
+      .addGroupBy('m.accountKey')
+      .getQueryAndParameters();
+  const parts = [...DUE_CLAUSES.map((clause) => count('due', clause.where)), count('busy', `m.status = '${MESSAGE_TRANSITIONS.claim.to}' AND m.lockedUntil >= :now`)];
+  const rows: Array<{ kind: 'due' | 'busy'; companyId: string; accountKey: string | null; n: number | string }> = await db.query(
+    parts.map(([sql]) => sql).join(' UNION ALL '),
+    parts.flatMap(([, parameters]) => parameters),
+  );
+  const due = new Map<string, { companyId: string; accountKey: string; due: number }>();
+  const inFlight = new Map<string, number>();
+  for (const row of rows) {
+    const accountKey = row.accountKey ?? NO_KEY;
+    const id = `${row.companyId}/${accountKey}`;
+    if (row.kind === 'busy') {
+      inFlight.set(id, Number(row.n));
+      continue;
+    }
+    const entry = due.get(id) ?? { companyId: row.companyId, accountKey, due: 0 };
+    entry.due += Number(row.n);
+    due.set(id, entry);
+  }
+  return { due, inFlight };
 }
 
 /**
