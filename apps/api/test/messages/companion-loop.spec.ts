@@ -75,6 +75,19 @@ describe('the companion loop', () => {
     expect(rounds()).toBe(1);
   });
 
+  it('ends without a pause when stopped during a round', async () => {
+    let finishRound: () => void = () => undefined;
+    const { loop } = loopWith(() => new Promise<RoundResult>((resolve) => (finishRound = () => resolve('idle'))));
+    loop.start();
+    let stopped = false;
+    const stopping = loop.stop().then(() => (stopped = true));
+    finishRound();
+    await settle();
+    expect(stopped).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+    await stopping;
+  });
+
   it('starts once however often it is started', async () => {
     const { loop, rounds } = loopWith(async () => 'idle');
     loop.start();

@@ -61,6 +61,8 @@ export class CompanionLoop {
   }
 
   private pause(): Promise<void> {
+    // A stop that came during the round ends the loop now: its wake-up found no pause to cut short.
+    if (!this.running) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const end = () => {
         clearTimeout(timer);
