@@ -26,6 +26,26 @@ function sqliteDiskRefusesWrites(file: string, refuse: boolean): void {
   execFileSync('chattr', [refuse ? '+i' : '-i', ...targets]);
 }
 
+/** A deployment's database taken away and brought back, whichever kind it is. */
+interface DatabaseOutage {
+  /** SQLite: its files made unwritable. MariaDB: the server killed with -9. */
+  begin(): Promise<void>;
+  /** SQLite: writable again. MariaDB: started again on the same data. */
+  end(): Promise<void>;
+}
+
+function databaseOutage(deployment: Deployment, mariadb: OwnMariaDb | undefined): DatabaseOutage {
+  const { database } = deployment;
+  if (database.kind === 'sqlite') {
+    return {
+      begin: async () => sqliteDiskRefusesWrites(database.file, true),
+      end: async () => sqliteDiskRefusesWrites(database.file, false),
+    };
+  }
+  if (!mariadb) throw new Error('A MariaDB outage needs the test’s own server (startOwnMariaDb), which it can kill.');
+  return { begin: () => mariadb.kill9(), end: () => mariadb.start() };
+}
+
 interface Tally {
   /** idempotency key -> the id and Message-ID the API answered. */
   acknowledged: Map<string, { id: string; messageId: string }>;
@@ -83,12 +103,14 @@ const errorLines = (p: ApiProcess) =>
 interface OutageScenario {
   name: string;
   kind: 'sqlite' | 'mysql';
+  /** How long the database is away (MariaDB's own start adds to it). */
+  outageMs: number;
 }
 
 describe.each<OutageScenario>([
-  { name: 'SQLite files made unwritable for 8 s', kind: 'sqlite' },
-  { name: 'MariaDB killed with -9 and started again', kind: 'mysql' },
-])('acknowledged means stored: $name during 3 parallel senders', ({ kind }) => {
+  { name: 'SQLite files made unwritable for 8 s', kind: 'sqlite', outageMs: 8_000 },
+  { name: 'MariaDB killed with -9 and started again', kind: 'mysql', outageMs: 6_000 },
+])('acknowledged means stored: $name during 3 parallel senders', ({ kind, outageMs }) => {
   let deployment: Deployment | undefined;
   let sink: CountingSink | undefined;
   let mariadb: OwnMariaDb | undefined;
@@ -119,15 +141,10 @@ describe.each<OutageScenario>([
     const senders = Array.from({ length: SENDERS }, (_, i) => sender(() => api, client.token as string, `s${i}`, () => stopped, tally));
 
     await waitFor('messages acknowledged before the outage', () => tally.acknowledged.size >= 30, 30_000);
-    if (deployment.database.kind === 'sqlite') {
-      sqliteDiskRefusesWrites(deployment.database.file, true);
-      await sleep(8_000);
-      sqliteDiskRefusesWrites(deployment.database.file, false);
-    } else {
-      await mariadb!.kill9();
-      await sleep(6_000);
-      await mariadb!.start();
-    }
+    const outage = databaseOutage(deployment, mariadb);
+    await outage.begin();
+    await sleep(outageMs);
+    await outage.end();
     const acknowledgedAtRecovery = tally.acknowledged.size;
     await waitFor('messages acknowledged after the outage', () => tally.acknowledged.size >= acknowledgedAtRecovery + 30, 30_000);
     stopped = true;
@@ -185,7 +202,7 @@ describe.each<FailedWriteScenario>([
     if (kind === 'mysql') mariadb = await startOwnMariaDb();
     const mysqlUrl = mariadb ? await mariadb.createDatabase('maestro_worker') : undefined;
     deployment = await createDeployment(kind, { mysqlUrl, env: { MAESTRO_DISPATCH_POLL_MS: '100', MAESTRO_DISPATCH_CONCURRENCY: String(CONCURRENCY), MAESTRO_DISPATCH_LEASE_SECONDS: '60' } });
-    const d = deployment;
+    const outage = databaseOutage(deployment, mariadb);
     let outageEnded: Promise<void> = Promise.resolve();
     sink = await startCountingSink({
       held: true,
@@ -193,13 +210,8 @@ describe.each<FailedWriteScenario>([
       // The fifth message is with the server: cut the database before it answers 250, back after 5 s.
       beforeAnswer: async (arrival) => {
         if (arrival !== 5) return;
-        if (d.database.kind === 'sqlite') {
-          sqliteDiskRefusesWrites(d.database.file, true);
-          outageEnded = sleep(5_000).then(() => sqliteDiskRefusesWrites((d.database as { file: string }).file, false));
-        } else {
-          await mariadb!.kill9();
-          outageEnded = sleep(5_000).then(() => mariadb!.start());
-        }
+        await outage.begin();
+        outageEnded = sleep(5_000).then(() => outage.end());
       },
     });
     const dispatcherInApi = kind === 'sqlite';
