@@ -129,6 +129,39 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     }
   }, 90_000);
 
+  it("keeps slots for another company while one company's dead accounts could take them all", async () => {
+    // A's company account and a user's own account each point at a dead server: 2 × cap 3 = 6 sends
+    // could hang, in a worker of 6 slots; A may hold 4 of them (companyShare), the other 2 stay free.
+    const second = await startTarpit();
+    const hanging = () => tarpit.openConnections + second.openConnections;
+    await api.useSmtpServer(api.a.id, tarpit);
+    await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: second.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);
+    await api.useSmtpServer(api.b.id, healthy);
+    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
+    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
+    // A short poll: an account nobody has sent through yet gets one slot until its first send has begun.
+    const dispatcher = services.createDispatcher({ workerId: 'w-share', concurrency: 6, pollMs: 50, leaseMs: 60_000 });
+    extra.push({ services, dispatcher });
+    for (let i = 0; i < 10; i++) {
+      await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Oma ${i}`, body: 'x' });
+      await services.messageIntake.send(adminOf(api.a), { source: 'QUOTE', to: [`asiakas${i}@asiakas.fi`], subject: `Yhteinen ${i}`, body: 'x' });
+    }
+    dispatcher.start();
+    try {
+      await until(async () => hanging() >= 4, 'the dead servers hold four of A’s sends');
+      const b = await services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
+      await until(async () => (await messages().findOneByOrFail({ id: b.id })).status === 'SENT', "B's message is SENT");
+
+      // Order, not time: B went out while A held its four sends, and A never held more.
+      expect(await messages().countBy({ companyId: api.a.id, status: 'SENDING' })).toBe(4);
+      expect(hanging()).toBe(4);
+    } finally {
+      // Cut A's hanging sends, or stopping the dispatcher would wait for their timeout.
+      await tarpit.close();
+      await second.close();
+    }
+  }, 90_000);
+
   it("does not let one user's dead own account hold back the company account", async () => {
     await api.useSmtpServer(api.a.id, healthy);
     await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: tarpit.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);

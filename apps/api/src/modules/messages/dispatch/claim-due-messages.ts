@@ -10,6 +10,17 @@ export interface ClaimRequest {
   now: Date;
   leaseMs: number;
   limit: number;
+  /** How many more of this worker's slots a company may take (companyRoom); unlimited when absent. */
+  roomOf?: (companyId: string) => number;
+}
+
+/**
+ * The slots of one worker a single company may hold at once: all but a quarter, which stays for the
+ * other companies. One company's accounts are each within their cap, but seven dead accounts at 3 each
+ * would hold all 20 slots until their SMTP timeouts; the reserve keeps another company's message moving.
+ */
+export function companyShare(concurrency: number): number {
+  return Math.max(1, concurrency - Math.ceil(concurrency / 4));
 }
 
 /**
@@ -61,7 +72,7 @@ export function accountId(companyId: string, accountKey: string | null): string 
  * same share as a company with one. Whoever was served longest ago goes first (never served: first of
  * all), so successive claims rotate even when a claim has room for only a few.
  */
-export function shareOut(accounts: readonly DueAccount[], limit: number): Map<DueAccount, number> {
+export function shareOut(accounts: readonly DueAccount[], limit: number, roomOf: (companyId: string) => number = () => Infinity): Map<DueAccount, number> {
   const since = (a: DueAccount) => a.lastClaimedAt?.getTime() ?? -1;
   const byCompany = new Map<string, DueAccount[]>();
   for (const account of accounts) {
@@ -74,6 +85,7 @@ export function shareOut(accounts: readonly DueAccount[], limit: number): Map<Du
       accounts: list.sort((a, b) => since(a) - since(b) || a.accountKey.localeCompare(b.accountKey)),
       lastServed: Math.max(...list.map(since)),
       next: 0,
+      room: roomOf(companyId),
     }))
     .sort((a, b) => a.lastServed - b.lastServed || a.companyId.localeCompare(b.companyId));
   const shares = new Map<DueAccount, number>();
@@ -83,6 +95,7 @@ export function shareOut(accounts: readonly DueAccount[], limit: number): Map<Du
     progress = false;
     for (const company of companies) {
       if (left <= 0) break;
+      if (company.room <= 0) continue;
       // This company's next account that can still take one.
       for (let tried = 0; tried < company.accounts.length; tried++) {
         const account = company.accounts[company.next]!;
@@ -91,6 +104,7 @@ export function shareOut(accounts: readonly DueAccount[], limit: number): Map<Du
         if (taken < Math.min(account.due, account.free)) {
           shares.set(account, taken + 1);
           left--;
+          company.room--;
           progress = true;
           break;
         }
@@ -109,7 +123,7 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
   const troubled = new Set<string>();
   if (request.limit <= 0) return { messages: [], troubled };
   const accounts = await dueAccounts(db, request);
-  const shares = shareOut(accounts, request.limit);
+  const shares = shareOut(accounts, request.limit, request.roomOf);
   const lockedUntil = new Date(request.now.getTime() + request.leaseMs);
   const ids: string[] = [];
   for (const [account, wanted] of shares) {

@@ -21,7 +21,7 @@ import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-re
 import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type RecipientState } from '../recipients/recipient-states';
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
-import { accountId, claimDueMessages } from './claim-due-messages';
+import { accountId, claimDueMessages, companyShare } from './claim-due-messages';
 import { OutcomeWriter, type AfterMove } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
 import type { SendQuotas } from './send-quotas';
@@ -92,6 +92,8 @@ export class OutboxDispatcher {
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
+  /** This worker's sends in flight per company: no company holds more than companyShare of the slots. */
+  private readonly heldByCompany = new Map<string, number>();
   private wakeUp: (() => void) | null = null;
   /**
    * Counts the moments new work may have become due (a message accepted, a poll interval that ran out);
@@ -180,16 +182,27 @@ export class OutboxDispatcher {
           continue;
         }
         this.lookedFor = this.announced;
-        const { messages: claimed, troubled } = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit: free });
+        const share = companyShare(concurrency);
+        const { messages: claimed, troubled } = await claimDueMessages(this.db, {
+          workerId: this.workerId,
+          now: this.now(),
+          leaseMs: this.options.leaseMs,
+          limit: free,
+          roomOf: (companyId) => share - (this.heldByCompany.get(companyId) ?? 0),
+        });
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
         for (const message of claimed) {
+          this.heldByCompany.set(message.companyId, (this.heldByCompany.get(message.companyId) ?? 0) + 1);
           const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id), troubled)
             .then(() => undefined)
             // process() records every failure itself; this only guards the worker's life.
             .catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'))
             .finally(() => {
               this.inFlight.delete(task);
+              const held = (this.heldByCompany.get(message.companyId) ?? 1) - 1;
+              if (held > 0) this.heldByCompany.set(message.companyId, held);
+              else this.heldByCompany.delete(message.companyId);
               this.wakeUp?.();
             });
           this.inFlight.add(task);
