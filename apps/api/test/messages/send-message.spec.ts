@@ -84,6 +84,16 @@ describe.each(DATABASE_KINDS)('sending e-mail on %s', (kind) => {
     }
   });
 
+  it('stops at once when told to during a claim round, without waiting out the poll interval', async () => {
+    // A poll interval far longer than the test may take: stopping must not wait for it.
+    // Nothing to send either: no finished send comes to wake the loop.
+    const dispatcher = api.runtime.services.createDispatcher({ pollMs: 10 * 60_000 });
+    dispatcher.start();
+    // The first round is under way (start does not wait for it): the stop comes in the middle of it,
+    // and must end the loop without the test's timeout running out first.
+    await expect(dispatcher.stop()).resolves.toBeUndefined();
+  });
+
   it('retries a transient failure (451) with backoff, then sends the same Message-ID', async () => {
     reply = { code: 451, message: '4.3.0 Try again later' };
     const queued = await send({});

@@ -242,6 +242,8 @@ export class OutboxDispatcher {
   }
 
   private sleep(ms: number): Promise<void> {
+    // Stopped while a round ran (no sleep to cut short then): end now, not after a poll interval.
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
