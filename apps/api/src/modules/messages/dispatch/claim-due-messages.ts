@@ -10,7 +10,7 @@ export interface ClaimRequest {
   now: Date;
   leaseMs: number;
   limit: number;
-  /** How many more of this worker's slots a company may take (companyRoom); unlimited when absent. */
+  /** How many more of this worker's slots a company may take (its companyShare less what it holds); unlimited when absent. */
   roomOf?: (companyId: string) => number;
 }
 
