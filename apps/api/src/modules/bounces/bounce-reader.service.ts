@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { createHash } from 'node:crypto';
 import { In, Not, Raw, type DataSource } from 'typeorm';
 import {
   imapEndpointOf,
@@ -18,6 +17,7 @@ import { hasImapHost, hasSmtpHost, parseAddressList, type SmtpAccount } from '@m
 import type { Logger } from '../../common/logger';
 import { timeOrderedId } from '../../common/time-ordered-id';
 import { CompanionLoop } from '../messages/dispatch/companion-loop';
+import { newWorkerId } from '../messages/dispatch/worker-id';
 import { applyTransition } from '../messages/lifecycle/apply-transition';
 import { RECIPIENT_TRANSITIONS } from '../messages/lifecycle/transitions';
 import { MessageRecipientEntity } from '../messages/recipients/message-recipient.entity';
@@ -92,7 +92,7 @@ export class BounceReader {
     private readonly log: Logger,
     private readonly options: BounceReaderOptions,
   ) {
-    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:bounce:${randomBytes(3).toString('hex')}`;
+    this.workerId = options.workerId ?? newWorkerId('bounce');
     this.now = options.now ?? (() => new Date());
     this.loop = new CompanionLoop(
       async () => {

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { IsNull, LessThan, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import {
   appendToSentFolder,
@@ -16,6 +14,7 @@ import type { Logger } from '../../common/logger';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SettingsService } from '../settings/settings.service';
 import { CompanionLoop } from '../messages/dispatch/companion-loop';
+import { newWorkerId } from '../messages/dispatch/worker-id';
 import { nextAttempt, type RetryPolicyOptions } from '../messages/dispatch/retry-policy';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { toDispatchable } from '../messages/to-outgoing';
@@ -64,7 +63,7 @@ export class SentCopies {
     private readonly log: Logger,
     private readonly options: SentCopiesOptions,
   ) {
-    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:copy:${randomBytes(3).toString('hex')}`;
+    this.workerId = options.workerId ?? newWorkerId('copy');
     this.now = options.now ?? (() => new Date());
     // A round that filed copies goes again at once: more may be due.
     this.loop = new CompanionLoop(async () => ((await this.runOnce()).length > 0 ? 'more' : 'idle'), { name: 'the Sent-folder copy worker', pauseMs: options.pollMs, log });

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { makeClassifiedError, sendingQuotaKey, type ClassifiedError, type RecipientRejection, type SendOutcome, type SendSuccess, type SmtpDispatcher } from '@maestro/mail-core';
 import { hasSmtpHost, type SmtpAccount } from '@maestro/settings-schema';
@@ -22,6 +20,7 @@ import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type Rec
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
 import { accountId, claimDueMessages, companyShare } from './claim-due-messages';
+import { newWorkerId } from './worker-id';
 import { OutcomeWriter, type AfterMove } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
 import type { SendQuotas } from './send-quotas';
@@ -119,7 +118,7 @@ export class OutboxDispatcher {
     private readonly options: OutboxDispatcherOptions,
     private readonly metrics?: OutboxMetrics,
   ) {
-    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.workerId = options.workerId ?? newWorkerId();
     this.now = options.now ?? (() => new Date());
     this.accounts = new AccountStates(db, options.parking ?? parkingWithin(options.retry.maxDelayMs));
     this.outcomes = new OutcomeWriter(db, log, {
