@@ -82,7 +82,8 @@ export function createServices(deps: ServiceDeps) {
     // so they hold across workers, and a message over the limit waits in the outbox.
   });
   const suppressions = new Suppressions(db);
-  const messageIntake = new MessageIntake(db, settings, compose, attachments, events, {
+  const accountStates = new AccountStates(db);
+  const messageIntake = new MessageIntake(db, settings, compose, attachments, events, accountStates, {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
     // An address that bounced permanently is refused until an admin clears it (issue 17).
@@ -94,7 +95,6 @@ export function createServices(deps: ServiceDeps) {
     retryMaxAgeMs: config.retry.maxAgeMs,
   });
   const messageArchive = new MessageArchive(db);
-  const accountStates = new AccountStates(db);
   const messageLifecycle = new MessageLifecycle(db, messageArchive, events, { retryMaxAgeMs: config.retry.maxAgeMs });
   events.subscribeAccepted((channel) => metrics.accepted.inc({ channel }));
   const { connectionMs, greetingMs, socketMs } = config.smtpTimeouts;

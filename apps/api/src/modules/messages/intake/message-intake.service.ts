@@ -10,7 +10,7 @@ import type { AttachmentStore } from '../../attachments/attachment-store';
 import { refusedBy } from '../../compose/compose.errors';
 import type { ComposeService, EmailRequest } from '../../compose/compose.service';
 import type { SettingsService } from '../../settings/settings.service';
-import { AccountStates } from '../dispatch/account-states';
+import type { AccountStates } from '../dispatch/account-states';
 import { applyTransition } from '../lifecycle/apply-transition';
 import type { MessageEvents } from '../message-events';
 import { MESSAGE_TEXTS, draftNotOpen, fieldProblem } from '../messages.errors';
@@ -77,19 +77,16 @@ interface PreparedEmail {
  * From then on it is never lost.
  */
 export class MessageIntake {
-  /** The sending accounts' caps, known to the claim before the first message is sent through them. */
-  private readonly accounts: AccountStates;
-
   constructor(
     private readonly db: DataSource,
     private readonly settings: SettingsService,
     private readonly compose: ComposeService,
     private readonly attachments: AttachmentStore,
     private readonly events: MessageEvents,
+    /** Where the sending accounts' caps are noted, so the claim knows them before the first send. */
+    private readonly accounts: AccountStates,
     private readonly options: MessageIntakeOptions,
-  ) {
-    this.accounts = new AccountStates(db);
-  }
+  ) {}
 
   /** `payloadHash`: what the idempotency key stands for, when the caller's request was more than this message (startSend). */
   async send(caller: Caller, request: SendMessageRequest, options: { payloadHash?: string } = {}): Promise<OutboundMessageEntity> {
