@@ -1,3 +1,4 @@
+import { MIMEType } from 'node:util';
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { LocalizedText } from '@maestro/settings-schema';
@@ -13,6 +14,7 @@ import { setAttachmentHeaders } from '../../app/security-headers';
 import { AttachmentTooLargeError } from './attachment-store';
 import { ATTACHMENT_TEXTS } from './attachments.errors';
 import type { AttachmentEntity } from './attachment.entity';
+import { PartOpenings } from './part-openings';
 
 /** Control characters (C0, DEL, C1) and Unicode line and paragraph separators: refused in a file name. */
 const CONTROL_IN_NAME = /[\p{Cc}\u2028\u2029]/u;
@@ -87,7 +89,9 @@ export function attachmentRoutes(services: Services): Router {
       return;
     }
     let parser: busboy.Busboy;
+    let openings: PartOpenings;
     try {
+      openings = new PartOpenings(new MIMEType(req.header('content-type') ?? '').params.get('boundary') ?? '');
       // File names are UTF-8 (what browsers send): Lasku_Äänekoski.pdf must not become Lasku_Ã„Ã¤nekoski.pdf.
       parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: attachmentBytes + 1, files: 20, fields: 0, parts: 20 } });
     } catch {
@@ -107,7 +111,9 @@ export function attachmentRoutes(services: Services): Router {
       failure.set(f);
     };
 
+    let partsRead = 0;
     parser.on('file', (field, stream, info) => {
+      partsRead += 1;
       // A truncated upload errors the file stream too; the parser's own error answers the request.
       stream.on('error', () => undefined);
       if (field !== 'file' || failure.get()) {
@@ -177,9 +183,11 @@ export function attachmentRoutes(services: Services): Router {
       });
       req.on('aborted', resolve);
     });
+    req.on('data', (chunk: Buffer) => openings.push(chunk));
     req.pipe(parser);
     await finished;
     await chain;
+    if (!failure.get() && openings.count > partsRead) failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unreadablePart() });
     if (!failure.get() && stored.length === 0) failure.set({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
     const f = failure.get();
     if (f) {

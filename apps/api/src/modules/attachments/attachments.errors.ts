@@ -7,6 +7,10 @@ export const ATTACHMENT_TEXTS = {
   unauthenticated: () => ({ fi: 'Kirjaudu sisään: pyynnöstä puuttuu voimassa oleva tunniste.', en: 'Log in: the request has no valid token.' }),
   notMultipart: () => ({ fi: 'Lähetä tiedostot multipart/form-data-muodossa file-kentissä.', en: 'Send the files as multipart/form-data in `file` parts.' }),
   malformed: () => ({ fi: 'Lähetyksen muoto on virheellinen (multipart).', en: 'The multipart body is malformed.' }),
+  unreadablePart: () => ({
+    fi: 'Lähetyksessä on osa, jonka otsaketta (Content-Disposition) ei voi lukea, esimerkiksi tiedosto, jonka nimi päättyy kenoviivaan (\\). Mitään ei tallennettu: nimeä tiedosto uudelleen ja lataa tiedostot sitten.',
+    en: 'A part of the upload has a Content-Disposition header that cannot be read, for example a file whose name ends in a backslash (\\). Nothing was stored: rename the file, then upload the files again.',
+  }),
   unknownPart: (field: string) => ({ fi: `Tuntematon kenttä "${field}": käytä kenttää file.`, en: `Unknown part "${field}": use the field name file.` }),
   emptyFile: (filename: string) => ({ fi: `Tiedosto ${filename} on tyhjä: valitse toinen tiedosto.`, en: `The file ${filename} is empty: choose another file.` }),
   controlInFilename: () => ({
