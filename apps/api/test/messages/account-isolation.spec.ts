@@ -5,6 +5,7 @@ import { createServices, type Services } from '../../src/app/services';
 import { openDatabase } from '../../src/db/data-source';
 import type { Caller } from '../../src/common/caller';
 import type { OutboxDispatcher } from '../../src/modules/messages/dispatch/outbox-dispatcher';
+import { accountId, claimDueMessages } from '../../src/modules/messages/dispatch/claim-due-messages';
 import { SendingAccountEntity } from '../../src/modules/messages/dispatch/sending-account.entity';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
@@ -175,6 +176,58 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     const tried = Number((await api.runtime.db.query(`SELECT COUNT(*) AS n FROM outbound_message WHERE senderUserId = '${api.a.user.id}' AND attempts > 0`))[0].n);
     expect(tried).toBeLessThanOrEqual(3);
   }, 60_000);
+
+  it('starts no claim round for messages of an account already at its cap', async () => {
+    await api.useSmtpServer(api.a.id, tarpit);
+    await api.useSmtpServer(api.b.id, healthy);
+    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
+    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
+    const dispatcher = services.createDispatcher({ workerId: 'w-rounds', concurrency: 10, pollMs: 60_000, leaseMs: 60_000 });
+    extra.push({ services, dispatcher });
+    const rounds = async () => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
+    const sendA = (i: number) => services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+    dispatcher.start();
+    try {
+      for (let i = 0; i < 3; i++) await sendA(i);
+      await until(async () => tarpit.openConnections >= 3, 'the tarpit holds three of A’s sends, its cap');
+      // The next of A's messages finds A at its cap: one round, which the dispatcher remembers.
+      const before = await rounds();
+      await sendA(3);
+      await until(async () => (await rounds()) === before + 1, 'the round for A’s fourth message is done');
+      for (let i = 4; i < 14; i++) await sendA(i);
+      const b = await services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
+      await until(async () => (await messages().findOneByOrFail({ id: b.id })).status === 'SENT', "B's message is SENT");
+
+      // A's ten further messages started none; B's one round claimed B's message.
+      expect(await rounds()).toBe(before + 2);
+      expect(await messages().countBy({ companyId: api.a.id, status: 'SENDING' })).toBe(3);
+    } finally {
+      await tarpit.close();
+    }
+  }, 90_000);
+
+  it("claims a quick account's freed slots together, once half its cap is free", async () => {
+    await api.useSmtpServer(api.a.id, healthy);
+    const sent = await Promise.all(Array.from({ length: 10 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
+    const accountKey = sent[0]!.accountKey as string;
+    const account = accountId(api.a.id, accountKey);
+    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
+    const claim = (quickSends: boolean) => claimDueMessages(api.runtime.db, { workerId: 'w-batch', now: new Date(), leaseMs: 60_000, limit: 10, quickSends: () => quickSends });
+    const finish = async (n: number) => {
+      const sending = await messages().find({ where: { companyId: api.a.id, status: 'SENDING' }, take: n });
+      await messages().update(sending.map((m) => m.id), { status: 'SENT', lockedBy: null, lockedUntil: null });
+    };
+
+    expect((await claim(true)).messages).toHaveLength(4);
+    await finish(1);
+    // One slot of four free: a quick account waits for a second; a slow one takes it at once.
+    const waiting = await claim(true);
+    expect(waiting.messages).toHaveLength(0);
+    expect(waiting.capBound.get(account)).toEqual({ free: 1, batch: 2 });
+    expect((await claim(false)).messages).toHaveLength(1);
+    await finish(2);
+    expect((await claim(true)).messages).toHaveLength(2);
+  });
 
   it('never has more of one account’s messages in transfer than its cap, across two dispatchers', async () => {
     const counting = await startCountingServer(30);

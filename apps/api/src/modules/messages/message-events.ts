@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { MessageStatus } from './lifecycle/message-states';
 
+/** The sending account a message goes through (its company and accountKey). */
+export interface AcceptedFor {
+  companyId: string;
+  accountKey: string | null;
+}
+
 export interface MessageChange {
   id: string;
   companyId: string;
@@ -28,14 +34,17 @@ export class MessageEvents {
     return () => this.emitter.off('change', listener);
   }
 
-  /** Asked when a message was accepted, so an idle dispatcher looks at once. */
-  onAccepted(listener: () => void): () => void {
+  /**
+   * Asked when a message was accepted, so an idle dispatcher looks at once. `accounts`: whose messages
+   * they were, when known (a dispatcher need not look for an account that is at its cap anyway).
+   */
+  onAccepted(listener: (accounts?: readonly AcceptedFor[]) => void): () => void {
     this.emitter.on('accepted', listener);
     return () => this.emitter.off('accepted', listener);
   }
 
-  accepted(channel: 'EMAIL' | 'SMS' = 'EMAIL', count = 1): void {
-    this.emitter.emit('accepted');
+  accepted(channel: 'EMAIL' | 'SMS' = 'EMAIL', count = 1, accounts?: readonly AcceptedFor[]): void {
+    this.emitter.emit('accepted', accounts);
     for (let i = 0; i < count; i++) this.emitter.emit('accepted-channel', channel);
   }
 

@@ -12,6 +12,7 @@ export class OutboxMetrics {
   readonly failures: Counter<'code' | 'permanent'>;
   readonly quotaWaits: Counter<'reason'>;
   readonly accepted: Counter<'channel'>;
+  readonly claimRounds: Counter<'took'>;
 
   constructor(db: DataSource, options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'maestro_' });
@@ -38,6 +39,12 @@ export class OutboxMetrics {
       name: 'maestro_messages_accepted_total',
       help: 'Messages accepted into the outbox by this process.',
       labelNames: ['channel'],
+      registers: [this.registry],
+    });
+    this.claimRounds = new Counter({
+      name: 'maestro_claim_rounds_total',
+      help: "Claim rounds of this process's dispatcher, by whether they took a message (some) or found nothing to take (none).",
+      labelNames: ['took'],
       registers: [this.registry],
     });
     const repo = () => db.getRepository(OutboundMessageEntity);

@@ -12,6 +12,19 @@ export interface ClaimRequest {
   limit: number;
   /** How many more of this worker's slots a company may take (its companyShare less what it holds); unlimited when absent. */
   roomOf?: (companyId: string) => number;
+  /** Whether an account's sends return quickly (`accountId` key): such an account is claimed into in batches (claimBatch). */
+  quickSends?: (accountId: string) => boolean;
+}
+
+/**
+ * How many of a busy account's slots must be free before it is claimed into again. A claim round costs
+ * the same SQL for one message as for five, so an account whose sends return quickly waits until half
+ * its cap is free and takes them together: claiming each freed slot alone was most of the dispatcher's
+ * statements. An account whose sends are slow gets every freed slot at once: there an idle slot costs
+ * more throughput than a claim round costs CPU.
+ */
+export function claimBatch(cap: number, quickSends: boolean): number {
+  return quickSends ? Math.ceil(cap / 2) : 1;
 }
 
 /**
@@ -44,7 +57,10 @@ export interface DueAccount {
   accountKey: string;
   /** Due messages (as many as the scan saw). */
   due: number;
-  /** Slots left under its cap across all workers (cap minus SENDING rows with a live lease). */
+  /** Its cap (capOf) and its SENDING rows with a live lease, across all workers. */
+  cap: number;
+  busy: number;
+  /** Slots left under its cap across all workers (cap minus busy). */
   free: number;
   lastClaimedAt: Date | null;
   /** Its sending_account row exists already (no INSERT needed before locking it). */
@@ -59,6 +75,14 @@ export interface Claim {
    * only a send through one of these has a count to clear when it reaches the server.
    */
   troubled: ReadonlySet<string>;
+  /**
+   * The accounts (`accountId` key) whose due messages wait only for their own cap after this claim:
+   * their slots free (across all workers, as the claim saw them) and the batch they wait for. A send of
+   * theirs that finishes may make room; nothing else here does.
+   */
+  capBound: ReadonlyMap<string, { free: number; batch: number }>;
+  /** Due messages were left for want of this worker's slots or a company's share of them: any freed slot may take one. */
+  workerBound: boolean;
 }
 
 /** The key `Claim.troubled` uses for an account. */
@@ -121,19 +145,38 @@ export function shareOut(accounts: readonly DueAccount[], limit: number, roomOf:
  */
 export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<Claim> {
   const troubled = new Set<string>();
-  if (request.limit <= 0) return { messages: [], troubled };
+  const capBound = new Map<string, { free: number; batch: number }>();
+  if (request.limit <= 0) return { messages: [], troubled, capBound, workerBound: true };
   const accounts = await dueAccounts(db, request);
-  const shares = shareOut(accounts, request.limit, request.roomOf);
+  const batchOf = (account: DueAccount) => claimBatch(account.cap, request.quickSends?.(accountId(account.companyId, account.accountKey)) ?? false);
+  const shares = shareOut(
+    accounts.filter((account) => account.busy === 0 || account.free >= batchOf(account)),
+    request.limit,
+    request.roomOf,
+  );
   const lockedUntil = new Date(request.now.getTime() + request.leaseMs);
   const ids: string[] = [];
+  const results = new Map<DueAccount, AccountClaim>();
   for (const [account, wanted] of shares) {
     const taken = await claimForAccount(db, account, wanted, request, lockedUntil);
+    results.set(account, taken);
     ids.push(...taken.ids);
     if (taken.ids.length > 0 && taken.troubled) troubled.add(accountId(account.companyId, account.accountKey));
   }
-  if (ids.length === 0) return { messages: [], troubled };
+  let workerBound = false;
+  for (const account of accounts) {
+    const result = results.get(account);
+    if (result && (result.freeAfter === null || result.drained)) continue;
+    const taken = result?.ids.length ?? 0;
+    if (account.due - taken <= 0) continue;
+    const free = result?.freeAfter ?? account.free;
+    const batch = batchOf(account);
+    if (free < batch) capBound.set(accountId(account.companyId, account.accountKey), { free, batch });
+    else workerBound = true;
+  }
+  if (ids.length === 0) return { messages: [], troubled, capBound, workerBound };
   const claimed = await db.getRepository(OutboundMessageEntity).findBy({ id: In(ids), lockedBy: request.workerId });
-  return { messages: claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled };
+  return { messages: claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled, capBound, workerBound };
 }
 
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
@@ -147,7 +190,9 @@ async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAc
   for (const [id, entry] of due) {
     const state = stateOf.get(id);
     if (state?.parkedUntil && state.parkedUntil > request.now) continue;
-    result.push({ ...entry, free: capOf(state) - (inFlight.get(id) ?? 0), lastClaimedAt: state?.lastClaimedAt ?? null, known: state !== undefined });
+    const cap = capOf(state);
+    const busy = inFlight.get(id) ?? 0;
+    result.push({ ...entry, cap, busy, free: cap - busy, lastClaimedAt: state?.lastClaimedAt ?? null, known: state !== undefined });
   }
   return result;
 }
@@ -216,14 +261,24 @@ async function inFlightCounts(manager: EntityManager, companyIds: string[], now:
 }
 
 /**
+ * What one account's claim took. `freeAfter`: its slots left under the cap then, null when it was
+ * parked; `drained`: fewer were due than it could take, so none are left.
+ */
+interface AccountClaim {
+  ids: string[];
+  troubled: boolean;
+  freeAfter: number | null;
+  drained: boolean;
+}
+
+/**
  * Claim up to `wanted` of one account's due messages. The account's row is locked first, so the
  * in-flight count and the claim are one step for every worker: two workers cannot both take its last
  * slot. On MariaDB rows another worker is claiming are skipped, not waited for; SQLite has one writer.
  */
-async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<{ ids: string[]; troubled: boolean }> {
+async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<AccountClaim> {
   const mysql = db.options.type !== 'better-sqlite3';
   const { companyId, accountKey } = account;
-  const none = { ids: [], troubled: false };
   // Rows are never deleted: one the scan saw needs no INSERT (a statement per claim on the hot path).
   if (!account.known) {
     await db
@@ -238,10 +293,11 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
     const lockQuery = manager.getRepository(SendingAccountEntity).createQueryBuilder('a').where('a.companyId = :companyId AND a.accountKey = :accountKey', { companyId, accountKey });
     if (mysql) lockQuery.setLock('pessimistic_write');
     const state = await lockQuery.getOne();
-    if (state?.parkedUntil && state.parkedUntil > request.now) return none;
+    if (state?.parkedUntil && state.parkedUntil > request.now) return { ids: [], troubled: false, freeAfter: null, drained: false };
     const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;
-    const take = Math.min(wanted, capOf(state) - busy);
-    if (take <= 0) return none;
+    const free = capOf(state) - busy;
+    const take = Math.min(wanted, free);
+    if (take <= 0) return { ids: [], troubled: false, freeAfter: free, drained: false };
     const ids: string[] = [];
     for (const clause of DUE_CLAUSES) {
       if (ids.length >= take) break;
@@ -258,7 +314,7 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       const rows: Array<{ id: string }> = await select.getRawMany();
       ids.push(...rows.map((r) => r.id));
     }
-    if (ids.length === 0) return none;
+    if (ids.length === 0) return { ids, troubled: false, freeAfter: free, drained: true };
     await manager
       .createQueryBuilder()
       .update(OutboundMessageEntity)
@@ -267,6 +323,6 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       .where('id IN (:...ids)', { ids })
       .execute();
     await manager.update(SendingAccountEntity, { companyId, accountKey }, { lastClaimedAt: request.now });
-    return { ids, troubled: state !== null && (state.connectionFailures > 0 || state.parkReason !== null) };
+    return { ids, troubled: state !== null && (state.connectionFailures > 0 || state.parkReason !== null), freeAfter: free - ids.length, drained: ids.length < take };
   });
 }

@@ -12,7 +12,7 @@ import { IdempotencyRecordEntity } from '../intake/idempotency-record.entity';
 import type { TransitionRequest } from '../lifecycle/apply-transition';
 import type { MessageStatus } from '../lifecycle/message-states';
 import { MESSAGE_TRANSITIONS, deriveMessageStatus } from '../lifecycle/transitions';
-import type { MessageEvents } from '../message-events';
+import type { AcceptedFor, MessageEvents } from '../message-events';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import type { MessageRecipientEntity } from '../recipients/message-recipient.entity';
 import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-recipients';
@@ -20,6 +20,7 @@ import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type Rec
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
 import { accountId, claimDueMessages, companyShare } from './claim-due-messages';
+import { SendPace } from './send-pace';
 import { newWorkerId } from './worker-id';
 import { OutcomeWriter, type AfterMove } from './outcome-writer';
 import { nextAttempt, type RetryPolicyOptions } from './retry-policy';
@@ -101,6 +102,17 @@ export class OutboxDispatcher {
    */
   private announced = 0;
   private lookedFor = 0;
+  /**
+   * What the last claim left due, and why: accounts waiting only for their own cap (their slots free
+   * and the batch they wait for), or messages left for want of this worker's slots. A finished send
+   * calls for a claim round only when it can take something: a round that finds every account at its
+   * cap costs two statements and takes nothing.
+   */
+  private capBound = new Map<string, { free: number; batch: number }>();
+  private workerBound = false;
+  /** A finished send gave a cap-bound account its batch of free slots. */
+  private capReady = false;
+  private readonly pace = new SendPace();
   private unsubscribe: (() => void) | null = null;
   private lastHousekeeping = 0;
   private readonly now: () => Date;
@@ -134,7 +146,9 @@ export class OutboxDispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.events.onAccepted(() => this.announceWork());
+    this.unsubscribe = this.events.onAccepted((accounts) => this.accepted(accounts));
+    // The first round looks for whatever is due already.
+    this.announced += 1;
     this.loop = this.run();
     for (const companion of this.options.companions ?? []) companion.start();
   }
@@ -172,23 +186,29 @@ export class OutboxDispatcher {
         }
         await this.housekeeping();
         const free = concurrency - this.inFlight.size;
-        // Claim in batches: a finished send frees a slot, but the loop claims again only once half the
-        // slots are free, rather than once per message. New work is claimed into whatever slots are
-        // free: sends hanging on a server that never answers may hold more than half of them for as
-        // long as the SMTP timeout, and another account's message must not wait that long (issue 13).
-        if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(concurrency / 2) && this.announced === this.lookedFor)) {
+        if (free <= 0 || !this.worthARound(free)) {
           await this.sleep(pollMs);
           continue;
         }
         this.lookedFor = this.announced;
+        this.capReady = false;
         const share = companyShare(concurrency);
-        const { messages: claimed, troubled } = await claimDueMessages(this.db, {
+        const {
+          messages: claimed,
+          troubled,
+          capBound,
+          workerBound,
+        } = await claimDueMessages(this.db, {
           workerId: this.workerId,
           now: this.now(),
           leaseMs: this.options.leaseMs,
           limit: free,
           roomOf: (companyId) => share - (this.heldByCompany.get(companyId) ?? 0),
+          quickSends: (account) => this.pace.quick(account),
         });
+        this.metrics?.claimRounds.inc({ took: claimed.length ? 'some' : 'none' });
+        this.capBound = new Map([...capBound].map(([account, wait]) => [account, { ...wait }]));
+        this.workerBound = workerBound;
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
         for (const message of claimed) {
@@ -202,6 +222,11 @@ export class OutboxDispatcher {
               const held = (this.heldByCompany.get(message.companyId) ?? 1) - 1;
               if (held > 0) this.heldByCompany.set(message.companyId, held);
               else this.heldByCompany.delete(message.companyId);
+              const waiting = this.capBound.get(accountId(message.companyId, message.accountKey));
+              if (waiting) {
+                waiting.free += 1;
+                if (waiting.free >= waiting.batch) this.capReady = true;
+              }
               this.wakeUp?.();
             });
           this.inFlight.add(task);
@@ -232,6 +257,31 @@ export class OutboxDispatcher {
   private async recipientsOf(messages: OutboundMessageEntity[]): Promise<Map<string, MessageRecipientEntity[]>> {
     const tried = messages.filter((m) => m.attempts > 1).map((m) => m.id);
     return tried.length ? recipientsOf(this.db, tried) : new Map();
+  }
+
+  /**
+   * Whether a claim round now can take anything: new work was announced, a cap-bound account has its
+   * batch of free slots, or messages left for want of slots find enough of them. Claiming into freed
+   * slots waits until half are free, rather than once per message; new work is claimed into whatever
+   * slots are free: sends hanging on a server that never answers may hold more than half of them for
+   * as long as the SMTP timeout, and another account's message must not wait that long (issue 13).
+   */
+  private worthARound(free: number): boolean {
+    if (this.announced !== this.lookedFor || this.capReady) return true;
+    return this.workerBound && (this.inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 2));
+  }
+
+  /**
+   * Messages were accepted. Those of an account the last claim left at its cap wait for its own sends
+   * to finish (they wake the loop then): no round for them now.
+   */
+  private accepted(accounts: readonly AcceptedFor[] | undefined): void {
+    const atCap = (a: AcceptedFor) => {
+      const waiting = this.capBound.get(accountId(a.companyId, a.accountKey));
+      return waiting !== undefined && waiting.free < waiting.batch;
+    };
+    if (accounts?.length && accounts.every(atCap)) return;
+    this.announceWork();
   }
 
   /** New work may be due: the next round claims it, at once if the loop is asleep. */
@@ -278,7 +328,9 @@ export class OutboxDispatcher {
       // The open recipients, in their order: on a follow-up only those the server deferred.
       if (message.channel === 'EMAIL') outgoing.message.envelopeTo = open.map((r) => r.address);
       const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
+      const started = performance.now();
       const outcome = await this.smtp.send(outgoing.account, outgoing.message);
+      this.pace.note(accountId(message.companyId, message.accountKey), performance.now() - started);
       await this.noteReachability(message, accountKey, outcome, troubled.has(accountId(message.companyId, message.accountKey)));
       const result = outcome.ok
         ? await this.recordTransaction(message, recipients, outcome, outgoing.account)
@@ -459,6 +511,9 @@ export class OutboxDispatcher {
   /** Tell the waiting callers (sendMessage wait: true, the web's updates) once an outcome is stored. */
   private afterOutcome(request: TransitionRequest): void {
     const status = MESSAGE_TRANSITIONS[request.event].to;
+    // A follow-up due at once (the server took only so many recipients): no other event would claim it.
+    const dueAgain = request.changes?.nextAttemptAt;
+    if ((status === 'RETRYING' || status === 'PARTIALLY_SENT') && dueAgain && dueAgain <= this.now()) this.announceWork();
     if (request.companyId) this.events.emit({ id: request.id, companyId: request.companyId, status });
     if (status === 'FAILED') this.log.warn({ messageId: request.id, code: request.changes?.lastErrorCode }, 'message failed');
   }

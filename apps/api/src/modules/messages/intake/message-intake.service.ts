@@ -110,7 +110,7 @@ export class MessageIntake {
     });
     const splitGroupId = parts.length > 1 ? timeOrderedId() : null;
     const context = { caller, senderUserId: prepared.senderUserId, documentRef: request.documentRef, now: prepared.now, due: prepared.due, retryMaxAgeMs: this.options.retryMaxAgeMs };
-    const [stored] = await storeOnce(this.db, {
+    const rows = await storeOnce(this.db, {
       caller,
       key: request.idempotencyKey ?? null,
       payloadHash,
@@ -122,8 +122,8 @@ export class MessageIntake {
         return entities;
       },
     });
-    this.events.accepted('EMAIL');
-    return stored as OutboundMessageEntity;
+    this.events.accepted('EMAIL', 1, rows);
+    return rows[0] as OutboundMessageEntity;
   }
 
   /**
@@ -275,7 +275,7 @@ export class MessageIntake {
         return entities;
       },
     });
-    this.events.accepted('SMS', stored.length);
+    this.events.accepted('SMS', stored.length, stored);
     return stored;
   }
 }
