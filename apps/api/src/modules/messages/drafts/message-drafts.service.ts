@@ -113,7 +113,7 @@ export class MessageDrafts {
       payloadHash,
       singleStatement: refs.ordered.length === 0,
       insert: async (manager) => {
-        const row = newOutboxRow(manager, 'saveDraft', { caller, senderUserId: owner, documentRef: request.documentRef, now, due: now, retryMaxAgeMs: this.options.retryMaxAgeMs }, {
+        const row = newOutboxRow('saveDraft', { caller, senderUserId: owner, documentRef: request.documentRef, now, due: now, retryMaxAgeMs: this.options.retryMaxAgeMs }, {
           channel: 'EMAIL',
           source: request.source,
           fromName: email.from.name,

@@ -116,7 +116,7 @@ export class MessageIntake {
       payloadHash,
       singleStatement: parts.length === 1 && attachments.length === 0,
       insert: async (manager) => {
-        const entities = parts.map((part) => newOutboxRow(manager, email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, rowContent(request.source, prepared, part, splitGroupId)));
+        const entities = parts.map((part) => newOutboxRow(email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, rowContent(request.source, prepared, part, splitGroupId)));
         await insertMessages(manager, entities);
         await linkAttachments(manager, entities, attachments);
         return entities;
@@ -156,7 +156,7 @@ export class MessageIntake {
         },
       });
       if (!moved) throw draftNotOpen();
-      const others = rest.map((content) => newOutboxRow(manager, email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, content));
+      const others = rest.map((content) => newOutboxRow(email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, content));
       if (others.length) await insertMessages(manager, others);
       await manager.delete(MessageAttachmentEntity, { messageId: draft.id });
       await linkAttachments(manager, [{ id: draft.id }, ...others], attachments);
@@ -254,7 +254,7 @@ export class MessageIntake {
       singleStatement: unique.length === 1,
       insert: async (manager) => {
         const entities = unique.map((number) =>
-          newOutboxRow(manager, 'accept', context, {
+          newOutboxRow('accept', context, {
             channel: 'SMS',
             source: request.source,
             fromName: resolved.from.name,

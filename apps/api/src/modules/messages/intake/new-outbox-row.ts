@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../../common/caller';
 import { timeOrderedId } from '../../../common/time-ordered-id';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
@@ -29,14 +28,10 @@ export function sentByOf(caller: Caller): string {
  * A new message row: what the message is, plus the bookkeeping every message starts with. `event` is
  * the table's creating event, which decides the first status.
  */
-export function newOutboxRow(
-  manager: EntityManager,
-  event: 'accept' | 'handOff' | 'saveDraft',
-  context: OutboxRowContext,
-  content: OutboxRowContent,
-): OutboundMessageEntity {
+export function newOutboxRow(event: 'accept' | 'handOff' | 'saveDraft', context: OutboxRowContext, content: OutboxRowContent): OutboundMessageEntity {
   const { caller, now, due } = context;
-  return manager.create(OutboundMessageEntity, {
+  // Every column is given here, so no metadata is needed to fill in the rest (manager.create).
+  return Object.assign(new OutboundMessageEntity(), {
     accountKey: null,
     ...content,
     status: MESSAGE_TRANSITIONS[event].to,
@@ -60,5 +55,5 @@ export function newOutboxRow(
     createdAt: now,
     sentAt: null,
     updatedAt: now,
-  });
+  } satisfies OutboundMessageEntity);
 }
