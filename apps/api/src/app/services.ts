@@ -87,7 +87,7 @@ export function createServices(deps: ServiceDeps) {
     messageBytes: config.limits.messageBytes,
     retryMaxAgeMs: config.retry.maxAgeMs,
     // An address that bounced permanently is refused until an admin clears it (issue 17).
-    refusedRecipients: (companyId, recipients) => suppressions.problemsFor(companyId, recipients),
+    refusals: { problemsFor: (companyId, recipients) => suppressions.problemsFor(companyId, recipients), noneRefused: (companyId, recipients) => suppressions.noneSuppressed(companyId, recipients) },
   });
   const messageDrafts = new MessageDrafts(db, compose, messageIntake, attachments, {
     expiryMs: config.drafts.expiryMs,

@@ -56,6 +56,14 @@ describe.each(DATABASE_KINDS)('suppressed recipients at intake, on %s', (kind) =
     expect(await stored(api.a.id)).toBe(before);
   });
 
+  it('refuses it as well when the message has an idempotency key, and stores nothing under the key', async () => {
+    expect((await send({})).data?.sendMessage.status).toBe('QUEUED');
+    await suppress(api.a.id, 'matti@asiakas.fi');
+    expect(problems(await send({ idempotencyKey: 'tilaus-1' }))).toEqual([['to', 'RECIPIENT_SUPPRESSED']]);
+    await api.runtime.db.getRepository(SuppressedAddressEntity).delete({ companyId: api.a.id, address: 'matti@asiakas.fi' });
+    await expect(send({ idempotencyKey: 'tilaus-1' })).resolves.toMatchObject({ data: { sendMessage: { status: 'QUEUED' } } });
+  });
+
   it("does not refuse an address another company suppressed", async () => {
     expect((await send({}, api.b.admin.token)).data?.sendMessage.status).toBe('QUEUED');
     await suppress(api.b.id, 'matti@asiakas.fi');

@@ -1,7 +1,10 @@
 import { MoreThanOrEqual, type DataSource } from 'typeorm';
 import { problem, type Problem } from '@maestro/settings-schema';
+import type { SqlCondition } from '../messages/intake/store-once';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { BounceEventEntity, SuppressedAddressEntity } from './bounce.entities';
+
+type Recipients = Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ address: string }>>;
 
 export interface BounceRate {
   /** Messages sent (SENT or later FAILED by a bounce) in the period. */
@@ -38,19 +41,36 @@ export class Suppressions {
    * more time building and reading the statement than the database spent running it. Nothing is cached:
    * a worker's bounce reader adds addresses, and the next message to one is refused in every process.
    */
-  async problemsFor(companyId: string, recipients: Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ address: string }>>): Promise<Problem[]> {
+  async problemsFor(companyId: string, recipients: Recipients): Promise<Problem[]> {
     const all = (['to', 'cc', 'bcc'] as const).flatMap((field) => recipients[field].map((r) => ({ field, address: r.address.toLowerCase() })));
     if (all.length === 0) return [];
     const addresses = [...new Set(all.map((r) => r.address))];
-    const found: Array<{ address: string; reply: string | null }> = await this.db.query(this.lookup(addresses.length), [companyId, ...addresses]);
+    const found: Array<{ address: string; reply: string | null }> = await this.db.query(
+      `SELECT ${this.column('address')} AS address, ${this.column('reply')} AS reply ${this.rowsOf(addresses.length)}`,
+      [companyId, ...addresses],
+    );
     const byAddress = new Map(found.map((s) => [s.address, s]));
     return all.filter((r) => byAddress.has(r.address)).map((r) => problem(r.field, 'RECIPIENT_SUPPRESSED', { address: r.address, reply: byAddress.get(r.address)?.reply ?? '' }));
   }
 
-  /** The suppressed rows among `count` addresses of one company, in the database's own quoting. */
-  private lookup(count: number): string {
-    const name = (column: keyof SuppressedAddressEntity) => this.db.driver.escape(this.meta.findColumnWithPropertyName(column)?.databaseName ?? column);
-    return `SELECT ${name('address')} AS address, ${name('reply')} AS reply FROM ${this.db.driver.escape(this.meta.tableName)} WHERE ${name('companyId')} = ? AND ${name('address')} IN (${Array.from({ length: count }, () => '?').join(', ')})`;
+  /**
+   * "None of the recipients is suppressed", as a condition for the statement that stores the message:
+   * intake then needs no statement of its own for the check, and no address suppressed before the
+   * message was stored slips between a check and the write. problemsFor says which, when it fails.
+   */
+  noneSuppressed(companyId: string, recipients: Recipients): SqlCondition {
+    const addresses = [...new Set((['to', 'cc', 'bcc'] as const).flatMap((field) => recipients[field].map((r) => r.address.toLowerCase())))];
+    if (addresses.length === 0) return { sql: '1 = 1', parameters: [] };
+    return { sql: `NOT EXISTS (SELECT 1 ${this.rowsOf(addresses.length)})`, parameters: [companyId, ...addresses] };
+  }
+
+  /** FROM and WHERE of the company's rows among `count` addresses (parameters: the company, then the addresses). */
+  private rowsOf(count: number): string {
+    return `FROM ${this.db.driver.escape(this.meta.tableName)} WHERE ${this.column('companyId')} = ? AND ${this.column('address')} IN (${Array.from({ length: count }, () => '?').join(', ')})`;
+  }
+
+  private column(property: keyof SuppressedAddressEntity): string {
+    return this.db.driver.escape(this.meta.findColumnWithPropertyName(property)?.databaseName ?? property);
   }
 
   private get meta() {

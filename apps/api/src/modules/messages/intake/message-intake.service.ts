@@ -17,7 +17,7 @@ import { MESSAGE_TEXTS, draftNotOpen, fieldProblem } from '../messages.errors';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import { checkAttachmentRefs } from './attachment-refs';
 import { newOutboxRow, sentByOf, type OutboxRowContent } from './new-outbox-row';
-import { hashPayload, insertMessages, storeOnce } from './store-once';
+import { hashPayload, insertMessageIf, insertMessages, storeOnce, type SqlCondition } from './store-once';
 
 /** What the caller wrote; the rest (sender, account, defaults, signature) the server resolves. */
 export interface EmailContent {
@@ -50,8 +50,18 @@ export interface SendSmsRequest {
 export interface MessageIntakeOptions {
   messageBytes: number;
   retryMaxAgeMs: number;
-  /** Recipients that may not be sent to (a permanently bounced address), one problem each. */
-  refusedRecipients?: (companyId: string, recipients: Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ address: string }>>) => Promise<Problem[]>;
+  /** Recipients that may not be sent to (a permanently bounced address). */
+  refusals?: RecipientRefusals;
+}
+
+type Recipients = Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ address: string }>>;
+
+/** One rule about recipients, asked two ways: which are refused, and the same as a condition of an INSERT. */
+export interface RecipientRefusals {
+  /** One problem per refused recipient. */
+  problemsFor(companyId: string, recipients: Recipients): Promise<Problem[]>;
+  /** True when none is refused, as SQL for the statement that stores the message. */
+  noneRefused(companyId: string, recipients: Recipients): SqlCondition;
 }
 
 const MAX_SCHEDULE_MS = 366 * 24 * 3600_000;
@@ -69,6 +79,9 @@ interface PreparedEmail {
   scheduled: boolean;
   /** The sending account's key (mail-core's sendingQuotaKey), null when nothing is sent over SMTP. */
   accountKey: string | null;
+  recipients: RecipientFields;
+  /** The recipients are not checked yet: the one INSERT that stores the message checks them. */
+  refusalsAtInsert: boolean;
 }
 
 /**
@@ -90,7 +103,8 @@ export class MessageIntake {
 
   /** `payloadHash`: what the idempotency key stands for, when the caller's request was more than this message (startSend). */
   async send(caller: Caller, request: SendMessageRequest, options: { payloadHash?: string } = {}): Promise<OutboundMessageEntity> {
-    const prepared = await this.prepare(caller, request);
+    // Without a key, a message of one row is stored by one INSERT, which can check the recipients too.
+    const prepared = await this.prepare(caller, request, { refusalsAtInsert: !request.idempotencyKey });
     const { email, parts, attachments } = prepared;
     const attachmentIds = attachments.map((a) => a.id);
     const payloadHash = options.payloadHash ?? hashPayload({
@@ -117,6 +131,11 @@ export class MessageIntake {
       singleStatement: parts.length === 1 && attachments.length === 0,
       insert: async (manager) => {
         const entities = parts.map((part) => newOutboxRow(email.delivery === 'HAND_OFF' ? 'handOff' : 'accept', context, rowContent(request.source, prepared, part, splitGroupId)));
+        const [only] = entities;
+        if (prepared.refusalsAtInsert && only && entities.length === 1 && attachments.length === 0) {
+          await this.insertUnlessRefused(manager, caller.companyId, only, prepared.recipients);
+          return entities;
+        }
         await insertMessages(manager, entities);
         await linkAttachments(manager, entities, attachments);
         return entities;
@@ -165,8 +184,26 @@ export class MessageIntake {
     return this.db.getRepository(OutboundMessageEntity).findOneByOrFail({ id: draft.id });
   }
 
-  /** Checks what the caller wrote (every problem at once), then resolves it on the server. */
-  private async prepare(caller: Caller, request: SendMessageRequest): Promise<PreparedEmail> {
+  /**
+   * One row, stored by the statement that checks its recipients. When it stored nothing, the refusal
+   * says which recipients; when none is refused any more (cleared in between), it is tried again.
+   */
+  private async insertUnlessRefused(manager: EntityManager, companyId: string, row: OutboundMessageEntity, recipients: RecipientFields): Promise<void> {
+    const refusals = this.options.refusals;
+    if (!refusals) return insertMessages(manager, [row]);
+    for (let attempt = 1; ; attempt++) {
+      if (await insertMessageIf(manager, row, refusals.noneRefused(companyId, recipients))) return;
+      const problems = await refusals.problemsFor(companyId, recipients);
+      if (problems.length) throw badInput(problems);
+      if (attempt >= 3) throw new Error('the recipients were refused and cleared again three times over; nothing was stored');
+    }
+  }
+
+  /**
+   * Checks what the caller wrote (every problem at once), then resolves it on the server.
+   * `refusalsAtInsert`: leave the recipients' refusals to the INSERT when the message is one row.
+   */
+  private async prepare(caller: Caller, request: SendMessageRequest, options: { refusalsAtInsert?: boolean } = {}): Promise<PreparedEmail> {
     const message = { to: request.to, cc: request.cc ?? [], bcc: request.bcc ?? [], subject: request.subject, body: request.body };
     const problems: Problem[] = [];
     const checked = validateComposeMessage(message);
@@ -192,8 +229,12 @@ export class MessageIntake {
         throw badInput([fieldProblem(field, 'TOO_MANY_BYTES', MESSAGE_TEXTS.recipientListTooLong())]);
       }
     }
-    const refused = (await this.options.refusedRecipients?.(caller.companyId, recipients)) ?? [];
-    if (refused.length) throw badInput(refused);
+    const parts = account ? this.partsFor(recipients, account) : [recipients];
+    const refusalsAtInsert = !!options.refusalsAtInsert && parts.length === 1 && refs.ordered.length === 0;
+    if (!refusalsAtInsert) {
+      const refused = (await this.options.refusals?.problemsFor(caller.companyId, recipients)) ?? [];
+      if (refused.length) throw badInput(refused);
+    }
     const scheduled = !!request.sendAt && request.sendAt > now;
     const accountKey = account ? sendingQuotaKey(account) : null;
     // Before anything is stored: a failed write here refuses the request, it never half-answers it.
@@ -201,12 +242,14 @@ export class MessageIntake {
     return {
       email,
       senderUserId,
-      parts: account ? this.partsFor(recipients, account) : [recipients],
+      parts,
       attachments: refs.ordered,
       now,
       due: scheduled ? (request.sendAt as Date) : now,
       scheduled,
       accountKey,
+      recipients,
+      refusalsAtInsert,
     };
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { QueryResult } from 'typeorm/query-runner/QueryResult';
 import type { Caller } from '../../../common/caller';
 import { transaction } from '../../../db/transaction';
 import { idempotencyConflict } from '../messages.errors';
@@ -22,38 +23,71 @@ export function callerIdempotencyKey(caller: Caller, key: string): string {
 }
 
 /** The outbox's columns and its INSERT statements by row count, per database (tests open several). */
-const insertStatements = new WeakMap<DataSource, { columns: ColumnMetadata[]; sql: Map<number, string> }>();
+const insertStatements = new WeakMap<DataSource, { columns: ColumnMetadata[]; sql: Map<number, string>; guarded: string }>();
+
+function statementsFor(db: DataSource) {
+  let statements = insertStatements.get(db);
+  if (!statements) {
+    const columns = db.getMetadata(OutboundMessageEntity).columns.filter((c) => c.isInsert);
+    const names = columns.map((c) => db.driver.escape(c.databaseName)).join(', ');
+    const into = `INSERT INTO ${db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName)} (${names})`;
+    const placeholders = columns.map(() => '?').join(', ');
+    // SQLite selects without a table; MySQL/MariaDB want one before a WHERE.
+    const guarded = `${into} SELECT ${placeholders}${db.options.type === 'better-sqlite3' ? '' : ' FROM DUAL'} WHERE `;
+    statements = { columns, sql: new Map([[0, into]]), guarded };
+    insertStatements.set(db, statements);
+  }
+  return statements;
+}
+
+/** The row's values in column order, through the driver's own conversion (dates, JSON, booleans), as the builder's are. */
+function valuesOf(db: DataSource, columns: ColumnMetadata[], entity: OutboundMessageEntity): unknown[] {
+  return columns.map((column) => {
+    const value: unknown = column.getEntityValue(entity);
+    // The builder would write DEFAULT; an outbox row always says what it holds.
+    if (value === undefined) throw new Error(`outbound_message.${column.propertyName} has no value`);
+    return db.driver.preparePersistentValue(value, column) as unknown;
+  });
+}
 
 /**
  * Insert without reading the rows back: every column's value is already set in the entity. Every
  * accepted message passes here, so the statement is written once per row count and kept: TypeORM's
- * insert builder spent more CPU composing it than SQLite spent running it. The values go through the
- * driver's own conversion (dates, JSON, booleans), as the builder's do.
+ * insert builder spent more CPU composing it than SQLite spent running it.
  */
 export async function insertMessages(manager: EntityManager, entities: OutboundMessageEntity[]): Promise<void> {
   if (entities.length === 0) return;
   const db = manager.connection;
-  let statements = insertStatements.get(db);
-  if (!statements) {
-    statements = { columns: db.getMetadata(OutboundMessageEntity).columns.filter((c) => c.isInsert), sql: new Map() };
-    insertStatements.set(db, statements);
-  }
-  const { columns } = statements;
+  const statements = statementsFor(db);
   let sql = statements.sql.get(entities.length);
   if (!sql) {
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    sql = `INSERT INTO ${db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName)} (${columns.map((c) => db.driver.escape(c.databaseName)).join(', ')}) VALUES ${entities.map(() => row).join(', ')}`;
+    const row = `(${statements.columns.map(() => '?').join(', ')})`;
+    sql = `${statements.sql.get(0) as string} VALUES ${entities.map(() => row).join(', ')}`;
     if (entities.length <= 100) statements.sql.set(entities.length, sql);
   }
-  const values = entities.flatMap((entity) =>
-    columns.map((column) => {
-      const value: unknown = column.getEntityValue(entity);
-      // The builder would write DEFAULT; an outbox row always says what it holds.
-      if (value === undefined) throw new Error(`outbound_message.${column.propertyName} has no value`);
-      return db.driver.preparePersistentValue(value, column) as unknown;
-    }),
-  );
-  await manager.query(sql, values);
+  await manager.query(sql, entities.flatMap((entity) => valuesOf(db, statements.columns, entity)));
+}
+
+/** A condition in the database's SQL, with its parameters: `NOT EXISTS (...)`. */
+export interface SqlCondition {
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * One row, stored only when `condition` holds, in one statement: nothing can happen between the check
+ * and the write, and the check costs no statement of its own. True when the row was stored.
+ */
+export async function insertMessageIf(manager: EntityManager, entity: OutboundMessageEntity, condition: SqlCondition): Promise<boolean> {
+  const db = manager.connection;
+  const statements = statementsFor(db);
+  const runner = manager.queryRunner ?? db.createQueryRunner();
+  try {
+    const result = (await runner.query(statements.guarded + condition.sql, [...valuesOf(db, statements.columns, entity), ...condition.parameters], true)) as QueryResult;
+    return (result.affected ?? 0) > 0;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
 }
 
 export interface StoreOnceRequest {
