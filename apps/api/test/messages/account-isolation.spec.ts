@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import type { EntitySubscriberInterface } from 'typeorm';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { freePort, startTarpit, type RunningTarpit } from '@maestro/test-support';
 import { createServices, type Services } from '../../src/app/services';
@@ -19,6 +20,8 @@ async function startCountingServer(holdMs: number): Promise<{ port: number; rece
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    // No reverse DNS of the client: there is no resolver here, and each new connection waited for it.
+    disableReverseLookup: true,
     logger: false,
     onMailFrom(_address, _session, callback) {
       active++;
@@ -205,6 +208,31 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
       await tarpit.close();
     }
   }, 90_000);
+
+  it('sends a whole backlog through a capped account without waiting for a poll interval', async () => {
+    // Every claim round's scan is made slow, so that sends finish while rounds run: a finish the round's
+    // picture missed must still wake the loop, or the account waits for the next poll (a minute here).
+    const server = await startCountingServer(5);
+    const slowScans: EntitySubscriberInterface = {
+      afterQuery: async (event) => {
+        if (event.query.includes("'due' AS")) await new Promise((resolve) => setTimeout(resolve, 40));
+      },
+    };
+    api.runtime.db.subscribers.push(slowScans);
+    try {
+      await api.useSmtpServer(api.a.id, server);
+      const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config: api.config, log: api.runtime.log });
+      const dispatcher = services.createDispatcher({ workerId: 'w-backlog', concurrency: 10, pollMs: 60_000, leaseMs: 60_000 });
+      extra.push({ services, dispatcher });
+      for (let i = 0; i < 40; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+      dispatcher.start();
+      await until(async () => server.received() === 40, 'all 40 arrive', 30_000);
+      expect(server.maxAtOnce()).toBeLessThanOrEqual(3);
+    } finally {
+      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(slowScans), 1);
+      await server.close();
+    }
+  }, 60_000);
 
   it("claims a quick account's freed slots together, once half its cap is free", async () => {
     await api.useSmtpServer(api.a.id, healthy);

@@ -109,6 +109,11 @@ export class OutboxDispatcher {
    * cap costs two statements and takes nothing.
    */
   private capBound = new Map<string, { free: number; batch: number }>();
+  /**
+   * Sends finished per account since the current round began: a claim's picture was taken before
+   * them, and without adding them its cap-bound accounts would wait for a poll interval.
+   */
+  private finishedDuringRound = new Map<string, number>();
   private workerBound = false;
   /** A finished send gave a cap-bound account its batch of free slots. */
   private capReady = false;
@@ -192,6 +197,7 @@ export class OutboxDispatcher {
         }
         this.lookedFor = this.announced;
         this.capReady = false;
+        this.finishedDuringRound.clear();
         const share = companyShare(concurrency);
         const {
           messages: claimed,
@@ -207,7 +213,12 @@ export class OutboxDispatcher {
           quickSends: (account) => this.pace.quick(account),
         });
         this.metrics?.claimRounds.inc({ took: claimed.length ? 'some' : 'none' });
-        this.capBound = new Map([...capBound].map(([account, wait]) => [account, { ...wait }]));
+        this.capBound = new Map();
+        for (const [account, wait] of capBound) {
+          const free = wait.free + (this.finishedDuringRound.get(account) ?? 0);
+          this.capBound.set(account, { free, batch: wait.batch });
+          if (free >= wait.batch) this.capReady = true;
+        }
         this.workerBound = workerBound;
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
@@ -222,7 +233,9 @@ export class OutboxDispatcher {
               const held = (this.heldByCompany.get(message.companyId) ?? 1) - 1;
               if (held > 0) this.heldByCompany.set(message.companyId, held);
               else this.heldByCompany.delete(message.companyId);
-              const waiting = this.capBound.get(accountId(message.companyId, message.accountKey));
+              const account = accountId(message.companyId, message.accountKey);
+              this.finishedDuringRound.set(account, (this.finishedDuringRound.get(account) ?? 0) + 1);
+              const waiting = this.capBound.get(account);
               if (waiting) {
                 waiting.free += 1;
                 if (waiting.free >= waiting.batch) this.capReady = true;
@@ -231,10 +244,8 @@ export class OutboxDispatcher {
             });
           this.inFlight.add(task);
         }
-        // A full batch means more may be due, and work announced during the claim was not looked for
-        // yet: go round again (and wait there for free slots).
-        if ((claimed.length > 0 && claimed.length === free) || this.announced !== this.lookedFor) continue;
-        await this.sleep(pollMs);
+        // Whether to claim again at once is decided at the top: sends may have finished, or work been
+        // announced, while this round ran, and nothing would wake a sleep for them.
       } catch (err) {
         // A lock conflict that outlived the retries is load, not a fault: the next round claims again.
         if (isLockConflict(err)) this.log.warn({ err }, 'claiming messages met a lock conflict; trying again');
