@@ -107,7 +107,8 @@ export class MessageIntake {
     const prepared = await this.prepare(caller, request, { refusalsAtInsert: !request.idempotencyKey });
     const { email, parts, attachments } = prepared;
     const attachmentIds = attachments.map((a) => a.id);
-    const payloadHash = options.payloadHash ?? hashPayload({
+    // What the key stands for, compared only when there is a key: without one, nothing is hashed.
+    const payloadHash = !request.idempotencyKey ? '' : (options.payloadHash ?? hashPayload({
       kind: 'email',
       to: request.to,
       cc: request.cc ?? [],
@@ -121,7 +122,7 @@ export class MessageIntake {
       onBehalfOfUserId: request.onBehalfOfUserId ?? null,
       defaultRecipients: request.defaultRecipients ?? 'INCLUDE',
       signature: request.signature ?? 'AUTO',
-    });
+    }));
     const splitGroupId = parts.length > 1 ? timeOrderedId() : null;
     const context = { caller, senderUserId: prepared.senderUserId, documentRef: request.documentRef, now: prepared.now, due: prepared.due, retryMaxAgeMs: this.options.retryMaxAgeMs };
     const rows = await storeOnce(this.db, {

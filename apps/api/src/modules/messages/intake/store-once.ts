@@ -93,6 +93,7 @@ export async function insertMessageIf(manager: EntityManager, entity: OutboundMe
 export interface StoreOnceRequest {
   caller: Caller;
   key: string | null;
+  /** What the key stands for; read only when there is a key. */
   payloadHash: string;
   /** One INSERT is atomic on its own; more statements (parts, attachments, a key) share a transaction. */
   singleStatement: boolean;
