@@ -1,6 +1,6 @@
 import { companyShare, shareOut, type DueAccount } from '../../src/modules/messages/dispatch/claim-due-messages';
 
-const account = (companyId: string, accountKey: string, due: number, free = 3): DueAccount => ({ companyId, accountKey, due, cap: 3, busy: 3 - free, free, lastClaimedAt: null, known: true });
+const account = (companyId: string, accountKey: string, due: number, free = 3): DueAccount => ({ companyId, accountKey, due, cap: 3, busy: 3 - free, free, lastClaimedAt: null, known: true, troubled: false });
 
 /** The shares by `company/account`, for reading. */
 const shares = (result: Map<DueAccount, number>) => Object.fromEntries([...result].map(([a, n]) => [`${a.companyId}/${a.accountKey}`, n]));

@@ -65,13 +65,15 @@ export interface DueAccount {
   lastClaimedAt: Date | null;
   /** Its sending_account row exists already (no INSERT needed before locking it). */
   known: boolean;
+  /** Its row said connection failures or a park when scanned (Claim.troubled). */
+  troubled: boolean;
 }
 
 /** What one claim took, and which of the accounts it took from had connection trouble on record then. */
 export interface Claim {
   messages: OutboundMessageEntity[];
   /**
-   * `companyId/accountKey` of the accounts whose row said connection failures or a park when claimed:
+   * `companyId/accountKey` of the accounts whose row said connection failures or a park when the claim scanned it:
    * only a send through one of these has a count to clear when it reaches the server.
    */
   troubled: ReadonlySet<string>;
@@ -155,28 +157,26 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
     request.roomOf,
   );
   const lockedUntil = new Date(request.now.getTime() + request.leaseMs);
-  const ids: string[] = [];
+  const messages: OutboundMessageEntity[] = [];
   const results = new Map<DueAccount, AccountClaim>();
   for (const [account, wanted] of shares) {
     const taken = await claimForAccount(db, account, wanted, request, lockedUntil);
     results.set(account, taken);
-    ids.push(...taken.ids);
-    if (taken.ids.length > 0 && taken.troubled) troubled.add(accountId(account.companyId, account.accountKey));
+    messages.push(...taken.messages);
+    if (taken.messages.length > 0 && account.troubled) troubled.add(accountId(account.companyId, account.accountKey));
   }
   let workerBound = false;
   for (const account of accounts) {
     const result = results.get(account);
     if (result && (result.freeAfter === null || result.drained)) continue;
-    const taken = result?.ids.length ?? 0;
+    const taken = result?.messages.length ?? 0;
     if (account.due - taken <= 0) continue;
     const free = result?.freeAfter ?? account.free;
     const batch = batchOf(account);
     if (free < batch) capBound.set(accountId(account.companyId, account.accountKey), { free, batch });
     else workerBound = true;
   }
-  if (ids.length === 0) return { messages: [], troubled, capBound, workerBound };
-  const claimed = await db.getRepository(OutboundMessageEntity).findBy({ id: In(ids), lockedBy: request.workerId });
-  return { messages: claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled, capBound, workerBound };
+  return { messages: messages.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled, capBound, workerBound };
 }
 
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
@@ -192,7 +192,8 @@ async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAc
     if (state?.parkedUntil && state.parkedUntil > request.now) continue;
     const cap = capOf(state);
     const busy = inFlight.get(id) ?? 0;
-    result.push({ ...entry, cap, busy, free: cap - busy, lastClaimedAt: state?.lastClaimedAt ?? null, known: state !== undefined });
+    const troubled = state !== undefined && (state.connectionFailures > 0 || state.parkReason !== null);
+    result.push({ ...entry, cap, busy, free: cap - busy, lastClaimedAt: state?.lastClaimedAt ?? null, known: state !== undefined, troubled });
   }
   return result;
 }
@@ -265,16 +266,17 @@ async function inFlightCounts(manager: EntityManager, companyIds: string[], now:
  * parked; `drained`: fewer were due than it could take, so none are left.
  */
 interface AccountClaim {
-  ids: string[];
-  troubled: boolean;
+  messages: OutboundMessageEntity[];
   freeAfter: number | null;
   drained: boolean;
 }
 
 /**
- * Claim up to `wanted` of one account's due messages. The account's row is locked first, so the
- * in-flight count and the claim are one step for every worker: two workers cannot both take its last
- * slot. On MariaDB rows another worker is claiming are skipped, not waited for; SQLite has one writer.
+ * Claim up to `wanted` of one account's due messages. The account's row is locked first (by the UPDATE
+ * that stamps it served, which also checks that no park began since the scan), so the in-flight count
+ * and the claim are one step for every worker: two workers cannot both take its last slot. On MariaDB
+ * rows another worker is claiming are skipped, not waited for; SQLite has one writer. The rows are read
+ * whole by the locking SELECT and stamped in memory as the UPDATE stamps them: no second read.
  */
 async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<AccountClaim> {
   const mysql = db.options.type !== 'better-sqlite3';
@@ -290,39 +292,41 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       .execute();
   }
   return transaction(db, async (manager) => {
-    const lockQuery = manager.getRepository(SendingAccountEntity).createQueryBuilder('a').where('a.companyId = :companyId AND a.accountKey = :accountKey', { companyId, accountKey });
-    if (mysql) lockQuery.setLock('pessimistic_write');
-    const state = await lockQuery.getOne();
-    if (state?.parkedUntil && state.parkedUntil > request.now) return { ids: [], troubled: false, freeAfter: null, drained: false };
+    const stamped = await manager
+      .createQueryBuilder()
+      .update(SendingAccountEntity)
+      .set({ lastClaimedAt: request.now })
+      .where('companyId = :companyId AND accountKey = :accountKey AND (parkedUntil IS NULL OR parkedUntil <= :now)', { companyId, accountKey, now: request.now })
+      .execute();
+    if (!stamped.affected) return { messages: [], freeAfter: null, drained: false };
     const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;
-    const free = capOf(state) - busy;
+    const free = account.cap - busy;
     const take = Math.min(wanted, free);
-    if (take <= 0) return { ids: [], troubled: false, freeAfter: free, drained: false };
-    const ids: string[] = [];
+    if (take <= 0) return { messages: [], freeAfter: free, drained: false };
+    const messages: OutboundMessageEntity[] = [];
     for (const clause of DUE_CLAUSES) {
-      if (ids.length >= take) break;
+      if (messages.length >= take) break;
       const select = manager
         .getRepository(OutboundMessageEntity)
         .createQueryBuilder('m')
-        .select('m.id', 'id')
         .where(clause.where, { now: request.now })
         .andWhere('m.companyId = :companyId', { companyId })
         .andWhere(accountKey === NO_KEY ? 'm.accountKey IS NULL' : 'm.accountKey = :accountKey', { accountKey })
         .orderBy(clause.order, 'ASC')
-        .limit(take - ids.length);
+        .limit(take - messages.length);
       if (mysql) select.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows: Array<{ id: string }> = await select.getRawMany();
-      ids.push(...rows.map((r) => r.id));
+      messages.push(...(await select.getMany()));
     }
-    if (ids.length === 0) return { ids, troubled: false, freeAfter: free, drained: true };
+    if (messages.length === 0) return { messages, freeAfter: free, drained: true };
+    // The claim and take-over both end in the table's SENDING.
+    const claimed = { status: MESSAGE_TRANSITIONS.claim.to, lockedBy: request.workerId, lockedUntil, waitReason: null, updatedAt: request.now };
     await manager
       .createQueryBuilder()
       .update(OutboundMessageEntity)
-      // The claim and take-over both end in the table's SENDING.
-      .set({ status: MESSAGE_TRANSITIONS.claim.to, lockedBy: request.workerId, lockedUntil, attempts: () => 'attempts + 1', waitReason: null, updatedAt: request.now })
-      .where('id IN (:...ids)', { ids })
+      .set({ ...claimed, attempts: () => 'attempts + 1' })
+      .where('id IN (:...ids)', { ids: messages.map((m) => m.id) })
       .execute();
-    await manager.update(SendingAccountEntity, { companyId, accountKey }, { lastClaimedAt: request.now });
-    return { ids, troubled: state !== null && (state.connectionFailures > 0 || state.parkReason !== null), freeAfter: free - ids.length, drained: ids.length < take };
+    for (const message of messages) Object.assign(message, claimed, { attempts: message.attempts + 1 });
+    return { messages, freeAfter: free - messages.length, drained: messages.length < take };
   });
 }
