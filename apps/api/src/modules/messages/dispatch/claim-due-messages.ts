@@ -292,11 +292,13 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       .execute();
   }
   return transaction(db, async (manager) => {
+    // The cap is the scan's: an account parked since (or, seen healthy, put on probation) is left to the next round.
+    const unchanged = account.cap > 1 ? ' AND parkReason IS NULL' : '';
     const stamped = await manager
       .createQueryBuilder()
       .update(SendingAccountEntity)
       .set({ lastClaimedAt: request.now })
-      .where('companyId = :companyId AND accountKey = :accountKey AND (parkedUntil IS NULL OR parkedUntil <= :now)', { companyId, accountKey, now: request.now })
+      .where(`companyId = :companyId AND accountKey = :accountKey AND (parkedUntil IS NULL OR parkedUntil <= :now)${unchanged}`, { companyId, accountKey, now: request.now })
       .execute();
     if (!stamped.affected) return { messages: [], freeAfter: null, drained: false };
     const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;
