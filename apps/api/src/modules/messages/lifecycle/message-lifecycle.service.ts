@@ -60,24 +60,41 @@ export class MessageLifecycle {
     return this.archive.get(caller, id);
   }
 
-  /** Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final, or PARTIALLY_SENT. */
+  /**
+   * Wait (at most timeoutMs) until the message is SENT, FAILED or otherwise final, or PARTIALLY_SENT.
+   * The wait listens before it reads: a change told while the status was being read is not missed (it
+   * would have cost a 250 ms poll, as long as the usual send itself).
+   */
   async waitForFinal(caller: Caller, id: string, timeoutMs: number): Promise<OutboundMessageEntity> {
     const deadline = Date.now() + timeoutMs;
-    let current = await this.archive.get(caller, id);
-    while (!SETTLED_FOR_NOW.includes(current.status) && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
-        const unsubscribe = this.events.subscribe((change) => {
-          if (change.id === id) done();
-        });
-        function done() {
-          clearTimeout(timer);
-          unsubscribe();
-          resolve();
+    // Set by the listener, which the compiler cannot see run between the loop's statements.
+    const heard: { told: boolean; wake: (() => void) | null } = { told: false, wake: null };
+    const unsubscribe = this.events.subscribe((change) => {
+      if (change.id !== id) return;
+      heard.told = true;
+      heard.wake?.();
+    });
+    try {
+      let current = await this.archive.get(caller, id);
+      while (!SETTLED_FOR_NOW.includes(current.status) && Date.now() < deadline) {
+        if (!heard.told) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              clearTimeout(timer);
+              heard.wake = null;
+              resolve();
+            };
+            // Other processes' changes are not told here: look again now and then.
+            const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
+            heard.wake = done;
+          });
         }
-      });
-      current = await this.archive.get(caller, id);
+        heard.told = false;
+        current = await this.archive.get(caller, id);
+      }
+      return current;
+    } finally {
+      unsubscribe();
     }
-    return current;
   }
 }
