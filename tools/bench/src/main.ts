@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: throughput, latency, read path, memory and scale-out of the built API, each against a
+ * `npm run bench`: throughput, intake, latency, read path, memory and scale-out of the built API, each against a
  * baseline measured in the same run on this machine. Prints progress and a table; a full run writes
  * BENCHMARKS.md at the repository root.
  */
@@ -18,17 +18,18 @@ import { readPathScenario } from './scenarios/read-path';
 import { scaleOutScenario } from './scenarios/scale-out';
 import type { BenchOptions, ResultRow, ScenarioContext } from './scenarios/scenario';
 import { throughputScenario } from './scenarios/throughput';
+import { intakeScenario } from './scenarios/intake';
 import { SinkClient } from './sink/sink-client';
 import { MachineLoad, findPid } from './cpu-usage';
 import { sleep } from './stats';
 
-const SCENARIOS = ['throughput', 'latency', 'read', 'memory', 'scale'] as const;
+const SCENARIOS = ['throughput', 'intake', 'latency', 'read', 'memory', 'scale'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 const USAGE = `npm run bench [-- options]
 
   --quick              a smoke run: few messages, short durations (writes reports/bench/, not BENCHMARKS.md)
-  --messages N         messages for the throughput runs (default 2000; quick 200)
+  --messages N         messages for the throughput and intake runs (default 2000; quick 200)
   --scale-messages N   messages per scale-out drain (default 10000; quick 600)
   --only a,b           some of: ${SCENARIOS.join(', ')} (writes reports/bench/, not BENCHMARKS.md)
   --profile            run the API and workers with --cpu-prof; summarize the profiles behind missed targets
@@ -196,6 +197,10 @@ async function main(): Promise<void> {
         await run('Throughput, MariaDB', () => throughputScenario(ctx, 'MariaDB'));
         await run('Throughput, MariaDB, API + 1 worker', () => throughputScenario(ctx, 'MariaDB', 'worker'));
       }
+    }
+    if (wanted('intake')) {
+      await run('Intake, SQLite', () => intakeScenario(ctx, 'SQLite'));
+      if (options.mysqlUrl) await run('Intake, MariaDB', () => intakeScenario(ctx, 'MariaDB'));
     }
     if (wanted('latency')) await run('Latency', () => latencyScenario(ctx));
     if (wanted('read')) await run('Read path', () => readPathScenario(ctx));
