@@ -13,6 +13,7 @@ import { SentCopy1796541186929 } from './1796541186929-sent-copy';
 import { MessageRecipients1796600000000 } from './1796600000000-message-recipients';
 import { Bounces1796541186930 } from './1796541186930-bounces';
 import { SendingAccounts1796700000000 } from './1796700000000-sending-accounts';
+import { ClaimScanIndex1796800000000 } from './1796800000000-claim-scan-index';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Bounces1796541186930,
   MessageRecipients1796600000000,
   SendingAccounts1796700000000,
+  ClaimScanIndex1796800000000,
 ];

@@ -20,7 +20,8 @@ export interface DraftInfo {
 }
 
 @Entity('outbound_message')
-@Index(['status', 'nextAttemptAt'])
+// The dispatcher's scan reads company and account from the index (migration ClaimScanIndex).
+@Index(['status', 'nextAttemptAt', 'companyId', 'accountKey'])
 @Index(['companyId', 'createdAt'])
 @Index(['companyId', 'documentRef'])
 @Index(['accountKey', 'status'])

@@ -1,0 +1,31 @@
+import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+const TABLE = 'outbound_message';
+const BEFORE = ['status', 'nextAttemptAt'];
+const AFTER = ['status', 'nextAttemptAt', 'companyId', 'accountKey'];
+
+/**
+ * The dispatcher's scan counts the due messages per company and sending account on every claim round.
+ * With the index on (status, nextAttemptAt) alone each due row was read from the table for its company
+ * and account: with a backlog, the scan was the dearest statement of a round. The index now carries
+ * both, so the scan reads the index only; the claim's ordered range over it is the same as before.
+ */
+export class ClaimScanIndex1796800000000 implements MigrationInterface {
+  name = 'ClaimScanIndex1796800000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await replaceIndex(q, BEFORE, AFTER);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await replaceIndex(q, AFTER, BEFORE);
+  }
+}
+
+async function replaceIndex(q: QueryRunner, from: string[], to: string[]): Promise<void> {
+  const table = await q.getTable(TABLE);
+  const old = table?.indices.find((i) => i.columnNames.join() === from.join());
+  // The new one first: the claim's queries are never without an index on the status.
+  await q.createIndex(TABLE, new TableIndex({ columnNames: to }));
+  if (old) await q.dropIndex(TABLE, old);
+}
