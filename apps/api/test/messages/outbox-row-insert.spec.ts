@@ -1,4 +1,4 @@
-import { insertMessages } from '../../src/modules/messages/intake/store-once';
+import { insertMessageIf, insertMessages } from '../../src/modules/messages/intake/store-once';
 import { newOutboxRow } from '../../src/modules/messages/intake/new-outbox-row';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
@@ -56,6 +56,14 @@ describe.each(DATABASE_KINDS)('storing outbox rows on %s', (kind) => {
     const read = await api.runtime.db.getRepository(OutboundMessageEntity).findBy(rows.map((r) => ({ id: r.id })));
     expect(read.sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r }))).toEqual(rows.map((r) => ({ ...r })).sort((a, b) => a.id.localeCompare(b.id)));
     expect(rows[0]?.documentRef).toBe('MT-1');
+  });
+
+  it('stores a row under a condition only when the condition holds, every column as given', async () => {
+    const [kept, skipped] = [row(5), row(6)];
+    await expect(insertMessageIf(api.runtime.db.manager, kept, { sql: '? = ?', parameters: ['a', 'a'] })).resolves.toBe(true);
+    await expect(insertMessageIf(api.runtime.db.manager, skipped, { sql: '? = ?', parameters: ['a', 'b'] })).resolves.toBe(false);
+    const read = await api.runtime.db.getRepository(OutboundMessageEntity).findBy([{ id: kept.id }, { id: skipped.id }]);
+    expect(read.map((r) => ({ ...r }))).toEqual([{ ...kept }]);
   });
 
   it('refuses a row with a column left undefined rather than writing a default', async () => {
