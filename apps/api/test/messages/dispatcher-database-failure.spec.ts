@@ -82,6 +82,7 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
       outcomeRetryPausesMs: [10, 20],
       pollMs: 20,
       onFirstAcceptance: {
+        queues: () => true,
         queue: (manager, message, account) => copies.queue(manager, message, { ...account, imapHost: '127.0.0.1', imapAppendToSent: true }),
         written: () => undefined,
       },

@@ -1,3 +1,4 @@
+import type { EntitySubscriberInterface } from 'typeorm';
 import { startSmtpServer, type RunningSmtpServer, type SmtpReply } from '@maestro/dev-mailbox';
 import { MessageRecipientEntity } from '../../src/modules/messages/recipients/message-recipient.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
@@ -200,6 +201,27 @@ describe.each(DATABASE_KINDS)('recipients refused for now are sent a follow-up, 
     expect(message?.smtpResponse).toMatch(/^250/);
     // The usual case is one UPDATE: the message's own outcome is its recipients'.
     expect(await api.runtime.db.getRepository(MessageRecipientEntity).countBy({ outboundMessageId: queued.id })).toBe(0);
+  });
+
+  it('records a message every recipient accepted with its one UPDATE, in no transaction, when the account files no Sent copies', async () => {
+    const queued = await send();
+    const statements: string[] = [];
+    const recorder: EntitySubscriberInterface = {
+      afterQuery: (event) => {
+        statements.push(event.query);
+      },
+    };
+    api.runtime.db.subscribers.push(recorder);
+    try {
+      await api.drain();
+    } finally {
+      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(recorder), 1);
+    }
+    expect((await read(queued.id))?.status).toBe('SENT');
+    const outcome = statements.findIndex((sql) => /^UPDATE \W?outbound_message\W? SET \W?sentAt/.test(sql));
+    expect(outcome).toBeGreaterThan(0);
+    // The claim's transaction ended before the send; none opens or closes around the outcome.
+    expect([statements[outcome - 1], statements[outcome + 1]].filter((sql) => sql !== undefined && /^(BEGIN|START TRANSACTION|COMMIT)/.test(sql))).toEqual([]);
   });
 
   it('lists the recipients of a message not tried yet as PENDING', async () => {

@@ -79,7 +79,7 @@ export class SentCopies {
    * would send the message again.
    */
   async queue(manager: EntityManager, message: Pick<OutboundMessageEntity, 'id' | 'companyId' | 'channel'>, account: SmtpAccount): Promise<void> {
-    if (message.channel !== 'EMAIL' || !filesSentCopies(account)) return;
+    if (!this.queues(message, account)) return;
     try {
       await this.insertCopy(manager, message);
     } catch (err) {
@@ -113,9 +113,14 @@ export class SentCopies {
       .execute();
   }
 
+  /** Whether a message sent through this account gets a copy: an e-mail, through an account that files them. */
+  queues(message: Pick<OutboundMessageEntity, 'channel'>, account: SmtpAccount): boolean {
+    return message.channel === 'EMAIL' && filesSentCopies(account);
+  }
+
   /** A copy was queued with the outcome: file it now rather than after the pause (and only then). */
   written(message: Pick<OutboundMessageEntity, 'channel'>, account: SmtpAccount): void {
-    if (message.channel === 'EMAIL' && filesSentCopies(account)) this.loop.wake();
+    if (this.queues(message, account)) this.loop.wake();
   }
 
   start(): void {

@@ -46,9 +46,11 @@ export interface OutboxDispatcherOptions {
    * What the outcome that first records a message accepted (SENT or PARTIALLY_SENT) writes with it, in
    * its transaction, given the account it went through: the Sent-folder copy is queued together with
    * that outcome or not at all (written after it, a crash in between lost the copy). `written` is told
-   * once such an outcome is stored.
+   * once such an outcome is stored. `queues` says whether there is anything to queue: when not (the
+   * account files no copies), the outcome is its one UPDATE, without a transaction around it.
    */
   onFirstAcceptance?: {
+    queues(message: OutboundMessageEntity, account: SmtpAccount): boolean;
     queue(manager: EntityManager, message: OutboundMessageEntity, account: SmtpAccount): Promise<void>;
     written(message: OutboundMessageEntity, account: SmtpAccount): void;
   };
@@ -499,7 +501,7 @@ export class OutboxDispatcher {
     // The company scope changes nothing for the holder of the claim; it names whom to tell afterwards.
     const request = { event, id: message.id, companyId: message.companyId, claimHolder: this.workerId, changes, now };
     const { recipients, firstAcceptance } = also;
-    const onAcceptance = firstAcceptance ? this.options.onFirstAcceptance : undefined;
+    const onAcceptance = firstAcceptance && this.options.onFirstAcceptance?.queues(message, firstAcceptance) ? this.options.onFirstAcceptance : undefined;
     const writes: AfterMove[] = [];
     if (recipients) writes.push((manager) => writeRecipients(manager, message, recipients.states, recipients.stored, now));
     if (onAcceptance && firstAcceptance) writes.push((manager) => onAcceptance.queue(manager, message, firstAcceptance));
