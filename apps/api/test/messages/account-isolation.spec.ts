@@ -200,10 +200,36 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
       for (let i = 4; i < 14; i++) await sendA(i);
       const b = await services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
       await until(async () => (await messages().findOneByOrFail({ id: b.id })).status === 'SENT', "B's message is SENT");
+      // B's finished send made room in an account with nothing more due: one more round looks for new work.
+      await until(async () => (await rounds()) >= before + 3, 'the round after B’s send');
 
-      // A's ten further messages started none; B's one round claimed B's message.
-      expect(await rounds()).toBe(before + 2);
+      // A's ten further messages started none: A's fourth, B's message and B's finished send did.
+      expect(await rounds()).toBe(before + 3);
       expect(await messages().countBy({ companyId: api.a.id, status: 'SENDING' })).toBe(3);
+    } finally {
+      await tarpit.close();
+    }
+  }, 90_000);
+
+  it('does not go round and round while a company at its share of two slots waits for a send that hangs', async () => {
+    await api.useSmtpServer(api.a.id, tarpit);
+    await api.useSmtpServer(api.b.id, healthy);
+    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
+    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
+    // Two slots: A may hold one (companyShare), and more of A's messages are due than that.
+    const dispatcher = services.createDispatcher({ workerId: 'w-two', concurrency: 2, pollMs: 60_000, leaseMs: 60_000 });
+    extra.push({ services, dispatcher });
+    const rounds = async () => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
+    for (let i = 0; i < 5; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+    dispatcher.start();
+    try {
+      await until(async () => tarpit.openConnections >= 1, 'the tarpit holds A’s one send');
+      const before = await rounds();
+      const b = await services.messageIntake.send(userOf(api.b), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
+      await until(async () => (await messages().findOneByOrFail({ id: b.id })).status === 'SENT', "B's message is SENT");
+      // Nothing frees A's slot until its send times out: B's message, and B's finished send, start a round each.
+      expect((await rounds()) - before).toBeLessThanOrEqual(3);
+      expect(await messages().countBy({ companyId: api.a.id, status: 'SENDING' })).toBe(1);
     } finally {
       await tarpit.close();
     }
@@ -251,7 +277,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     // One slot of four free: a quick account waits for a second; a slow one takes it at once.
     const waiting = await claim(true);
     expect(waiting.messages).toHaveLength(0);
-    expect(waiting.capBound.get(account)).toEqual({ free: 1, batch: 2 });
+    expect(waiting.capBound.get(account)).toEqual({ free: 1, cap: 4 });
     expect((await claim(false)).messages).toHaveLength(1);
     await finish(2);
     expect((await claim(true)).messages).toHaveLength(2);

@@ -24,8 +24,13 @@ export class ClaimScanIndex1796800000000 implements MigrationInterface {
 
 async function replaceIndex(q: QueryRunner, from: string[], to: string[]): Promise<void> {
   const table = await q.getTable(TABLE);
-  const old = table?.indices.find((i) => i.columnNames.join() === from.join());
-  // The new one first: the claim's queries are never without an index on the status.
-  await q.createIndex(TABLE, new TableIndex({ columnNames: to }));
+  if (!table) return;
+  // By the names the naming strategy gives them (what the entity expects), not by their columns' order.
+  const named = (columns: string[]) => q.connection.namingStrategy.indexName(table, columns);
+  const has = (columns: string[]) => table.indices.find((index) => index.name === named(columns));
+  // The new one first: the claim's queries are never without an index on the status. MariaDB's DDL is
+  // not transactional, so a run that stopped half-way finds the new index there already.
+  if (!has(to)) await q.createIndex(TABLE, new TableIndex({ name: named(to), columnNames: to }));
+  const old = has(from);
   if (old) await q.dropIndex(TABLE, old);
 }

@@ -79,12 +79,14 @@ export interface Claim {
   troubled: ReadonlySet<string>;
   /**
    * The accounts (`accountId` key) whose due messages wait only for their own cap after this claim:
-   * their slots free (across all workers, as the claim saw them) and the batch they wait for. A send of
-   * theirs that finishes may make room; nothing else here does.
+   * their slots free (across all workers, as the claim saw them) and their cap. A send of theirs that
+   * finishes may make room; nothing else here does.
    */
-  capBound: ReadonlyMap<string, { free: number; batch: number }>;
-  /** Due messages were left for want of this worker's slots or a company's share of them: any freed slot may take one. */
+  capBound: ReadonlyMap<string, { free: number; cap: number }>;
+  /** Due messages were left for want of this worker's slots or a company's share of them: a freed slot may take one. */
   workerBound: boolean;
+  /** An account's row changed between the scan and its claim (parked, its cap lowered): a new round sees it as it is. */
+  changedSinceScan: boolean;
 }
 
 /** The key `Claim.troubled` uses for an account. */
@@ -147,8 +149,8 @@ export function shareOut(accounts: readonly DueAccount[], limit: number, roomOf:
  */
 export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<Claim> {
   const troubled = new Set<string>();
-  const capBound = new Map<string, { free: number; batch: number }>();
-  if (request.limit <= 0) return { messages: [], troubled, capBound, workerBound: true };
+  const capBound = new Map<string, { free: number; cap: number }>();
+  if (request.limit <= 0) return { messages: [], troubled, capBound, workerBound: true, changedSinceScan: false };
   const accounts = await dueAccounts(db, request);
   const batchOf = (account: DueAccount) => claimBatch(account.cap, request.quickSends?.(accountId(account.companyId, account.accountKey)) ?? false);
   const shares = shareOut(
@@ -166,17 +168,18 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
     if (taken.messages.length > 0 && account.troubled) troubled.add(accountId(account.companyId, account.accountKey));
   }
   let workerBound = false;
+  let changedSinceScan = false;
   for (const account of accounts) {
     const result = results.get(account);
+    if (result?.freeAfter === null) changedSinceScan = true;
     if (result && (result.freeAfter === null || result.drained)) continue;
     const taken = result?.messages.length ?? 0;
     if (account.due - taken <= 0) continue;
     const free = result?.freeAfter ?? account.free;
-    const batch = batchOf(account);
-    if (free < batch) capBound.set(accountId(account.companyId, account.accountKey), { free, batch });
+    if (free < batchOf(account)) capBound.set(accountId(account.companyId, account.accountKey), { free, cap: account.cap });
     else workerBound = true;
   }
-  return { messages: messages.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled, capBound, workerBound };
+  return { messages: messages.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled, capBound, workerBound, changedSinceScan };
 }
 
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
@@ -262,8 +265,9 @@ async function inFlightCounts(manager: EntityManager, companyIds: string[], now:
 }
 
 /**
- * What one account's claim took. `freeAfter`: its slots left under the cap then, null when it was
- * parked; `drained`: fewer were due than it could take, so none are left.
+ * What one account's claim took. `freeAfter`: its slots left under the cap then, null when its row
+ * changed since the scan (see claimForAccount); `drained`: fewer were due (and not locked by another
+ * worker) than it could take, so none are left to take now.
  */
 interface AccountClaim {
   messages: OutboundMessageEntity[];
@@ -292,13 +296,16 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       .execute();
   }
   return transaction(db, async (manager) => {
-    // The cap is the scan's: an account parked since (or, seen healthy, put on probation) is left to the next round.
-    const unchanged = account.cap > 1 ? ' AND parkReason IS NULL' : '';
+    // The cap is the scan's, so the row must still say what the scan read: not parked since, and (when
+    // the scan saw a cap above one) not put on probation nor given a lower cap. Otherwise the account is
+    // left to a new round, which reads it as it is. The count is of rows matched, not changed (SQLite's
+    // `changes`; mysql2 connects with FOUND_ROWS), so a stamp with the same instant still counts.
+    const sameCap = account.cap > 1 ? " AND parkReason IS NULL AND label <> '' AND maxConnections >= :cap" : '';
     const stamped = await manager
       .createQueryBuilder()
       .update(SendingAccountEntity)
       .set({ lastClaimedAt: request.now })
-      .where(`companyId = :companyId AND accountKey = :accountKey AND (parkedUntil IS NULL OR parkedUntil <= :now)${unchanged}`, { companyId, accountKey, now: request.now })
+      .where(`companyId = :companyId AND accountKey = :accountKey AND (parkedUntil IS NULL OR parkedUntil <= :now)${sameCap}`, { companyId, accountKey, now: request.now, cap: account.cap })
       .execute();
     if (!stamped.affected) return { messages: [], freeAfter: null, drained: false };
     const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;

@@ -19,7 +19,7 @@ import { recipientsOf, stateOf, writeRecipients } from '../recipients/message-re
 import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type RecipientState } from '../recipients/recipient-states';
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
-import { accountId, claimDueMessages, companyShare } from './claim-due-messages';
+import { accountId, claimBatch, claimDueMessages, companyShare } from './claim-due-messages';
 import { SendPace } from './send-pace';
 import { newWorkerId } from './worker-id';
 import { OutcomeWriter, type AfterMove } from './outcome-writer';
@@ -106,19 +106,27 @@ export class OutboxDispatcher {
   private lookedFor = 0;
   /**
    * What the last claim left due, and why: accounts waiting only for their own cap (their slots free
-   * and the batch they wait for), or messages left for want of this worker's slots. A finished send
-   * calls for a claim round only when it can take something: a round that finds every account at its
-   * cap costs two statements and takes nothing.
+   * and their cap), or messages left for want of this worker's slots. A finished send calls for a
+   * claim round only when it can take something: a round that finds every account at its cap costs
+   * two statements and takes nothing.
    */
-  private capBound = new Map<string, { free: number; batch: number }>();
+  private capBound = new Map<string, { free: number; cap: number }>();
   /**
-   * Sends finished per account since the current round began: a claim's picture was taken before
-   * them, and without adding them its cap-bound accounts would wait for a poll interval.
+   * Sends finished per account since the last round began: a claim's picture was taken before them,
+   * and without adding them its cap-bound accounts would wait for a poll interval.
    */
   private finishedDuringRound = new Map<string, number>();
+  /** Accounts whose accepted messages started no round since the last round began (`accepted`). */
+  private quietlyAccepted = new Set<string>();
+  /** This worker's sends under way, per account. */
+  private readonly heldByAccount = new Map<string, number>();
   private workerBound = false;
-  /** A finished send gave a cap-bound account its batch of free slots. */
-  private capReady = false;
+  /**
+   * A round can take something: a finished send gave a cap-bound account its batch of free slots, or
+   * freed one of an account the last round found nothing more of (new work may have come meanwhile,
+   * from this process or another).
+   */
+  private roomMade = false;
   private readonly pace = new SendPace();
   private unsubscribe: (() => void) | null = null;
   private lastHousekeeping = 0;
@@ -198,14 +206,16 @@ export class OutboxDispatcher {
           continue;
         }
         this.lookedFor = this.announced;
-        this.capReady = false;
+        this.roomMade = false;
         this.finishedDuringRound.clear();
+        this.quietlyAccepted.clear();
         const share = companyShare(concurrency);
         const {
           messages: claimed,
           troubled,
           capBound,
           workerBound,
+          changedSinceScan,
         } = await claimDueMessages(this.db, {
           workerId: this.workerId,
           now: this.now(),
@@ -215,17 +225,18 @@ export class OutboxDispatcher {
           quickSends: (account) => this.pace.quick(account),
         });
         this.metrics?.claimRounds.inc({ took: claimed.length ? 'some' : 'none' });
-        this.capBound = new Map();
-        for (const [account, wait] of capBound) {
-          const free = wait.free + (this.finishedDuringRound.get(account) ?? 0);
-          this.capBound.set(account, { free, batch: wait.batch });
-          if (free >= wait.batch) this.capReady = true;
-        }
+        this.capBound = new Map([...capBound].map(([account, wait]) => [account, { free: wait.free + (this.finishedDuringRound.get(account) ?? 0), cap: wait.cap }]));
         this.workerBound = workerBound;
+        // What happened while the round ran, against the new picture: sends that finished before it was
+        // taken, and messages accepted for an account it no longer shows at its cap.
+        this.roomMade = [...this.capBound.keys()].some((account) => this.hasBatch(account)) || [...this.quietlyAccepted].some((account) => !this.atCap(account));
+        if (changedSinceScan) this.announceWork();
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
         for (const message of claimed) {
+          const account = accountId(message.companyId, message.accountKey);
           this.heldByCompany.set(message.companyId, (this.heldByCompany.get(message.companyId) ?? 0) + 1);
+          this.heldByAccount.set(account, (this.heldByAccount.get(account) ?? 0) + 1);
           const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id), troubled)
             .then(() => undefined)
             // process() records every failure itself; this only guards the worker's life.
@@ -235,13 +246,13 @@ export class OutboxDispatcher {
               const held = (this.heldByCompany.get(message.companyId) ?? 1) - 1;
               if (held > 0) this.heldByCompany.set(message.companyId, held);
               else this.heldByCompany.delete(message.companyId);
-              const account = accountId(message.companyId, message.accountKey);
+              const heldHere = (this.heldByAccount.get(account) ?? 1) - 1;
+              if (heldHere > 0) this.heldByAccount.set(account, heldHere);
+              else this.heldByAccount.delete(account);
               this.finishedDuringRound.set(account, (this.finishedDuringRound.get(account) ?? 0) + 1);
               const waiting = this.capBound.get(account);
-              if (waiting) {
-                waiting.free += 1;
-                if (waiting.free >= waiting.batch) this.capReady = true;
-              }
+              if (waiting) waiting.free += 1;
+              if (!waiting || this.hasBatch(account)) this.roomMade = true;
               this.wakeUp?.();
             });
           this.inFlight.add(task);
@@ -280,20 +291,37 @@ export class OutboxDispatcher {
    * as long as the SMTP timeout, and another account's message must not wait that long (issue 13).
    */
   private worthARound(free: number): boolean {
-    if (this.announced !== this.lookedFor || this.capReady) return true;
-    return this.workerBound && (this.inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 2));
+    if (this.announced !== this.lookedFor || this.roomMade) return true;
+    // Only a send that finished since can have freed a slot or a company's share: without one, a round
+    // would find what the last one found (with 2 slots, a company at its share made the loop spin).
+    if (!this.workerBound || this.finishedDuringRound.size === 0) return false;
+    return this.inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 2);
+  }
+
+  /** The cap-bound account has the batch of free slots it waits for (the batch as its pace is now). */
+  private hasBatch(account: string): boolean {
+    const waiting = this.capBound.get(account);
+    return waiting !== undefined && waiting.free >= claimBatch(waiting.cap, this.pace.quick(account));
   }
 
   /**
-   * Messages were accepted. Those of an account the last claim left at its cap wait for its own sends
-   * to finish (they wake the loop then): no round for them now.
+   * The account is at its cap, and sends of this worker's will make it room: they wake the loop when
+   * they finish. Another worker's sends would not.
    */
+  private atCap(account: string): boolean {
+    const waiting = this.capBound.get(account);
+    if (!waiting || this.hasBatch(account)) return false;
+    return (this.heldByAccount.get(account) ?? 0) >= claimBatch(waiting.cap, this.pace.quick(account)) - waiting.free;
+  }
+
+  /** Messages were accepted. Those of an account at its cap (atCap) start no round now. */
   private accepted(accounts: readonly AcceptedFor[] | undefined): void {
-    const atCap = (a: AcceptedFor) => {
-      const waiting = this.capBound.get(accountId(a.companyId, a.accountKey));
-      return waiting !== undefined && waiting.free < waiting.batch;
-    };
-    if (accounts?.length && accounts.every(atCap)) return;
+    const ids = (accounts ?? []).map((a) => accountId(a.companyId, a.accountKey));
+    if (ids.length && ids.every((account) => this.atCap(account))) {
+      // A round under way may take the picture these were judged by away: it looks at them when it ends.
+      for (const account of ids) this.quietlyAccepted.add(account);
+      return;
+    }
     this.announceWork();
   }
 
@@ -341,9 +369,9 @@ export class OutboxDispatcher {
       // The open recipients, in their order: on a follow-up only those the server deferred.
       if (message.channel === 'EMAIL') outgoing.message.envelopeTo = open.map((r) => r.address);
       const stopTimer = this.metrics?.sendDuration.startTimer({ channel: message.channel });
-      const started = performance.now();
-      const outcome = await this.smtp.send(outgoing.account, outgoing.message);
-      this.pace.note(accountId(message.companyId, message.accountKey), performance.now() - started);
+      const paced = accountId(message.companyId, message.accountKey);
+      const started = this.pace.started(paced);
+      const outcome = await this.smtp.send(outgoing.account, outgoing.message).finally(() => this.pace.finished(paced, started));
       await this.noteReachability(message, accountKey, outcome, troubled.has(accountId(message.companyId, message.accountKey)));
       const result = outcome.ok
         ? await this.recordTransaction(message, recipients, outcome, outgoing.account)
