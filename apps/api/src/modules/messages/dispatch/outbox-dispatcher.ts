@@ -228,8 +228,12 @@ export class OutboxDispatcher {
         this.capBound = new Map([...capBound].map(([account, wait]) => [account, { free: wait.free + (this.finishedDuringRound.get(account) ?? 0), cap: wait.cap }]));
         this.workerBound = workerBound;
         // What happened while the round ran, against the new picture: sends that finished before it was
-        // taken, and messages accepted for an account it no longer shows at its cap.
-        this.roomMade = [...this.capBound.keys()].some((account) => this.hasBatch(account)) || [...this.quietlyAccepted].some((account) => !this.atCap(account));
+        // taken (of an account it shows with its batch free, or with nothing more due, where new work may
+        // have come meanwhile), and messages accepted for an account it no longer shows at its cap.
+        this.roomMade =
+          [...this.capBound.keys()].some((account) => this.hasBatch(account)) ||
+          [...this.finishedDuringRound.keys()].some((account) => !this.capBound.has(account)) ||
+          [...this.quietlyAccepted].some((account) => !this.atCap(account));
         if (changedSinceScan) this.announceWork();
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
