@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import Database from 'better-sqlite3';
 import type { EntitySubscriberInterface } from 'typeorm';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { freePort, startTarpit, type RunningTarpit } from '@maestro/test-support';
@@ -281,6 +282,46 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     expect((await claim(false)).messages).toHaveLength(1);
     await finish(2);
     expect((await claim(true)).messages).toHaveLength(2);
+  });
+
+  it('claims no more than a cap lowered between the scan and the claim', async () => {
+    await api.useSmtpServer(api.a.id, healthy);
+    const sent = await Promise.all(Array.from({ length: 6 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
+    const accountKey = sent[0]!.accountKey as string;
+    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
+    // An admin lowers the cap to 1 right after the claim's scan read 4 (its read of the account rows),
+    // through a connection of its own.
+    const lowerCap = async () => {
+      const target = api.db.target;
+      if (target.kind === 'sqlite') {
+        const other = new Database(target.file);
+        other.prepare('UPDATE sending_account SET maxConnections = 1 WHERE companyId = ? AND accountKey = ?').run(api.a.id, accountKey);
+        other.close();
+      } else {
+        const other = await openDatabase(target);
+        await other.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { maxConnections: 1 });
+        await other.destroy();
+      }
+    };
+    let lowered = false;
+    const afterScan: EntitySubscriberInterface = {
+      afterQuery: async (event) => {
+        if (lowered || !/^SELECT .*SendingAccountEntity/s.test(event.query)) return;
+        lowered = true;
+        await lowerCap();
+      },
+    };
+    api.runtime.db.subscribers.push(afterScan);
+    try {
+      const claim = () => claimDueMessages(api.runtime.db, { workerId: 'w-lowered', now: new Date(), leaseMs: 60_000, limit: 10 });
+      const first = await claim();
+      expect(first.messages).toHaveLength(0);
+      expect(first.changedSinceScan).toBe(true);
+      // The next round reads the cap as it is now.
+      expect((await claim()).messages).toHaveLength(1);
+    } finally {
+      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(afterScan), 1);
+    }
   });
 
   it('never has more of one account’s messages in transfer than its cap, across two dispatchers', async () => {
