@@ -76,6 +76,21 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     return dispatcher;
   }
 
+  /**
+   * A dispatcher of its own on the API's database, whose sends to a server that never greets hang for
+   * 30 s (longer than any wait here), so only what the test does can get a message claimed.
+   */
+  function patientDispatcher(options: { workerId: string; concurrency: number; pollMs: number }): { services: Services; dispatcher: OutboxDispatcher } {
+    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
+    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
+    const dispatcher = services.createDispatcher({ ...options, leaseMs: 60_000 });
+    extra.push({ services, dispatcher });
+    return { services, dispatcher };
+  }
+
+  /** The claim rounds a dispatcher of these services has run (maestro_claim_rounds_total). */
+  const roundsOf = async (services: Services) => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
+
   beforeEach(async () => {
     healthy = await startSmtpServer({ maxMessages: 1000 });
     tarpit = await startTarpit();
@@ -114,10 +129,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     await api.useSmtpServer(api.b.id, healthy);
     // Four slots, three of them A's cap; A's sends wait 30 s for a greeting; no poll comes to the rescue
     // within the test: only the message's acceptance can get it claimed.
-    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
-    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
-    const dispatcher = services.createDispatcher({ workerId: 'w-slots', concurrency: 4, pollMs: 60_000, leaseMs: 60_000 });
-    extra.push({ services, dispatcher });
+    const { services, dispatcher } = patientDispatcher({ workerId: 'w-slots', concurrency: 4, pollMs: 60_000 });
     dispatcher.start();
     try {
       for (let i = 0; i < 10; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
@@ -142,11 +154,8 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     await api.useSmtpServer(api.a.id, tarpit);
     await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: second.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);
     await api.useSmtpServer(api.b.id, healthy);
-    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
-    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
     // A short poll: an account nobody has sent through yet gets one slot until its first send has begun.
-    const dispatcher = services.createDispatcher({ workerId: 'w-share', concurrency: 6, pollMs: 50, leaseMs: 60_000 });
-    extra.push({ services, dispatcher });
+    const { services, dispatcher } = patientDispatcher({ workerId: 'w-share', concurrency: 6, pollMs: 50 });
     for (let i = 0; i < 10; i++) {
       await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Oma ${i}`, body: 'x' });
       await services.messageIntake.send(adminOf(api.a), { source: 'QUOTE', to: [`asiakas${i}@asiakas.fi`], subject: `Yhteinen ${i}`, body: 'x' });
@@ -184,11 +193,8 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
   it('starts no claim round for messages of an account already at its cap', async () => {
     await api.useSmtpServer(api.a.id, tarpit);
     await api.useSmtpServer(api.b.id, healthy);
-    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
-    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
-    const dispatcher = services.createDispatcher({ workerId: 'w-rounds', concurrency: 10, pollMs: 60_000, leaseMs: 60_000 });
-    extra.push({ services, dispatcher });
-    const rounds = async () => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
+    const { services, dispatcher } = patientDispatcher({ workerId: 'w-rounds', concurrency: 10, pollMs: 60_000 });
+    const rounds = () => roundsOf(services);
     const sendA = (i: number) => services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
     dispatcher.start();
     try {
@@ -215,12 +221,9 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
   it('does not go round and round while a company at its share of two slots waits for a send that hangs', async () => {
     await api.useSmtpServer(api.a.id, tarpit);
     await api.useSmtpServer(api.b.id, healthy);
-    const config = { ...api.config, smtpTimeouts: { ...api.config.smtpTimeouts, connectionMs: 30_000, greetingMs: 30_000, socketMs: 60_000 } };
-    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config, log: api.runtime.log });
     // Two slots: A may hold one (companyShare), and more of A's messages are due than that.
-    const dispatcher = services.createDispatcher({ workerId: 'w-two', concurrency: 2, pollMs: 60_000, leaseMs: 60_000 });
-    extra.push({ services, dispatcher });
-    const rounds = async () => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
+    const { services, dispatcher } = patientDispatcher({ workerId: 'w-two', concurrency: 2, pollMs: 60_000 });
+    const rounds = () => roundsOf(services);
     for (let i = 0; i < 5; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
     dispatcher.start();
     try {
