@@ -219,6 +219,8 @@ describe('in a task pane', () => {
     const pane = page.getByRole('region', { name: 'Viestin tiedot' });
     const heading = pane.getByRole('heading', { level: 2, name: subject });
     await heading.waitFor();
+    // The list renders again when the message's status changes: a box is read only once both are shown.
+    await Promise.all([list.waitFor(), pane.waitFor()]);
     // Stacked: the pane is under the list, and choosing the row brought its header into view.
     const [listBox, paneBox] = [await list.boundingBox(), await pane.boundingBox()];
     expect(listBox && paneBox && paneBox.y >= listBox.y + listBox.height - 1).toBe(true);
