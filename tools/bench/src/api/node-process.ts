@@ -88,7 +88,7 @@ export class NodeProcess {
 
   protected static spawnNode(script: string, options: StartOptions): ChildProcess {
     // The same V8 flags as apps/api's start and worker scripts, which is how an operator runs them.
-    const args: string[] = ['--max-semi-space-size=2'];
+    const args: string[] = ['--max-semi-space-size=8'];
     const env = { ...options.env };
     if (options.profileDir) {
       mkdirSync(options.profileDir, { recursive: true });
