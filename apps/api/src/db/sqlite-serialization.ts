@@ -54,6 +54,16 @@ export const SQLITE_BUSY_TIMEOUT_MS = 25;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A write outside any transaction, waiting to be committed with the others of its turn. */
+interface PendingWrite {
+  args: unknown[];
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/** Statements that change rows; a read is answered at once, never held for a COMMIT. */
+const isWrite = (sql: unknown): boolean => typeof sql === 'string' && /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+
 /**
  * TypeORM talks to SQLite through one connection, and its transactions are async: two requests that
  * each open a transaction would interleave on that one connection ("cannot start a transaction within
@@ -171,24 +181,81 @@ export function serializeSqliteAccess(db: DataSource, options: SqliteAccessOptio
   }
 
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+
+  /** A statement on its own commits or fails on its own: on failure it may be tried again. */
+  const alone = async (args: unknown[]) => {
+    await ensureUsable();
+    try {
+      const result = await waitingForLock(() => query(...args));
+      if (connection().inTransaction) throw new TransactionNotCommittedError();
+      return result;
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) await settle(err);
+      throw err;
+    }
+  };
+
+  /**
+   * Writes that arrive in the same turn of the event loop (the requests and sends it woke up for) are
+   * committed together: one COMMIT, so one sync of the WAL to disk, instead of one each. Each caller
+   * is answered only after that COMMIT, so nothing is acknowledged that is not stored. A statement
+   * that fails on its own (a constraint) is undone alone by SQLite while the others go on; when the
+   * transaction itself is lost (the disk refused, the COMMIT failed), every caller in it is refused.
+   */
+  const committedTogether = async (writes: PendingWrite[]) => {
+    if (writes.length === 1) {
+      const [write] = writes as [PendingWrite];
+      return alone(write.args).then(write.resolve, write.reject);
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await ensureUsable();
+      await waitingForLock(() => query('BEGIN IMMEDIATE TRANSACTION'));
+      for (const write of writes) {
+        try {
+          outcomes.push({ ok: true, value: await query(...write.args) });
+        } catch (error) {
+          if (isDatabaseUnavailable(error) || !inOpenTransaction(connection())) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await query('COMMIT');
+      if (connection().inTransaction) throw new TransactionNotCommittedError();
+    } catch (err) {
+      await settle(err);
+      for (const write of writes) write.reject(err);
+      return;
+    }
+    writes.forEach((write, i) => {
+      const outcome = outcomes[i] as (typeof outcomes)[number];
+      if (outcome.ok) write.resolve(outcome.value);
+      else write.reject(outcome.error);
+    });
+  };
+
+  let waitingWrites: PendingWrite[] = [];
+  const writeWithOthers = (args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      waitingWrites.push({ args, resolve, reject });
+      if (waitingWrites.length > 1) return;
+      // After the loop's other callbacks of this turn, so that their writes join this one.
+      setImmediate(() => {
+        void lock.run(() => {
+          const writes = waitingWrites;
+          waitingWrites = [];
+          return committedTogether(writes);
+        });
+      });
+    });
+
   runner.query = ((...args: unknown[]) => {
     if (inTransaction.getStore()) {
       // TypeORM begins DEFERRED; IMMEDIATE takes the write lock now, where a wait can be repeated.
       if (args[0] === 'BEGIN TRANSACTION') return waitingForLock(() => query('BEGIN IMMEDIATE TRANSACTION'));
       return query(...args);
     }
-    // A statement on its own commits or fails on its own: on failure it may be tried again.
-    return lock.run(async () => {
-      await ensureUsable();
-      try {
-        const result = await waitingForLock(() => query(...args));
-        if (connection().inTransaction) throw new TransactionNotCommittedError();
-        return result;
-      } catch (err) {
-        if (isDatabaseUnavailable(err)) await settle(err);
-        throw err;
-      }
-    });
+    if (isWrite(args[0])) return writeWithOthers(args);
+    return lock.run(() => alone(args));
   }) as QueryRunner['query'];
   const startTransaction = runner.startTransaction.bind(runner);
   runner.startTransaction = (isolation) => {
