@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
 
 /**
- * On SQLite, writes that arrive in the same turn of the event loop share one COMMIT (one sync of the
- * WAL), and each caller hears of its write only once that COMMIT is done.
+ * On SQLite every COMMIT is synced to disk, and writes that arrive in the same turn of the event loop
+ * share one COMMIT (one sync of the WAL); each caller hears of its write only once that COMMIT is done.
  */
 describe('writes that arrive together (SQLite)', () => {
   let dir: string;
@@ -40,6 +40,11 @@ describe('writes that arrive together (SQLite)', () => {
   afterEach(async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('syncs every commit to disk (synchronous FULL): a power cut loses no write that was answered', async () => {
+    const [row] = (await db.query('PRAGMA synchronous')) as Array<{ synchronous: number }>;
+    expect(row?.synchronous).toBe(2);
   });
 
   it('stores five writes of one turn with one commit: the WAL grows as for one write, not five', async () => {
