@@ -327,6 +327,34 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     }
   });
 
+  it('hands over what a round claimed before claiming the next account failed, instead of leaving it to its lease', async () => {
+    await api.useSmtpServer(api.a.id, healthy);
+    await api.useSmtpServer(api.b.id, healthy);
+    for (const company of [api.a, api.b]) await api.runtime.services.messageIntake.send(userOf(company), { source: 'SALES_ORDER', to: ['tilaaja@asiakas.fi'], subject: 'Tilausvahvistus', body: 'x' });
+    // The second account's claim meets a database that fails mid-round.
+    let stamps = 0;
+    const failSecondStamp: EntitySubscriberInterface = {
+      beforeQuery: (event) => {
+        if (/^UPDATE .sending_account. SET .lastClaimedAt./.test(event.query) && ++stamps === 2) throw new Error('the connection was lost');
+      },
+    };
+    api.runtime.db.subscribers.push(failSecondStamp);
+    try {
+      const round = await claimDueMessages(api.runtime.db, { workerId: 'w-cut', now: new Date(), leaseMs: 60_000, limit: 10 });
+      expect(round.messages).toHaveLength(1);
+      expect(String(round.interruptedBy)).toMatch(/connection was lost/);
+      // Nothing is known of the rest: the dispatcher runs a new round at once.
+      expect(round.changedSinceScan).toBe(true);
+      const [claimed] = round.messages;
+      expect(await messages().findOneBy({ id: claimed!.id })).toMatchObject({ status: 'SENDING', lockedBy: 'w-cut' });
+      // The other company's message was not claimed, and the next round takes it.
+      const next = await claimDueMessages(api.runtime.db, { workerId: 'w-cut', now: new Date(), leaseMs: 60_000, limit: 10 });
+      expect(next.messages.map((m) => m.companyId)).toEqual([[api.a.id, api.b.id].find((id) => id !== claimed!.companyId)]);
+    } finally {
+      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(failSecondStamp), 1);
+    }
+  });
+
   it('never has more of one account’s messages in transfer than its cap, across two dispatchers', async () => {
     const counting = await startCountingServer(30);
     try {

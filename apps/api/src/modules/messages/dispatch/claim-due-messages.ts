@@ -87,6 +87,11 @@ export interface Claim {
   workerBound: boolean;
   /** An account's row changed between the scan and its claim (parked, its cap lowered): a new round sees it as it is. */
   changedSinceScan: boolean;
+  /**
+   * Claiming an account failed after others' claims had committed: those are returned (they are this
+   * worker's now, and would otherwise wait for their lease), and this says why the round stopped.
+   */
+  interruptedBy?: unknown;
 }
 
 /** The key `Claim.troubled` uses for an account. */
@@ -162,7 +167,14 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
   const messages: OutboundMessageEntity[] = [];
   const results = new Map<DueAccount, AccountClaim>();
   for (const [account, wanted] of shares) {
-    const taken = await claimForAccount(db, account, wanted, request, lockedUntil);
+    let taken: AccountClaim;
+    try {
+      taken = await claimForAccount(db, account, wanted, request, lockedUntil);
+    } catch (err) {
+      if (messages.length === 0) throw err;
+      // What is left of the round is unknown: a new round looks again.
+      return { messages: byDueTime(messages), troubled, capBound: new Map(), workerBound: false, changedSinceScan: true, interruptedBy: err };
+    }
     results.set(account, taken);
     messages.push(...taken.messages);
     if (taken.messages.length > 0 && account.troubled) troubled.add(accountId(account.companyId, account.accountKey));
@@ -179,8 +191,10 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
     if (free < batchOf(account)) capBound.set(accountId(account.companyId, account.accountKey), { free, cap: account.cap });
     else workerBound = true;
   }
-  return { messages: messages.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()), troubled, capBound, workerBound, changedSinceScan };
+  return { messages: byDueTime(messages), troubled, capBound, workerBound, changedSinceScan };
 }
+
+const byDueTime = (messages: OutboundMessageEntity[]) => messages.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
 async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAccount[]> {

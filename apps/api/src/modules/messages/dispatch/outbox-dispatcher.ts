@@ -216,6 +216,7 @@ export class OutboxDispatcher {
           capBound,
           workerBound,
           changedSinceScan,
+          interruptedBy,
         } = await claimDueMessages(this.db, {
           workerId: this.workerId,
           now: this.now(),
@@ -225,6 +226,7 @@ export class OutboxDispatcher {
           quickSends: (account) => this.pace.quick(account),
         });
         this.metrics?.claimRounds.inc({ took: claimed.length ? 'some' : 'none' });
+        if (interruptedBy) this.log.warn({ err: interruptedBy, claimed: claimed.length }, 'a claim round stopped part-way; the messages it claimed are sent, the rest wait for the next round');
         this.capBound = new Map([...capBound].map(([account, wait]) => [account, { free: wait.free + (this.finishedDuringRound.get(account) ?? 0), cap: wait.cap }]));
         this.workerBound = workerBound;
         // What happened while the round ran, against the new picture: sends that finished before it was
