@@ -10,6 +10,6 @@ import { ServiceKeysResolver } from '../modules/service-keys/service-keys.resolv
 import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { SignInReviewResolver } from '../modules/settings/sign-in-review.resolver';
 import { StandardTextsResolver } from '../modules/standard-texts/standard-texts.resolver';
-import { UsersResolver } from '../modules/users/users.resolver';
+import { MeResolver, UsersResolver } from '../modules/users/users.resolver';
 
-export const RESOLVERS = [UsersResolver, ServiceKeysResolver, SettingsResolver, SignInReviewResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver, SentCopyResolver, SendingAccountsResolver, BouncesResolver] as const;
+export const RESOLVERS = [UsersResolver, MeResolver, ServiceKeysResolver, SettingsResolver, SignInReviewResolver, SendPoliciesResolver, StandardTextsResolver, ComposeResolver, MessagesResolver, DraftsResolver, ConnectionTestResolver, SentCopyResolver, SendingAccountsResolver, BouncesResolver] as const;

@@ -21,6 +21,24 @@ describe.each(DATABASE_KINDS)('logins and service keys on %s', (kind) => {
     expect(me.data?.me).toMatchObject({ companyName: 'Yritys A Oy', user: { username: 'a-admin' } });
   });
 
+  it('reads the company and the user for me only when they are asked for', async () => {
+    const companies = jest.spyOn(api.runtime.services.companies, 'get');
+    const users = jest.spyOn(api.runtime.services.users, 'get');
+    try {
+      const bare = await api.gql('{ me { __typename companyId } }', {}, { token: api.a.user.token });
+      expect(bare.data).toEqual({ me: { __typename: 'Me', companyId: api.a.id } });
+      expect(companies).not.toHaveBeenCalled();
+      expect(users).not.toHaveBeenCalled();
+      const full = await api.gql(ME, {}, { token: api.a.user.token });
+      expect(full.data).toEqual({ me: { companyName: 'Yritys A Oy', user: { username: 'a-user', role: 'USER' }, serviceKeyModule: null } });
+      expect(companies).toHaveBeenCalledTimes(1);
+      expect(users).toHaveBeenCalledTimes(1);
+    } finally {
+      companies.mockRestore();
+      users.mockRestore();
+    }
+  });
+
   it('refuses a wrong password with the same answer as an unknown username', async () => {
     const wrong = await api.gql(LOGIN, { u: 'a-user', p: 'väärä-salasana' });
     const unknown = await api.gql(LOGIN, { u: 'ei-ole', p: 'väärä-salasana' });

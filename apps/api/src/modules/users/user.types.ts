@@ -40,6 +40,8 @@ export class Me {
   user!: User | null;
   @Field(() => String, { nullable: true }) serviceKeyModule!: string | null;
   @Field(() => Int, { description: 'The most parts one text message may take (the SMS settings), for the SMS counter.' }) smsMaxSegments!: number;
+  /** Whose `user` this is (the caller, or a service key's default user): not a field. */
+  userId!: string | null;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
 import { UserFacingError, forbidden } from '../../common/user-facing-error';
@@ -79,15 +79,10 @@ export class UsersResolver {
   @Query(() => Me)
   async me(@Ctx() ctx: RequestContext): Promise<Me> {
     const caller = callerOf(ctx);
-    const company = await ctx.services.companies.get(caller.companyId);
-    const userId = caller.kind === 'USER' ? caller.userId : caller.defaultUserId;
-    const user = userId ? await ctx.services.users.get(caller.companyId, userId) : null;
     return Object.assign(new Me(), {
       companyId: caller.companyId,
-      companyName: company?.name ?? '',
-      user: user ? User.from(user) : null,
       serviceKeyModule: caller.kind === 'SERVICE' ? caller.module : null,
-      smsMaxSegments: (await ctx.services.settings.smsSettings(caller.companyId)).maxSegments,
+      userId: caller.kind === 'USER' ? caller.userId : caller.defaultUserId,
     });
   }
 
@@ -110,5 +105,27 @@ export class UsersResolver {
     // An admin cannot lock themselves out: their own role and active flag stay.
     if (caller.kind === 'USER' && caller.userId === id && (input.role === 'USER' || input.active === false)) throw forbidden();
     return User.from(await ctx.services.users.update(caller.companyId, id, input));
+  }
+}
+
+/**
+ * The parts of `me` that need the database, read only when asked for: a client that asks who it is
+ * (`me { companyId }`, or a module's keep-alive `me { __typename }`) costs no query.
+ */
+@Resolver(() => Me)
+export class MeResolver {
+  @FieldResolver()
+  async companyName(@Root() me: Me, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await ctx.services.companies.get(me.companyId))?.name ?? '';
+  }
+
+  @FieldResolver()
+  async user(@Root() me: Me, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return me.userId ? User.from(await ctx.services.users.get(me.companyId, me.userId)) : null;
+  }
+
+  @FieldResolver()
+  async smsMaxSegments(@Root() me: Me, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.services.settings.smsSettings(me.companyId)).maxSegments;
   }
 }
