@@ -287,6 +287,20 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     expect((await claim(true)).messages).toHaveLength(2);
   });
 
+  it('claims into an account again at the same instant: a stamp that changes nothing still holds the account', async () => {
+    await api.useSmtpServer(api.a.id, healthy);
+    const sent = await Promise.all(Array.from({ length: 4 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
+    const accountKey = sent[0]!.accountKey as string;
+    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
+    // Two rounds in the same millisecond write the same lastClaimedAt: the row matches, nothing changes.
+    const now = new Date();
+    const claim = (limit: number) => claimDueMessages(api.runtime.db, { workerId: 'w-instant', now, leaseMs: 60_000, limit });
+    expect((await claim(2)).messages).toHaveLength(2);
+    const again = await claim(2);
+    expect(again.changedSinceScan).toBe(false);
+    expect(again.messages).toHaveLength(2);
+  });
+
   it('claims no more than a cap lowered between the scan and the claim', async () => {
     await api.useSmtpServer(api.a.id, healthy);
     const sent = await Promise.all(Array.from({ length: 6 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
