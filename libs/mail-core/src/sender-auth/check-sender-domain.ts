@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { dmarc } from 'mailauth/lib/dmarc';
-import { spf } from 'mailauth/lib/spf';
+import type * as MailauthDmarc from 'mailauth/lib/dmarc';
+import type * as MailauthSpf from 'mailauth/lib/spf';
 import { normalizeHostname, smtpProviderOf, type LocalizedText, type SmtpProvider } from '@maestro/settings-schema';
 import { SENDER_AUTH_TEXTS } from './sender-auth-texts';
 
@@ -51,6 +51,11 @@ const PROVIDER_DNS: Readonly<Record<SmtpProvider, { spfInclude: string; dkim: Ar
 
 /** RFC 7208's limit on DNS lookups while evaluating SPF. */
 const SPF_LOOKUP_LIMIT = 10;
+
+/** mailauth is loaded by the first connection test, not at start: it takes some 16 MB in every process. */
+let mailauth: Promise<{ spf: typeof MailauthSpf.spf; dmarc: typeof MailauthDmarc.dmarc }> | undefined;
+const loadMailauth = () =>
+  (mailauth ??= Promise.all([import('mailauth/lib/spf'), import('mailauth/lib/dmarc')]).then(([spfModule, dmarcModule]) => ({ spf: spfModule.spf, dmarc: dmarcModule.dmarc })));
 
 const isNotFound = (err: unknown) => ['ENOTFOUND', 'ENODATA'].includes((err as { code?: string }).code ?? '');
 
@@ -126,6 +131,7 @@ async function checkSpf(input: SenderDomainCheckInput, domain: string, provider:
   // outgoing address may differ from the one it takes mail on, so this is an estimate.
   const addresses = await addressesOf(input.resolver, normalizeHostname(input.smtpHost) ?? input.smtpHost.trim());
   if (addresses.length === 0) return { status: 'ERROR', record, estimate: true };
+  const { spf } = await loadMailauth();
   const results = await Promise.all(
     addresses.map((ip) => spf({ sender: `postmaster@${domain}`, ip, helo: domain, mta: 'maestro', resolver: input.resolver as never })),
   );
@@ -179,6 +185,7 @@ export async function checkSenderDomain(input: SenderDomainCheckInput): Promise<
 
   let dmarcPart: { policy: DmarcPolicy; record: string | null };
   try {
+    const { dmarc } = await loadMailauth();
     const result = await dmarc({
       headerFrom: input.senderAddress,
       spfDomains: spfPasses ? [domain] : [],

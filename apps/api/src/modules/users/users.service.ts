@@ -45,7 +45,7 @@ export class UsersService {
   async create(companyId: string, input: NewUser): Promise<UserEntity> {
     const repo = this.db.getRepository(UserEntity);
     const username = input.username.trim();
-    const problems: Problem[] = [...passwordProblems(input.password, { userInputs: [username, input.displayName ?? ''] })];
+    const problems: Problem[] = [...(await passwordProblems(input.password, { userInputs: [username, input.displayName ?? ''] }))];
     // A line break or other control character is refused, not trimmed away: the caller meant something else.
     const hasControl = [...input.username].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127);
     if (hasControl || !USERNAME.test(username)) {
@@ -76,7 +76,7 @@ export class UsersService {
    */
   async update(companyId: string, id: string, changes: UserChanges): Promise<UserEntity> {
     const user = await this.get(companyId, id);
-    const problems: Problem[] = changes.password !== undefined ? passwordProblems(changes.password, { userInputs: [user.username, user.displayName] }) : [];
+    const problems: Problem[] = changes.password !== undefined ? await passwordProblems(changes.password, { userInputs: [user.username, user.displayName] }) : [];
     if ((changes.displayName ?? '').length > 200) problems.push(problem('displayName', 'TOO_LONG', { max: 200 }));
     if (problems.length) throw badInput(problems);
     const endsSessions =
@@ -103,7 +103,7 @@ export class UsersService {
         fields: [{ field: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG', message: AUTH_TEXTS.currentPasswordWrong() }],
       });
     }
-    const problems = passwordProblems(next, { path: 'newPassword', userInputs: [user.username, user.displayName] });
+    const problems = await passwordProblems(next, { path: 'newPassword', userInputs: [user.username, user.displayName] });
     if (problems.length) throw badInput(problems);
     if (current === next) {
       throw new UserFacingError('BAD_USER_INPUT', AUTH_TEXTS.samePassword(), {
