@@ -80,6 +80,17 @@ describe('the HTTP edge', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
   });
 
+  it('logs each request at info with its request id, and every line a resolver writes for it', async () => {
+    const requestId = 'logged-request-1';
+    const result = await api.gql('mutation($i: CompanyMessageSettingsInput!) { updateCompanyMessageSettings(input: $i) { senderName } }', { i: { senderName: 'Yritys A' } }, { token: api.a.admin.token, headers: { 'x-request-id': requestId } });
+    expect(result.errors).toBeUndefined();
+    const lines = api.logs.map((line) => JSON.parse(line) as { level: number; msg: string; requestId?: string; status?: number }).filter((line) => line.requestId === requestId);
+    expect(lines.map(({ level, msg, status }) => ({ level, msg, status }))).toEqual([
+      { level: 30, msg: 'company message settings updated', status: undefined },
+      { level: 30, msg: 'request', status: 200 },
+    ]);
+  });
+
   it('answers an enum value that does not exist with BAD_USER_INPUT naming the field', async () => {
     const result = await api.gql('mutation($i: CompanyMessageSettingsInput!) { updateCompanyMessageSettings(input: $i) { senderName } }', { i: { smtp: { encryption: 'SSL3' } } }, { token: api.a.admin.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
