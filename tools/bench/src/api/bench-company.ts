@@ -13,7 +13,8 @@ export interface BenchCompany {
 export async function createBenchCompany(env: Record<string, string>): Promise<BenchCompany> {
   const password = randomBytes(18).toString('base64url');
   await runCli(['company:create', '--name', BENCH_COMPANY], env);
-  await runCli(['user:create', '--company', BENCH_COMPANY, '--username', USERNAME, '--password', password, '--role', 'ADMIN'], env);
+  // `--password=…` in one argument: a base64url password may begin with '-', which the parser would take for an option.
+  await runCli(['user:create', '--company', BENCH_COMPANY, '--username', USERNAME, `--password=${password}`, '--role', 'ADMIN'], env);
   return { password };
 }
 
