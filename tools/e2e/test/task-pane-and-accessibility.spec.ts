@@ -225,13 +225,15 @@ describe('in a task pane', () => {
     const [listBox, paneBox] = [await list.boundingBox(), await pane.boundingBox()];
     expect(listBox && paneBox && paneBox.y >= listBox.y + listBox.height - 1).toBe(true);
     // The reading pane scrolls its header into view in an effect after it renders: wait until the
-    // header is wholly inside the window. Waiting for its top alone passed while it was still below the
-    // window, before the scroll, and the check after it failed under load.
-    await page.waitForFunction((el) => {
-      if (!el) return false;
-      const { top, bottom } = el.getBoundingClientRect();
+    // header is wholly inside the window. The heading is looked up again on every try: the pane renders
+    // it anew when the details arrive, and a handle to the old one (detached, a box of zeros) passed
+    // the wait while the new one was out of sight.
+    await page.waitForFunction((title) => {
+      const header = [...document.querySelectorAll('section[aria-label="Viestin tiedot"] h2')].find((h) => h.textContent?.includes(title));
+      if (!header) return false;
+      const { top, bottom } = header.getBoundingClientRect();
       return top >= 0 && bottom <= window.innerHeight;
-    }, await heading.elementHandle());
+    }, subject);
     expect(await inView(heading, page)).toBe(true);
     await screenshot(page, 'narrow-sent');
     await page.close();

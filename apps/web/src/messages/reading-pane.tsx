@@ -70,12 +70,14 @@ export function ReadingPane({ id, onShowDocument }: ReadingPaneProps) {
   useEffect(() => {
     const element = pane.current;
     if (!id || !element) return;
-    // A newly chosen message starts at its header, and the header is brought into view where the
-    // pane is under the list (or otherwise out of sight).
+    // A newly chosen message starts at its header, and the header is brought up where the pane is
+    // under the list (or otherwise out of sight). Up to the window's top half, not just inside it: the
+    // list above re-renders when the message's status changes, and a header left at the bottom edge
+    // was pushed out of sight by it.
     element.scrollTop = 0;
     const top = element.getBoundingClientRect().top;
     // jsdom (the component tests) has no scrollIntoView.
-    if ((top < 0 || top > window.innerHeight - 80) && 'scrollIntoView' in element) element.scrollIntoView({ block: 'start' });
+    if ((top < 0 || top > window.innerHeight / 2) && 'scrollIntoView' in element) element.scrollIntoView({ block: 'start' });
   }, [id]);
   return (
     <section ref={pane} className={styles.pane} aria-label={t.messages.readingPane}>
