@@ -88,6 +88,17 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     return { services, dispatcher };
   }
 
+  /**
+   * `count` messages of company A's user, queued to one account whose cap is already known (4): its
+   * accountKey. The claims then read the account as a dispatcher that has sent through it would.
+   */
+  async function queuedToKnownAccount(count: number): Promise<string> {
+    const sent = await Promise.all(Array.from({ length: count }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
+    const accountKey = sent[0]!.accountKey as string;
+    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
+    return accountKey;
+  }
+
   /** The claim rounds a dispatcher of these services has run (maestro_claim_rounds_total). */
   const roundsOf = async (services: Services) => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
 
@@ -266,10 +277,8 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
 
   it("claims a quick account's freed slots together, once half its cap is free", async () => {
     await api.useSmtpServer(api.a.id, healthy);
-    const sent = await Promise.all(Array.from({ length: 10 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
-    const accountKey = sent[0]!.accountKey as string;
+    const accountKey = await queuedToKnownAccount(10);
     const account = accountId(api.a.id, accountKey);
-    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
     const claim = (quickSends: boolean) => claimDueMessages(api.runtime.db, { workerId: 'w-batch', now: new Date(), leaseMs: 60_000, limit: 10, quickSends: () => quickSends });
     const finish = async (n: number) => {
       const sending = await messages().find({ where: { companyId: api.a.id, status: 'SENDING' }, take: n });
@@ -289,9 +298,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
 
   it('claims into an account again at the same instant: a stamp that changes nothing still holds the account', async () => {
     await api.useSmtpServer(api.a.id, healthy);
-    const sent = await Promise.all(Array.from({ length: 4 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
-    const accountKey = sent[0]!.accountKey as string;
-    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
+    await queuedToKnownAccount(4);
     // Two rounds in the same millisecond write the same lastClaimedAt: the row matches, nothing changes.
     const now = new Date();
     const claim = (limit: number) => claimDueMessages(api.runtime.db, { workerId: 'w-instant', now, leaseMs: 60_000, limit });
@@ -303,9 +310,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
 
   it('claims no more than a cap lowered between the scan and the claim', async () => {
     await api.useSmtpServer(api.a.id, healthy);
-    const sent = await Promise.all(Array.from({ length: 6 }, (_, i) => api.runtime.services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' })));
-    const accountKey = sent[0]!.accountKey as string;
-    await api.runtime.db.getRepository(SendingAccountEntity).update({ companyId: api.a.id, accountKey }, { label: 'Myynti', maxConnections: 4 });
+    const accountKey = await queuedToKnownAccount(6);
     // An admin lowers the cap to 1 right after the claim's scan read 4 (its read of the account rows),
     // through a connection of its own.
     const lowerCap = async () => {
