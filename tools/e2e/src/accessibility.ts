@@ -32,6 +32,14 @@ interface AxeResult {
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   // Evaluated by the browser's debugger protocol, not as a <script>: the page's CSP allows no inline script.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  // A dialog fades in: axe measuring its text's contrast half-way through the fade found it too faint
+  // (Kysy lähetystapa, once in a CI run). What is moving now is let finish first; endless ones (a
+  // spinner) are not waited for.
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const moving = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(moving.map((a) => a.finished.catch(() => undefined)));
+  });
   const result = await page.evaluate(async (exclude) => {
     const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResult> } }).axe;
     return axe.run({ include: [['html']], exclude }, { resultTypes: ['violations'] });
