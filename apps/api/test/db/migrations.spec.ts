@@ -177,4 +177,23 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       await db.drop();
     }
   });
+
+  it('lead the due-message index with the account, so a scan seeks each account once, and put the due time first again on undo', async () => {
+    const db = await createTestDatabase(kind);
+    const dataSource = await openDatabase(db.target);
+    try {
+      const statusIndex = async () => {
+        const table = await dataSource.createQueryRunner().getTable('outbound_message');
+        return table?.indices.filter((index) => index.columnNames[0] === 'status').map((index) => index.columnNames);
+      };
+      expect(await statusIndex()).toEqual([['status', 'companyId', 'accountKey', 'nextAttemptAt']]);
+      await dataSource.undoLastMigration();
+      expect(await statusIndex()).toEqual([['status', 'nextAttemptAt', 'companyId', 'accountKey']]);
+      await dataSource.runMigrations();
+      expect(await statusIndex()).toEqual([['status', 'companyId', 'accountKey', 'nextAttemptAt']]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });

@@ -14,6 +14,7 @@ import { MessageRecipients1796600000000 } from './1796600000000-message-recipien
 import { Bounces1796541186930 } from './1796541186930-bounces';
 import { SendingAccounts1796700000000 } from './1796700000000-sending-accounts';
 import { ClaimScanIndex1796800000000 } from './1796800000000-claim-scan-index';
+import { ClaimGroupIndex1796900000000 } from './1796900000000-claim-group-index';
 
 /** Every migration, in order. A test fails when the entities need a migration this list lacks. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MessageRecipients1796600000000,
   SendingAccounts1796700000000,
   ClaimScanIndex1796800000000,
+  ClaimGroupIndex1796900000000,
 ];

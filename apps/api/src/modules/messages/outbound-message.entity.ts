@@ -20,8 +20,8 @@ export interface DraftInfo {
 }
 
 @Entity('outbound_message')
-// The dispatcher's scan reads company and account from the index (migration ClaimScanIndex).
-@Index(['status', 'nextAttemptAt', 'companyId', 'accountKey'])
+// Led by the account: the dispatcher's scan seeks each account's earliest due message (migration ClaimGroupIndex).
+@Index(['status', 'companyId', 'accountKey', 'nextAttemptAt'])
 @Index(['companyId', 'createdAt'])
 @Index(['companyId', 'documentRef'])
 @Index(['accountKey', 'status'])
