@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_MAX_CONNECTIONS } from '@maestro/settings-schema';
 import { transaction } from '../../../db/transaction';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
@@ -207,13 +207,8 @@ const byDueTime = (messages: OutboundMessageEntity[]) => messages.sort((a, b) =>
 /** The accounts that have due messages, with their free slots; parked ones are not among them. */
 async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAccount[]> {
   const { due, inFlight } = await scanAccounts(db, request.now);
-  if (due.size === 0) return [];
-  const companyIds = [...new Set([...due.values()].map((d) => d.companyId))];
-  const states = await db.getRepository(SendingAccountEntity).findBy({ companyId: In(companyIds) });
-  const stateOf = new Map(states.map((s) => [`${s.companyId}/${s.accountKey}`, s]));
   const result: DueAccount[] = [];
-  for (const [id, entry] of due) {
-    const state = stateOf.get(id);
+  for (const [id, { state, ...entry }] of due) {
     if (state?.parkedUntil && state.parkedUntil > request.now) continue;
     const cap = capOf(state);
     const busy = inFlight.get(id) ?? 0;
@@ -223,20 +218,47 @@ async function dueAccounts(db: DataSource, request: ClaimRequest): Promise<DueAc
   return result;
 }
 
+/** What the claim reads of an account's sending_account row. */
+type AccountState = Pick<SendingAccountEntity, 'label' | 'maxConnections' | 'connectionFailures' | 'parkedUntil' | 'parkReason' | 'lastClaimedAt'>;
+
+interface ScannedAccount {
+  companyId: string;
+  accountKey: string;
+  due: number;
+  /** Its sending_account row; undefined where no dispatcher has claimed into it yet. */
+  state: AccountState | undefined;
+}
+
+interface ScanRow {
+  kind: ScanKind;
+  companyId: string;
+  accountKey: string | null;
+  n: number | string | null;
+  /** The joined sending_account row's columns: all null where there is none. */
+  known: string | null;
+  label: string | null;
+  maxConnections: number | string | null;
+  connectionFailures: number | string | null;
+  parkedUntil: unknown;
+  parkReason: string | null;
+  lastClaimedAt: unknown;
+}
+
 /**
- * Per account, whether messages are due and how many are in flight (SENDING with a live lease), in one
- * statement of three SELECTs joined with UNION ALL, each its own index range:
+ * Per account, whether messages are due, how many are in flight (SENDING with a live lease), and its
+ * sending_account row, in one statement: three SELECTs joined with UNION ALL, each its own index range,
+ * and the account rows joined to them by their key.
  * - the claimable statuses: each account's earliest due message, by a GROUP BY on the index's leading
  *   columns with MIN of the next. MariaDB answers it with one seek per account (a loose index scan),
  *   whatever the backlog; SQLite reads the index in order, without a sort. Their count is not read.
  * - messages whose lease ran out, and those in flight: few rows (at most the workers' slots), counted.
- * The dispatcher scans on every wake-up, so five statements here were a third of its SQL; counting the
- * backlog in it slowed a drain of 10,000 messages as it went.
+ * The dispatcher scans on every wake-up: the six statements this once was were a third of its SQL, and
+ * counting the backlog in it slowed a drain of 10,000 messages as it went.
  */
-async function scanAccounts(db: DataSource, now: Date): Promise<{ due: Map<string, { companyId: string; accountKey: string; due: number }>; inFlight: Map<string, number> }> {
+async function scanAccounts(db: DataSource, now: Date): Promise<{ due: Map<string, ScannedAccount>; inFlight: Map<string, number> }> {
   const [sql, parameters] = dueScanQuery(db, now);
-  const rows: Array<{ kind: ScanKind; companyId: string; accountKey: string | null; n: number | string | null }> = await db.query(sql, parameters);
-  const due = new Map<string, { companyId: string; accountKey: string; due: number }>();
+  const rows: ScanRow[] = await db.query(sql, parameters);
+  const due = new Map<string, ScannedAccount>();
   const inFlight = new Map<string, number>();
   for (const row of rows) {
     const accountKey = row.accountKey ?? NO_KEY;
@@ -245,11 +267,27 @@ async function scanAccounts(db: DataSource, now: Date): Promise<{ due: Map<strin
       inFlight.set(id, Number(row.n));
       continue;
     }
-    const entry = due.get(id) ?? { companyId: row.companyId, accountKey, due: 0 };
+    const entry = due.get(id) ?? { companyId: row.companyId, accountKey, due: 0, state: stateOf(db, row) };
     entry.due += row.kind === 'queued' ? Infinity : Number(row.n);
     due.set(id, entry);
   }
   return { due, inFlight };
+}
+
+/** The joined sending_account columns, typed as the entity types them (each driver stores an instant its own way). */
+function stateOf(db: DataSource, row: ScanRow): AccountState | undefined {
+  if (row.known === null) return undefined;
+  const columns = db.getMetadata(SendingAccountEntity);
+  const instant = (value: unknown, property: 'parkedUntil' | 'lastClaimedAt'): Date | null =>
+    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, columns.findColumnWithPropertyName(property)!) as Date);
+  return {
+    label: row.label ?? '',
+    maxConnections: Number(row.maxConnections),
+    connectionFailures: Number(row.connectionFailures),
+    parkedUntil: instant(row.parkedUntil, 'parkedUntil'),
+    parkReason: row.parkReason,
+    lastClaimedAt: instant(row.lastClaimedAt, 'lastClaimedAt'),
+  };
 }
 
 type ScanKind = 'queued' | 'stale' | 'busy';
@@ -271,12 +309,17 @@ function scanSql(db: DataSource): string {
   const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
   const list = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
   const head = (kind: ScanKind) => `SELECT '${kind}' AS ${q('kind')}, ${m}.${companyId} AS ${companyId}, ${m}.${accountKey} AS ${accountKey}`;
-  const sql = [
+  const scans = [
     // MIN over the index's next column and GROUP BY its leading ones: what makes MariaDB's loose scan.
     `${head('queued')}, MIN(${m}.${nextAttemptAt}) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.claim.from)}) AND ${m}.${nextAttemptAt} <= :now GROUP BY ${m}.${status}, ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('stale')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.takeOver.from)}) AND ${m}.${lockedUntil} < :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('busy')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} = '${MESSAGE_TRANSITIONS.claim.to}' AND ${m}.${lockedUntil} >= :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
   ].join(' UNION ALL ');
+  const accounts = db.driver.escape(db.getMetadata(SendingAccountEntity).tableName);
+  const [d, a] = [q('d'), q('a')];
+  const state = ['label', 'maxConnections', 'connectionFailures', 'parkedUntil', 'parkReason', 'lastClaimedAt'].map((column) => `${a}.${q(column)}`).join(', ');
+  // Messages stored before they named their account have none: their account row's key is ''.
+  const sql = `SELECT ${d}.*, ${a}.${companyId} AS ${q('known')}, ${state} FROM (${scans}) ${d} LEFT JOIN ${accounts} ${a} ON ${a}.${companyId} = ${d}.${companyId} AND ${a}.${accountKey} = COALESCE(${d}.${accountKey}, '${NO_KEY}')`;
   scanSqlOf.set(db, sql);
   return sql;
 }
@@ -285,7 +328,7 @@ function scanSql(db: DataSource): string {
  * An account's cap: its own setting, except that an account no dispatcher has sent through yet (its cap
  * not known here yet), and one coming back from a park, get one message at a time until one has gone.
  */
-function capOf(state: SendingAccountEntity | undefined | null): number {
+function capOf(state: Pick<AccountState, 'label' | 'parkReason' | 'maxConnections'> | undefined | null): number {
   if (!state || state.label === '') return 1;
   if (state.parkReason) return 1;
   return Math.max(1, state.maxConnections);
