@@ -6,16 +6,17 @@ export const BENCH_COMPANY = 'Bench Oy';
 const USERNAME = 'bench';
 
 export interface BenchCompany {
+  username: string;
   password: string;
 }
 
 /** The company and its admin, made with the operator CLI before the API starts (as an operator would). */
-export async function createBenchCompany(env: Record<string, string>): Promise<BenchCompany> {
+export async function createBenchCompany(env: Record<string, string>, name = BENCH_COMPANY, username = USERNAME): Promise<BenchCompany> {
   const password = randomBytes(18).toString('base64url');
-  await runCli(['company:create', '--name', BENCH_COMPANY], env);
+  await runCli(['company:create', '--name', name], env);
   // `--password=…` in one argument: a base64url password may begin with '-', which the parser would take for an option.
-  await runCli(['user:create', '--company', BENCH_COMPANY, '--username', USERNAME, `--password=${password}`, '--role', 'ADMIN'], env);
-  return { password };
+  await runCli(['user:create', '--company', name, '--username', username, `--password=${password}`, '--role', 'ADMIN'], env);
+  return { username, password };
 }
 
 /** Log in and point the company's SMTP settings at the sink; returns the bearer token. */
@@ -23,7 +24,7 @@ export async function prepareCompany(url: string, company: BenchCompany, sinkPor
   const { login } = await graphql<{ login: { token: string } }>(
     url,
     'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token } }',
-    { username: USERNAME, password: company.password },
+    { username: company.username, password: company.password },
   );
   await graphql(
     url,
