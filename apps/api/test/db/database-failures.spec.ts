@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { isDatabaseUnavailable } from '../../src/db/database-unavailable';
 import { transaction } from '../../src/db/transaction';
 import { CompanyEntity } from '../../src/modules/companies/company.entity';
+import { committedRows } from '../support/committed-rows';
 import { startTestApi, type GqlResult, type TestApi } from '../support/test-api';
 import { DATABASE_KINDS } from '../support/test-databases';
 
@@ -39,14 +40,7 @@ describe('a database that refuses writes (SQLite)', () => {
   let api: TestApi;
   let file: string;
   /** Another process's view of the file: only committed rows are visible to it. */
-  const committedRows = (sql: string, ...params: unknown[]) => {
-    const other = new Database(file, { readonly: true });
-    try {
-      return other.prepare(sql).all(...params);
-    } finally {
-      other.close();
-    }
-  };
+  const committed = (sql: string, ...params: unknown[]) => committedRows(file, sql, ...params);
 
   beforeAll(async () => {
     api = await startTestApi('sqlite', { env: { MAESTRO_SQLITE_LOCK_WAIT_MS: '1500', MAESTRO_READY_PROBE_MS: '0' } });
@@ -69,7 +63,7 @@ describe('a database that refuses writes (SQLite)', () => {
     expect(refused.errors?.[0]?.message).toMatch(/Yritä hetken päästä uudelleen/);
     expect(JSON.stringify(refused)).not.toMatch(/sqlite|INSERT|outbound_message|maestro-test/i);
     diskRefusesWrites(file, false);
-    expect(committedRows("SELECT id FROM outbound_message WHERE documentRef = 'LEVY-1'")).toEqual([]);
+    expect(committed("SELECT id FROM outbound_message WHERE documentRef = 'LEVY-1'")).toEqual([]);
   });
 
   it('answers ok only for what committed: after the disk returns, every acknowledged send is in the file', async () => {
@@ -81,11 +75,11 @@ describe('a database that refuses writes (SQLite)', () => {
 
     // During the outage nothing was acknowledged; everything was refused as retryable.
     for (const result of [...during, settings]) expect(errorCode(result)).toBe('DATABASE_UNAVAILABLE');
-    expect(committedRows("SELECT senderName FROM company_message_settings WHERE senderName = 'Ei tallennu Oy'")).toEqual([]);
+    expect(committed("SELECT senderName FROM company_message_settings WHERE senderName = 'Ei tallennu Oy'")).toEqual([]);
     // After it, each id the API answered is committed: another process sees it.
     const acknowledged = after.map((r) => r.data?.sendMessage.id);
     expect(acknowledged.every(Boolean)).toBe(true);
-    const stored = committedRows(`SELECT id FROM outbound_message WHERE id IN (${acknowledged.map(() => '?').join(',')})`, ...acknowledged) as Array<{ id: string }>;
+    const stored = committed(`SELECT id FROM outbound_message WHERE id IN (${acknowledged.map(() => '?').join(',')})`, ...acknowledged) as Array<{ id: string }>;
     expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
   });
 

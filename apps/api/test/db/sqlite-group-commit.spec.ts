@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { committedRows } from '../support/committed-rows';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
 
@@ -16,14 +16,7 @@ describe('writes that arrive together (SQLite)', () => {
 
   const insert = (name: string) => db.query('INSERT INTO scratch (name) VALUES (?)', [name]);
   /** Another process's view of the file: only committed rows are visible to it. */
-  const committedNames = (): string[] => {
-    const other = new Database(file, { readonly: true });
-    try {
-      return (other.prepare('SELECT name FROM scratch ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
-    } finally {
-      other.close();
-    }
-  };
+  const committedNames = (): string[] => committedRows<{ name: string }>(file, 'SELECT name FROM scratch ORDER BY name').map((r) => r.name);
   /** Frames in the WAL since it was last emptied: each COMMIT writes the pages it changed again. */
   const walFrames = async (): Promise<number> => {
     const [row] = (await db.query('PRAGMA wal_checkpoint(PASSIVE)')) as Array<{ log: number }>;

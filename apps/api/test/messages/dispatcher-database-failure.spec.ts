@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { committedRows } from '../support/committed-rows';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import type { OutboxDispatcher } from '../../src/modules/messages/dispatch/outbox-dispatcher';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -23,23 +23,8 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   /** What another process sees: committed rows only. */
-  const statusOf = (id: string) => {
-    const other = new Database(file, { readonly: true });
-    try {
-      return (other.prepare('SELECT status, lockedBy FROM outbound_message WHERE id = ?').get(id) as { status: string; lockedBy: string | null } | undefined) ?? null;
-    } finally {
-      other.close();
-    }
-  };
-
-  const copyOf = (id: string) => {
-    const other = new Database(file, { readonly: true });
-    try {
-      return (other.prepare('SELECT status FROM sent_copy WHERE messageId = ?').get(id) as { status: string } | undefined) ?? null;
-    } finally {
-      other.close();
-    }
-  };
+  const statusOf = (id: string) => committedRows<{ status: string; lockedBy: string | null }>(file, 'SELECT status, lockedBy FROM outbound_message WHERE id = ?', id)[0] ?? null;
+  const copyOf = (id: string) => committedRows<{ status: string }>(file, 'SELECT status FROM sent_copy WHERE messageId = ?', id)[0] ?? null;
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
