@@ -219,15 +219,20 @@ describe('in a task pane', () => {
     const pane = page.getByRole('region', { name: 'Viestin tiedot' });
     const heading = pane.getByRole('heading', { level: 2, name: subject });
     await heading.waitFor();
-    // The list renders again when the message's status changes: a box is read only once both are shown.
-    await Promise.all([list.waitFor(), pane.waitFor()]);
-    // Stacked: the pane is under the list, and choosing the row brought its header into view.
-    const [listBox, paneBox] = [await list.boundingBox(), await pane.boundingBox()];
-    expect(listBox && paneBox && paneBox.y >= listBox.y + listBox.height - 1).toBe(true);
-    // The reading pane scrolls its header into view in an effect after it renders: wait until the
-    // header is wholly inside the window. The heading is looked up again on every try: the pane renders
-    // it anew when the details arrive, and a handle to the old one (detached, a box of zeros) passed
-    // the wait while the new one was out of sight.
+    // Stacked: the pane is under the list. The list renders again when the message's status changes, and
+    // a box read once could come from a moment in between (a CI run read none): the list and the pane
+    // are looked up again on every try, until the pane sits under the list.
+    await page.waitForFunction(() => {
+      const shownList = document.querySelector('ul[aria-label="Lähetetyt"]');
+      const shownPane = document.querySelector('section[aria-label="Viestin tiedot"]');
+      if (!shownList || !shownPane) return false;
+      const [listBox, paneBox] = [shownList.getBoundingClientRect(), shownPane.getBoundingClientRect()];
+      return listBox.height > 0 && paneBox.height > 0 && paneBox.top >= listBox.bottom - 1;
+    });
+    // Choosing the row brought its header into view: the reading pane scrolls it there in an effect after
+    // it renders, so wait until the header is wholly inside the window. The heading is looked up again on
+    // every try: the pane renders it anew when the details arrive, and a handle to the old one (detached,
+    // a box of zeros) passed the wait while the new one was out of sight.
     await page.waitForFunction((title) => {
       const header = [...document.querySelectorAll('section[aria-label="Viestin tiedot"] h2')].find((h) => h.textContent?.includes(title));
       if (!header) return false;
