@@ -44,14 +44,14 @@ export async function scaleOutScenario(ctx: ScenarioContext): Promise<ResultRow[
     const companies = [];
     for (let i = 1; i <= COMPANIES; i++) companies.push(await createBenchCompany(db.env, i === 1 ? BENCH_COMPANY : `${BENCH_COMPANY} ${i}`, `bench${i}`));
     api = await ApiProcess.start({ env: { ...db.env, MAESTRO_DISPATCHER: 'false' }, label: `api-${scenario}` });
-    const running = api;
-    const tokens = await Promise.all(companies.map((company) => prepareCompany(running.url, company, sink.port)));
+    const url = api.url;
+    const tokens = await Promise.all(companies.map((company) => prepareCompany(url, company, sink.port)));
     const mariadb = findPid('mariadbd') ?? findPid('mysqld');
 
     for (const workers of [1, 3]) {
       say(`scale-out: ${fmt.int(m)} messages into the outbox (API with MAESTRO_DISPATCHER=false)`);
       const each = tokens.map((token, i) => ({ token, count: Math.floor(m / COMPANIES) + (i < m % COMPANIES ? 1 : 0) }));
-      const failed = await Promise.all(each.map(({ token, count }, i) => sendMany(running.url, token, count, CLIENT_CONCURRENCY / COMPANIES, i === 0 ? `queue for ${workers} worker(s), company 1 of ${COMPANIES}` : null)));
+      const failed = await Promise.all(each.map(({ token, count }, i) => sendMany(url, token, count, CLIENT_CONCURRENCY / COMPANIES, i === 0 ? `queue for ${workers} worker(s), company 1 of ${COMPANIES}` : null)));
       for (const failures of failed) if (failures.count) notes.push(`Scale-out: ${failures.count} sendMessage calls failed and were retried while queueing (${failures.examples[0]}).`);
       const queued = (await db.statusCounts()).QUEUED ?? 0;
       if (queued !== m) throw new Error(`expected ${m} QUEUED messages, found ${queued}`);

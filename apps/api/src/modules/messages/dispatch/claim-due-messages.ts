@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DEFAULT_MAX_CONNECTIONS } from '@maestro/settings-schema';
 import { transaction } from '../../../db/transaction';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
@@ -277,9 +278,9 @@ async function scanAccounts(db: DataSource, now: Date): Promise<{ due: Map<strin
 /** The joined sending_account columns, typed as the entity types them (each driver stores an instant its own way). */
 function stateOf(db: DataSource, row: ScanRow): AccountState | undefined {
   if (row.known === null) return undefined;
-  const columns = db.getMetadata(SendingAccountEntity);
+  const { instantColumns } = scanOf(db);
   const instant = (value: unknown, property: 'parkedUntil' | 'lastClaimedAt'): Date | null =>
-    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, columns.findColumnWithPropertyName(property)!) as Date);
+    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, instantColumns[property]) as Date);
   return {
     label: row.label ?? '',
     maxConnections: Number(row.maxConnections),
@@ -294,22 +295,40 @@ type ScanKind = 'queued' | 'stale' | 'busy';
 
 /** The scan's statement and its parameters at `now`: the driver writes the instant as its columns store it (SQLite: UTC text). */
 export function dueScanQuery(db: DataSource, now: Date): [string, unknown[]] {
-  return db.driver.escapeQueryWithParameters(scanSql(db), { now });
+  return db.driver.escapeQueryWithParameters(scanOf(db).sql, { now });
 }
 
-/** The scan's SQL is the same on every round: written once per data source (building it with query builders was 1.6 % of a worker). */
-const scanSqlOf = new WeakMap<DataSource, string>();
+/** The scan's SQL, and the account columns its rows' instants are read by. */
+interface Scan {
+  sql: string;
+  instantColumns: Record<'parkedUntil' | 'lastClaimedAt', ColumnMetadata>;
+}
+
+/** The scan is the same on every round: written once per data source (building it with query builders was 1.6 % of a worker). */
+const scans = new WeakMap<DataSource, Scan>();
+
+function scanOf(db: DataSource): Scan {
+  const known = scans.get(db);
+  if (known) return known;
+  const scan = { sql: scanSql(db), instantColumns: { parkedUntil: accountColumn(db, 'parkedUntil'), lastClaimedAt: accountColumn(db, 'lastClaimedAt') } };
+  scans.set(db, scan);
+  return scan;
+}
+
+function accountColumn(db: DataSource, property: string): ColumnMetadata {
+  const column = db.getMetadata(SendingAccountEntity).findColumnWithPropertyName(property);
+  if (!column) throw new Error(`sending_account has no column ${property}`);
+  return column;
+}
 
 function scanSql(db: DataSource): string {
-  const known = scanSqlOf.get(db);
-  if (known) return known;
   const q = (name: string) => db.driver.escape(name);
   const [m, companyId, accountKey, status] = [q('m'), q('companyId'), q('accountKey'), q('status')];
   const [nextAttemptAt, lockedUntil] = [q('nextAttemptAt'), q('lockedUntil')];
   const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
   const list = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
   const head = (kind: ScanKind) => `SELECT '${kind}' AS ${q('kind')}, ${m}.${companyId} AS ${companyId}, ${m}.${accountKey} AS ${accountKey}`;
-  const scans = [
+  const parts = [
     // MIN over the index's next column and GROUP BY its leading ones: what makes MariaDB's loose scan.
     `${head('queued')}, MIN(${m}.${nextAttemptAt}) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.claim.from)}) AND ${m}.${nextAttemptAt} <= :now GROUP BY ${m}.${status}, ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('stale')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.takeOver.from)}) AND ${m}.${lockedUntil} < :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
@@ -319,9 +338,7 @@ function scanSql(db: DataSource): string {
   const [d, a] = [q('d'), q('a')];
   const state = ['label', 'maxConnections', 'connectionFailures', 'parkedUntil', 'parkReason', 'lastClaimedAt'].map((column) => `${a}.${q(column)}`).join(', ');
   // Messages stored before they named their account have none: their account row's key is ''.
-  const sql = `SELECT ${d}.*, ${a}.${companyId} AS ${q('known')}, ${state} FROM (${scans}) ${d} LEFT JOIN ${accounts} ${a} ON ${a}.${companyId} = ${d}.${companyId} AND ${a}.${accountKey} = COALESCE(${d}.${accountKey}, '${NO_KEY}')`;
-  scanSqlOf.set(db, sql);
-  return sql;
+  return `SELECT ${d}.*, ${a}.${companyId} AS ${q('known')}, ${state} FROM (${parts}) ${d} LEFT JOIN ${accounts} ${a} ON ${a}.${companyId} = ${d}.${companyId} AND ${a}.${accountKey} = COALESCE(${d}.${accountKey}, '${NO_KEY}')`;
 }
 
 /**
