@@ -249,9 +249,9 @@ interface ScanRow {
  * Per account, whether messages are due, how many are in flight (SENDING with a live lease), and its
  * sending_account row, in one statement: three SELECTs joined with UNION ALL, each its own index range,
  * and the account rows joined to them by their key.
- * - the claimable statuses: each account's earliest due message, by a GROUP BY on the index's leading
- *   columns with MIN of the next. MariaDB answers it with one seek per account (a loose index scan),
- *   whatever the backlog; SQLite reads the index in order, without a sort. Their count is not read.
+ * - the claimable statuses: each account's earliest due message, one seek per account whatever the
+ *   backlog. MariaDB makes the seeks itself from a GROUP BY on the index's leading columns with MIN of
+ *   the next (a loose index scan); SQLite is told them (sqliteAccountWalk). Their count is not read.
  * - messages whose lease ran out, and those in flight: few rows (at most the workers' slots), counted.
  * The dispatcher scans on every wake-up: the six statements this once was were a third of its SQL, and
  * counting the backlog in it slowed a drain of 10,000 messages as it went.
@@ -328,9 +328,12 @@ function scanSql(db: DataSource): string {
   const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
   const list = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
   const head = (kind: ScanKind) => `SELECT '${kind}' AS ${q('kind')}, ${m}.${companyId} AS ${companyId}, ${m}.${accountKey} AS ${accountKey}`;
+  const sqlite = db.options.type === 'better-sqlite3';
   const parts = [
-    // MIN over the index's next column and GROUP BY its leading ones: what makes MariaDB's loose scan.
-    `${head('queued')}, MIN(${m}.${nextAttemptAt}) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.claim.from)}) AND ${m}.${nextAttemptAt} <= :now GROUP BY ${m}.${status}, ${m}.${companyId}, ${m}.${accountKey}`,
+    sqlite
+      ? sqliteDueAccounts(db)
+      : // MIN over the index's next column and GROUP BY its leading ones: what makes MariaDB's loose scan.
+        `${head('queued')}, MIN(${m}.${nextAttemptAt}) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.claim.from)}) AND ${m}.${nextAttemptAt} <= :now GROUP BY ${m}.${status}, ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('stale')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.takeOver.from)}) AND ${m}.${lockedUntil} < :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('busy')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} = '${MESSAGE_TRANSITIONS.claim.to}' AND ${m}.${lockedUntil} >= :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
   ].join(' UNION ALL ');
@@ -338,7 +341,44 @@ function scanSql(db: DataSource): string {
   const [d, a] = [q('d'), q('a')];
   const state = ['label', 'maxConnections', 'connectionFailures', 'parkedUntil', 'parkReason', 'lastClaimedAt'].map((column) => `${a}.${q(column)}`).join(', ');
   // Messages stored before they named their account have none: their account row's key is ''.
-  return `SELECT ${d}.*, ${a}.${companyId} AS ${q('known')}, ${state} FROM (${parts}) ${d} LEFT JOIN ${accounts} ${a} ON ${a}.${companyId} = ${d}.${companyId} AND ${a}.${accountKey} = COALESCE(${d}.${accountKey}, '${NO_KEY}')`;
+  const select = `SELECT ${d}.*, ${a}.${companyId} AS ${q('known')}, ${state} FROM (${parts}) ${d} LEFT JOIN ${accounts} ${a} ON ${a}.${companyId} = ${d}.${companyId} AND ${a}.${accountKey} = COALESCE(${d}.${accountKey}, '${NO_KEY}')`;
+  return sqlite ? `${sqliteAccountWalk(db)} ${select}` : select;
+}
+
+/**
+ * SQLite has no loose index scan: a GROUP BY reads every queued message's index entry, and a backlog of
+ * 5,000 made each round's scan cost 1.3 ms. So the accounts are walked instead, as MariaDB does it: `g`
+ * starts at each claimable status's first (companyId, accountKey) in the index and steps to the next
+ * one with a seek (LIMIT 1). An account's messages stored before messages named their account (NULL)
+ * come first in their company, and `>` cannot step over NULL, so from there the step seeks the
+ * company's first named account. Each step and each "is one of them due" is one seek: the cost grows
+ * with the accounts that have messages waiting, not with the messages.
+ */
+function sqliteAccountWalk(db: DataSource): string {
+  const q = (name: string) => db.driver.escape(name);
+  const [g, y, s, m] = [q('g'), q('y'), q('s'), q('m')];
+  const [companyId, accountKey, status] = [q('companyId'), q('accountKey'), q('status')];
+  const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
+  const first = (where: string, order: string) => `(SELECT ${y}.rowid FROM ${table} ${y} WHERE ${where} ORDER BY ${order} LIMIT 1)`;
+  const row = (alias: string) => `${alias}.${status}, ${alias}.${companyId}, ${alias}.${accountKey}`;
+  const starts = MESSAGE_TRANSITIONS.claim.from.map(
+    (claimable) => `SELECT ${row(s)} FROM ${table} ${s} WHERE ${s}.rowid = ${first(`${y}.${status} = '${claimable}'`, `${y}.${companyId}, ${y}.${accountKey}`)}`,
+  );
+  const sameCompany = `${y}.${status} = ${g}.${status} AND ${y}.${companyId} = ${g}.${companyId}`;
+  const nextInCompany = `CASE WHEN ${g}.${accountKey} IS NULL THEN ${first(`${sameCompany} AND ${y}.${accountKey} >= ''`, `${y}.${accountKey}`)} ELSE ${first(`${sameCompany} AND ${y}.${accountKey} > ${g}.${accountKey}`, `${y}.${accountKey}`)} END`;
+  const nextCompany = first(`${y}.${status} = ${g}.${status} AND ${y}.${companyId} > ${g}.${companyId}`, `${y}.${companyId}, ${y}.${accountKey}`);
+  const step = `SELECT ${row(m)} FROM ${g} JOIN ${table} ${m} ON ${m}.rowid = COALESCE(${nextInCompany}, ${nextCompany})`;
+  return `WITH RECURSIVE ${g}(${status}, ${companyId}, ${accountKey}) AS (${[...starts, step].join(' UNION ALL ')})`;
+}
+
+/** The walked accounts (sqliteAccountWalk) whose earliest message in a claimable status is due: one seek each. */
+function sqliteDueAccounts(db: DataSource): string {
+  const q = (name: string) => db.driver.escape(name);
+  const [g, x] = [q('g'), q('x')];
+  const [companyId, accountKey, status, nextAttemptAt] = [q('companyId'), q('accountKey'), q('status'), q('nextAttemptAt')];
+  const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
+  const due = `SELECT 1 FROM ${table} ${x} WHERE ${x}.${status} = ${g}.${status} AND ${x}.${companyId} = ${g}.${companyId} AND ${x}.${accountKey} IS ${g}.${accountKey} AND ${x}.${nextAttemptAt} <= :now`;
+  return `SELECT 'queued' AS ${q('kind')}, ${g}.${companyId} AS ${companyId}, ${g}.${accountKey} AS ${accountKey}, NULL AS ${q('n')} FROM ${g} WHERE EXISTS (${due})`;
 }
 
 /**
