@@ -1,7 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DEFAULT_MAX_CONNECTIONS } from '@maestro/settings-schema';
 import { transaction } from '../../../db/transaction';
+import { entitiesFrom, rowsMatched, rowsOf, selectAll, statementOf, tableSql, type TableSql } from '../../../db/hot-path-sql';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
 import { OutboundMessageEntity } from '../outbound-message.entity';
 import { SendingAccountEntity } from './sending-account.entity';
@@ -38,16 +39,33 @@ export function companyShare(concurrency: number): number {
 }
 
 /**
- * What is due, one status at a time so that each claim walks one account's range of the (status,
- * companyId, accountKey, nextAttemptAt) index in due order: the statuses the table lets a dispatcher
- * claim (queued first, then retries), then messages whose worker died mid-send (lease expired). A single
- * OR over all of them made MariaDB sort — and lock — the whole backlog. The statuses are the table's,
- * written as literals (they are constants, not input) so each scan is one plain index range.
+ * What is due: the statuses the table lets a dispatcher claim, due at their next attempt (queued first,
+ * then retries), then messages whose worker died mid-send, due when their lease ran out. The scan and
+ * the claim both read it from here. Each status is claimed on its own, so that each read walks one
+ * account's range of the (status, companyId, accountKey, nextAttemptAt) index in due order: a single OR
+ * over all of them made MariaDB sort — and lock — the whole backlog. The statuses are the table's,
+ * written into the SQL as literals (they are constants, not input), so each read is one plain range.
  */
-const DUE_CLAUSES = [
-  ...MESSAGE_TRANSITIONS.claim.from.map((status) => ({ where: `m.status = '${status}' AND m.nextAttemptAt <= :now`, order: 'm.nextAttemptAt' })),
-  ...MESSAGE_TRANSITIONS.takeOver.from.map((status) => ({ where: `m.status = '${status}' AND m.lockedUntil < :now`, order: 'm.lockedUntil' })),
+interface DueRule {
+  status: string;
+  instant: 'nextAttemptAt' | 'lockedUntil';
+  due: '<=' | '<';
+}
+const DUE_RULE: readonly DueRule[] = [
+  ...MESSAGE_TRANSITIONS.claim.from.map((status) => ({ status, instant: 'nextAttemptAt' as const, due: '<=' as const })),
+  ...MESSAGE_TRANSITIONS.takeOver.from.map((status) => ({ status, instant: 'lockedUntil' as const, due: '<' as const })),
 ];
+
+/** The due rule's statuses read by one instant: queued (nextAttemptAt) or stale (lockedUntil). */
+const dueBy = (instant: DueRule['instant']) => DUE_RULE.filter((rule) => rule.instant === instant);
+
+/** `status IN (…) AND instant <= :now` for the statuses due by `instant`, on the rows of `alias`. */
+function dueWhere(db: DataSource, alias: string, instant: DueRule['instant'], statuses = dueBy(instant)): string {
+  const q = (name: string) => db.driver.escape(name);
+  const list = statuses.map((rule) => `'${rule.status}'`).join(', ');
+  const due = statuses[0]?.due ?? '<';
+  return `${alias}.${q('status')} IN (${list}) AND ${alias}.${q(instant)} ${due} :now`;
+}
 
 /** Rows stored before messages named their account count as one account of their company. */
 const NO_KEY = '';
@@ -326,15 +344,14 @@ function scanSql(db: DataSource): string {
   const [m, companyId, accountKey, status] = [q('m'), q('companyId'), q('accountKey'), q('status')];
   const [nextAttemptAt, lockedUntil] = [q('nextAttemptAt'), q('lockedUntil')];
   const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
-  const list = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
   const head = (kind: ScanKind) => `SELECT '${kind}' AS ${q('kind')}, ${m}.${companyId} AS ${companyId}, ${m}.${accountKey} AS ${accountKey}`;
   const sqlite = db.options.type === 'better-sqlite3';
   const parts = [
     sqlite
       ? sqliteDueAccounts(db)
       : // MIN over the index's next column and GROUP BY its leading ones: what makes MariaDB's loose scan.
-        `${head('queued')}, MIN(${m}.${nextAttemptAt}) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.claim.from)}) AND ${m}.${nextAttemptAt} <= :now GROUP BY ${m}.${status}, ${m}.${companyId}, ${m}.${accountKey}`,
-    `${head('stale')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} IN (${list(MESSAGE_TRANSITIONS.takeOver.from)}) AND ${m}.${lockedUntil} < :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
+        `${head('queued')}, MIN(${m}.${nextAttemptAt}) AS ${q('n')} FROM ${table} ${m} WHERE ${dueWhere(db, m, 'nextAttemptAt')} GROUP BY ${m}.${status}, ${m}.${companyId}, ${m}.${accountKey}`,
+    `${head('stale')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${dueWhere(db, m, 'lockedUntil')} GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('busy')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} = '${MESSAGE_TRANSITIONS.claim.to}' AND ${m}.${lockedUntil} >= :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
   ].join(' UNION ALL ');
   const accounts = db.driver.escape(db.getMetadata(SendingAccountEntity).tableName);
@@ -361,8 +378,8 @@ function sqliteAccountWalk(db: DataSource): string {
   const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
   const first = (where: string, order: string) => `(SELECT ${y}.rowid FROM ${table} ${y} WHERE ${where} ORDER BY ${order} LIMIT 1)`;
   const row = (alias: string) => `${alias}.${status}, ${alias}.${companyId}, ${alias}.${accountKey}`;
-  const starts = MESSAGE_TRANSITIONS.claim.from.map(
-    (claimable) => `SELECT ${row(s)} FROM ${table} ${s} WHERE ${s}.rowid = ${first(`${y}.${status} = '${claimable}'`, `${y}.${companyId}, ${y}.${accountKey}`)}`,
+  const starts = dueBy('nextAttemptAt').map(
+    (rule) => `SELECT ${row(s)} FROM ${table} ${s} WHERE ${s}.rowid = ${first(`${y}.${status} = '${rule.status}'`, `${y}.${companyId}, ${y}.${accountKey}`)}`,
   );
   const sameCompany = `${y}.${status} = ${g}.${status} AND ${y}.${companyId} = ${g}.${companyId}`;
   const nextInCompany = `CASE WHEN ${g}.${accountKey} IS NULL THEN ${first(`${sameCompany} AND ${y}.${accountKey} >= ''`, `${y}.${accountKey}`)} ELSE ${first(`${sameCompany} AND ${y}.${accountKey} > ${g}.${accountKey}`, `${y}.${accountKey}`)} END`;
@@ -377,7 +394,7 @@ function sqliteDueAccounts(db: DataSource): string {
   const [g, x] = [q('g'), q('x')];
   const [companyId, accountKey, status, nextAttemptAt] = [q('companyId'), q('accountKey'), q('status'), q('nextAttemptAt')];
   const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
-  const due = `SELECT 1 FROM ${table} ${x} WHERE ${x}.${status} = ${g}.${status} AND ${x}.${companyId} = ${g}.${companyId} AND ${x}.${accountKey} IS ${g}.${accountKey} AND ${x}.${nextAttemptAt} <= :now`;
+  const due = `SELECT 1 FROM ${table} ${x} WHERE ${x}.${status} = ${g}.${status} AND ${x}.${companyId} = ${g}.${companyId} AND ${x}.${accountKey} IS ${g}.${accountKey} AND ${x}.${nextAttemptAt} ${dueBy('nextAttemptAt')[0]?.due ?? '<='} :now`;
   return `SELECT 'queued' AS ${q('kind')}, ${g}.${companyId} AS ${companyId}, ${g}.${accountKey} AS ${accountKey}, NULL AS ${q('n')} FROM ${g} WHERE EXISTS (${due})`;
 }
 
@@ -391,18 +408,31 @@ function capOf(state: Pick<AccountState, 'label' | 'parkReason' | 'maxConnection
   return Math.max(1, state.maxConnections);
 }
 
-/** SENDING rows with a live lease, per account: what holds the accounts' slots right now. */
-async function inFlightCounts(manager: EntityManager, companyIds: string[], now: Date, accountKey?: string): Promise<Map<string, number>> {
-  const qb = manager
-    .getRepository(OutboundMessageEntity)
-    .createQueryBuilder('m')
-    .select('m.companyId', 'companyId')
-    .addSelect('m.accountKey', 'accountKey')
-    .addSelect('COUNT(*)', 'n')
-    .where(`m.status = '${MESSAGE_TRANSITIONS.claim.to}' AND m.lockedUntil >= :now AND m.companyId IN (:...companyIds)`, { now, companyIds });
-  if (accountKey !== undefined) qb.andWhere(accountKey === NO_KEY ? 'm.accountKey IS NULL' : 'm.accountKey = :accountKey', { accountKey });
-  const rows: Array<{ companyId: string; accountKey: string | null; n: number | string }> = await qb.groupBy('m.companyId').addGroupBy('m.accountKey').getRawMany();
-  return new Map(rows.map((r) => [`${r.companyId}/${r.accountKey ?? NO_KEY}`, Number(r.n)]));
+/** The statements of one account's claim, written once per data source (hot-path-sql). */
+function claimSql(db: DataSource, statement: 'stamp' | 'stampSameCap' | 'busy' | 'due' | 'take', named: boolean, rule?: DueRule): string {
+  return statementOf(db, `claim ${statement} ${named} ${rule?.status ?? ''}`, () => {
+    const a = tableSql(db, SendingAccountEntity);
+    const m = tableSql(db, OutboundMessageEntity);
+    // Messages stored before they named their account have none (NO_KEY here).
+    const ofAccount = (t: TableSql) => `${t.column('companyId')} = :companyId AND ${t.column('accountKey')} ${named || t === a ? '= :accountKey' : 'IS NULL'}`;
+    switch (statement) {
+      case 'stamp':
+      case 'stampSameCap': {
+        const sameCap = statement === 'stampSameCap' ? ` AND ${a.column('parkReason')} IS NULL AND ${a.column('label')} <> '' AND ${a.column('maxConnections')} >= :cap` : '';
+        return `UPDATE ${a.table} SET ${a.column('lastClaimedAt')} = :stamp WHERE ${ofAccount(a)} AND (${a.column('parkedUntil')} IS NULL OR ${a.column('parkedUntil')} <= :now)${sameCap}`;
+      }
+      case 'busy':
+        return `SELECT COUNT(*) AS n FROM ${m.table} WHERE ${m.column('status')} = '${MESSAGE_TRANSITIONS.claim.to}' AND ${m.column('lockedUntil')} >= :now AND ${ofAccount(m)}`;
+      case 'due': {
+        if (!rule) throw new Error('a due read needs its rule');
+        const instant = m.column(rule.instant);
+        const lock = db.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE SKIP LOCKED';
+        return `SELECT ${selectAll(db, m, 'd')} FROM ${m.table} d WHERE d.${m.column('status')} = '${rule.status}' AND d.${instant} ${rule.due} :now AND d.${m.column('companyId')} = :companyId AND d.${m.column('accountKey')} ${named ? '= :accountKey' : 'IS NULL'} ORDER BY d.${instant} ASC LIMIT :limit${lock}`;
+      }
+      case 'take':
+        return `UPDATE ${m.table} SET ${m.column('status')} = '${MESSAGE_TRANSITIONS.claim.to}', ${m.column('lockedBy')} = :workerId, ${m.column('lockedUntil')} = :lockedUntil, ${m.column('waitReason')} = NULL, ${m.column('updatedAt')} = :now, ${m.column('attempts')} = ${m.column('attempts')} + 1 WHERE ${m.column('id')} IN (:...ids)`;
+    }
+  });
 }
 
 /**
@@ -424,7 +454,6 @@ interface AccountClaim {
  * whole by the locking SELECT and stamped in memory as the UPDATE stamps them: no second read.
  */
 async function claimForAccount(db: DataSource, account: DueAccount, wanted: number, request: ClaimRequest, lockedUntil: Date): Promise<AccountClaim> {
-  const mysql = db.options.type !== 'better-sqlite3';
   const { companyId, accountKey } = account;
   // Rows are never deleted: one the scan saw needs no INSERT (a statement per claim on the hot path).
   if (!account.known) {
@@ -441,41 +470,24 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
     // the scan saw a cap above one) not put on probation nor given a lower cap. Otherwise the account is
     // left to a new round, which reads it as it is. The count is of rows matched, not changed (SQLite's
     // `changes`; mysql2 connects with FOUND_ROWS), so a stamp with the same instant still counts.
-    const sameCap = account.cap > 1 ? " AND parkReason IS NULL AND label <> '' AND maxConnections >= :cap" : '';
-    const stamped = await manager
-      .createQueryBuilder()
-      .update(SendingAccountEntity)
-      .set({ lastClaimedAt: request.now })
-      .where(`companyId = :companyId AND accountKey = :accountKey AND (parkedUntil IS NULL OR parkedUntil <= :now)${sameCap}`, { companyId, accountKey, now: request.now, cap: account.cap })
-      .execute();
-    if (!stamped.affected) return { messages: [], freeAfter: null, drained: false };
-    const busy = (await inFlightCounts(manager, [companyId], request.now, accountKey)).get(`${companyId}/${accountKey}`) ?? 0;
-    const free = account.cap - busy;
+    const named = accountKey !== NO_KEY;
+    const stamp = { companyId, accountKey, now: request.now, stamp: request.now, cap: account.cap };
+    if (!(await rowsMatched(manager, claimSql(db, account.cap > 1 ? 'stampSameCap' : 'stamp', named), stamp))) return { messages: [], freeAfter: null, drained: false };
+    const [counted] = await rowsOf<{ n: number | string }>(manager, claimSql(db, 'busy', named), { companyId, accountKey, now: request.now });
+    const free = account.cap - Number(counted?.n ?? 0);
     const take = Math.min(wanted, free);
     if (take <= 0) return { messages: [], freeAfter: free, drained: false };
     const messages: OutboundMessageEntity[] = [];
-    for (const clause of DUE_CLAUSES) {
+    const table = tableSql(db, OutboundMessageEntity);
+    for (const rule of DUE_RULE) {
       if (messages.length >= take) break;
-      const select = manager
-        .getRepository(OutboundMessageEntity)
-        .createQueryBuilder('m')
-        .where(clause.where, { now: request.now })
-        .andWhere('m.companyId = :companyId', { companyId })
-        .andWhere(accountKey === NO_KEY ? 'm.accountKey IS NULL' : 'm.accountKey = :accountKey', { accountKey })
-        .orderBy(clause.order, 'ASC')
-        .limit(take - messages.length);
-      if (mysql) select.setLock('pessimistic_write').setOnLocked('skip_locked');
-      messages.push(...(await select.getMany()));
+      const rows = await rowsOf<Record<string, unknown>>(manager, claimSql(db, 'due', named, rule), { companyId, accountKey, now: request.now, limit: take - messages.length });
+      messages.push(...entitiesFrom(db, table, () => new OutboundMessageEntity(), rows));
     }
     if (messages.length === 0) return { messages, freeAfter: free, drained: true };
     // The claim and take-over both end in the table's SENDING.
     const claimed = { status: MESSAGE_TRANSITIONS.claim.to, lockedBy: request.workerId, lockedUntil, waitReason: null, updatedAt: request.now };
-    await manager
-      .createQueryBuilder()
-      .update(OutboundMessageEntity)
-      .set({ ...claimed, attempts: () => 'attempts + 1' })
-      .where('id IN (:...ids)', { ids: messages.map((m) => m.id) })
-      .execute();
+    await rowsMatched(manager, claimSql(db, 'take', named), { workerId: request.workerId, lockedUntil, now: request.now, ids: messages.map((m) => m.id) });
     for (const message of messages) Object.assign(message, claimed, { attempts: message.attempts + 1 });
     return { messages, freeAfter: free - messages.length, drained: messages.length < take };
   });
