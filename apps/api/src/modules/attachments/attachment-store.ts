@@ -5,6 +5,7 @@ import type { Caller } from '../../common/caller';
 import { DRAFT_STATUSES } from '../messages/lifecycle/message-states';
 import { AttachmentChunkEntity, AttachmentEntity, MessageAttachmentEntity } from './attachment.entity';
 import { transaction } from '../../db/transaction';
+import { entitiesFrom, rowsOf, selectAll, statementOf, tableSql } from '../../db/hot-path-sql';
 import { timeOrderedId } from '../../common/time-ordered-id';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { SNIFF_BYTES, sniffContentType } from './sniff-content-type';
@@ -175,8 +176,12 @@ export class AttachmentStore {
   async forMessages(messageIds: readonly string[]): Promise<Map<string, AttachmentEntity[]>> {
     const out = new Map<string, AttachmentEntity[]>();
     if (messageIds.length === 0) return out;
-    const links = await this.db.getRepository(MessageAttachmentEntity).find({ where: { messageId: In([...messageIds]) }, order: { position: 'ASC' } });
-    if (links.length === 0) return out;
+    // Asked for every claimed batch, and most messages carry no attachment: one kept statement.
+    const table = tableSql(this.db, MessageAttachmentEntity);
+    const sql = statementOf(this.db, 'message attachments', () => `SELECT ${selectAll(this.db, table, 'l')} FROM ${table.table} l WHERE l.${table.column('messageId')} IN (:...ids) ORDER BY l.${table.column('position')} ASC`);
+    const rows = await rowsOf<Record<string, unknown>>(this.db.manager, sql, { ids: [...messageIds] });
+    if (rows.length === 0) return out;
+    const links = entitiesFrom(this.db, table, () => new MessageAttachmentEntity(), rows);
     const attachments = await this.db.getRepository(AttachmentEntity).findBy({ id: In([...new Set(links.map((l) => l.attachmentId))]) });
     const byId = new Map(attachments.map((a) => [a.id, a]));
     for (const link of links) {
