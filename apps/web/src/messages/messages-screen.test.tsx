@@ -214,6 +214,25 @@ describe('Lähetetyt / Lähtevät / Epäonnistuneet', () => {
     expect(screen.getByText('2 / 2 viestiä')).toBeTruthy();
   });
 
+  it('keeps the list in place while a new search is answered, and says it is busy', async () => {
+    let answerSearch: (() => void) | null = null;
+    const { user } = renderFolder('sent', {
+      Messages: async ({ filter }) => {
+        if ((filter as { text?: string }).text) await new Promise<void>((resolve) => (answerSearch = resolve));
+        return page([outboundMessage({ id: 'msg-1', subject: 'Ensimmäinen' })]);
+      },
+    });
+    const [row] = await screen.findAllByRole('button', { name: /Ensimmäinen/ });
+    await user.click(row as HTMLElement);
+    await user.type(screen.getByRole('searchbox'), 'E');
+    await waitFor(() => expect(answerSearch).not.toBeNull());
+    // The row the user chose is the same element (focus and scroll stay), and the list says it is updating.
+    expect(row?.isConnected).toBe(true);
+    expect(screen.getByRole('region', { name: 'Viestit' }).getAttribute('aria-busy')).toBe('true');
+    (answerSearch as unknown as () => void)();
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Viestit' }).getAttribute('aria-busy')).toBe('false'));
+  });
+
   it('searches with the typed text and filters by program, channel and dates', async () => {
     const { user, callsOf } = renderFolder('sent', { Messages: () => page([]) });
     await screen.findByText('Ei viestejä.');

@@ -134,7 +134,9 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
   );
 
   const query = useQuery(MessagesQuery, { variables: { filter, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
-  const page = query.data?.messages;
+  // While a new search (or a refresh) is answered, the list keeps what it showed: unmounting it for a
+  // spinner would take away the row the user is on, with its focus and scroll position.
+  const page = query.data?.messages ?? query.previousData?.messages;
   const nodes = page?.nodes ?? [];
   useLiveMessages(nodes, pollMs);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -211,7 +213,7 @@ export function MessagesScreen({ folder, pollMs = LIVE_POLL_MS }: MessagesScreen
       </div>
       <LoadState loading={!page && query.loading} error={query.error} onRetry={() => void query.refetch()}>
         <div className={styles.split}>
-          <section className={styles.listPane} aria-label={t.messages.list}>
+          <section className={styles.listPane} aria-label={t.messages.list} aria-busy={query.loading}>
             {page && <span className={styles.count}>{t.messages.count(nodes.length, page.totalCount)}</span>}
             {nodes.length === 0 ? (
               <Text className={styles.empty}>{t.messages.empty}</Text>
