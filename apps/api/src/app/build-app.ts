@@ -18,6 +18,7 @@ import { attachmentRoutes } from '../modules/attachments/attachment-routes';
 import { refreshCookieOf } from '../modules/auth/refresh-cookie';
 import { securityHeaders } from './security-headers';
 import type { Services } from './services';
+import { requestLogger } from '../common/request-logger';
 
 export interface BuiltApp {
   app: express.Express;
@@ -53,7 +54,7 @@ function requestIds(services: Services): RequestHandler {
     const incoming = req.header('x-request-id');
     const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = id;
-    res.locals.log = services.log.child({ requestId: id });
+    res.locals.log = requestLogger(services.log, { requestId: id });
     res.setHeader('x-request-id', id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
