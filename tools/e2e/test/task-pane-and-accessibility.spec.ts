@@ -219,9 +219,9 @@ describe('in a task pane', () => {
     const pane = page.getByRole('region', { name: 'Viestin tiedot' });
     const heading = pane.getByRole('heading', { level: 2, name: subject });
     await heading.waitFor();
-    // Stacked: the pane is under the list. The list renders again when the message's status changes, and
-    // a box read once could come from a moment in between (a CI run read none): the list and the pane
-    // are looked up again on every try, until the pane sits under the list.
+    // Stacked: the pane is under the list. The list used to unmount while its query was answered again,
+    // and a box read once came from that moment (a CI run read none). It keeps its rows now (b1cc726);
+    // the list and the pane are still looked up again on every try, until the pane sits under the list.
     await page.waitForFunction(() => {
       const shownList = document.querySelector('ul[aria-label="Lähetetyt"]');
       const shownPane = document.querySelector('section[aria-label="Viestin tiedot"]');
