@@ -6,6 +6,24 @@ import { startTestApi, type TestApi } from '../support/test-api';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
+// An upload's type comes from its bytes (sniffContentType), and random bytes sometimes begin like a
+// format with a two-byte signature (BMP's "BM": a CI run mailed kuva.png as image/bmp). The test files
+// begin as their formats do; the rest is random.
+const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
+function pngOf(size: number): Buffer {
+  const header = Buffer.alloc(8 + 25 + 8);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(1, 16); // 1 × 1 pixels, 8-bit RGB
+  header.writeUInt32BE(1, 20);
+  header.set([8, 2], 24);
+  const data = size - header.length - 4;
+  header.writeUInt32BE(data, 33);
+  header.write('IDAT', 37, 'latin1');
+  return Buffer.concat([header, randomBytes(data), Buffer.alloc(4)]);
+}
+
 describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
   let api: TestApi;
   let smtp: RunningSmtpServer;
@@ -27,7 +45,7 @@ describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
   };
 
   it('stores uploaded files and answers id, name, size, type and sha256 for each', async () => {
-    const pdf = randomBytes(200_000);
+    const pdf = pdfOf(200_000);
     const { status, body } = await upload([
       { name: 'Tilausvahvistus 1001.pdf', data: pdf, type: 'application/pdf' },
       { name: 'hinnasto.csv', data: Buffer.from('tuote;hinta\nA;10\n') },
@@ -107,8 +125,8 @@ describe.each(DATABASE_KINDS)('attachments on %s', (kind) => {
   });
 
   it('sends two attachments intact with the message', async () => {
-    const pdf = randomBytes(300_000);
-    const png = randomBytes(50_000);
+    const pdf = pdfOf(300_000);
+    const png = pngOf(50_000);
     const { body } = await upload([
       { name: 'Tarjous T-1.pdf', data: pdf, type: 'application/pdf' },
       { name: 'kuva.png', data: png, type: 'image/png' },
