@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DEFAULT_MAX_CONNECTIONS } from '@maestro/settings-schema';
 import { transaction } from '../../../db/transaction';
 import { entitiesFrom, rowsMatched, rowsOf, selectAll, statementOf, tableSql, type TableSql } from '../../../db/hot-path-sql';
@@ -296,9 +295,9 @@ async function scanAccounts(db: DataSource, now: Date): Promise<{ due: Map<strin
 /** The joined sending_account columns, typed as the entity types them (each driver stores an instant its own way). */
 function stateOf(db: DataSource, row: ScanRow): AccountState | undefined {
   if (row.known === null) return undefined;
-  const { instantColumns } = scanOf(db);
+  const accounts = tableSql(db, SendingAccountEntity);
   const instant = (value: unknown, property: 'parkedUntil' | 'lastClaimedAt'): Date | null =>
-    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, instantColumns[property]) as Date);
+    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, accounts.metadata(property)) as Date);
   return {
     label: row.label ?? '',
     maxConnections: Number(row.maxConnections),
@@ -311,39 +310,20 @@ function stateOf(db: DataSource, row: ScanRow): AccountState | undefined {
 
 type ScanKind = 'queued' | 'stale' | 'busy';
 
-/** The scan's statement and its parameters at `now`: the driver writes the instant as its columns store it (SQLite: UTC text). */
+/**
+ * The scan's statement and its parameters at `now`: the driver writes the instant as its columns store it
+ * (SQLite: UTC text). The scan is the same on every round: written once per data source (hot-path-sql;
+ * building it with query builders was 1.6 % of a worker).
+ */
 export function dueScanQuery(db: DataSource, now: Date): [string, unknown[]] {
-  return db.driver.escapeQueryWithParameters(scanOf(db).sql, { now });
-}
-
-/** The scan's SQL, and the account columns its rows' instants are read by. */
-interface Scan {
-  sql: string;
-  instantColumns: Record<'parkedUntil' | 'lastClaimedAt', ColumnMetadata>;
-}
-
-/** The scan is the same on every round: written once per data source (building it with query builders was 1.6 % of a worker). */
-const scans = new WeakMap<DataSource, Scan>();
-
-function scanOf(db: DataSource): Scan {
-  const known = scans.get(db);
-  if (known) return known;
-  const scan = { sql: scanSql(db), instantColumns: { parkedUntil: accountColumn(db, 'parkedUntil'), lastClaimedAt: accountColumn(db, 'lastClaimedAt') } };
-  scans.set(db, scan);
-  return scan;
-}
-
-function accountColumn(db: DataSource, property: string): ColumnMetadata {
-  const column = db.getMetadata(SendingAccountEntity).findColumnWithPropertyName(property);
-  if (!column) throw new Error(`sending_account has no column ${property}`);
-  return column;
+  return db.driver.escapeQueryWithParameters(statementOf(db, 'claim scan', () => scanSql(db)), { now });
 }
 
 function scanSql(db: DataSource): string {
   const q = (name: string) => db.driver.escape(name);
   const [m, companyId, accountKey, status] = [q('m'), q('companyId'), q('accountKey'), q('status')];
   const [nextAttemptAt, lockedUntil] = [q('nextAttemptAt'), q('lockedUntil')];
-  const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
+  const { table } = tableSql(db, OutboundMessageEntity);
   const head = (kind: ScanKind) => `SELECT '${kind}' AS ${q('kind')}, ${m}.${companyId} AS ${companyId}, ${m}.${accountKey} AS ${accountKey}`;
   const sqlite = db.options.type === 'better-sqlite3';
   const parts = [
@@ -354,7 +334,7 @@ function scanSql(db: DataSource): string {
     `${head('stale')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${dueWhere(db, m, 'lockedUntil')} GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
     `${head('busy')}, COUNT(*) AS ${q('n')} FROM ${table} ${m} WHERE ${m}.${status} = '${MESSAGE_TRANSITIONS.claim.to}' AND ${m}.${lockedUntil} >= :now GROUP BY ${m}.${companyId}, ${m}.${accountKey}`,
   ].join(' UNION ALL ');
-  const accounts = db.driver.escape(db.getMetadata(SendingAccountEntity).tableName);
+  const accounts = tableSql(db, SendingAccountEntity).table;
   const [d, a] = [q('d'), q('a')];
   const state = ['label', 'maxConnections', 'connectionFailures', 'parkedUntil', 'parkReason', 'lastClaimedAt'].map((column) => `${a}.${q(column)}`).join(', ');
   // Messages stored before they named their account have none: their account row's key is ''.
@@ -375,7 +355,7 @@ function sqliteAccountWalk(db: DataSource): string {
   const q = (name: string) => db.driver.escape(name);
   const [g, y, s, m] = [q('g'), q('y'), q('s'), q('m')];
   const [companyId, accountKey, status] = [q('companyId'), q('accountKey'), q('status')];
-  const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
+  const { table } = tableSql(db, OutboundMessageEntity);
   const first = (where: string, order: string) => `(SELECT ${y}.rowid FROM ${table} ${y} WHERE ${where} ORDER BY ${order} LIMIT 1)`;
   const row = (alias: string) => `${alias}.${status}, ${alias}.${companyId}, ${alias}.${accountKey}`;
   const starts = dueBy('nextAttemptAt').map(
@@ -393,7 +373,7 @@ function sqliteDueAccounts(db: DataSource): string {
   const q = (name: string) => db.driver.escape(name);
   const [g, x] = [q('g'), q('x')];
   const [companyId, accountKey, status, nextAttemptAt] = [q('companyId'), q('accountKey'), q('status'), q('nextAttemptAt')];
-  const table = db.driver.escape(db.getMetadata(OutboundMessageEntity).tableName);
+  const { table } = tableSql(db, OutboundMessageEntity);
   const due = `SELECT 1 FROM ${table} ${x} WHERE ${x}.${status} = ${g}.${status} AND ${x}.${companyId} = ${g}.${companyId} AND ${x}.${accountKey} IS ${g}.${accountKey} AND ${x}.${nextAttemptAt} ${dueBy('nextAttemptAt')[0]?.due ?? '<='} :now`;
   return `SELECT 'queued' AS ${q('kind')}, ${g}.${companyId} AS ${companyId}, ${g}.${accountKey} AS ${accountKey}, NULL AS ${q('n')} FROM ${g} WHERE EXISTS (${due})`;
 }
