@@ -1,10 +1,10 @@
 import { applyTransition } from '../../src/modules/messages/lifecycle/apply-transition';
 import { claimDueMessages } from '../../src/modules/messages/dispatch/claim-due-messages';
 import { insertMessages } from '../../src/modules/messages/intake/store-once';
-import { newOutboxRow } from '../../src/modules/messages/intake/new-outbox-row';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { outboxRow } from '../support/outbox-rows';
 
 // The claim and the outcome run statements written by hand and kept (db/hot-path-sql.ts), not TypeORM's
 // builders: what they write must read back through the repository as given, and what the claim reads
@@ -20,23 +20,7 @@ describe.each(DATABASE_KINDS)('the dispatcher’s kept statements on %s', (kind)
   });
 
   const queued = async (n: number, due: Date) => {
-    const caller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'käyttäjä' };
-    const entity = newOutboxRow('accept', { caller, senderUserId: api.a.user.id, documentRef: `MT-${n}`, now: due, due, retryMaxAgeMs: 3600_000 }, {
-      channel: 'EMAIL',
-      source: 'SALES_ORDER',
-      fromName: 'Yritys Oy',
-      fromAddress: 'myynti@yritys.fi',
-      toList: ['"Virtanen, Matti" <matti@asiakas.fi>'],
-      ccList: [],
-      bccList: [],
-      splitGroupId: null,
-      subject: `Tilausvahvistus ${n} – ä`,
-      body: 'Hei,\n\nkiitos.',
-      language: 'FI',
-      messageId: `<${n}@yritys.fi>`,
-      waitReason: null,
-      accountKey: `tili-${n}`,
-    });
+    const entity = outboxRow(api, n, due, { accountKey: `tili-${n}` });
     await insertMessages(api.runtime.db.manager, [entity]);
     return entity;
   };

@@ -1,8 +1,8 @@
 import { insertMessageIf, insertMessages } from '../../src/modules/messages/intake/store-once';
-import { newOutboxRow } from '../../src/modules/messages/intake/new-outbox-row';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { outboxRow } from '../support/outbox-rows';
 
 // The outbox's INSERT is written out by hand (intake's hot path): every column must come back as it
 // was given, including the ones intake itself leaves empty, which other code writes later.
@@ -18,23 +18,7 @@ describe.each(DATABASE_KINDS)('storing outbox rows on %s', (kind) => {
 
   const row = (n: number) => {
     const now = new Date(Date.UTC(2026, 11, 6, 13, 0, n, 123));
-    const caller = { kind: 'USER' as const, userId: api.a.user.id, companyId: api.a.id, role: 'USER' as const, username: 'käyttäjä' };
-    const entity = newOutboxRow('accept', { caller, senderUserId: api.a.user.id, documentRef: ` MT-${n} `, now, due: now, retryMaxAgeMs: 3600_000 }, {
-      channel: 'EMAIL',
-      source: 'SALES_ORDER',
-      fromName: 'Yritys Oy',
-      fromAddress: 'myynti@yritys.fi',
-      toList: ['"Virtanen, Matti" <matti@asiakas.fi>'],
-      ccList: [],
-      bccList: ['arkisto@yritys.fi'],
-      splitGroupId: null,
-      subject: `Tilausvahvistus ${n} – ä`,
-      body: 'Hei,\n\nkiitos.',
-      language: 'FI',
-      messageId: `<${n}@yritys.fi>`,
-      waitReason: 'SCHEDULED',
-      accountKey: 'company',
-    });
+    const entity = outboxRow(api, n, now, { documentRef: ` MT-${n} `, bccList: ['arkisto@yritys.fi'], waitReason: 'SCHEDULED', accountKey: 'company' });
     return Object.assign(entity, {
       lockedBy: 'worker-1',
       lockedUntil: new Date(now.getTime() + 1000),
