@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/env';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { MaestroNamingStrategy } from './naming-strategy';
-import { neverPoolAnOpenTransaction } from './mysql-connections';
+import { neverPoolAnOpenTransaction, readCommittedMysql2 } from './mysql-connections';
 import { SQLITE_BUSY_TIMEOUT_MS, serializeSqliteAccess, type SqliteAccessOptions } from './sqlite-serialization';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; mariadb?: boolean };
@@ -56,6 +56,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   return {
     ...common,
     type: target.mariadb ? 'mariadb' : 'mysql',
+    driver: readCommittedMysql2(),
     url: target.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

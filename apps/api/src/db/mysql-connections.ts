@@ -1,4 +1,29 @@
+import mysql2, { type PoolOptions, type PoolConnection } from 'mysql2';
 import type { DataSource, QueryRunner } from 'typeorm';
+
+/** The level every transaction of the product runs at on MySQL/MariaDB (db/transaction.ts says why). */
+export const SET_READ_COMMITTED = 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED';
+
+/**
+ * mysql2, whose pooled connections are set to READ COMMITTED as they connect, before anything else
+ * runs on them (mysql2 runs a connection's commands in order). A transaction then needs no
+ * `SET TRANSACTION` of its own: one round trip less for every claim round and every save. A connection
+ * the setting fails on is closed, never used at the server's default level (REPEATABLE READ).
+ */
+export function readCommittedMysql2(): typeof mysql2 {
+  return {
+    ...mysql2,
+    createPool(config: PoolOptions) {
+      const pool = mysql2.createPool(config);
+      pool.on('connection', (connection: PoolConnection) => {
+        connection.query(SET_READ_COMMITTED, (err) => {
+          if (err) connection.destroy();
+        });
+      });
+      return pool;
+    },
+  } as typeof mysql2;
+}
 
 interface MysqlRunnerInternals {
   isTransactionActive: boolean;

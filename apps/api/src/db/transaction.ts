@@ -11,12 +11,14 @@ export function isLockConflict(err: unknown): boolean {
 /**
  * A transaction that survives lock conflicts. On MySQL/MariaDB it runs at READ COMMITTED, where a
  * locking read takes no gap locks (the usual cause of deadlocks between inserting and claiming
- * outbox rows), and a deadlock victim is run again a few times after a short, jittered pause.
+ * outbox rows): every pooled connection is set to it as it connects (readCommittedMysql2), so the
+ * transaction needs no statement to say so. A deadlock victim is run again a few times after a short,
+ * jittered pause.
  */
 export async function transaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return db.options.type === 'better-sqlite3' ? await db.transaction(work) : await db.transaction('READ COMMITTED', work);
+      return await db.transaction(work);
     } catch (err) {
       if (attempt >= attempts || !isLockConflict(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
