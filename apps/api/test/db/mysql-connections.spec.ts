@@ -23,9 +23,10 @@ function recordStatements(db: DataSource): string[] {
   return seen;
 }
 
-// Every transaction runs at READ COMMITTED on MySQL/MariaDB (db/transaction.ts): the pooled connections
-// are set to it as they connect, so no transaction spends a round trip saying so.
-describeOnMysql('READ COMMITTED on every MySQL/MariaDB connection', () => {
+// How the pool's connections are set up (db/data-source.ts, db/mysql-connections.ts): every transaction
+// runs at READ COMMITTED (db/transaction.ts), set once per connection as it connects, so no transaction
+// spends a round trip saying so; and no statement pays for a stack trace it will almost never need.
+describeOnMysql('the MySQL/MariaDB connections', () => {
   let database: TestDatabase;
   let db: DataSource;
 
@@ -38,6 +39,17 @@ describeOnMysql('READ COMMITTED on every MySQL/MariaDB connection', () => {
   afterAll(async () => {
     await db?.destroy();
     await database?.drop();
+  });
+
+  it('capture no stack trace before each statement, and a failed statement still names the code that ran it', async () => {
+    const pool = (db.driver as unknown as { pool: { config: { connectionConfig: { trace: boolean } } } }).pool;
+    expect(pool.config.connectionConfig.trace).toBe(false);
+    async function readsAMissingTable() {
+      return await db.query('SELECT * FROM no_such_table');
+    }
+    const err = (await readsAMissingTable().catch((e: unknown) => e)) as Error & { driverError?: { code?: string } };
+    expect(err.driverError?.code).toBe('ER_NO_SUCH_TABLE');
+    expect(err.stack).toContain('readsAMissingTable');
   });
 
   it('every connection of the pool is at READ COMMITTED, the first one as well as those opened under load', async () => {
