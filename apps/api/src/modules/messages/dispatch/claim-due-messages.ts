@@ -15,6 +15,20 @@ export interface ClaimRequest {
   roomOf?: (companyId: string) => number;
   /** Whether an account's sends return quickly (`accountId` key): such an account is claimed into in batches (claimBatch). */
   quickSends?: (accountId: string) => boolean;
+  /**
+   * How many of its sends the worker has seen finish so far, read just before each statement that
+   * counts sends in flight. A capBound entry carries the reading (`countedAt`): a send that finished
+   * before it was counted as finished by the statement already.
+   */
+  finishedSends?: () => number;
+}
+
+/** An account that waits only for its own cap: its free slots as a statement counted them, and when. */
+export interface CapBound {
+  free: number;
+  cap: number;
+  /** ClaimRequest.finishedSends just before the count. */
+  countedAt: number;
 }
 
 /**
@@ -103,7 +117,7 @@ export interface Claim {
    * their slots free (across all workers, as the claim saw them) and their cap. A send of theirs that
    * finishes may make room; nothing else here does.
    */
-  capBound: ReadonlyMap<string, { free: number; cap: number }>;
+  capBound: ReadonlyMap<string, CapBound>;
   /** Due messages were left for want of this worker's slots or a company's share of them: a freed slot may take one. */
   workerBound: boolean;
   /** An account's row changed between the scan and its claim (parked, its cap lowered): a new round sees it as it is. */
@@ -175,8 +189,9 @@ export function shareOut(accounts: readonly DueAccount[], limit: number, roomOf:
  */
 export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<Claim> {
   const troubled = new Set<string>();
-  const capBound = new Map<string, { free: number; cap: number }>();
+  const capBound = new Map<string, CapBound>();
   if (request.limit <= 0) return { messages: [], troubled, capBound, workerBound: true, changedSinceScan: false };
+  const scannedAt = request.finishedSends?.() ?? 0;
   const accounts = await dueAccounts(db, request);
   const batchOf = (account: DueAccount) => claimBatch(account.cap, request.quickSends?.(accountId(account.companyId, account.accountKey)) ?? false);
   const shares = shareOut(
@@ -209,7 +224,7 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
     const taken = result?.messages.length ?? 0;
     if (account.due - taken <= 0) continue;
     const free = result?.freeAfter ?? account.free;
-    if (free < batchOf(account)) capBound.set(accountId(account.companyId, account.accountKey), { free, cap: account.cap });
+    if (free < batchOf(account)) capBound.set(accountId(account.companyId, account.accountKey), { free, cap: account.cap, countedAt: result?.countedAt ?? scannedAt });
     else workerBound = true;
   }
   // The scan does not count queued messages, so an account may have been given more of the round than
@@ -424,6 +439,8 @@ interface AccountClaim {
   messages: OutboundMessageEntity[];
   freeAfter: number | null;
   drained: boolean;
+  /** ClaimRequest.finishedSends just before the in-flight count (the scan's when there was none). */
+  countedAt?: number;
 }
 
 /**
@@ -453,10 +470,11 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
     const named = accountKey !== NO_KEY;
     const stamp = { companyId, accountKey, now: request.now, stamp: request.now, cap: account.cap };
     if (!(await rowsMatched(manager, claimSql(db, account.cap > 1 ? 'stampSameCap' : 'stamp', named), stamp))) return { messages: [], freeAfter: null, drained: false };
+    const countedAt = request.finishedSends?.();
     const [counted] = await rowsOf<{ n: number | string }>(manager, claimSql(db, 'busy', named), { companyId, accountKey, now: request.now });
     const free = account.cap - Number(counted?.n ?? 0);
     const take = Math.min(wanted, free);
-    if (take <= 0) return { messages: [], freeAfter: free, drained: false };
+    if (take <= 0) return { messages: [], freeAfter: free, drained: false, countedAt };
     const messages: OutboundMessageEntity[] = [];
     const table = tableSql(db, OutboundMessageEntity);
     for (const rule of DUE_RULE) {
@@ -464,11 +482,11 @@ async function claimForAccount(db: DataSource, account: DueAccount, wanted: numb
       const rows = await rowsOf<Record<string, unknown>>(manager, claimSql(db, 'due', named, rule), { companyId, accountKey, now: request.now, limit: take - messages.length });
       messages.push(...entitiesFrom(db, table, () => new OutboundMessageEntity(), rows));
     }
-    if (messages.length === 0) return { messages, freeAfter: free, drained: true };
+    if (messages.length === 0) return { messages, freeAfter: free, drained: true, countedAt };
     // The claim and take-over both end in the table's SENDING.
     const claimed = { status: MESSAGE_TRANSITIONS.claim.to, lockedBy: request.workerId, lockedUntil, waitReason: null, updatedAt: request.now };
     await rowsMatched(manager, claimSql(db, 'take', named), { workerId: request.workerId, lockedUntil, now: request.now, ids: messages.map((m) => m.id) });
     for (const message of messages) Object.assign(message, claimed, { attempts: message.attempts + 1 });
-    return { messages, freeAfter: free - messages.length, drained: messages.length < take };
+    return { messages, freeAfter: free - messages.length, drained: messages.length < take, countedAt };
   });
 }
