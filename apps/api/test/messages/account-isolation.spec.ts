@@ -249,9 +249,16 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     }
   }, 90_000);
 
-  it('sends a whole backlog through a capped account without waiting for a poll interval', async () => {
-    // Every claim round's scan is made slow, so that sends finish while rounds run: a finish the round's
-    // picture missed must still wake the loop, or the account waits for the next poll (a minute here).
+  /**
+   * `count` of A's messages through a counting server (5 ms a send; A's cap is 3) by a dispatcher of
+   * its own, with every claim round's scan slowed by 40 ms so that sends finish while rounds run.
+   * `check` runs once the dispatcher has started.
+   */
+  async function drainWithSlowScans(
+    workerId: string,
+    count: number,
+    check: (server: Awaited<ReturnType<typeof startCountingServer>>, services: Services) => Promise<void>,
+  ): Promise<void> {
     const server = await startCountingServer(5);
     const slowScans: EntitySubscriberInterface = {
       afterQuery: async (event) => {
@@ -262,36 +269,31 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
     try {
       await api.useSmtpServer(api.a.id, server);
       const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config: api.config, log: api.runtime.log });
-      const dispatcher = services.createDispatcher({ workerId: 'w-backlog', concurrency: 10, pollMs: 60_000, leaseMs: 60_000 });
+      const dispatcher = services.createDispatcher({ workerId, concurrency: 10, pollMs: 60_000, leaseMs: 60_000 });
       extra.push({ services, dispatcher });
-      for (let i = 0; i < 40; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+      for (let i = 0; i < count; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
       dispatcher.start();
-      await until(async () => server.received() === 40, 'all 40 arrive', 30_000);
-      expect(server.maxAtOnce()).toBeLessThanOrEqual(3);
+      await check(server, services);
     } finally {
       api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(slowScans), 1);
       await server.close();
     }
+  }
+
+  it('sends a whole backlog through a capped account without waiting for a poll interval', async () => {
+    // A finish the round's picture missed must still wake the loop, or the account waits for the next
+    // poll (a minute here).
+    await drainWithSlowScans('w-backlog', 40, async (server) => {
+      await until(async () => server.received() === 40, 'all 40 arrive', 30_000);
+      expect(server.maxAtOnce()).toBeLessThanOrEqual(3);
+    });
   }, 60_000);
 
   it('claims into a capped account when its slots are free, not again for sends its last count already saw', async () => {
     // Sends finish while the slow scan runs, before the claim counts the account's sends in flight: the
     // count sees them free. Counted once more on top, they started a round at once that found the
     // account at its cap (on MariaDB a third of all rounds took nothing).
-    const server = await startCountingServer(5);
-    const slowScans: EntitySubscriberInterface = {
-      afterQuery: async (event) => {
-        if (event.query.includes("'busy' AS")) await new Promise((resolve) => setTimeout(resolve, 40));
-      },
-    };
-    api.runtime.db.subscribers.push(slowScans);
-    try {
-      await api.useSmtpServer(api.a.id, server);
-      const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config: api.config, log: api.runtime.log });
-      const dispatcher = services.createDispatcher({ workerId: 'w-counted', concurrency: 10, pollMs: 60_000, leaseMs: 60_000 });
-      extra.push({ services, dispatcher });
-      for (let i = 0; i < 45; i++) await services.messageIntake.send(userOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
-      dispatcher.start();
+    await drainWithSlowScans('w-counted', 45, async (server, services) => {
       // Read while 15 are still due: once none is, a finished send rightly starts a round that looks for new work.
       await until(async () => server.received() >= 30, '30 of 45 arrive', 30_000);
       const { values } = await services.metrics.claimRounds.get();
@@ -300,10 +302,7 @@ describe.each(DATABASE_KINDS)('isolation between sending accounts on %s', (kind)
       expect(took('none')).toBeLessThanOrEqual(1);
       expect(took('some')).toBeGreaterThan(0);
       await until(async () => server.received() === 45, 'all 45 arrive', 30_000);
-    } finally {
-      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(slowScans), 1);
-      await server.close();
-    }
+    });
   }, 60_000);
 
   it("claims a quick account's freed slots together, once half its cap is free", async () => {
