@@ -95,17 +95,16 @@ function describeTable(db: DataSource, target: EntityTarget<ObjectLiteral>): Tab
  * The SQL depends only on which properties are set: keep it under a key made of them (setKey).
  */
 export function setClause(table: TableSql, changes: Record<string, unknown>): string {
-  return Object.keys(changes)
-    .filter((property) => changes[property] !== undefined)
+  return setProperties(changes)
     .map((property) => `${table.column(property)} = :set_${property}`)
     .join(', ');
 }
 
 export function setKey(changes: Record<string, unknown>): string {
-  return Object.keys(changes)
-    .filter((property) => changes[property] !== undefined)
-    .join(',');
+  return setProperties(changes).join(',');
 }
+
+const setProperties = (changes: Record<string, unknown>) => Object.keys(changes).filter((property) => changes[property] !== undefined);
 
 export function setParameters(db: DataSource, table: TableSql, changes: Record<string, unknown>): Record<string, unknown> {
   const parameters: Record<string, unknown> = {};

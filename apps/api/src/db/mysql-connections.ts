@@ -2,7 +2,7 @@ import mysql2, { type PoolOptions, type PoolConnection } from 'mysql2';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** The level every transaction of the product runs at on MySQL/MariaDB (db/transaction.ts says why). */
-export const SET_READ_COMMITTED = 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED';
+const SET_READ_COMMITTED = 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED';
 
 /**
  * mysql2, whose pooled connections are set to READ COMMITTED as they connect, before anything else

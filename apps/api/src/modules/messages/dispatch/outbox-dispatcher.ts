@@ -262,7 +262,9 @@ export class OutboxDispatcher {
               if (heldHere > 0) this.heldByAccount.set(account, heldHere);
               else this.heldByAccount.delete(account);
               this.finishedSends += 1;
-              this.finishedDuringRound.set(account, [...(this.finishedDuringRound.get(account) ?? []), this.finishedSends]);
+              const finished = this.finishedDuringRound.get(account) ?? [];
+              finished.push(this.finishedSends);
+              this.finishedDuringRound.set(account, finished);
               const waiting = this.capBound.get(account);
               if (waiting) waiting.free += 1;
               if (!waiting || this.hasBatch(account)) this.roomMade = true;

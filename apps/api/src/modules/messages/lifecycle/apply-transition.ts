@@ -33,9 +33,9 @@ export async function applyTransition(manager: EntityManager, request: Transitio
     updatedAt: request.now,
   };
   const db = manager.connection;
+  const t = tableSql(db, OutboundMessageEntity);
   const scoped = request.companyId !== undefined;
   const sql = statementOf(db, `transition ${request.event} ${scoped} ${setKey(changes)}`, () => {
-    const t = tableSql(db, OutboundMessageEntity);
     const from = transition.from.map((status) => `'${status}'`).join(', ');
     const where = [
       `${t.column('id')} = :id AND ${t.column('status')} IN (${from})`,
@@ -45,6 +45,6 @@ export async function applyTransition(manager: EntityManager, request: Transitio
     ];
     return `UPDATE ${t.table} SET ${setClause(t, changes)} WHERE ${where.join(' AND ')}`;
   });
-  const parameters = { ...setParameters(db, tableSql(db, OutboundMessageEntity), changes), id: request.id, companyId: request.companyId, holder: request.claimHolder, now: request.now };
+  const parameters = { ...setParameters(db, t, changes), id: request.id, companyId: request.companyId, holder: request.claimHolder, now: request.now };
   return (await rowsMatched(manager, sql, parameters)) > 0;
 }
