@@ -20,6 +20,7 @@ import { afterAttempt, isOpen, recipientsFromLists, type AttemptResult, type Rec
 import { toDispatchable } from '../to-outgoing';
 import { AccountStates, CONNECTION_FAILURES, parkingWithin, type ParkingOptions } from './account-states';
 import { accountId, claimBatch, claimDueMessages, companyShare, type CapBound } from './claim-due-messages';
+import { NextInLine, type InLine } from './next-in-line';
 import { SendPace } from './send-pace';
 import { newWorkerId } from './worker-id';
 import { OutcomeWriter, type AfterMove } from './outcome-writer';
@@ -72,6 +73,8 @@ interface Recipients {
   /** Rows exist and are replaced when the outcome is written. */
   stored: boolean;
 }
+
+const NO_TROUBLE: ReadonlySet<string> = new Set();
 
 /** The table's move that records a derived status (a dispatcher's outcome always starts from SENDING). */
 const EVENT_FOR: Record<ReturnType<typeof deriveMessageStatus>, OutcomeEvent> = {
@@ -136,6 +139,7 @@ export class OutboxDispatcher {
   private lastHousekeeping = 0;
   private readonly now: () => Date;
   private readonly outcomes: OutcomeWriter;
+  private readonly line: NextInLine;
   readonly accounts: AccountStates;
 
   constructor(
@@ -152,6 +156,17 @@ export class OutboxDispatcher {
     this.workerId = options.workerId ?? newWorkerId();
     this.now = options.now ?? (() => new Date());
     this.accounts = new AccountStates(db, options.parking ?? parkingWithin(options.retry.maxDelayMs));
+    this.line = new NextInLine(db, {
+      workerId: this.workerId,
+      load: async (messages) => {
+        const attachments = await this.attachmentsOf(messages);
+        // Queued again after an attempt (a quota wait, a person's retry): its recipients may be stored.
+        const tried = messages.filter((m) => m.attempts > 0).map((m) => m.id);
+        const recipients = tried.length ? await recipientsOf(this.db, tried) : new Map<string, MessageRecipientEntity[]>();
+        return messages.map((message) => ({ message, attachments: attachments.get(message.id) ?? [], recipients: recipients.get(message.id) }));
+      },
+      onError: (err, what) => this.log.warn({ err }, `${what} failed; claim rounds serve the account`),
+    });
     this.outcomes = new OutcomeWriter(db, log, {
       retryPausesMs: options.outcomeRetryPausesMs ?? [100, 300, 900],
       maxFlushPauseMs: Math.max(1000, options.pollMs * 5),
@@ -178,6 +193,7 @@ export class OutboxDispatcher {
     this.unsubscribe?.();
     this.wakeUp?.();
     await this.loop;
+    this.line.drop();
     await Promise.allSettled([...this.inFlight, ...(this.options.companions ?? []).map((c) => c.stop())]);
     await this.outcomes.flush();
     const abandoned = this.outcomes.abandoned();
@@ -243,14 +259,15 @@ export class OutboxDispatcher {
           [...this.finishedDuringRound.keys()].some((account) => !this.capBound.has(account)) ||
           [...this.quietlyAccepted].some((account) => !this.atCap(account));
         if (changedSinceScan) this.announceWork();
+        this.line.forget(claimed.map((message) => message.id));
         const attachments = await this.attachmentsOf(claimed);
         const recipients = await this.recipientsOf(claimed);
         for (const message of claimed) {
           const account = accountId(message.companyId, message.accountKey);
+          this.fillLine(message, account);
           this.heldByCompany.set(message.companyId, (this.heldByCompany.get(message.companyId) ?? 0) + 1);
           this.heldByAccount.set(account, (this.heldByAccount.get(account) ?? 0) + 1);
-          const task: Promise<void> = this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id), troubled)
-            .then(() => undefined)
+          const task: Promise<void> = this.sendInTurn({ message, attachments: attachments.get(message.id) ?? [], recipients: recipients.get(message.id) }, troubled)
             // process() records every failure itself; this only guards the worker's life.
             .catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'))
             .finally(() => {
@@ -364,8 +381,78 @@ export class OutboxDispatcher {
     });
   }
 
-  /** `troubled`: the accounts of this claim whose connection failures were on record (Claim.troubled). */
-  private async process(message: OutboundMessageEntity, attachments: AttachmentEntity[], rows: MessageRecipientEntity[] | undefined, troubled: ReadonlySet<string>): Promise<DispatchResult> {
+  /**
+   * Send a claimed message in its slot, and then, for as long as its account has messages read ahead
+   * (NextInLine) and the slot is not wanted elsewhere, the next ones: each is claimed once the send
+   * before it is through, before that send's outcome is written, so the account's sends in flight are
+   * never counted fewer than they are, and its send begins while the outcome before it is written.
+   */
+  private async sendInTurn(first: InLine, troubled: ReadonlySet<string>): Promise<void> {
+    const writing = new Set<Promise<unknown>>();
+    let current: InLine | undefined = first;
+    let troubledNow = troubled;
+    while (current) {
+      const { message } = current;
+      let handOver: (next: InLine | undefined) => void = () => undefined;
+      const handedOver = new Promise<InLine | undefined>((resolve) => (handOver = resolve));
+      const afterSend = async (outcome: SendOutcome) => handOver(outcome.ok ? await this.nextInTurn(message) : undefined);
+      const outcome: Promise<unknown> = this.process(message, current.attachments, current.recipients, troubledNow, afterSend).finally(() => {
+        handOver(undefined);
+        writing.delete(outcome);
+      });
+      writing.add(outcome);
+      current = await handedOver;
+      // The turns end: the account's line is read again from its start when its turns begin again.
+      if (!current) this.line.drop(accountId(message.companyId, message.accountKey));
+      // The send before reached the server: whatever trouble was on record, its outcome clears.
+      troubledNow = NO_TROUBLE;
+    }
+    await Promise.all(writing);
+  }
+
+  /**
+   * The account's next message read ahead, claimed, when the slot may stay with the account: the worker
+   * runs, the account's sends are quick (a slow one gives its slot back to the round-robin at once), no
+   * outcome waits for the database, and no other account waits for this worker's slots.
+   */
+  private async nextInTurn(message: OutboundMessageEntity): Promise<InLine | undefined> {
+    const account = accountId(message.companyId, message.accountKey);
+    if (!this.running || this.outcomes.size > 0 || !this.pace.quick(account)) return undefined;
+    const othersWait = this.workerBound || this.announced !== this.lookedFor;
+    if (othersWait && this.inFlight.size >= this.options.concurrency) return undefined;
+    try {
+      const now = this.now();
+      const next = await this.line.take(account, now, new Date(now.getTime() + this.options.leaseMs));
+      if (next) this.fillLine(message, account);
+      return next;
+    } catch (err) {
+      this.log.warn({ err, messageId: message.id }, 'could not claim the next message of an account in turn; a claim round takes it');
+      return undefined;
+    }
+  }
+
+  /**
+   * Read an account's next messages ahead (NextInLine): three caps' worth, read again when one cap's
+   * worth is left, so each read brings two sends for each of its slots and a read is under way long
+   * before the line runs out.
+   */
+  private fillLine(message: Pick<OutboundMessageEntity, 'companyId' | 'accountKey'>, account: string): void {
+    const cap = this.capBound.get(account)?.cap;
+    if (cap === undefined || !this.pace.quick(account)) return;
+    this.line.fill(account, message, 3 * cap, this.now());
+  }
+
+  /**
+   * `troubled`: the accounts of this claim whose connection failures were on record (Claim.troubled).
+   * `afterSend`: told what the server said, before the outcome is written (sendInTurn); it must not throw.
+   */
+  private async process(
+    message: OutboundMessageEntity,
+    attachments: AttachmentEntity[],
+    rows: MessageRecipientEntity[] | undefined,
+    troubled: ReadonlySet<string>,
+    afterSend?: (outcome: SendOutcome) => Promise<void>,
+  ): Promise<DispatchResult> {
     const renew = setInterval(() => void this.renewLease(message.id), Math.max(1000, this.options.leaseMs / 3));
     const recipients: Recipients = rows?.length ? { states: rows.map(stateOf), stored: true } : { states: recipientsFromLists(message), stored: false };
     try {
@@ -387,6 +474,7 @@ export class OutboxDispatcher {
       const paced = accountId(message.companyId, message.accountKey);
       const started = this.pace.started(paced);
       const outcome = await this.smtp.send(outgoing.account, outgoing.message).finally(() => this.pace.finished(paced, started));
+      await afterSend?.(outcome);
       await this.noteReachability(message, accountKey, outcome, troubled.has(accountId(message.companyId, message.accountKey)));
       const result = outcome.ok
         ? await this.recordTransaction(message, recipients, outcome, outgoing.account)

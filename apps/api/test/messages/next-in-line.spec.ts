@@ -1,0 +1,157 @@
+import type { EntitySubscriberInterface } from 'typeorm';
+import { startTarpit } from '@maestro/test-support';
+import { createServices, type Services } from '../../src/app/services';
+import type { Caller } from '../../src/common/caller';
+import { NextInLine } from '../../src/modules/messages/dispatch/next-in-line';
+import type { OutboxDispatcher, OutboxDispatcherOptions } from '../../src/modules/messages/dispatch/outbox-dispatcher';
+import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
+import { startCountingServer, until } from '../support/counting-smtp-server';
+import { DATABASE_KINDS } from '../support/test-databases';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s", (kind) => {
+  let api: TestApi;
+  const started: Array<{ services: Services; dispatcher: OutboxDispatcher }> = [];
+  const closing: Array<() => Promise<void>> = [];
+
+  const userOf = (company: TestApi['a']): Caller => ({ kind: 'USER', userId: company.user.id, companyId: company.id, role: 'USER', username: `${company.name}-user` }) as Caller;
+  const adminOf = (company: TestApi['a']): Caller => ({ kind: 'USER', userId: company.admin.id, companyId: company.id, role: 'ADMIN', username: `${company.name}-admin` }) as Caller;
+  const messages = () => api.runtime.db.getRepository(OutboundMessageEntity);
+  const send = (company: TestApi['a'], i: number) =>
+    api.runtime.services.messageIntake.send(userOf(company), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+  const sentOf = (company: TestApi['a']) => messages().countBy({ companyId: company.id, status: 'SENT' });
+
+  /** A dispatcher of its own on the API's database, as a worker process would run one. */
+  function dispatcher(options: Partial<OutboxDispatcherOptions> & { workerId: string }): { services: Services; dispatcher: OutboxDispatcher } {
+    const services = createServices({ db: api.runtime.db, box: api.runtime.services.box, config: api.config, log: api.runtime.log });
+    const worker = { services, dispatcher: services.createDispatcher({ concurrency: 10, pollMs: 60_000, leaseMs: 60_000, ...options }) };
+    started.push(worker);
+    return worker;
+  }
+
+  /** Its claim rounds so far (maestro_claim_rounds_total). */
+  const roundsOf = async (services: Services) => (await services.metrics.claimRounds.get()).values.reduce((sum, v) => sum + v.value, 0);
+
+  /** A line of its own, loading nothing besides the rows (these messages have no attachments). */
+  const lineFor = (workerId: string) =>
+    new NextInLine(api.runtime.db, {
+      workerId,
+      load: async (read) => read.map((message) => ({ message, attachments: [], recipients: undefined })),
+      onError: (err) => {
+        throw err;
+      },
+    });
+
+  beforeEach(async () => {
+    api = await startTestApi(kind);
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const w of started.splice(0)) {
+      await w.dispatcher.stop();
+      await w.services.smtp.close();
+    }
+    for (const close of closing.splice(0)) await close();
+    await api?.close();
+  });
+
+  it("sends a busy account's backlog without a claim round for every freed slot", async () => {
+    const server = await startCountingServer(5);
+    closing.push(server.close);
+    await api.useSmtpServer(api.a.id, server, { maxConnections: 3 });
+    for (let i = 0; i < 60; i++) await send(api.a, i);
+    const { services, dispatcher: worker } = dispatcher({ workerId: 'w-turns' });
+    worker.start();
+    await until(async () => (await sentOf(api.a)) === 60, 'all 60 are SENT', 30_000);
+    expect(server.received()).toBe(60);
+    expect(server.maxAtOnce()).toBeLessThanOrEqual(3);
+    // Claimed round by round, two freed slots at a time, this took 30 rounds and more.
+    expect(await roundsOf(services)).toBeLessThanOrEqual(12);
+  }, 60_000);
+
+  it("gives a freed slot to another company waiting for the worker's slots, not to the next message in line", async () => {
+    const server = await startCountingServer(20);
+    const tarpit = await startTarpit();
+    closing.push(server.close, tarpit.close);
+    // Three slots: A's two (its cap and its share), and one held by a send of B's that hangs.
+    await api.useSmtpServer(api.a.id, server, { maxConnections: 2 });
+    await api.useSmtpServer(api.b.id, server);
+    await api.runtime.services.settings.updateUserSettings(api.b.id, api.b.user.id, { smtp: { host: '127.0.0.1', port: tarpit.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);
+    for (let i = 0; i < 60; i++) await send(api.a, i);
+    dispatcher({ workerId: 'w-full', concurrency: 3, pollMs: 50 }).dispatcher.start();
+    await until(async () => (await sentOf(api.a)) >= 5, "five of A's are SENT");
+    await send(api.b, 0);
+    await until(async () => tarpit.openConnections >= 1, "B's send to a dead server hangs");
+
+    // Every slot is taken: A's next messages would follow each other in its two until its backlog was gone.
+    const order = await api.runtime.services.messageIntake.send(adminOf(api.b), { source: 'QUOTE', to: ['tilaaja@asiakas.fi'], subject: 'Tarjous', body: 'x' });
+    await until(async () => (await messages().findOneByOrFail({ id: order.id })).status === 'SENT', "B's quote is SENT", 20_000);
+    expect(await sentOf(api.a)).toBeLessThan(60);
+    await tarpit.close();
+  }, 60_000);
+
+  it('never sends a message read ahead that was cancelled meanwhile', async () => {
+    // Nothing is sent here: only the line and the table are looked at.
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const sent = [];
+    for (let i = 0; i < 3; i++) sent.push(await send(api.a, i));
+    const line = lineFor('w-cancel');
+    const id = `${api.a.id}/${sent[0]!.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: sent[0]!.accountKey }, 3, new Date());
+    await until(async () => line.length(id) === 3, 'three are read ahead');
+    await api.runtime.services.messageLifecycle.cancel(userOf(api.a), sent[0]!.id);
+
+    const now = new Date();
+    const next = await line.take(id, now, new Date(now.getTime() + 60_000));
+    expect(next?.message.id).toBe(sent[1]!.id);
+    expect(next?.message).toMatchObject({ status: 'SENDING', lockedBy: 'w-cancel', attempts: 1 });
+    expect(await messages().findOneByOrFail({ id: sent[0]!.id })).toMatchObject({ status: 'CANCELLED', attempts: 0 });
+    expect(await messages().findOneByOrFail({ id: sent[1]!.id })).toMatchObject({ status: 'SENDING', lockedBy: 'w-cancel', attempts: 1 });
+  });
+
+  it('passes over a message read ahead that changed since, even when it is queued again, and leaves it to a claim round', async () => {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const sent = [];
+    for (let i = 0; i < 2; i++) sent.push(await send(api.a, i));
+    const line = lineFor('w-changed');
+    const id = `${api.a.id}/${sent[0]!.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: sent[0]!.accountKey }, 2, new Date());
+    await until(async () => line.length(id) === 2, 'two are read ahead');
+    // Cancelled and sent again by a person: queued as before, but not as it was read.
+    await api.runtime.services.messageLifecycle.cancel(userOf(api.a), sent[0]!.id);
+    await api.runtime.services.messageLifecycle.retry(userOf(api.a), sent[0]!.id);
+
+    const now = new Date();
+    expect((await line.take(id, now, new Date(now.getTime() + 60_000)))?.message.id).toBe(sent[1]!.id);
+    expect(await messages().findOneByOrFail({ id: sent[0]!.id })).toMatchObject({ status: 'QUEUED', lockedBy: null });
+    expect(line.length(id)).toBe(0);
+  });
+
+  it('loses and doubles nothing when claiming the next message in turn fails after the database took it', async () => {
+    const server = await startCountingServer(5);
+    closing.push(server.close);
+    await api.useSmtpServer(api.a.id, server, { maxConnections: 2 });
+    for (let i = 0; i < 30; i++) await send(api.a, i);
+    // The claim is stored, but the answer is lost on the way: the worker does not know it holds the
+    // message, so nobody sends it until its lease runs out and a round takes it over.
+    let failed = 0;
+    const lostAnswers: EntitySubscriberInterface = {
+      afterQuery: (event) => {
+        if (/^UPDATE/.test(event.query) && event.query.includes("= 'QUEUED' AND") && failed < 2) {
+          failed++;
+          throw new Error('the connection was lost');
+        }
+      },
+    };
+    api.runtime.db.subscribers.push(lostAnswers);
+    try {
+      dispatcher({ workerId: 'w-lost', pollMs: 200, leaseMs: 1500 }).dispatcher.start();
+      await until(async () => (await sentOf(api.a)) === 30, 'all 30 are SENT', 30_000);
+    } finally {
+      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(lostAnswers), 1);
+    }
+    expect(failed).toBe(2);
+    expect(server.received()).toBe(30);
+    expect(server.maxAtOnce()).toBeLessThanOrEqual(2);
+  }, 60_000);
+});
