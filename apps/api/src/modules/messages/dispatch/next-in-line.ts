@@ -88,7 +88,7 @@ export class NextInLine {
     for (const [id, line] of this.lines) this.lines.set(id, line.filter((entry) => !taken.has(entry.message.id)));
   }
 
-  /** The account's line is no longer wanted (its sends failed, the worker stops). */
+  /** The account's line is no longer wanted (its turns ended, the worker stops). */
   drop(id?: string): void {
     if (id === undefined) this.lines.clear();
     else this.lines.delete(id);
