@@ -90,6 +90,23 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     await tarpit.close();
   }, 60_000);
 
+  it('stops while an account sends in turn with every message it claimed sent, and the rest still queued', async () => {
+    const server = await startCountingServer(5);
+    closing.push(server.close);
+    await api.useSmtpServer(api.a.id, server, { maxConnections: 3 });
+    for (let i = 0; i < 150; i++) await send(api.a, i);
+    const { dispatcher: worker } = dispatcher({ workerId: 'w-stop' });
+    worker.start();
+    await until(async () => (await sentOf(api.a)) >= 20, '20 are SENT');
+    await worker.stop();
+
+    const sent = await sentOf(api.a);
+    expect(sent).toBeLessThan(150);
+    expect(await messages().countBy({ companyId: api.a.id, status: 'SENDING' })).toBe(0);
+    expect(await messages().countBy({ companyId: api.a.id, status: 'QUEUED' })).toBe(150 - sent);
+    expect(server.received()).toBe(sent);
+  }, 60_000);
+
   it('never sends a message read ahead that was cancelled meanwhile', async () => {
     // Nothing is sent here: only the line and the table are looked at.
     await api.useSmtpServer(api.a.id, { port: 2525 });
