@@ -4,6 +4,7 @@ import { createServices, type Services } from '../../src/app/services';
 import type { Caller } from '../../src/common/caller';
 import { NextInLine } from '../../src/modules/messages/dispatch/next-in-line';
 import type { OutboxDispatcher, OutboxDispatcherOptions } from '../../src/modules/messages/dispatch/outbox-dispatcher';
+import { SendingAccountEntity } from '../../src/modules/messages/dispatch/sending-account.entity';
 import { OutboundMessageEntity } from '../../src/modules/messages/outbound-message.entity';
 import { startCountingServer, until } from '../support/counting-smtp-server';
 import { DATABASE_KINDS } from '../support/test-databases';
@@ -106,6 +107,23 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     expect(await messages().countBy({ companyId: api.a.id, status: 'QUEUED' })).toBe(150 - sent);
     expect(server.received()).toBe(sent);
   }, 60_000);
+
+  it('stamps an account served as its line is read: turns count in the round-robin as rounds do', async () => {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const first = await send(api.a, 0);
+    await send(api.a, 1);
+    const accounts = api.runtime.db.getRepository(SendingAccountEntity);
+    const of = { companyId: api.a.id, accountKey: first.accountKey as string };
+    const before = (await accounts.findOneByOrFail(of)).lastClaimedAt;
+    const line = lineFor('w-stamp');
+    const id = `${api.a.id}/${first.accountKey}`;
+    // An instant no claim has written: the stamp found after the read is the read's.
+    const readAt = new Date(Date.now() + 5_000);
+    line.fill(id, of, 2, readAt);
+    await until(async () => line.length(id) === 2, 'two are read ahead');
+    await until(async () => (await accounts.findOneByOrFail(of)).lastClaimedAt?.getTime() === readAt.getTime(), 'the account is stamped served', 5_000);
+    expect(before?.getTime()).not.toBe(readAt.getTime());
+  });
 
   it('never sends a message read ahead that was cancelled meanwhile', async () => {
     // Nothing is sent here: only the line and the table are looked at.

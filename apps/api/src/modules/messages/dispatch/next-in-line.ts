@@ -3,6 +3,7 @@ import { entitiesFrom, rowsMatched, rowsOf, selectAll, statementOf, tableSql } f
 import type { AttachmentEntity } from '../../attachments/attachment.entity';
 import { MESSAGE_TRANSITIONS } from '../lifecycle/transitions';
 import { OutboundMessageEntity } from '../outbound-message.entity';
+import { SendingAccountEntity } from './sending-account.entity';
 import type { MessageRecipientEntity } from '../recipients/message-recipient.entity';
 
 /** A message read ahead, with what its send needs besides the row. */
@@ -115,11 +116,24 @@ export class NextInLine {
     const rows = await rowsOf<Record<string, unknown>>(this.db.manager, sql, { companyId: account.companyId, accountKey: account.accountKey, now, after, limit: wanted + again });
     const known = new Set(line.map((entry) => entry.message.id));
     const fresh = entitiesFrom(this.db, table, () => new OutboundMessageEntity(), rows).filter((message) => !known.has(message.id));
-    const loaded = fresh.length ? await this.options.load(fresh) : [];
+    if (fresh.length === 0) return;
+    const [loaded] = await Promise.all([this.options.load(fresh), this.stampServed(account, now)]);
     // The line may have moved on meanwhile: append what it does not hold yet.
     const current = this.lines.get(id) ?? [];
     const holds = new Set(current.map((entry) => entry.message.id));
     this.lines.set(id, [...current, ...loaded.filter((entry) => !holds.has(entry.message.id))]);
+  }
+
+  /**
+   * The account is being served: the round-robin (shareOut) gives the next freed slot to whoever was
+   * served longest ago, and turns claim without a round's stamp. Stamped once a read, not once a
+   * message: at most a line's worth of messages stale. A stamp that fails costs fairness, not the read.
+   */
+  private async stampServed(account: LineAccount, now: Date): Promise<void> {
+    const accounts = tableSql(this.db, SendingAccountEntity);
+    const sql = statementOf(this.db, 'line stamp', () => `UPDATE ${accounts.table} SET ${accounts.column('lastClaimedAt')} = :now WHERE ${accounts.column('companyId')} = :companyId AND ${accounts.column('accountKey')} = :accountKey`);
+    // Messages stored before they named their account count as the company's account ''.
+    await rowsMatched(this.db.manager, sql, { now, companyId: account.companyId, accountKey: account.accountKey ?? '' }).catch((err: unknown) => this.options.onError(err, 'stamping an account served'));
   }
 
   /** The table's claim of one message read ahead, written only if the row is as it was read. */
