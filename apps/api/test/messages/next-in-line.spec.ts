@@ -125,6 +125,42 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     expect(before?.getTime()).not.toBe(readAt.getTime());
   });
 
+  it('does not keep a read ahead that returns after its line was dropped: the next read starts from the oldest', async () => {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const first = await send(api.a, 0);
+    await send(api.a, 1);
+    // Each read waits at its own gate, after its rows are read and before they join the line.
+    const gates = [0, 1].map(() => {
+      let open: () => void = () => undefined;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { open, opened };
+    });
+    let loads = 0;
+    const line = new NextInLine(api.runtime.db, {
+      workerId: 'w-dropped',
+      load: async (read) => {
+        await gates[loads++]!.opened;
+        return read.map((message) => ({ message, attachments: [], recipients: undefined }));
+      },
+      onError: (err) => {
+        throw err;
+      },
+    });
+    const id = `${api.a.id}/${first.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+    await until(async () => loads === 1, 'the read has its rows');
+    line.drop(id);
+    gates[0]!.open();
+    // The first read has ended once a second can begin, or once the line holds what it read.
+    await until(async () => {
+      line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+      return loads === 2 || line.length(id) > 0;
+    }, 'the first read ends');
+    expect(line.length(id)).toBe(0);
+    gates[1]!.open();
+    await until(async () => line.length(id) === 2, 'the new read is kept');
+  });
+
   it('never sends a message read ahead that was cancelled meanwhile', async () => {
     // Nothing is sent here: only the line and the table are looked at.
     await api.useSmtpServer(api.a.id, { port: 2525 });

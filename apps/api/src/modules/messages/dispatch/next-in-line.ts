@@ -44,6 +44,8 @@ const QUEUED = MESSAGE_TRANSITIONS.claim.from[0];
 export class NextInLine {
   private readonly lines = new Map<string, InLine[]>();
   private readonly reading = new Set<string>();
+  /** How often each account's line was dropped: a read that began before a drop is not kept. */
+  private readonly drops = new Map<string, number>();
 
   constructor(
     private readonly db: DataSource,
@@ -91,12 +93,15 @@ export class NextInLine {
 
   /** The account's line is no longer wanted (its turns ended, the worker stops). */
   drop(id?: string): void {
-    if (id === undefined) this.lines.clear();
-    else this.lines.delete(id);
+    for (const each of id === undefined ? [...this.lines.keys(), ...this.reading] : [id]) {
+      this.lines.delete(each);
+      this.drops.set(each, (this.drops.get(each) ?? 0) + 1);
+    }
   }
 
   private async readAhead(id: string, account: LineAccount, size: number, now: Date): Promise<void> {
     const line = this.lines.get(id) ?? [];
+    const drops = this.drops.get(id) ?? 0;
     const table = tableSql(this.db, OutboundMessageEntity);
     const named = account.accountKey !== null;
     const sql = statementOf(this.db, `line read ${named}`, () => {
@@ -118,6 +123,9 @@ export class NextInLine {
     const fresh = entitiesFrom(this.db, table, () => new OutboundMessageEntity(), rows).filter((message) => !known.has(message.id));
     if (fresh.length === 0) return;
     const [loaded] = await Promise.all([this.options.load(fresh), this.stampServed(account, now)]);
+    // Dropped meanwhile (its turns ended): kept, these would be sent before older messages that the
+    // next read from the start finds, and the account's messages go oldest first.
+    if ((this.drops.get(id) ?? 0) !== drops) return;
     // The line may have moved on meanwhile: append what it does not hold yet.
     const current = this.lines.get(id) ?? [];
     const holds = new Set(current.map((entry) => entry.message.id));
