@@ -43,7 +43,8 @@ const QUEUED = MESSAGE_TRANSITIONS.claim.from[0];
  */
 export class NextInLine {
   private readonly lines = new Map<string, InLine[]>();
-  private readonly reading = new Set<string>();
+  /** Each account's read under way: settles when it is done, whether it read anything or not. */
+  private readonly reading = new Map<string, Promise<void>>();
   /** How often each account's line was dropped: a read that began before a drop is not kept. */
   private readonly drops = new Map<string, number>();
 
@@ -64,10 +65,10 @@ export class NextInLine {
    */
   fill(id: string, account: LineAccount, size: number, now: Date): void {
     if (this.reading.has(id) || this.length(id) > size / 3) return;
-    this.reading.add(id);
-    void this.readAhead(id, account, size, now)
+    const read = this.readAhead(id, account, size, now)
       .catch((err: unknown) => this.options.onError(err, 'reading the next messages of an account ahead'))
       .finally(() => this.reading.delete(id));
+    this.reading.set(id, read);
   }
 
   /**
@@ -76,6 +77,9 @@ export class NextInLine {
    * account's messages: its rounds serve them better than a line that keeps losing).
    */
   async take(id: string, now: Date, lockedUntil: Date): Promise<InLine | undefined> {
+    // An empty line whose read is under way is waited for: the read is a statement or two, a claim
+    // round that ending the turns would cost is more, and the account's slot waits either way.
+    if (!this.length(id)) await this.reading.get(id);
     const line = this.lines.get(id);
     for (let tries = 0; line?.length && tries < 2; tries++) {
       const next = line.shift() as InLine;
@@ -93,7 +97,7 @@ export class NextInLine {
 
   /** The account's line is no longer wanted (its turns ended, the worker stops). */
   drop(id?: string): void {
-    for (const each of id === undefined ? [...this.lines.keys(), ...this.reading] : [id]) {
+    for (const each of id === undefined ? [...this.lines.keys(), ...this.reading.keys()] : [id]) {
       this.lines.delete(each);
       this.drops.set(each, (this.drops.get(each) ?? 0) + 1);
     }
