@@ -13,7 +13,10 @@ export class SendPace {
   /** Start times of this worker's sends under way, per account. */
   private readonly running = new Map<string, number[]>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly quickMs: number = QUICK_SEND_MS,
+  ) {}
 
   /** A send begins; give what this returns to `finished`. */
   started(accountId: string): number {
@@ -40,6 +43,6 @@ export class SendPace {
   quick(accountId: string): boolean {
     const average = this.averageMs.get(accountId);
     const oldest = this.running.get(accountId)?.[0];
-    return average !== undefined && average < QUICK_SEND_MS && (oldest === undefined || this.now() - oldest < QUICK_SEND_MS);
+    return average !== undefined && average < this.quickMs && (oldest === undefined || this.now() - oldest < this.quickMs);
   }
 }
