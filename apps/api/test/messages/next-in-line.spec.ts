@@ -97,7 +97,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     closing.push(server.close);
     await api.useSmtpServer(api.a.id, server, { maxConnections: 3 });
     for (let i = 0; i < 150; i++) await send(api.a, i);
-    const { dispatcher: worker } = dispatcher({ workerId: 'w-stop' });
+    const { dispatcher: worker } = dispatcher({ workerId: 'w-stop', quickSendMs: 60_000 });
     worker.start();
     await until(async () => (await sentOf(api.a)) >= 20, '20 are SENT');
     await worker.stop();
@@ -217,7 +217,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     };
     api.runtime.db.subscribers.push(lostAnswers);
     try {
-      dispatcher({ workerId: 'w-lost', pollMs: 200, leaseMs: 1500 }).dispatcher.start();
+      dispatcher({ workerId: 'w-lost', pollMs: 200, leaseMs: 1500, quickSendMs: 60_000 }).dispatcher.start();
       await until(async () => (await sentOf(api.a)) === 30, 'all 30 are SENT', 30_000);
     } finally {
       api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(lostAnswers), 1);
