@@ -164,13 +164,8 @@ export class OutboxDispatcher {
     this.accounts = new AccountStates(db, options.parking ?? parkingWithin(options.retry.maxDelayMs));
     this.line = new NextInLine(db, {
       workerId: this.workerId,
-      load: async (messages) => {
-        const attachments = await this.attachmentsOf(messages);
-        // Queued again after an attempt (a quota wait, a person's retry): its recipients may be stored.
-        const tried = messages.filter((m) => m.attempts > 0).map((m) => m.id);
-        const recipients = tried.length ? await recipientsOf(this.db, tried) : new Map<string, MessageRecipientEntity[]>();
-        return messages.map((message) => ({ message, attachments: attachments.get(message.id) ?? [], recipients: recipients.get(message.id) }));
-      },
+      // Read ahead, not claimed yet: a message with attempts has had one (a quota wait, a person's retry).
+      load: (messages) => this.readyToSend(messages, 0),
       onError: (err, what) => this.log.warn({ err }, `${what} failed; claim rounds serve the account`),
     });
     this.outcomes = new OutcomeWriter(db, log, {
@@ -210,9 +205,8 @@ export class OutboxDispatcher {
   async runOnce(limit = this.options.concurrency): Promise<DispatchResult[]> {
     if (!(await this.outcomes.flush())) return [];
     const { messages: claimed, troubled } = await claimDueMessages(this.db, { workerId: this.workerId, now: this.now(), leaseMs: this.options.leaseMs, limit });
-    const attachments = await this.attachmentsOf(claimed);
-    const recipients = await this.recipientsOf(claimed);
-    return Promise.all(claimed.map((message) => this.process(message, attachments.get(message.id) ?? [], recipients.get(message.id), troubled)));
+    const ready = await this.readyToSend(claimed, 1);
+    return Promise.all(ready.map(({ message, attachments, recipients }) => this.process(message, attachments, recipients, troubled)));
   }
 
   private async run(): Promise<void> {
@@ -266,14 +260,13 @@ export class OutboxDispatcher {
           [...this.quietlyAccepted].some((account) => !this.atCap(account));
         if (changedSinceScan) this.announceWork();
         this.line.forget(claimed.map((message) => message.id));
-        const attachments = await this.attachmentsOf(claimed);
-        const recipients = await this.recipientsOf(claimed);
-        for (const message of claimed) {
+        for (const ready of await this.readyToSend(claimed, 1)) {
+          const { message } = ready;
           const account = accountId(message.companyId, message.accountKey);
           this.fillLine(message, account);
           this.heldByCompany.set(message.companyId, (this.heldByCompany.get(message.companyId) ?? 0) + 1);
           this.heldByAccount.set(account, (this.heldByAccount.get(account) ?? 0) + 1);
-          const task: Promise<void> = this.sendInTurn({ message, attachments: attachments.get(message.id) ?? [], recipients: recipients.get(message.id) }, troubled)
+          const task: Promise<void> = this.sendInTurn(ready, troubled)
             // process() records every failure itself; this only guards the worker's life.
             .catch((err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'))
             .finally(() => {
@@ -307,18 +300,17 @@ export class OutboxDispatcher {
     }
   }
 
-  /** One query for the attachments of a whole claimed batch (most messages have none). */
-  private async attachmentsOf(messages: OutboundMessageEntity[]): Promise<Map<string, AttachmentEntity[]>> {
-    return messages.length ? this.attachments.forMessages(messages.map((m) => m.id)) : new Map();
-  }
-
   /**
-   * The stored recipients of a claimed batch, in one query. Rows are written with an attempt's outcome,
-   * so a message on its first attempt (the claim made attempts 1) has none: no query for those.
+   * What the sends of a batch need besides their rows: their attachments in one query (most messages
+   * have none), and their stored recipients in one more. Rows are written with an attempt's outcome, so a
+   * message with no attempt before `attemptsNow` (1 once claimed, 0 read ahead) has none: no query.
    */
-  private async recipientsOf(messages: OutboundMessageEntity[]): Promise<Map<string, MessageRecipientEntity[]>> {
-    const tried = messages.filter((m) => m.attempts > 1).map((m) => m.id);
-    return tried.length ? recipientsOf(this.db, tried) : new Map();
+  private async readyToSend(messages: OutboundMessageEntity[], attemptsNow: 0 | 1): Promise<InLine[]> {
+    if (messages.length === 0) return [];
+    const attachments = await this.attachments.forMessages(messages.map((m) => m.id));
+    const tried = messages.filter((m) => m.attempts > attemptsNow).map((m) => m.id);
+    const recipients = tried.length ? await recipientsOf(this.db, tried) : new Map<string, MessageRecipientEntity[]>();
+    return messages.map((message) => ({ message, attachments: attachments.get(message.id) ?? [], recipients: recipients.get(message.id) }));
   }
 
   /**
