@@ -43,6 +43,21 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
       },
     });
 
+  /**
+   * `count` of A's messages queued (nothing is sent: only the line and the table are looked at), and
+   * read ahead into a line of their own: the line, the account's key for it, and the messages.
+   */
+  async function readAhead(count: number, workerId: string) {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const sent = [];
+    for (let i = 0; i < count; i++) sent.push(await send(api.a, i));
+    const line = lineFor(workerId);
+    const id = `${api.a.id}/${sent[0]!.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: sent[0]!.accountKey }, count, new Date());
+    await until(async () => line.length(id) === count, `${count} are read ahead`);
+    return { line, id, sent };
+  }
+
   beforeEach(async () => {
     api = await startTestApi(kind);
   }, 60_000);
@@ -163,14 +178,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
   });
 
   it('never sends a message read ahead that was cancelled meanwhile', async () => {
-    // Nothing is sent here: only the line and the table are looked at.
-    await api.useSmtpServer(api.a.id, { port: 2525 });
-    const sent = [];
-    for (let i = 0; i < 3; i++) sent.push(await send(api.a, i));
-    const line = lineFor('w-cancel');
-    const id = `${api.a.id}/${sent[0]!.accountKey}`;
-    line.fill(id, { companyId: api.a.id, accountKey: sent[0]!.accountKey }, 3, new Date());
-    await until(async () => line.length(id) === 3, 'three are read ahead');
+    const { line, id, sent } = await readAhead(3, 'w-cancel');
     await api.runtime.services.messageLifecycle.cancel(userOf(api.a), sent[0]!.id);
 
     const now = new Date();
@@ -182,13 +190,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
   });
 
   it('passes over a message read ahead that changed since, even when it is queued again, and leaves it to a claim round', async () => {
-    await api.useSmtpServer(api.a.id, { port: 2525 });
-    const sent = [];
-    for (let i = 0; i < 2; i++) sent.push(await send(api.a, i));
-    const line = lineFor('w-changed');
-    const id = `${api.a.id}/${sent[0]!.accountKey}`;
-    line.fill(id, { companyId: api.a.id, accountKey: sent[0]!.accountKey }, 2, new Date());
-    await until(async () => line.length(id) === 2, 'two are read ahead');
+    const { line, id, sent } = await readAhead(2, 'w-changed');
     // Cancelled and sent again by a person: queued as before, but not as it was read.
     await api.runtime.services.messageLifecycle.cancel(userOf(api.a), sent[0]!.id);
     await api.runtime.services.messageLifecycle.retry(userOf(api.a), sent[0]!.id);
