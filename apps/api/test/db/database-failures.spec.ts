@@ -13,6 +13,7 @@ import { startTestApi, type GqlResult, type TestApi } from '../support/test-api'
 import { DATABASE_KINDS } from '../support/test-databases';
 
 const SEND = 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id status } }';
+const SEND_MANY = 'mutation($inputs: [SendMessageInput!]!) { sendMessages(inputs: $inputs) { id } }';
 const SETTINGS = 'mutation($input: CompanyMessageSettingsInput!) { updateCompanyMessageSettings(input: $input) { senderName } }';
 const message = (documentRef: string, extra: Record<string, unknown> = {}) => ({
   source: 'SALES_ORDER',
@@ -78,6 +79,24 @@ describe('a database that refuses writes (SQLite)', () => {
     expect(committed("SELECT senderName FROM company_message_settings WHERE senderName = 'Ei tallennu Oy'")).toEqual([]);
     // After it, each id the API answered is committed: another process sees it.
     const acknowledged = after.map((r) => r.data?.sendMessage.id);
+    expect(acknowledged.every(Boolean)).toBe(true);
+    const stored = committed(`SELECT id FROM outbound_message WHERE id IN (${acknowledged.map(() => '?').join(',')})`, ...acknowledged) as Array<{ id: string }>;
+    expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+  });
+
+  it('refuses each message of a batch the disk would not store, and acknowledges only what committed', async () => {
+    type Batch = { sendMessages: Array<{ id: string } | null> };
+    const batch = (prefix: string) => [1, 2, 3].map((n) => message(`${prefix}-${n}`));
+    diskRefusesWrites(file, true);
+    const during = await api.gql<Batch>(SEND_MANY, { inputs: batch('ERA-KESKEN') }, { token: api.a.user.token });
+    diskRefusesWrites(file, false);
+    expect(during.data?.sendMessages).toEqual([null, null, null]);
+    expect(during.errors?.map((e) => [e.path?.[1], e.extensions?.code])).toEqual(expect.arrayContaining([0, 1, 2].map((i) => [i, 'DATABASE_UNAVAILABLE'])));
+    expect(committed("SELECT id FROM outbound_message WHERE documentRef LIKE 'ERA-KESKEN-%'")).toEqual([]);
+
+    const after = await api.gql<Batch>(SEND_MANY, { inputs: batch('ERA-JALKEEN') }, { token: api.a.user.token });
+    const acknowledged = (after.data?.sendMessages ?? []).map((m) => m?.id);
+    expect(acknowledged).toHaveLength(3);
     expect(acknowledged.every(Boolean)).toBe(true);
     const stored = committed(`SELECT id FROM outbound_message WHERE id IN (${acknowledged.map(() => '?').join(',')})`, ...acknowledged) as Array<{ id: string }>;
     expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());

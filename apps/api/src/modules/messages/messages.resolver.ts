@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
+import { UserFacingError } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
 import { ACCOUNT_UNREACHABLE } from './dispatch/account-states';
 import { MESSAGE_TRANSITIONS } from './lifecycle/transitions';
@@ -12,6 +13,31 @@ import type { MessageRecipientEntity } from './recipients/message-recipient.enti
 
 /** How long `wait: true` may hold the request: the seed's "Lähetä heti" feel, not a hung client. */
 const WAIT_MS = 10_000;
+
+/** Messages in one sendMessages request: a month's invoices in a few requests, not one unbounded one. */
+export const MAX_MESSAGES_PER_REQUEST = 100;
+
+function tooManyMessages(count: number): UserFacingError {
+  return new UserFacingError(
+    'BAD_USER_INPUT',
+    {
+      fi: `Yhdessä pyynnössä voi lähettää enintään ${MAX_MESSAGES_PER_REQUEST} viestiä (nyt ${count}): jaa lista useaan pyyntöön.`,
+      en: `At most ${MAX_MESSAGES_PER_REQUEST} messages can be sent in one request (this one has ${count}): split the list over several requests.`,
+    },
+    { reason: 'TOO_MANY_MESSAGES' },
+  );
+}
+
+function waitInBatch(): UserFacingError {
+  return new UserFacingError(
+    'BAD_USER_INPUT',
+    {
+      fi: 'wait: true on yhden viestin lähetykselle (sendMessage); sendMessages vastaa, kun viestit on tallennettu.',
+      en: 'wait: true is for sending one message (sendMessage); sendMessages answers once the messages are stored.',
+    },
+    { reason: 'WAIT_NOT_IN_BATCH' },
+  );
+}
 
 /**
  * `known`: the caller already knows the attachments (none, for most new messages): no query. Recipient
@@ -51,6 +77,31 @@ export class MessagesResolver {
     }
     const withoutAttachments = (input.attachmentIds ?? []).length === 0 ? new Map<string, AttachmentEntity[]>() : undefined;
     return (await present(ctx, [message], withoutAttachments))[0] as OutboundMessage;
+  }
+
+  @Allow(ACCESS.USER, ACCESS.SERVICE)
+  @Mutation(() => [OutboundMessage], {
+    nullable: 'items',
+    description:
+      'Several messages in one request (an ERP run of invoices, say), each stored or refused on its own, as sendMessage would: the answer is in the order of the inputs, null where one was refused, with its error at that index in `errors` (path sendMessages.<index>). At most 100; `wait` is not allowed.',
+    // Priced as the largest batch: a price reads number arguments only (see the messages query).
+    complexity: ({ childComplexity }) => 1 + childComplexity * MAX_MESSAGES_PER_REQUEST,
+  })
+  async sendMessages(@Arg('inputs', () => [SendMessageInput]) inputs: SendMessageInput[], @Ctx() ctx: RequestContext): Promise<Array<OutboundMessage | Error>> {
+    // Refused whole before anything is stored: nothing is half-done by a request that cannot be done.
+    if (inputs.length > MAX_MESSAGES_PER_REQUEST) throw tooManyMessages(inputs.length);
+    if (inputs.some((input) => input.wait)) throw waitInBatch();
+    const caller = callerOf(ctx);
+    // Together, not one after another: on SQLite their INSERTs then share one COMMIT.
+    const outcomes = await Promise.all(
+      inputs.map((input) => ctx.services.messageIntake.send(caller, input).then((message) => message, (err: unknown) => (err instanceof Error ? err : new Error(String(err))))),
+    );
+    const stored = outcomes.filter((o): o is OutboundMessageEntity => !(o instanceof Error));
+    ctx.log.info({ accepted: stored.length, refused: outcomes.length - stored.length, source: inputs[0]?.source }, 'messages accepted');
+    const noAttachments = inputs.every((input) => (input.attachmentIds ?? []).length === 0);
+    const presented = new Map((await present(ctx, stored, noAttachments ? new Map() : undefined)).map((m) => [m.id, m]));
+    // graphql-js reports an Error in a list at its own index and answers null there.
+    return outcomes.map((o) => (o instanceof Error ? o : (presented.get(o.id) as OutboundMessage)));
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)

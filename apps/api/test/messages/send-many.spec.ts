@@ -1,0 +1,109 @@
+import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
+import { MAX_MESSAGES_PER_REQUEST } from '../../src/modules/messages/messages.resolver';
+import { DATABASE_KINDS } from '../support/test-databases';
+import { startTestApi, type GqlResult, type TestApi } from '../support/test-api';
+
+const SEND_MANY = 'mutation($inputs: [SendMessageInput!]!) { sendMessages(inputs: $inputs) { id status subject messageId from { address } } }';
+
+interface Sent {
+  id: string;
+  status: string;
+  subject: string;
+  messageId: string;
+  from: { address: string };
+}
+
+const confirmation = (n: number, extra: Record<string, unknown> = {}) => ({
+  source: 'SALES_ORDER',
+  documentRef: `MT-${n}`,
+  to: [`asiakas${n}@asiakas.fi`],
+  subject: `Tilausvahvistus ${n}`,
+  body: `Hei,\n\nkiitos tilauksesta ${n}.`,
+  ...extra,
+});
+
+describe.each(DATABASE_KINDS)('sending several messages in one request on %s', (kind) => {
+  let api: TestApi;
+  let smtp: RunningSmtpServer;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    api = await startTestApi(kind);
+    await api.useSmtpServer(api.a.id, smtp);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.close();
+  });
+  beforeEach(async () => {
+    await api.drain();
+    smtp.clear();
+  });
+
+  const sendMany = (inputs: Array<Record<string, unknown>>, token = api.a.user.token) => api.gql<{ sendMessages: Array<Sent | null> }>(SEND_MANY, { inputs }, { token });
+  const stored = async (documentRefs: string[]) =>
+    (await api.runtime.db.query(`SELECT documentRef FROM outbound_message WHERE documentRef IN (${documentRefs.map(() => '?').join(',')})`, documentRefs)) as Array<{ documentRef: string }>;
+  const codeAt = (result: GqlResult, index: number) => result.errors?.find((e) => e.path?.[1] === (index as unknown as string))?.extensions?.code;
+
+  it('stores every message and answers them in the order given, each as sendMessage would', async () => {
+    const result = await sendMany([1, 2, 3].map((n) => confirmation(n)));
+    expect(result.errors).toBeUndefined();
+    const answered = result.data!.sendMessages as Sent[];
+    expect(answered.map((m) => m.subject)).toEqual(['Tilausvahvistus 1', 'Tilausvahvistus 2', 'Tilausvahvistus 3']);
+    expect(answered.every((m) => m.status === 'QUEUED' && m.from.address === 'myynti@yritys.fi')).toBe(true);
+    expect(new Set(answered.map((m) => m.id)).size).toBe(3);
+    await api.drain();
+    const arrived = await smtp.waitFor(3);
+    expect(new Set(await Promise.all(arrived.map(async (mail) => (await mail.parse()).messageId)))).toEqual(new Set(answered.map((m) => m.messageId)));
+  });
+
+  it('refuses a bad message alone: the others are stored, and its error is at its index', async () => {
+    const result = await sendMany([confirmation(11), confirmation(12, { to: ['ei osoite'] }), confirmation(13)]);
+    expect(result.data!.sendMessages.map((m) => m?.subject ?? null)).toEqual(['Tilausvahvistus 11', null, 'Tilausvahvistus 13']);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.path).toEqual(['sendMessages', 1]);
+    expect(codeAt(result, 1)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0]!.extensions?.fields?.[0]?.field).toMatch(/^to/);
+    expect((await stored(['MT-11', 'MT-12', 'MT-13'])).map((r) => r.documentRef).sort()).toEqual(['MT-11', 'MT-13']);
+  });
+
+  it("refuses a message in another user's name in a user's batch, and stores the user's own", async () => {
+    const result = await sendMany([confirmation(21), confirmation(22, { onBehalfOfUserId: api.a.admin.id })]);
+    expect(result.data!.sendMessages[0]?.subject).toBe('Tilausvahvistus 21');
+    expect(result.data!.sendMessages[1]).toBeNull();
+    expect(codeAt(result, 1)).toBe('FORBIDDEN');
+    expect((await stored(['MT-21', 'MT-22'])).map((r) => r.documentRef)).toEqual(['MT-21']);
+  });
+
+  it(`refuses more than ${MAX_MESSAGES_PER_REQUEST} messages in one request, and stores none of them`, async () => {
+    const inputs = Array.from({ length: MAX_MESSAGES_PER_REQUEST + 1 }, (_, i) => confirmation(1000 + i));
+    const result = await sendMany(inputs);
+    expect(result.data?.sendMessages ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_MESSAGES' });
+    expect(result.errors?.[0]?.message).toMatch(/split the list|jaa lista/);
+    expect(await stored(inputs.map((i) => i.documentRef))).toEqual([]);
+  });
+
+  it('refuses wait: true in a batch, and stores none of it', async () => {
+    const result = await sendMany([confirmation(31), confirmation(32, { wait: true })]);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WAIT_NOT_IN_BATCH' });
+    expect(await stored(['MT-31', 'MT-32'])).toEqual([]);
+  });
+
+  it('stores each message once when the same batch with idempotency keys is sent again', async () => {
+    const inputs = [41, 42].map((n) => confirmation(n, { idempotencyKey: `mt-${n}` }));
+    const first = await sendMany(inputs);
+    const again = await sendMany(inputs);
+    expect(again.data!.sendMessages.map((m) => m?.id)).toEqual(first.data!.sendMessages.map((m) => m?.id));
+    await api.drain();
+    await smtp.waitFor(2);
+    expect(smtp.count).toBe(2);
+  });
+
+  it("keeps a company's batch to its own company: another company's admin does not see it", async () => {
+    const result = await sendMany([confirmation(51)]);
+    const id = result.data!.sendMessages[0]!.id;
+    const seen = await api.gql('query($id: ID!) { message(id: $id) { id } }', { id }, { token: api.b.admin.token });
+    expect(seen.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
