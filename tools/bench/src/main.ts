@@ -193,6 +193,7 @@ async function main(): Promise<void> {
   try {
     if (wanted('throughput')) {
       await run('Throughput, SQLite', () => throughputScenario(ctx, 'SQLite'));
+      await run('Throughput, SQLite, 10 per request', () => throughputScenario(ctx, 'SQLite', 'in-api', 10));
       if (options.mysqlUrl) {
         await run('Throughput, MariaDB', () => throughputScenario(ctx, 'MariaDB'));
         await run('Throughput, MariaDB, API + 1 worker', () => throughputScenario(ctx, 'MariaDB', 'worker'));

@@ -38,21 +38,31 @@ export class GraphqlError extends Error {
   }
 }
 
-/** One GraphQL operation; throws GraphqlError with the server's errors when there are any. */
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+export interface GraphqlAnswer<T> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number> }>;
+}
+
+/** One GraphQL operation, its data and errors as the server answered them (a list's items may fail alone). */
+export async function graphqlAnswer<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphqlAnswer<T>> {
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'accept-language': 'en' };
   if (token) headers.authorization = `Bearer ${token}`;
   const body = JSON.stringify({ query, variables });
   headers['content-length'] = Buffer.byteLength(body);
   const answer = await request(`${url}/graphql`, { method: 'POST', headers, body });
-  let parsed: { data?: T; errors?: Array<{ message: string }> };
   try {
-    parsed = JSON.parse(answer.body) as typeof parsed;
+    return { ...(JSON.parse(answer.body) as Omit<GraphqlAnswer<T>, 'status'>), status: answer.status };
   } catch {
     throw new GraphqlError(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`, answer.status, null);
   }
+}
+
+/** One GraphQL operation; throws GraphqlError with the server's errors when there are any. */
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const parsed = await graphqlAnswer<T>(url, query, variables, token);
   if (parsed.errors?.length || !parsed.data) {
-    throw new GraphqlError(parsed.errors?.map((e) => e.message).join('; ') ?? `HTTP ${answer.status} without data`, answer.status, parsed.errors);
+    throw new GraphqlError(parsed.errors?.map((e) => e.message).join('; ') ?? `HTTP ${parsed.status} without data`, parsed.status, parsed.errors);
   }
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { graphql } from './http-client';
+import { graphql, graphqlAnswer } from './http-client';
 import { progress } from '../report/progress';
 import { sleep } from '../stats';
 
@@ -11,6 +11,7 @@ export const BODY_2KB = (() => {
 export const RECIPIENT = 'matti.virtanen@asiakas.example';
 
 const SEND = `mutation Send($input: SendMessageInput!) { sendMessage(input: $input) { id status messageId } }`;
+const SEND_MANY = `mutation SendMany($inputs: [SendMessageInput!]!) { sendMessages(inputs: $inputs) { id status messageId } }`;
 
 export interface SentMessage {
   id: string;
@@ -36,22 +37,38 @@ export interface SendFailures {
 
 const RETRIES = 5;
 
+/** `inputs` in one sendMessages request; answers the ones it refused (each refused alone), to be sent again. */
+async function sendInOneRequest(url: string, token: string, inputs: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+  const answer = await graphqlAnswer<{ sendMessages: Array<SentMessage | null> | null }>(url, SEND_MANY, { inputs }, token);
+  const stored = answer.data?.sendMessages;
+  if (!stored) throw new Error(answer.errors?.[0]?.message ?? 'sendMessages answered no data');
+  return inputs.filter((_, i) => stored[i] === null);
+}
+
 /**
- * `count` sendMessage calls, `concurrency` at a time (like several ERP sessions sending at once);
- * resolves when the API has accepted them all. A call answered with an error is retried (up to 5
- * times), as a client would, and counted: the answer says how many failed.
+ * `count` messages, `concurrency` of them in flight at a time (like several ERP sessions sending at
+ * once); resolves when the API has accepted them all. With `perRequest` 1 each is one sendMessage call;
+ * with more, that many go in one sendMessages call (an ERP run), and fewer calls run at once, so that
+ * as many messages are in flight. A call answered with an error is retried (up to 5 times), as a client
+ * would, and counted: the answer says how many failed.
  */
-export async function sendMany(url: string, token: string, count: number, concurrency: number, label: string | null): Promise<SendFailures> {
+export async function sendMany(url: string, token: string, count: number, concurrency: number, label: string | null, perRequest = 1): Promise<SendFailures> {
   let next = 0;
   let done = 0;
   const failures: SendFailures = { count: 0, examples: [] };
   const report = label ? progress(label, count, 'accepted') : () => undefined;
+  const lanes = Math.max(1, Math.round(concurrency / perRequest));
   const lane = async () => {
     while (next < count) {
-      const n = next++;
+      const first = next;
+      next = Math.min(count, next + perRequest);
+      const inputs = Array.from({ length: next - first }, (_, i) => sendInput(first + i));
+      let unsent = inputs;
       for (let attempt = 0; ; attempt++) {
         try {
-          await sendMessage(url, token, sendInput(n));
+          if (perRequest === 1) await sendMessage(url, token, inputs[0] as Record<string, unknown>);
+          // Only the refused ones again: the others are stored, and have no idempotency key.
+          else if ((unsent = await sendInOneRequest(url, token, unsent)).length > 0) throw new Error(`sendMessages refused ${unsent.length} of ${inputs.length}`);
           break;
         } catch (err) {
           failures.count += 1;
@@ -61,10 +78,10 @@ export async function sendMany(url: string, token: string, count: number, concur
           await sleep(10);
         }
       }
-      done += 1;
+      done += inputs.length;
       report(done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+  await Promise.all(Array.from({ length: Math.min(lanes, count) }, lane));
   return failures;
 }

@@ -43,12 +43,13 @@ export type DispatcherLayout = 'in-api' | 'worker';
  * N messages through GraphQL sendMessage -> outbox -> dispatcher -> the sink, until the sink has them
  * all; against nodemailer's pool sending the same number straight to the sink.
  */
-export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKind, layout: DispatcherLayout = 'in-api'): Promise<ResultRow[]> {
+export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKind, layout: DispatcherLayout = 'in-api', perRequest = 1): Promise<ResultRow[]> {
   const { sink, options } = ctx;
   const n = options.messages;
   const timeoutMs = Math.max(120_000, n * 100);
-  const scenario = `throughput-${kind.toLowerCase()}${layout === 'worker' ? '-worker' : ''}`;
-  const where = layout === 'worker' ? 'API + 1 worker process' : 'dispatcher in the API';
+  const scenario = `throughput-${kind.toLowerCase()}${layout === 'worker' ? '-worker' : ''}${perRequest > 1 ? `-${perRequest}-per-request` : ''}`;
+  const where = `${layout === 'worker' ? 'API + 1 worker process' : 'dispatcher in the API'}${perRequest > 1 ? `, ${perRequest} messages per sendMessages request` : ''}`;
+  const call = perRequest > 1 ? 'sendMessages' : 'sendMessage';
 
   say(`throughput on ${kind}: baseline, nodemailer pool (5 connections) -> sink, ${fmt.int(n)} messages`);
   const transport = baselineTransport(sink.port);
@@ -79,7 +80,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     const token = await prepareCompany(api.url, company, sink.port);
     say(`throughput on ${kind}: API at ${api.url} (${where}), warming up`);
     await sink.reset();
-    const warmUpFailures = await sendMany(api.url, token, WARM_UP, CLIENT_CONCURRENCY, null);
+    const warmUpFailures = await sendMany(api.url, token, WARM_UP, CLIENT_CONCURRENCY, null, perRequest);
     await sink.waitFor(WARM_UP, timeoutMs);
 
     await sink.reset();
@@ -89,7 +90,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     if (mariadb) processes.mariadb = mariadb;
     const meter = new CpuMeter(processes);
     const started = nowMs();
-    const failures = await sendMany(api.url, token, n, CLIENT_CONCURRENCY, `sendMessage on ${kind}`);
+    const failures = await sendMany(api.url, token, n, CLIENT_CONCURRENCY, `${call} on ${kind}`, perRequest);
     const acceptedSeconds = (nowMs() - started) / 1000;
     const stats = await sink.waitFor(n, timeoutMs);
     const seconds = (nowMs() - started) / 1000;
@@ -104,7 +105,7 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     const target = kind === 'SQLite' ? 0.8 : 0.7;
     const rows: ResultRow[] = [
       {
-        benchmark: `Throughput, ${kind}, ${where}: ${fmt.int(n)} × 2 KB, sendMessage -> outbox -> SMTP sink`,
+        benchmark: `Throughput, ${kind}, ${where}: ${fmt.int(n)} × 2 KB, ${call} -> outbox -> SMTP sink`,
         measured: `${fmt.rate(rate)} (accepted at ${fmt.rate(n / acceptedSeconds)})`,
         baseline: `nodemailer pool (5): ${fmt.rate(baselineRate)}`,
         ratio: fmt.ratio(ratio),
@@ -133,9 +134,9 @@ export async function throughputScenario(ctx: ScenarioContext, kind: DatabaseKin
     const failed = warmUpFailures.count + failures.count;
     if (failed > 0) {
       const logged = api.loggedErrors;
-      say(`  ${failed} sendMessage calls failed and were retried; the API logged: ${logged.join(' | ') || '(nothing)'}`);
-      ctx.notes.push(`Throughput on ${kind}: ${failed} sendMessage calls were answered "Unexpected error" and retried by the bench. The API logged: ${logged.join('; ') || '(nothing)'}.`);
-      rows.push({ benchmark: `Throughput, ${kind}: sendMessage calls answered with an error (retried)`, measured: String(failed), baseline: '—', ratio: '—', target: '0', met: false, scenario });
+      say(`  ${failed} ${call} calls failed and were retried; the API logged: ${logged.join(' | ') || '(nothing)'}`);
+      ctx.notes.push(`Throughput on ${kind}: ${failed} ${call} calls were answered "Unexpected error" and retried by the bench. The API logged: ${logged.join('; ') || '(nothing)'}.`);
+      rows.push({ benchmark: `Throughput, ${kind}: ${call} calls answered with an error (retried)`, measured: String(failed), baseline: '—', ratio: '—', target: '0', met: false, scenario });
     }
     if (stats.duplicates > 0 || stats.missingIds > 0) {
       rows.push({ benchmark: `Throughput, ${kind}: duplicate (or missing) Message-IDs at the sink`, measured: `${stats.duplicates} (${stats.missingIds})`, baseline: '—', ratio: '—', target: '0', met: false, scenario });
