@@ -99,7 +99,7 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   if (type === 'entity.parse.failed') {
     res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
   } else if (type === 'entity.too.large') {
-    res.status(413).json({ errors: [{ message: `The request body is larger than ${JSON_BODY_LIMIT}: upload files through POST /attachments.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    res.status(413).json({ errors: [{ message: `The request body is larger than ${JSON_BODY_LIMIT}: upload files through POST /attachments, and split a long list of messages over several sendMessages requests.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   } else if (status && status >= 400 && status < 500) {
     res.status(status).json({ errors: [{ message: String((err as Error).message), extensions: { code: 'BAD_REQUEST' } }] });
   } else {

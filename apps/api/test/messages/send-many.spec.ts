@@ -84,6 +84,18 @@ describe.each(DATABASE_KINDS)('sending several messages in one request on %s', (
     expect(await stored(inputs.map((i) => i.documentRef))).toEqual([]);
   });
 
+  it('refuses a request larger than the body limit with 413, saying to split the list', async () => {
+    const inputs = Array.from({ length: 30 }, (_, i) => confirmation(2000 + i, { body: 'x'.repeat(40_000) }));
+    const answer = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.a.user.token}` },
+      body: JSON.stringify({ query: SEND_MANY, variables: { inputs } }),
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.stringify(await answer.json())).toMatch(/several sendMessages requests/);
+    expect(await stored(inputs.map((i) => i.documentRef))).toEqual([]);
+  });
+
   it('refuses wait: true in a batch, and stores none of it', async () => {
     const result = await sendMany([confirmation(31), confirmation(32, { wait: true })]);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WAIT_NOT_IN_BATCH' });

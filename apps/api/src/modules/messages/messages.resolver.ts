@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
+import { eachAtMost } from '../../common/each-at-most';
 import { UserFacingError } from '../../common/user-facing-error';
 import { Allow } from '../../graphql/access';
 import { ACCOUNT_UNREACHABLE } from './dispatch/account-states';
@@ -16,6 +17,13 @@ const WAIT_MS = 10_000;
 
 /** Messages in one sendMessages request: a month's invoices in a few requests, not one unbounded one. */
 export const MAX_MESSAGES_PER_REQUEST = 100;
+
+/**
+ * A batch's messages stored at once, a few at a time: together, so that on SQLite their INSERTs share
+ * one COMMIT; a few, so that one company's batch takes no more of MySQL's connection pool than a few
+ * requests would.
+ */
+const SENDS_AT_ONCE = 8;
 
 function tooManyMessages(count: number): UserFacingError {
   return new UserFacingError(
@@ -92,9 +100,8 @@ export class MessagesResolver {
     if (inputs.length > MAX_MESSAGES_PER_REQUEST) throw tooManyMessages(inputs.length);
     if (inputs.some((input) => input.wait)) throw waitInBatch();
     const caller = callerOf(ctx);
-    // Together, not one after another: on SQLite their INSERTs then share one COMMIT.
-    const outcomes = await Promise.all(
-      inputs.map((input) => ctx.services.messageIntake.send(caller, input).then((message) => message, (err: unknown) => (err instanceof Error ? err : new Error(String(err))))),
+    const outcomes = await eachAtMost(SENDS_AT_ONCE, inputs, (input) =>
+      ctx.services.messageIntake.send(caller, input).then((message) => message, (err: unknown) => (err instanceof Error ? err : new Error(String(err)))),
     );
     const stored = outcomes.filter((o): o is OutboundMessageEntity => !(o instanceof Error));
     ctx.log.info({ accepted: stored.length, refused: outcomes.length - stored.length, source: inputs[0]?.source }, 'messages accepted');
