@@ -14,6 +14,8 @@ export interface RequestContext {
   /** The browser's refresh cookie: set at login, read by refreshSession, cleared at logout. */
   refreshCookie: RefreshCookie;
   services: Services;
+  /** Messages this request has asked to send so far, over all its sendMessage and sendMessages fields. */
+  messagesInRequest: number;
 }
 
 /** The caller of a resolver that @Authorized has already let through. */

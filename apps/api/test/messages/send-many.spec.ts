@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('sending several messages in one request on %s', (
   const sendMany = (inputs: Array<Record<string, unknown>>, token = api.a.user.token) => api.gql<{ sendMessages: Array<Sent | null> }>(SEND_MANY, { inputs }, { token });
   const stored = async (documentRefs: string[]) =>
     (await api.runtime.db.query(`SELECT documentRef FROM outbound_message WHERE documentRef IN (${documentRefs.map(() => '?').join(',')})`, documentRefs)) as Array<{ documentRef: string }>;
-  const codeAt = (result: GqlResult, index: number) => result.errors?.find((e) => e.path?.[1] === (index as unknown as string))?.extensions?.code;
+  const codeAt = (result: GqlResult, index: number) => result.errors?.find((e) => (e.path as unknown[] | undefined)?.[1] === index)?.extensions?.code;
 
   it('stores every message and answers them in the order given, each as sendMessage would', async () => {
     const result = await sendMany([1, 2, 3].map((n) => confirmation(n)));
@@ -82,6 +82,53 @@ describe.each(DATABASE_KINDS)('sending several messages in one request on %s', (
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_MESSAGES' });
     expect(result.errors?.[0]?.message).toMatch(/split the list|jaa lista/);
     expect(await stored(inputs.map((i) => i.documentRef))).toEqual([]);
+  });
+
+  it('counts the messages of every field of a request against the cap: aliases do not multiply it', async () => {
+    const sixty = (from: number) => Array.from({ length: 60 }, (_, i) => confirmation(from + i));
+    const [first, second] = [sixty(3000), sixty(3100)];
+    // The selection skips every field, so the operation is priced as cheaply as it can be.
+    const result = await api.gql<{ a: unknown[] | null; b: unknown[] | null }>(
+      'mutation($a: [SendMessageInput!]!, $b: [SendMessageInput!]!) { a: sendMessages(inputs: $a) { id @skip(if: true) } b: sendMessages(inputs: $b) { id @skip(if: true) } }',
+      { a: first, b: second },
+      { token: api.a.user.token },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_MESSAGES' });
+    expect(result.errors?.[0]?.path).toEqual(['b']);
+    expect(await stored(second.map((i) => i.documentRef))).toEqual([]);
+    expect(await stored(first.map((i) => i.documentRef))).toHaveLength(60);
+  });
+
+  it(`refuses the ${MAX_MESSAGES_PER_REQUEST + 1}th sendMessage of one request`, async () => {
+    const count = MAX_MESSAGES_PER_REQUEST + 1;
+    const variables = Object.fromEntries(Array.from({ length: count }, (_, i) => [`i${i}`, confirmation(4000 + i)]));
+    const declared = Object.keys(variables).map((name) => `$${name}: SendMessageInput!`).join(', ');
+    const fields = Object.keys(variables).map((name) => `${name}: sendMessage(input: $${name}) { id }`).join(' ');
+    const result = await api.gql(`mutation(${declared}) { ${fields} }`, variables, { token: api.a.user.token });
+    expect(result.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([[[`i${count - 1}`], 'TOO_MANY_MESSAGES']]);
+    expect(await stored([`MT-${4000 + count - 1}`])).toEqual([]);
+  });
+
+  it('stores the first of two messages with the same key and refuses the other when they differ', async () => {
+    const result = await sendMany([confirmation(61, { idempotencyKey: 'sama-avain' }), confirmation(62, { idempotencyKey: 'sama-avain' })]);
+    expect(result.data!.sendMessages[0]?.subject).toBe('Tilausvahvistus 61');
+    expect(result.data!.sendMessages[1]).toBeNull();
+    expect(codeAt(result, 1)).toBe('CONFLICT');
+    expect((await stored(['MT-61', 'MT-62'])).map((r) => r.documentRef)).toEqual(['MT-61']);
+  });
+
+  it('answers the stored messages even when a read after storing them fails', async () => {
+    const states = api.runtime.services.accountStates;
+    const spy = jest.spyOn(states, 'unreachableKeys').mockRejectedValue(new Error('connection lost'));
+    try {
+      const result = await sendMany([confirmation(71), confirmation(72)]);
+      expect(result.errors).toBeUndefined();
+      const ids = result.data!.sendMessages.map((m) => m?.id);
+      expect(ids.every(Boolean)).toBe(true);
+      expect((await stored(['MT-71', 'MT-72'])).map((r) => r.documentRef).sort()).toEqual(['MT-71', 'MT-72']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses a request larger than the body limit with 413, saying to split the list', async () => {

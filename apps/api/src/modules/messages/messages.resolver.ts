@@ -3,6 +3,7 @@ import { ACCESS } from '../../common/caller';
 import { callerOf, type RequestContext } from '../../common/request-context';
 import { eachAtMost } from '../../common/each-at-most';
 import { UserFacingError } from '../../common/user-facing-error';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { Allow } from '../../graphql/access';
 import { ACCOUNT_UNREACHABLE } from './dispatch/account-states';
 import { MESSAGE_TRANSITIONS } from './lifecycle/transitions';
@@ -15,26 +16,41 @@ import type { MessageRecipientEntity } from './recipients/message-recipient.enti
 /** How long `wait: true` may hold the request: the seed's "Lähetä heti" feel, not a hung client. */
 const WAIT_MS = 10_000;
 
-/** Messages in one sendMessages request: a month's invoices in a few requests, not one unbounded one. */
+/**
+ * Messages in one request, however many sendMessage and sendMessages fields (aliases) it has: a
+ * month's invoices in a few requests, not one unbounded one.
+ */
 export const MAX_MESSAGES_PER_REQUEST = 100;
 
 /**
- * A batch's messages stored at once, a few at a time: together, so that on SQLite their INSERTs share
- * one COMMIT; a few, so that one company's batch takes no more of MySQL's connection pool than a few
- * requests would.
+ * A batch's messages stored at once, a few at a time: together, so that on SQLite the INSERTs of
+ * messages without a key share one COMMIT; a few, so that one batch takes no more of MySQL's
+ * connection pool (20) than four requests would.
  */
-const SENDS_AT_ONCE = 8;
+const SENDS_AT_ONCE = 4;
 
 function tooManyMessages(count: number): UserFacingError {
   return new UserFacingError(
     'BAD_USER_INPUT',
     {
-      fi: `Yhdessä pyynnössä voi lähettää enintään ${MAX_MESSAGES_PER_REQUEST} viestiä (nyt ${count}): jaa lista useaan pyyntöön.`,
-      en: `At most ${MAX_MESSAGES_PER_REQUEST} messages can be sent in one request (this one has ${count}): split the list over several requests.`,
+      fi: `Yhdessä pyynnössä voi lähettää enintään ${MAX_MESSAGES_PER_REQUEST} viestiä (tämä pyytää ${count}): jaa lista useaan pyyntöön.`,
+      en: `At most ${MAX_MESSAGES_PER_REQUEST} messages can be sent in one request (this one asks for ${count}): split the list over several requests.`,
     },
     { reason: 'TOO_MANY_MESSAGES' },
   );
 }
+
+/** Counts a field's messages into its request's; refuses the field, before it stores anything, past the cap. */
+function countIntoRequest(ctx: RequestContext, count: number): void {
+  const total = ctx.messagesInRequest + count;
+  if (total > MAX_MESSAGES_PER_REQUEST) throw tooManyMessages(total);
+  ctx.messagesInRequest = total;
+}
+
+const hasRepeatedKey = (inputs: readonly SendMessageInput[]) => {
+  const keys = inputs.map((input) => input.idempotencyKey).filter((key): key is string => !!key);
+  return new Set(keys).size < keys.length;
+};
 
 function waitInBatch(): UserFacingError {
   return new UserFacingError(
@@ -60,6 +76,20 @@ async function present(ctx: RequestContext, messages: OutboundMessageEntity[], k
 }
 
 /**
+ * Stored messages, answered even when a read after storing fails: a refusal would say nothing was
+ * saved, and a client without keys would send them all again. The answer then lacks only what those
+ * reads add (attachments not known in advance, recipient outcomes, a parked account's wait).
+ */
+async function presentStored(ctx: RequestContext, messages: OutboundMessageEntity[], known?: Map<string, AttachmentEntity[]>): Promise<OutboundMessage[]> {
+  try {
+    return await present(ctx, messages, known);
+  } catch (err) {
+    ctx.log.warn({ err, messageIds: messages.map((m) => m.id) }, 'stored messages answered without what the reads after storing add: a read failed');
+    return messages.map((m) => presentMessage(m, known?.get(m.id) ?? [], ctx.language));
+  }
+}
+
+/**
  * A message that waits for its turn while its account is parked waits for the account, whenever it was
  * queued: the park marks the messages waiting then, and this the ones queued or failed since.
  */
@@ -76,6 +106,7 @@ export class MessagesResolver {
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Mutation(() => OutboundMessage, { description: 'Validate, resolve the sender on the server, and store in the outbox; never lost from then on.' })
   async sendMessage(@Arg('input') input: SendMessageInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
+    countIntoRequest(ctx, 1);
     const caller = callerOf(ctx);
     let message = await ctx.services.messageIntake.send(caller, input);
     ctx.log.info({ messageId: message.id, source: message.source, status: message.status }, 'message accepted');
@@ -84,29 +115,41 @@ export class MessagesResolver {
       message = await ctx.services.messageLifecycle.waitForFinal(caller, message.id, WAIT_MS);
     }
     const withoutAttachments = (input.attachmentIds ?? []).length === 0 ? new Map<string, AttachmentEntity[]>() : undefined;
-    return (await present(ctx, [message], withoutAttachments))[0] as OutboundMessage;
+    return (await presentStored(ctx, [message], withoutAttachments))[0] as OutboundMessage;
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
   @Mutation(() => [OutboundMessage], {
     nullable: 'items',
     description:
-      'Several messages in one request (an ERP run of invoices, say), each stored or refused on its own, as sendMessage would: the answer is in the order of the inputs, null where one was refused, with its error at that index in `errors` (path sendMessages.<index>). At most 100; `wait` is not allowed.',
-    // Priced as the largest batch: a price reads number arguments only (see the messages query).
-    complexity: ({ childComplexity }) => 1 + childComplexity * MAX_MESSAGES_PER_REQUEST,
+      'Several messages in one request (an ERP run of invoices, say), each stored or refused on its own, as sendMessage would: the answer is in the order of the inputs, null where one was refused, with its error at that index in `errors` (path sendMessages.<index>). At most 100 messages in one request, over all its fields; `wait` is not allowed.',
+    // Priced as the largest batch (a price reads number arguments only, see the messages query), and
+    // never as less than one message each, whatever the selection skips.
+    complexity: ({ childComplexity }) => (1 + childComplexity) * MAX_MESSAGES_PER_REQUEST,
   })
   async sendMessages(@Arg('inputs', () => [SendMessageInput]) inputs: SendMessageInput[], @Ctx() ctx: RequestContext): Promise<Array<OutboundMessage | Error>> {
-    // Refused whole before anything is stored: nothing is half-done by a request that cannot be done.
-    if (inputs.length > MAX_MESSAGES_PER_REQUEST) throw tooManyMessages(inputs.length);
+    // Refused whole before anything is stored: nothing is half-done by a field that cannot be done.
     if (inputs.some((input) => input.wait)) throw waitInBatch();
+    countIntoRequest(ctx, inputs.length);
     const caller = callerOf(ctx);
-    const outcomes = await eachAtMost(SENDS_AT_ONCE, inputs, (input) =>
-      ctx.services.messageIntake.send(caller, input).then((message) => message, (err: unknown) => (err instanceof Error ? err : new Error(String(err)))),
-    );
+    // Once the database has refused one, the rest are refused without waiting for it each.
+    let unavailable: Error | null = null;
+    const sendOne = async (input: SendMessageInput): Promise<OutboundMessageEntity | Error> => {
+      if (unavailable) return unavailable;
+      try {
+        return await ctx.services.messageIntake.send(caller, input);
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        if (isDatabaseUnavailable(error)) unavailable = error;
+        return error;
+      }
+    };
+    // The same key twice: one after another, so that the first in the list is the one stored.
+    const outcomes = await eachAtMost(hasRepeatedKey(inputs) ? 1 : SENDS_AT_ONCE, inputs, sendOne);
     const stored = outcomes.filter((o): o is OutboundMessageEntity => !(o instanceof Error));
-    ctx.log.info({ accepted: stored.length, refused: outcomes.length - stored.length, source: inputs[0]?.source }, 'messages accepted');
+    ctx.log.info({ messageIds: stored.map((m) => m.id), refused: outcomes.length - stored.length, source: inputs[0]?.source }, 'messages accepted');
     const noAttachments = inputs.every((input) => (input.attachmentIds ?? []).length === 0);
-    const presented = new Map((await present(ctx, stored, noAttachments ? new Map() : undefined)).map((m) => [m.id, m]));
+    const presented = new Map((await presentStored(ctx, stored, noAttachments ? new Map() : undefined)).map((m) => [m.id, m]));
     // graphql-js reports an Error in a list at its own index and answers null there.
     return outcomes.map((o) => (o instanceof Error ? o : (presented.get(o.id) as OutboundMessage)));
   }
