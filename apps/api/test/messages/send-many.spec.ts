@@ -131,6 +131,15 @@ describe.each(DATABASE_KINDS)('sending several messages in one request on %s', (
     }
   });
 
+  it('prices a batch that asks for every field of its answers within the query cost limit', async () => {
+    const every = `{ id attempts bcc body cc channel createdAt documentRef language messageId nextAttemptAt sentAt sentBy smtpResponse source splitGroupId status
+      subject to waitMessage waitReason attachments { id filename size contentType } bounces { __typename } from { address name } handOff { emlUrl mailtoUrl }
+      lastError { code message permanent } recipientErrors { address code message } recipients { __typename } sentCopy { __typename } }`;
+    const result = await api.gql<{ sendMessages: Sent[] }>(`mutation($inputs: [SendMessageInput!]!) { sendMessages(inputs: $inputs) ${every} }`, { inputs: [confirmation(81)] }, { token: api.a.user.token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.sendMessages[0]?.subject).toBe('Tilausvahvistus 81');
+  });
+
   it('refuses a request larger than the body limit with 413, saying to split the list', async () => {
     const inputs = Array.from({ length: 30 }, (_, i) => confirmation(2000 + i, { body: 'x'.repeat(40_000) }));
     const answer = await fetch(`${api.url}/graphql`, {
