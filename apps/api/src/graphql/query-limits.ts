@@ -126,15 +126,17 @@ const tooCostly = (detail: string) =>
 /**
  * The variables a price can depend on: numbers (page sizes read by a field's `complexity`) and
  * booleans (`@include` / `@skip`). Texts, lists and input objects — a message's subject, body and
- * recipients — change on every send and price nothing, so they stay out of the key.
+ * recipients — change on every send and price nothing, so they stay out of the key. Only the
+ * variables the operation declares count, each by its name, absent or not: a variable it does not
+ * declare prices nothing, and must not make two requests that are priced differently look alike.
  */
-function pricingVariables(variables: Record<string, unknown> | undefined): string {
-  if (!variables) return '';
-  let key = '';
-  for (const [name, value] of Object.entries(variables)) {
-    if (typeof value === 'number' || typeof value === 'boolean' || value === null) key += `${name}=${String(value)};`;
-  }
-  return key;
+function pricingVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): unknown[] {
+  return (operation.variableDefinitions ?? []).map((definition) => {
+    const name = definition.variable.name.value;
+    if (!variables || !Object.prototype.hasOwnProperty.call(variables, name)) return [name];
+    const value = variables[name];
+    return typeof value === 'number' || typeof value === 'boolean' || value === null ? [name, value] : [name, '*'];
+  });
 }
 
 /** Refuse a query whose estimated cost is too high, before any resolver runs. */
@@ -145,8 +147,8 @@ export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const key = request.query && request.query.length < 10_000 ? `${request.operationName ?? ''}\u0000${pricingVariables(request.variables)}\u0000${request.query}` : null;
+        async didResolveOperation({ request, document, operation }) {
+          const key = operation && request.query && request.query.length < 10_000 ? JSON.stringify([request.operationName ?? null, pricingVariables(operation, request.variables), request.query]) : null;
           const priced = key ? known.get(key) : undefined;
           if (priced !== undefined) {
             if (priced > MAX_QUERY_COST) throw tooCostly(`cost ${priced}`);

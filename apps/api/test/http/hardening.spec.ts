@@ -55,6 +55,16 @@ describe('the HTTP edge', () => {
     expect(again.errors).toBeUndefined();
   });
 
+  it('prices a query by the variables it declares: a variable it does not declare cannot pass for one it does', async () => {
+    const pages = Array.from({ length: 3 }, (_, i) => `p${i}: messages(first: 200) @skip(if: $s) { nodes { id status subject to cc bcc from { address } createdAt } }`).join(' ');
+    const query = `query Skipped($s: Boolean = true) { ${pages} }`;
+    // Everything skipped: cheap. The undeclared "s=false;x" once made the same key as { s: false, x: true }.
+    const cheap = await api.gql(query, { 's=false;x': true }, { token: api.a.admin.token });
+    expect(cheap.errors).toBeUndefined();
+    const costly = await api.gql(query, { s: false, x: true }, { token: api.a.admin.token });
+    expect(costly.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('never answers with a stack trace, even outside production', async () => {
     // Apollo adds stack traces by default unless NODE_ENV is production or test.
     const previous = process.env.NODE_ENV;
