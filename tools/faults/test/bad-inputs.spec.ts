@@ -106,6 +106,31 @@ const badDraftContent = someOf({
 });
 
 /** Every mutation (and composeDraft, the one query that takes free text), with bad inputs of its own. */
+/** sendMessage inputs that must each be refused, with nothing stored. */
+const badSendMessageCalls = someOf({
+      subject: fc.oneof(withLineBreak, longerThan(998), notAString(true)),
+      to: fc.oneof(
+        fc.constantFrom([], [''], [' ; , '], null),
+        fc.array(badAddressList, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 501, max: 1500 }).map((n) => Array.from({ length: n }, (_, i) => `asiakas${i}@asiakas.example`)),
+        longerThan(4000).map((entry) => [entry]),
+        withLineBreak.map((entry) => [`asiakas@asiakas.example${entry}`]),
+        notAString(false).filter((v) => !Array.isArray(v)),
+      ),
+      cc: fc.array(badAddressList, { minLength: 1, maxLength: 2 }),
+      bcc: fc.array(badAddressList, { minLength: 1, maxLength: 2 }),
+      body: fc.oneof(moreBytesThan(65_535), notAString(true)),
+      source: notOneOf(MESSAGE_SOURCES),
+      attachmentIds: fc.oneof(fc.constant([ref('bAttachment')]), fc.array(strangerId, { minLength: 1, maxLength: 3 })),
+      sendAt: fc.constantFrom('2999-01-01T00:00:00Z', 'huomenna', '2024-13-45T25:61:00Z', ''),
+      documentRef: fc.oneof(withLineBreak, longerThan(200)),
+      idempotencyKey: longerThan(200),
+      language: notOneOf(LANGUAGES),
+      onBehalfOfUserId: fc.constantFrom(ref('bUser'), ref('aUser'), ref('bMessage')),
+    })
+      .filter((bad) => !(Object.keys(bad).length === 1 && bad.onBehalfOfUserId === ref('aUser')))
+      .map((bad) => ({ variables: { input: { ...validMessage, ...bad } }, as: 'user' as const }));
+
 const CASES: Record<string, OperationCase> = {
   updateCompanyMessageSettings: {
     field: 'updateCompanyMessageSettings',
@@ -191,29 +216,21 @@ const CASES: Record<string, OperationCase> = {
     field: 'sendMessage',
     query: 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
     runs: 24,
-    calls: someOf({
-      subject: fc.oneof(withLineBreak, longerThan(998), notAString(true)),
-      to: fc.oneof(
-        fc.constantFrom([], [''], [' ; , '], null),
-        fc.array(badAddressList, { minLength: 1, maxLength: 3 }),
-        fc.integer({ min: 501, max: 1500 }).map((n) => Array.from({ length: n }, (_, i) => `asiakas${i}@asiakas.example`)),
-        longerThan(4000).map((entry) => [entry]),
-        withLineBreak.map((entry) => [`asiakas@asiakas.example${entry}`]),
-        notAString(false).filter((v) => !Array.isArray(v)),
+    calls: badSendMessageCalls,
+  },
+  sendMessages: {
+    field: 'sendMessages',
+    query: 'mutation($inputs: [SendMessageInput!]!) { sendMessages(inputs: $inputs) { id } }',
+    runs: 16,
+    calls: fc.oneof(
+      // One bad message in a batch of its own: refused at its index, nothing stored.
+      badSendMessageCalls.map((call) => ({ variables: { inputs: [call.variables.input] }, as: call.as })),
+      // A batch that cannot be done at all: refused whole before anything is stored.
+      fc.constantFrom(
+        { variables: { inputs: Array.from({ length: 101 }, (_, i) => ({ ...validMessage, documentRef: `ERA-${i}` })) }, as: 'user' as const },
+        { variables: { inputs: [validMessage, { ...validMessage, wait: true }] }, as: 'user' as const },
       ),
-      cc: fc.array(badAddressList, { minLength: 1, maxLength: 2 }),
-      bcc: fc.array(badAddressList, { minLength: 1, maxLength: 2 }),
-      body: fc.oneof(moreBytesThan(65_535), notAString(true)),
-      source: notOneOf(MESSAGE_SOURCES),
-      attachmentIds: fc.oneof(fc.constant([ref('bAttachment')]), fc.array(strangerId, { minLength: 1, maxLength: 3 })),
-      sendAt: fc.constantFrom('2999-01-01T00:00:00Z', 'huomenna', '2024-13-45T25:61:00Z', ''),
-      documentRef: fc.oneof(withLineBreak, longerThan(200)),
-      idempotencyKey: longerThan(200),
-      language: notOneOf(LANGUAGES),
-      onBehalfOfUserId: fc.constantFrom(ref('bUser'), ref('aUser'), ref('bMessage')),
-    })
-      .filter((bad) => !(Object.keys(bad).length === 1 && bad.onBehalfOfUserId === ref('aUser')))
-      .map((bad) => ({ variables: { input: { ...validMessage, ...bad } }, as: 'user' as const })),
+    ),
   },
   sendSms: {
     field: 'sendSms',
@@ -626,7 +643,9 @@ describe.each(DATABASE_KINDS)('generated bad inputs on %s: no crash, no 5xx, a c
       if (typeof error.message !== 'string' || error.message.trim() === '') problems.push(`error without a message: ${JSON.stringify(error).slice(0, 300)}`);
       if (/stacktrace|\.[jt]s:\d+:\d+/.test(JSON.stringify(error))) problems.push(`stack trace: ${JSON.stringify(error).slice(0, 300)}`);
     }
-    if (field && body.data && body.data[field] != null) problems.push(`answered with data: ${JSON.stringify(body.data).slice(0, 300)}`);
+    // A list's items are refused one by one: null at each refused index is no data.
+    const answered = field ? body.data?.[field] : null;
+    if (answered != null && !(Array.isArray(answered) && answered.every((item) => item === null))) problems.push(`answered with data: ${JSON.stringify(body.data).slice(0, 300)}`);
     return problems;
   };
 

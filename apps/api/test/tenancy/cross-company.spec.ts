@@ -58,6 +58,10 @@ const CASES: Record<string, Case> = {
     query: 'mutation($a: [ID!]) { sendMessage(input: { source: QUOTE, to: ["x@yritys-b.fi"], subject: "s", body: "b", attachmentIds: $a }) { id } }',
     variables: (ids) => ({ a: [ids.attachmentId] }),
   },
+  sendMessages: {
+    query: 'mutation($a: [ID!], $u: ID) { sendMessages(inputs: [{ source: QUOTE, to: ["x@yritys-b.fi"], subject: "s", body: "b", attachmentIds: $a }, { source: QUOTE, to: ["x@yritys-b.fi"], subject: "s", body: "b", onBehalfOfUserId: $u }]) { id subject } }',
+    variables: (ids) => ({ a: [ids.attachmentId], u: ids.userId }),
+  },
   sendSms: { query: 'mutation { sendSms(input: { source: CUSTOMER_CARD, to: ["0401234567"], text: "x" }) { id } }' },
   messages: { query: '{ messages { totalCount nodes { id subject to documentRef } } }' },
   message: { query: 'query($id: ID!) { message(id: $id) { id subject } }', variables: (ids) => ({ id: ids.messageId }) },
