@@ -177,12 +177,112 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     await until(async () => line.length(id) === 2, 'the new read is kept');
   });
 
+  it("gives a slot back when another account of the same company waits for the company's share", async () => {
+    const server = await startCountingServer(50);
+    const usersServer = await startCountingServer(20);
+    closing.push(server.close, usersServer.close);
+    // Four slots, so a company's share is three: the company account's turns hold all three of them.
+    await api.useSmtpServer(api.a.id, server, { maxConnections: 3 });
+    for (let i = 0; i < 200; i++) await api.runtime.services.messageIntake.send(adminOf(api.a), { source: 'SALES_ORDER', to: [`asiakas${i}@asiakas.fi`], subject: `Tilaus ${i}`, body: 'x' });
+    await api.runtime.services.settings.updateUserSettings(api.a.id, api.a.user.id, { smtp: { host: '127.0.0.1', port: usersServer.port, encryption: 'NONE', authEnabled: false, password: '' } } as never);
+    dispatcher({ workerId: 'w-share', concurrency: 4, pollMs: 50, quickSendMs: 60_000 }).dispatcher.start();
+    await until(async () => (await sentOf(api.a)) >= 10, 'ten of the company account are SENT');
+
+    // The user's own account: the fourth slot is free, but the company's share is not.
+    const own = await send(api.a, 1000);
+    const ofCompanyAccount = { companyId: api.a.id, accountKey: (await messages().findOneByOrFail({ companyId: api.a.id, subject: 'Tilaus 0' })).accountKey as string };
+    expect(own.accountKey).not.toBe(ofCompanyAccount.accountKey);
+    await until(async () => (await messages().findOneByOrFail({ id: own.id })).status === 'SENT', "the user's message is SENT", 20_000);
+    expect(await messages().countBy({ ...ofCompanyAccount, status: 'SENT' })).toBeLessThan(200);
+  }, 60_000);
+
+  it('keeps the worker alive when an outcome in a turn cannot be written for a reason other than an outage', async () => {
+    const server = await startCountingServer(5);
+    closing.push(server.close);
+    await api.useSmtpServer(api.a.id, server, { maxConnections: 2 });
+    const sent = [];
+    for (let i = 0; i < 30; i++) sent.push(await send(api.a, i));
+    // The outcome of one message, in the middle of a turn, refused as a fault of the statement (not an
+    // outage, which is kept and written later): the SENT, and then the failure recorded instead.
+    const target = sent[10]!.id;
+    let refused = 0;
+    const badOutcomes: EntitySubscriberInterface = {
+      beforeQuery: (event) => {
+        if (/^UPDATE/.test(event.query) && !event.query.includes("'QUEUED'") && (event.parameters ?? []).includes(target) && refused < 2) {
+          refused++;
+          throw new Error('Data too long for column');
+        }
+      },
+    };
+    api.runtime.db.subscribers.push(badOutcomes);
+    try {
+      dispatcher({ workerId: 'w-bad-outcome', pollMs: 100, quickSendMs: 60_000 }).dispatcher.start();
+      await until(async () => (await sentOf(api.a)) === 29, 'the others are SENT', 30_000);
+    } finally {
+      api.runtime.db.subscribers.splice(api.runtime.db.subscribers.indexOf(badOutcomes), 1);
+    }
+    expect(refused).toBe(2);
+    // Logged, not an unhandled rejection (Jest fails a test with one; a worker process would exit).
+    await until(async () => api.logs.some((line) => line.includes('a dispatch task failed') && line.includes(target)), 'the failed task is logged', 5_000);
+    expect(await messages().findOneByOrFail({ id: target })).toMatchObject({ status: 'SENDING' });
+  }, 60_000);
+
+  it('writes the lease of a message taken after waiting for its read from when it is taken', async () => {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const first = await send(api.a, 0);
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const line = new NextInLine(api.runtime.db, {
+      workerId: 'w-lease',
+      load: async (read) => {
+        await opened;
+        return read.map((message) => ({ message, attachments: [], recipients: undefined }));
+      },
+      onError: (err) => {
+        throw err;
+      },
+    });
+    const id = `${api.a.id}/${first.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+    const taking = line.take(id, () => new Date(), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const readEnded = Date.now();
+    open();
+    const next = await taking;
+    expect(next?.message.id).toBe(first.id);
+    expect(next!.message.lockedUntil!.getTime()).toBeGreaterThanOrEqual(readEnded + 60_000);
+  });
+
+  it('waits only briefly for a read that does not return, and leaves the account to a claim round', async () => {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const first = await send(api.a, 0);
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const line = new NextInLine(api.runtime.db, {
+      workerId: 'w-hung',
+      load: async (read) => {
+        await opened;
+        return read.map((message) => ({ message, attachments: [], recipients: undefined }));
+      },
+      onError: (err) => {
+        throw err;
+      },
+    });
+    const id = `${api.a.id}/${first.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+    const started = Date.now();
+    await expect(line.take(id, () => new Date(), 60_000)).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await messages().findOneByOrFail({ id: first.id })).toMatchObject({ status: 'QUEUED', lockedBy: null });
+    open();
+  });
+
   it('never sends a message read ahead that was cancelled meanwhile', async () => {
     const { line, id, sent } = await readAhead(3, 'w-cancel');
     await api.runtime.services.messageLifecycle.cancel(userOf(api.a), sent[0]!.id);
 
     const now = new Date();
-    const next = await line.take(id, now, new Date(now.getTime() + 60_000));
+    const next = await line.take(id, () => now, 60_000);
     expect(next?.message.id).toBe(sent[1]!.id);
     expect(next?.message).toMatchObject({ status: 'SENDING', lockedBy: 'w-cancel', attempts: 1 });
     expect(await messages().findOneByOrFail({ id: sent[0]!.id })).toMatchObject({ status: 'CANCELLED', attempts: 0 });
@@ -196,7 +296,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     await api.runtime.services.messageLifecycle.retry(userOf(api.a), sent[0]!.id);
 
     const now = new Date();
-    expect((await line.take(id, now, new Date(now.getTime() + 60_000)))?.message.id).toBe(sent[1]!.id);
+    expect((await line.take(id, () => now, 60_000))?.message.id).toBe(sent[1]!.id);
     expect(await messages().findOneByOrFail({ id: sent[0]!.id })).toMatchObject({ status: 'QUEUED', lockedBy: null });
     expect(line.length(id)).toBe(0);
   });

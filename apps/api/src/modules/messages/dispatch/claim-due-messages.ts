@@ -120,6 +120,8 @@ export interface Claim {
   capBound: ReadonlyMap<string, CapBound>;
   /** Due messages were left for want of this worker's slots or a company's share of them: a freed slot may take one. */
   workerBound: boolean;
+  /** The accounts whose due messages were left so (workerBound): a turn of another account of the same company gives its slot back to them. */
+  leftWaiting: ReadonlySet<string>;
   /** An account's row changed between the scan and its claim (parked, its cap lowered): a new round sees it as it is. */
   changedSinceScan: boolean;
   /**
@@ -190,7 +192,7 @@ export function shareOut(accounts: readonly DueAccount[], limit: number, roomOf:
 export async function claimDueMessages(db: DataSource, request: ClaimRequest): Promise<Claim> {
   const troubled = new Set<string>();
   const capBound = new Map<string, CapBound>();
-  if (request.limit <= 0) return { messages: [], troubled, capBound, workerBound: true, changedSinceScan: false };
+  if (request.limit <= 0) return { messages: [], troubled, capBound, workerBound: true, leftWaiting: new Set(), changedSinceScan: false };
   const scannedAt = request.finishedSends?.() ?? 0;
   const accounts = await dueAccounts(db, request);
   const batchOf = (account: DueAccount) => claimBatch(account.cap, request.quickSends?.(accountId(account.companyId, account.accountKey)) ?? false);
@@ -209,13 +211,13 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
     } catch (err) {
       if (messages.length === 0) throw err;
       // What is left of the round is unknown: a new round looks again.
-      return { messages: byDueTime(messages), troubled, capBound: new Map(), workerBound: false, changedSinceScan: true, interruptedBy: err };
+      return { messages: byDueTime(messages), troubled, capBound: new Map(), workerBound: false, leftWaiting: new Set(), changedSinceScan: true, interruptedBy: err };
     }
     results.set(account, taken);
     messages.push(...taken.messages);
     if (taken.messages.length > 0 && account.troubled) troubled.add(accountId(account.companyId, account.accountKey));
   }
-  let workerBound = false;
+  const leftWaiting = new Set<string>();
   let changedSinceScan = false;
   for (const account of accounts) {
     const result = results.get(account);
@@ -225,14 +227,15 @@ export async function claimDueMessages(db: DataSource, request: ClaimRequest): P
     if (account.due - taken <= 0) continue;
     const free = result?.freeAfter ?? account.free;
     if (free < batchOf(account)) capBound.set(accountId(account.companyId, account.accountKey), { free, cap: account.cap, countedAt: result?.countedAt ?? scannedAt });
-    else workerBound = true;
+    else leftWaiting.add(accountId(account.companyId, account.accountKey));
   }
+  const workerBound = leftWaiting.size > 0;
   // The scan does not count queued messages, so an account may have been given more of the round than
   // it had: when that left this worker's slots empty while others wait for them, a new round shares
   // them out at once (it no longer sees the emptied account).
   const overShared = [...results].some(([account, result]) => result.drained && result.messages.length < (shares.get(account) ?? 0));
   if (overShared && workerBound && messages.length < request.limit) changedSinceScan = true;
-  return { messages: byDueTime(messages), troubled, capBound, workerBound, changedSinceScan };
+  return { messages: byDueTime(messages), troubled, capBound, workerBound, leftWaiting, changedSinceScan };
 }
 
 const byDueTime = (messages: OutboundMessageEntity[]) => messages.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());

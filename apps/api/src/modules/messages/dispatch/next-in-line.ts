@@ -27,6 +27,12 @@ export interface NextInLineOptions {
   onError(err: unknown, what: string): void;
 }
 
+/**
+ * How long a take waits for its account's read under way. A read is a statement or two; one that takes
+ * longer (a stalled connection) must not hold the slot and the outcome before it: a round takes over.
+ */
+const READ_WAIT_MS = 1000;
+
 /** Only new messages stand in line: a retry or a take-over goes through a claim round, as it always has. */
 const QUEUED = MESSAGE_TRANSITIONS.claim.from[0];
 
@@ -74,16 +80,19 @@ export class NextInLine {
   /**
    * Claim the first message of the account's line that is still as it was read: its send may start.
    * Undefined when the line is empty or the first two tried had changed (another worker claims the same
-   * account's messages: its rounds serve them better than a line that keeps losing).
+   * account's messages: its rounds serve them better than a line that keeps losing). The claim's time
+   * and lease are read from `clock` once any wait is over, so a lease is never written already short.
    */
-  async take(id: string, now: Date, lockedUntil: Date): Promise<InLine | undefined> {
-    // An empty line whose read is under way is waited for: the read is a statement or two, a claim
-    // round that ending the turns would cost is more, and the account's slot waits either way.
-    if (!this.length(id)) await this.reading.get(id);
+  async take(id: string, clock: () => Date, leaseMs: number): Promise<InLine | undefined> {
+    // An empty line whose read is under way is waited for, briefly: the read is a statement or two, a
+    // claim round that ending the turns would cost is more, and the account's slot waits either way.
+    const reading = this.reading.get(id);
+    if (!this.length(id) && reading) await settledWithin(reading, READ_WAIT_MS);
     const line = this.lines.get(id);
     for (let tries = 0; line?.length && tries < 2; tries++) {
       const next = line.shift() as InLine;
-      if (await this.claim(next.message, now, lockedUntil)) return next;
+      const now = clock();
+      if (await this.claim(next.message, now, new Date(now.getTime() + leaseMs))) return next;
     }
     return undefined;
   }
@@ -99,7 +108,9 @@ export class NextInLine {
   drop(id?: string): void {
     for (const each of id === undefined ? [...this.lines.keys(), ...this.reading.keys()] : [id]) {
       this.lines.delete(each);
-      this.drops.set(each, (this.drops.get(each) ?? 0) + 1);
+      // Only a read under way needs to know of the drop: with none, nothing is kept for the account.
+      if (this.reading.has(each)) this.drops.set(each, (this.drops.get(each) ?? 0) + 1);
+      else this.drops.delete(each);
     }
   }
 
@@ -164,4 +175,11 @@ export class NextInLine {
     Object.assign(message, { status: MESSAGE_TRANSITIONS.claim.to, lockedBy: this.options.workerId, lockedUntil, waitReason: null, updatedAt: now, attempts: message.attempts + 1 });
     return true;
   }
+}
+
+/** Waits for `work` to settle, or `ms`, whichever comes first. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

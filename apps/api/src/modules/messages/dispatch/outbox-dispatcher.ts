@@ -133,6 +133,8 @@ export class OutboxDispatcher {
   /** This worker's sends under way, per account. */
   private readonly heldByAccount = new Map<string, number>();
   private workerBound = false;
+  /** The accounts the last round left waiting for this worker's slots or their company's share. */
+  private leftWaiting: ReadonlySet<string> = new Set();
   /**
    * A round can take something: a finished send gave a cap-bound account its batch of free slots, or
    * freed one of an account the last round found nothing more of (new work may have come meanwhile,
@@ -235,6 +237,7 @@ export class OutboxDispatcher {
           troubled,
           capBound,
           workerBound,
+          leftWaiting,
           changedSinceScan,
           interruptedBy,
         } = await claimDueMessages(this.db, {
@@ -251,6 +254,7 @@ export class OutboxDispatcher {
         const finishedSince = (account: string, countedAt: number) => (this.finishedDuringRound.get(account) ?? []).filter((n) => n > countedAt).length;
         this.capBound = new Map([...capBound].map(([account, wait]) => [account, { free: wait.free + finishedSince(account, wait.countedAt), cap: wait.cap }]));
         this.workerBound = workerBound;
+        this.leftWaiting = leftWaiting;
         // What happened while the round ran, against the new picture: sends that finished before it was
         // taken (of an account it shows with its batch free, or with nothing more due, where new work may
         // have come meanwhile), and messages accepted for an account it no longer shows at its cap.
@@ -394,10 +398,17 @@ export class OutboxDispatcher {
       let handOver: (next: InLine | undefined) => void = () => undefined;
       const handedOver = new Promise<InLine | undefined>((resolve) => (handOver = resolve));
       const afterSend = async (outcome: SendOutcome) => handOver(outcome.ok ? await this.nextInTurn(message) : undefined);
-      const outcome: Promise<unknown> = this.process(message, current.attachments, current.recipients, troubledNow, afterSend).finally(() => {
-        handOver(undefined);
-        writing.delete(outcome);
-      });
+      const outcome: Promise<void> = this.process(message, current.attachments, current.recipients, troubledNow, afterSend)
+        // process() records every failure itself; this only guards the worker's life. Caught here, at
+        // once: the loop below waits only for the outcomes still being written.
+        .then(
+          () => undefined,
+          (err: unknown) => this.log.error({ err, messageId: message.id }, 'a dispatch task failed'),
+        )
+        .finally(() => {
+          handOver(undefined);
+          writing.delete(outcome);
+        });
       writing.add(outcome);
       current = await handedOver;
       // The turns end: the account's line is read again from its start when its turns begin again.
@@ -418,9 +429,12 @@ export class OutboxDispatcher {
     if (!this.running || this.outcomes.size > 0 || !this.pace.quick(account)) return undefined;
     const othersWait = this.workerBound || this.announced !== this.lookedFor;
     if (othersWait && this.inFlight.size >= this.options.concurrency) return undefined;
+    // Another account of the same company waits for the company's share of the slots, which this one's
+    // turns hold: the round-robin gives it the slot.
+    const prefix = accountId(message.companyId, '');
+    if ([...this.leftWaiting].some((other) => other !== account && other.startsWith(prefix))) return undefined;
     try {
-      const now = this.now();
-      const next = await this.line.take(account, now, new Date(now.getTime() + this.options.leaseMs));
+      const next = await this.line.take(account, this.now, this.options.leaseMs);
       if (next) this.fillLine(message, account);
       return next;
     } catch (err) {
