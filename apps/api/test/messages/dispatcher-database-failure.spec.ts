@@ -19,15 +19,14 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
   let smtp: RunningSmtpServer;
   let file: string;
   let cutOnNextMail = false;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  // A promise rejected with no handler (what ended the worker before issue 13) fails the test by
+  // itself: Jest 30 reports it against the test under way. A listener of our own would never hear it.
 
   /** What another process sees: committed rows only. */
   const statusOf = (id: string) => committedRows<{ status: string; lockedBy: string | null }>(file, 'SELECT status, lockedBy FROM outbound_message WHERE id = ?', id)[0] ?? null;
   const copyOf = (id: string) => committedRows<{ status: string }>(file, 'SELECT status FROM sent_copy WHERE messageId = ?', id)[0] ?? null;
 
   beforeAll(async () => {
-    process.on('unhandledRejection', onUnhandled);
     smtp = await startSmtpServer({
       onMail: () => {
         // The server has the message and is about to say 250: now the database goes away.
@@ -41,7 +40,6 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
     await api.useSmtpServer(api.a.id, smtp);
   });
   afterAll(async () => {
-    process.off('unhandledRejection', onUnhandled);
     if (file) diskRefusesWrites(file, false);
     await api?.close();
     await smtp?.close();
@@ -95,7 +93,6 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
     expect(statusOf(message.id)).toEqual({ status: 'SENT', lockedBy: null });
     expect(smtp.count).toBe(1);
     expect(smtp.messages.map((m) => m.raw.toString('utf8')).join('')).toContain(message.messageId);
-    expect(unhandled).toEqual([]);
   });
 
   it('writes a kept SENT later together with its Sent-folder copy, never one without the other', async () => {
@@ -167,7 +164,6 @@ describe('the dispatcher when the database fails after the SMTP server said 250 
       await worker.stop();
     }
     expect(smtp.count).toBe(2);
-    expect(unhandled).toEqual([]);
   });
 });
 
