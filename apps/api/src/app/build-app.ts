@@ -214,7 +214,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
         log: res.locals.log,
         refreshCookie: refreshCookieOf(req, res),
         services,
-        messagesInRequest: 0,
+        messagesInRequest: { count: 0 },
       }),
     }),
   );

@@ -14,8 +14,11 @@ export interface RequestContext {
   /** The browser's refresh cookie: set at login, read by refreshSession, cleared at logout. */
   refreshCookie: RefreshCookie;
   services: Services;
-  /** Messages this request has asked to send so far, over all its sendMessage and sendMessages fields. */
-  messagesInRequest: number;
+  /**
+   * Messages this request has asked to send or store so far, over all its fields (an object, so that a
+   * copy of the context shares it).
+   */
+  messagesInRequest: { count: number };
 }
 
 /** The caller of a resolver that @Authorized has already let through. */

@@ -1,5 +1,5 @@
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
-import { MAX_MESSAGES_PER_REQUEST } from '../../src/modules/messages/messages.resolver';
+import { MAX_MESSAGES_PER_REQUEST } from '../../src/modules/messages/messages-per-request';
 import { DATABASE_KINDS } from '../support/test-databases';
 import { startTestApi, type GqlResult, type TestApi } from '../support/test-api';
 
@@ -107,6 +107,25 @@ describe.each(DATABASE_KINDS)('sending several messages in one request on %s', (
     const result = await api.gql(`mutation(${declared}) { ${fields} }`, variables, { token: api.a.user.token });
     expect(result.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([[[`i${count - 1}`], 'TOO_MANY_MESSAGES']]);
     expect(await stored([`MT-${4000 + count - 1}`])).toEqual([]);
+  });
+
+  it("counts an SMS for each number into the request's messages: aliases of sendSms do not multiply the cap", async () => {
+    const numbers = (from: number) => Array.from({ length: 60 }, (_, i) => `+35840${String(from + i)}`);
+    const result = await api.gql(
+      'mutation($a: [String!]!, $b: [String!]!) { a: sendSms(input: { source: CUSTOMER_CARD, documentRef: "SMS-ERA", to: $a, text: "Huolto valmis." }) { id } b: sendSms(input: { source: CUSTOMER_CARD, documentRef: "SMS-ERA", to: $b, text: "Huolto valmis." }) { id } }',
+      { a: numbers(1000000), b: numbers(2000000) },
+      { token: api.a.admin.token },
+    );
+    // (sendSms answers a list that is never null, so b's refusal leaves the answer without data.)
+    expect(result.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([[['b'], 'TOO_MANY_MESSAGES']]);
+    expect(await stored(['SMS-ERA'])).toHaveLength(60);
+  });
+
+  it(`refuses the ${MAX_MESSAGES_PER_REQUEST + 1}th startSend of one request, whether it would queue a message or store a draft`, async () => {
+    const count = MAX_MESSAGES_PER_REQUEST + 1;
+    const fields = Array.from({ length: count }, (_, i) => `s${i}: startSend(input: { source: QUOTE, documentRef: "ALOITUS-${i}", to: ["asiakas@asiakas.fi"] }) { outcome }`).join(' ');
+    const result = await api.gql(`mutation { ${fields} }`, {}, { token: api.a.user.token });
+    expect(result.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([[[`s${count - 1}`], 'TOO_MANY_MESSAGES']]);
   });
 
   it('stores the first of two messages with the same key and refuses the other when they differ', async () => {

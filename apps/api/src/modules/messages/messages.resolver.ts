@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { Allow } from '../../graphql/access';
 import { ACCOUNT_UNREACHABLE } from './dispatch/account-states';
 import { MESSAGE_TRANSITIONS } from './lifecycle/transitions';
+import { MAX_MESSAGES_PER_REQUEST, countIntoRequest } from './messages-per-request';
 import { presentMessage } from './message-presenter';
 import { MessageConnection, MessageFilter, OutboundMessage, SendMessageInput, SendSmsInput } from './message.types';
 import type { AttachmentEntity } from '../attachments/attachment.entity';
@@ -17,35 +18,11 @@ import type { MessageRecipientEntity } from './recipients/message-recipient.enti
 const WAIT_MS = 10_000;
 
 /**
- * Messages in one request, however many sendMessage and sendMessages fields (aliases) it has: a
- * month's invoices in a few requests, not one unbounded one.
- */
-export const MAX_MESSAGES_PER_REQUEST = 100;
-
-/**
  * A batch's messages stored at once, a few at a time: together, so that on SQLite the INSERTs of
  * messages without a key share one COMMIT; a few, so that one batch takes no more of MySQL's
  * connection pool (20) than four requests would.
  */
 const SENDS_AT_ONCE = 4;
-
-function tooManyMessages(count: number): UserFacingError {
-  return new UserFacingError(
-    'BAD_USER_INPUT',
-    {
-      fi: `Yhdessä pyynnössä voi lähettää enintään ${MAX_MESSAGES_PER_REQUEST} viestiä (tämä pyytää ${count}): jaa lista useaan pyyntöön.`,
-      en: `At most ${MAX_MESSAGES_PER_REQUEST} messages can be sent in one request (this one asks for ${count}): split the list over several requests.`,
-    },
-    { reason: 'TOO_MANY_MESSAGES' },
-  );
-}
-
-/** Counts a field's messages into its request's; refuses the field, before it stores anything, past the cap. */
-function countIntoRequest(ctx: RequestContext, count: number): void {
-  const total = ctx.messagesInRequest + count;
-  if (total > MAX_MESSAGES_PER_REQUEST) throw tooManyMessages(total);
-  ctx.messagesInRequest = total;
-}
 
 const hasRepeatedKey = (inputs: readonly SendMessageInput[]) => {
   const keys = inputs.map((input) => input.idempotencyKey).filter((key): key is string => !!key);
@@ -155,9 +132,13 @@ export class MessagesResolver {
   }
 
   @Allow(ACCESS.USER, ACCESS.SERVICE)
-  @Mutation(() => [OutboundMessage], { description: 'One SMS per number, through the SMS settings to the gateway.' })
+  @Mutation(() => [OutboundMessage], {
+    description: 'One SMS per number, through the SMS settings to the gateway.',
+    // Up to 100 messages, one per number: priced as sendMessages.
+    complexity: ({ childComplexity }) => (1 + childComplexity) * MAX_MESSAGES_PER_REQUEST,
+  })
   async sendSms(@Arg('input') input: SendSmsInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage[]> {
-    const messages = await ctx.services.messageIntake.sendSms(callerOf(ctx), input);
+    const messages = await ctx.services.messageIntake.sendSms(callerOf(ctx), input, { admit: (count) => countIntoRequest(ctx, count) });
     ctx.log.info({ count: messages.length, source: input.source }, 'sms accepted');
     return present(ctx, messages, new Map());
   }

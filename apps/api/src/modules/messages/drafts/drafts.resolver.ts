@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ACCESS } from '../../../common/caller';
 import { callerOf, type RequestContext } from '../../../common/request-context';
 import { Allow } from '../../../graphql/access';
+import { countIntoRequest } from '../messages-per-request';
 import { templateVariables } from '../../compose/compose.resolver';
 import { presentMessage } from '../message-presenter';
 import { OutboundMessage } from '../message.types';
@@ -29,6 +30,8 @@ export class DraftsResolver {
       "An ERP module starts a send. The program's send policy decides: SEND_NOW queues the message (as sendMessage); OPEN_FOR_EDIT and ASK store a draft for the user and answer its url (/send?draft=<id>) to open in the user's browser.",
   })
   async startSend(@Arg('input') input: StartSendInput, @Ctx() ctx: RequestContext): Promise<StartSendResult> {
+    // A message queued or a draft stored: either is one of the request's messages.
+    countIntoRequest(ctx, 1);
     const caller = callerOf(ctx);
     const result = await ctx.services.messageDrafts.startSend(caller, { ...input, variables: templateVariables(input.variables) });
     if (result.outcome === 'QUEUED') {
@@ -62,6 +65,7 @@ export class DraftsResolver {
   @Allow(ACCESS.USER)
   @Mutation(() => OutboundMessage, { description: 'Send your draft as you finally edited it (the lists are final: nothing is added).' })
   async sendDraft(@Arg('id', () => ID) id: string, @Arg('input') input: SendDraftInput, @Ctx() ctx: RequestContext): Promise<OutboundMessage> {
+    countIntoRequest(ctx, 1);
     const caller = callerOf(ctx);
     let message = await ctx.services.messageDrafts.send(caller, id, input);
     ctx.log.info({ messageId: message.id, status: message.status }, 'draft sent');

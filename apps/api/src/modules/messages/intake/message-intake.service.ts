@@ -266,7 +266,8 @@ export class MessageIntake {
     return splitRecipients(recipients, max);
   }
 
-  async sendSms(caller: Caller, request: SendSmsRequest): Promise<OutboundMessageEntity[]> {
+  /** `admit`: told how many messages (one per number) are about to be stored; it may refuse them by throwing. */
+  async sendSms(caller: Caller, request: SendSmsRequest, options: { admit?: (count: number) => void } = {}): Promise<OutboundMessageEntity[]> {
     const { companyId } = caller;
     const problems: Problem[] = [];
     const numbers: string[] = [];
@@ -281,6 +282,7 @@ export class MessageIntake {
     if ((request.documentRef ?? '').length > 200) problems.push(problem('documentRef', 'TOO_LONG', { max: 200 }));
     if ((request.idempotencyKey ?? '').length > 200) problems.push(problem('idempotencyKey', 'TOO_LONG', { max: 200 }));
     if (problems.length) throw badInput(problems);
+    options.admit?.(unique.length);
 
     const senderUserId = await this.compose.senderUserId(caller, request.onBehalfOfUserId);
     const [company, sms] = await Promise.all([this.settings.companySettings(companyId), this.settings.smsSettings(companyId)]);
