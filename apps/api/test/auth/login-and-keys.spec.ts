@@ -57,6 +57,26 @@ describe.each(DATABASE_KINDS)('logins and service keys on %s', (kind) => {
     expect(right.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
   });
 
+  it('judges no more guesses sent all at once than it would one after another', async () => {
+    await api.runtime.services.users.create(api.a.id, { username: 'a-flooded', password: TEST_PASSWORD, role: 'USER' });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api.gql(LOGIN, { u: 'a-flooded', p: `guess-${i}` })));
+    const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code);
+    // One after another, six are judged before the first block (the slow-down test above): the rest
+    // are refused before their password is checked.
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(6);
+    expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("judges no more guesses of a signed-in user's password sent all at once than one after another", async () => {
+    await api.runtime.services.users.create(api.a.id, { username: 'a-stolen', password: TEST_PASSWORD, role: 'USER' });
+    const token = await api.login('a-stolen', TEST_PASSWORD);
+    const change = 'mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { token } }';
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api.gql(change, { c: `guess-${i}`, n: 'Uusi-pitkä-salasana-2026' }, { token })));
+    const reasons = answers.map((answer) => answer.errors?.[0]?.extensions?.reason ?? answer.errors?.[0]?.extensions?.code);
+    expect(reasons.filter((reason) => reason === 'CURRENT_PASSWORD_WRONG').length).toBeLessThanOrEqual(6);
+    expect(reasons.filter((reason) => reason === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(14);
+  });
+
   it('refuses every operation but login without a token', async () => {
     const result = await api.gql(ME);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -49,20 +49,31 @@ export class AuthService {
     const name = username.trim().toLowerCase();
     const pairKey = [`u:${name}|ip:${ip}`];
     const ipKey = [`ip:${ip}`];
-    const waitMs = Math.max(this.byUserAndAddress.retryAfterMs(pairKey), this.byAddress.retryAfterMs(ipKey));
+    const waitMs = Math.max(this.byUserAndAddress.admits(pairKey), this.byAddress.admits(ipKey));
     if (waitMs > 0) throw loginThrottled(waitMs);
-    const user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim() });
-    const ok = await this.slowdown.check(async () =>
-      user ? verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await this.dummyHash), false),
-    );
+    this.byUserAndAddress.begin(pairKey);
+    this.byAddress.begin(ipKey);
+    let ok: boolean;
+    let user: UserEntity | null;
+    try {
+      user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim() });
+      const found = user;
+      ok = await this.slowdown.check(async () => (found ? verifyPassword(password, found.passwordHash) : (await verifyPassword(password, await this.dummyHash), false)));
+      if (!user || !ok || !user.active) {
+        this.byUserAndAddress.recordFailure(pairKey);
+        this.byAddress.recordFailure(ipKey);
+      } else {
+        this.byUserAndAddress.recordSuccess(pairKey);
+      }
+    } finally {
+      this.byUserAndAddress.end(pairKey);
+      this.byAddress.end(ipKey);
+    }
     if (!user || !ok || !user.active) {
-      this.byUserAndAddress.recordFailure(pairKey);
-      this.byAddress.recordFailure(ipKey);
       const delay = this.slowdown.failureDelayMs(`u:${name}`);
       if (delay > 0) await sleep(delay);
       throw loginFailed();
     }
-    this.byUserAndAddress.recordSuccess(pairKey);
     return this.signIn(user);
   }
 
@@ -72,8 +83,9 @@ export class AuthService {
    */
   async throttledPasswordCheck<T>(userId: string, run: () => Promise<T>): Promise<T> {
     const key = [`change:${userId}`];
-    const waitMs = this.byPasswordChanger.retryAfterMs(key);
+    const waitMs = this.byPasswordChanger.admits(key);
     if (waitMs > 0) throw loginThrottled(waitMs, AUTH_TEXTS.passwordChecksThrottled);
+    this.byPasswordChanger.begin(key);
     try {
       const result = await this.slowdown.check(run);
       this.byPasswordChanger.recordSuccess(key);
@@ -81,6 +93,8 @@ export class AuthService {
     } catch (err) {
       if (err instanceof UserFacingError && err.extensions.reason === 'CURRENT_PASSWORD_WRONG') this.byPasswordChanger.recordFailure(key);
       throw err;
+    } finally {
+      this.byPasswordChanger.end(key);
     }
   }
 

@@ -5,6 +5,8 @@
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, { count: number; blockedUntil: number }>();
+  /** Attempts begun and not yet judged, by key: parallel guesses count before their answers come. */
+  private readonly underway = new Map<string, number>();
 
   constructor(
     private readonly freeAttempts = 5,
@@ -17,6 +19,31 @@ export class LoginThrottle {
   retryAfterMs(keys: readonly string[]): number {
     const t = this.now();
     return Math.max(0, ...keys.map((key) => (this.failures.get(key)?.blockedUntil ?? 0) - t));
+  }
+
+  /**
+   * Milliseconds until an attempt may begin for these keys; 0 when it may begin now. Besides a block,
+   * attempts already under way count against the free attempts left (at least one at a time), so that
+   * guesses sent all at once are no more than guesses sent one after another would be.
+   */
+  admits(keys: readonly string[]): number {
+    const blocked = this.retryAfterMs(keys);
+    if (blocked > 0) return blocked;
+    const busy = keys.some((key) => (this.underway.get(key) ?? 0) >= Math.max(1, this.freeAttempts - (this.failures.get(key)?.count ?? 0)));
+    return busy ? this.baseBlockMs : 0;
+  }
+
+  /** An attempt begins (after admits said 0); end it once it is judged, whatever the outcome. */
+  begin(keys: readonly string[]): void {
+    for (const key of keys) this.underway.set(key, (this.underway.get(key) ?? 0) + 1);
+  }
+
+  end(keys: readonly string[]): void {
+    for (const key of keys) {
+      const left = (this.underway.get(key) ?? 1) - 1;
+      if (left > 0) this.underway.set(key, left);
+      else this.underway.delete(key);
+    }
   }
 
   recordFailure(keys: readonly string[]): void {
