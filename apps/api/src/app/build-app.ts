@@ -215,6 +215,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
         refreshCookie: refreshCookieOf(req, res),
         services,
         messagesInRequest: { count: 0 },
+        ranOnce: new Set(),
       }),
     }),
   );

@@ -19,6 +19,8 @@ export interface RequestContext {
    * copy of the context shares it).
    */
   messagesInRequest: { count: number };
+  /** Operations a request may run once only (a password check each): the ones it has run. */
+  ranOnce: Set<string>;
 }
 
 /** The caller of a resolver that @Authorized has already let through. */

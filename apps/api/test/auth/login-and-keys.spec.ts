@@ -77,6 +77,19 @@ describe.each(DATABASE_KINDS)('logins and service keys on %s', (kind) => {
     expect(reasons.filter((reason) => reason === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(14);
   });
 
+  it('checks one password per request: aliases of login or changeMyPassword cannot fill the queue every login shares', async () => {
+    await api.runtime.services.users.create(api.a.id, { username: 'a-aliased', password: TEST_PASSWORD, role: 'USER' });
+    const logins = await api.gql(`mutation($p: String!) { l1: login(username: "a-aliased", password: $p) { token } l2: login(username: "a-aliased", password: $p) { token } }`, { p: TEST_PASSWORD });
+    expect(logins.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([[['l2'], 'ONCE_PER_REQUEST']]);
+    const token = await api.login('a-aliased', TEST_PASSWORD);
+    const changes = await api.gql(
+      'mutation($a: String!, $b: String!) { c1: changeMyPassword(currentPassword: $a, newPassword: $b) { token } c2: changeMyPassword(currentPassword: $b, newPassword: $a) { token } }',
+      { a: TEST_PASSWORD, b: 'Toinen-pitkä-salasana-2026' },
+      { token },
+    );
+    expect(changes.errors?.map((e) => [e.path, e.extensions?.reason])).toEqual([[['c2'], 'ONCE_PER_REQUEST']]);
+  });
+
   it('refuses every operation but login without a token', async () => {
     const result = await api.gql(ME);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS } from '../../common/caller';
+import { oncePerRequest } from '../../common/once-per-request';
 import { callerOf, type RequestContext } from '../../common/request-context';
 import { UserFacingError, forbidden } from '../../common/user-facing-error';
 import { AUTH_TEXTS, sessionEnded } from '../auth/auth.errors';
@@ -25,6 +26,7 @@ export class UsersResolver {
       'Log in with a username and password; failed attempts are slowed down. Answers a short-lived access token; a browser also gets an httpOnly refresh cookie (refreshSession).',
   })
   async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<Session> {
+    oncePerRequest(ctx, 'login');
     const signedIn = await ctx.services.auth.login(username, password, ctx.ip);
     ctx.refreshCookie.set(signedIn.refresh.token, signedIn.refresh.expiresAt);
     return sessionOf(signedIn);
@@ -64,6 +66,7 @@ export class UsersResolver {
     @Arg('newPassword', { description: 'At least 12 characters, not a common password.' }) newPassword: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Session> {
+    oncePerRequest(ctx, 'changeMyPassword');
     const { companyId } = callerOf(ctx);
     const userId = ownUserId(ctx);
     const user = await ctx.services.auth.throttledPasswordCheck(userId, () => ctx.services.users.changeOwnPassword(companyId, userId, currentPassword, newPassword));
