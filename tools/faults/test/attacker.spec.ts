@@ -1,9 +1,10 @@
+import { request } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startSmtpServer, type RunningSmtpServer } from '@maestro/dev-mailbox';
 import { loadConfig } from '../../../apps/api/src/config/env';
 import { UserMailSettingsEntity } from '../../../apps/api/src/modules/settings/user-mail-settings.entity';
 import { TEST_PASSWORD, startTestApi, type TestApi } from '../../../apps/api/test/support/test-api';
-import { createDeployment, type Deployment } from '../src/support/deployment';
+import { DATABASE_KINDS, createDeployment, type Deployment } from '../src/support/deployment';
 import { GraphqlClient } from '../src/support/graphql-client';
 import { waitFor } from '../src/support/wait';
 
@@ -46,6 +47,26 @@ async function upload(api: TestApi, token: string, name: string, content: string
   form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
   const response = await fetch(`${api.url}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   return { status: response.status, body: await response.json() };
+}
+
+/** One upload over a connection of its own, sent slowly (no keep-alive pool that could send them one by one). */
+function uploadOnItsOwnConnection(api: TestApi, token: string, name: string, content: Buffer): Promise<{ status: number }> {
+  const boundary = `----rinnakkain${Math.random().toString(16).slice(2)}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const req = request(`${api.url}/attachments`, { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', reject);
+    // Half now, the rest a moment later: an upload over a slow line, still under way when the next begins.
+    req.write(body.subarray(0, body.length / 2));
+    setTimeout(() => req.end(body.subarray(body.length / 2)), 300);
+  });
 }
 
 const idOf = (body: unknown) => (body as Array<{ id: string }>)[0]?.id as string;
@@ -442,6 +463,21 @@ describe('per-hour upload quotas', () => {
     expect((await upload(api, api.a.admin.token, 'a2.txt', 'x')).status).toBe(429);
     // Another company is not affected.
     expect((await upload(api, api.b.user.token, 'b.txt', 'x')).status).toBe(201);
+  });
+
+});
+
+describe.each(DATABASE_KINDS)('per-hour upload quotas with uploads sent all at once, on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind, { env: { MAESTRO_UPLOAD_FILES_PER_HOUR: '3' } });
+  });
+  afterAll(async () => api?.close());
+
+  it('counts them against the quota as if they came one after another', async () => {
+    // Each on a connection of its own, all opened before any is answered.
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => uploadOnItsOwnConnection(api, api.a.user.token, `rinnakkain${i}.txt`, Buffer.alloc(200_000, 120))));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(3).fill(201), ...Array(7).fill(429)]);
   });
 });
 

@@ -21,3 +21,8 @@ export function callerMeets(caller: Caller, access: readonly Access[]): boolean 
   if (access.includes('USER')) return true;
   return access.includes('ADMIN') && caller.role === 'ADMIN';
 }
+
+/** Who calls, as one key: a user, or a service key (which acts for no user of its own). */
+export function callerKey(caller: Caller): string {
+  return caller.kind === 'USER' ? `user:${caller.userId}` : `key:${caller.serviceKeyId}`;
+}

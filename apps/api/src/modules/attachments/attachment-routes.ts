@@ -4,7 +4,8 @@ import { Router, type Request, type Response } from 'express';
 import type { LocalizedText } from '@maestro/settings-schema';
 import { buildEmlDraft } from '@maestro/mail-core';
 import type { Services } from '../../app/services';
-import type { Caller } from '../../common/caller';
+import { callerKey, type Caller } from '../../common/caller';
+import { KeyedTurns } from '../../common/keyed-turns';
 import { pickLanguage } from '../../common/language';
 import { UserFacingError } from '../../common/user-facing-error';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_TEXTS, databaseErrorCode, isDatabaseUnavailable } from '../../db/database-unavailable';
@@ -71,6 +72,7 @@ export function attachmentRoutes(services: Services): Router {
   const router = Router();
   const { attachmentBytes, messageBytes } = services.config.limits;
   const quota = services.config.uploadQuota;
+  const uploadsOfOneCaller = new KeyedTurns();
 
   const authenticate = async (req: Request, res: Response): Promise<Caller | null> => {
     const caller = await services.auth.callerFor(req.header('authorization'));
@@ -98,112 +100,116 @@ export function attachmentRoutes(services: Services): Router {
       fail(req, res, 400, 'BAD_REQUEST', ATTACHMENT_TEXTS.malformed());
       return;
     }
-    const uploaderId = caller.kind === 'USER' ? caller.userId : null;
-    // Uploads per rolling hour, per user and per company: counted once here, then file by file.
-    const usage = await services.attachments.usageSince(caller.companyId, uploaderId, new Date(Date.now() - HOUR_MS));
-    const used = { userFiles: usage.user?.files ?? 0, userBytes: usage.user?.bytes ?? 0, companyFiles: usage.company.files, companyBytes: usage.company.bytes };
-    const stored: AttachmentEntity[] = [];
-    let total = 0;
-    let chain: Promise<void> = Promise.resolve();
-    const failure = new FirstFailure();
-    const refuse = (stream: NodeJS.ReadableStream, f: Failure) => {
-      stream.resume();
-      failure.set(f);
-    };
+    // One upload at a time per caller: its quota is read, then counted file by file, and a second
+    // upload sent at the same moment would read the same numbers and get the same room again.
+    await uploadsOfOneCaller.run(callerKey(caller), async () => {
+      const uploaderId = caller.kind === 'USER' ? caller.userId : null;
+      // Uploads per rolling hour, per user and per company: counted once here, then file by file.
+      const usage = await services.attachments.usageSince(caller.companyId, uploaderId, new Date(Date.now() - HOUR_MS));
+      const used = { userFiles: usage.user?.files ?? 0, userBytes: usage.user?.bytes ?? 0, companyFiles: usage.company.files, companyBytes: usage.company.bytes };
+      const stored: AttachmentEntity[] = [];
+      let total = 0;
+      let chain: Promise<void> = Promise.resolve();
+      const failure = new FirstFailure();
+      const refuse = (stream: NodeJS.ReadableStream, f: Failure) => {
+        stream.resume();
+        failure.set(f);
+      };
 
-    let partsRead = 0;
-    parser.on('file', (field, stream, info) => {
-      partsRead += 1;
-      // A truncated upload errors the file stream too; the parser's own error answers the request.
-      stream.on('error', () => undefined);
-      if (field !== 'file' || failure.get()) {
-        stream.resume();
-        if (field !== 'file') failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unknownPart(field) });
-        return;
-      }
-      if (CONTROL_IN_NAME.test(info.filename ?? '')) {
-        stream.resume();
-        failure.set({ status: 400, code: 'INVALID_FILENAME', text: ATTACHMENT_TEXTS.controlInFilename() });
-        return;
-      }
-      const filename = safeFilename(info.filename ?? '');
-      chain = chain.then(async () => {
-        if (failure.get()) {
+      let partsRead = 0;
+      parser.on('file', (field, stream, info) => {
+        partsRead += 1;
+        // A truncated upload errors the file stream too; the parser's own error answers the request.
+        stream.on('error', () => undefined);
+        if (field !== 'file' || failure.get()) {
           stream.resume();
+          if (field !== 'file') failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unknownPart(field) });
           return;
         }
-        if (uploaderId && used.userFiles >= quota.userFiles) return refuse(stream, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaFiles('user', quota.userFiles) });
-        if (used.companyFiles >= quota.companyFiles) return refuse(stream, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaFiles('company', quota.companyFiles) });
-        const limits: Array<[number, Failure]> = [
-          [attachmentBytes, { status: 413, code: 'FILE_TOO_LARGE', text: ATTACHMENT_TEXTS.fileTooLarge(filename, attachmentBytes) }],
-          [messageBytes - total, { status: 413, code: 'FILE_TOO_LARGE', text: ATTACHMENT_TEXTS.messageTooLarge(messageBytes) }],
-          [uploaderId ? quota.userBytes - used.userBytes : Infinity, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaBytes('user', quota.userBytes) }],
-          [quota.companyBytes - used.companyBytes, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaBytes('company', quota.companyBytes) }],
-        ];
-        // The tightest limit decides, and says which it was.
-        const [limitBytes, overLimit] = limits.reduce((a, b) => (b[0] < a[0] ? b : a));
-        if (limitBytes <= 0) return refuse(stream, overLimit);
-        try {
-          const attachment = await services.attachments.store({ companyId: caller.companyId, uploadedByUserId: uploaderId, filename, stream, limitBytes });
-          if (attachment.size === 0) {
-            await services.attachments.removeIds([attachment.id]);
-            failure.set({ status: 400, code: 'EMPTY_FILE', text: ATTACHMENT_TEXTS.emptyFile(filename) });
+        if (CONTROL_IN_NAME.test(info.filename ?? '')) {
+          stream.resume();
+          failure.set({ status: 400, code: 'INVALID_FILENAME', text: ATTACHMENT_TEXTS.controlInFilename() });
+          return;
+        }
+        const filename = safeFilename(info.filename ?? '');
+        chain = chain.then(async () => {
+          if (failure.get()) {
+            stream.resume();
             return;
           }
-          total += attachment.size;
-          used.userFiles += 1;
-          used.companyFiles += 1;
-          used.userBytes += attachment.size;
-          used.companyBytes += attachment.size;
-          stored.push(attachment);
-        } catch (err) {
-          // Whatever failed, the rest of this file is drained: a stalled part would stall the parser,
-          // and the request would never be answered.
-          stream.resume();
-          if (err instanceof AttachmentTooLargeError) {
-            failure.set(overLimit);
-          } else if (isDatabaseUnavailable(err)) {
-            failure.set({ status: 503, code: 'DATABASE_UNAVAILABLE', text: DATABASE_TEXTS.unavailable() });
-          } else {
-            services.log.error({ err }, 'storing an upload failed');
-            failure.set({ status: 500, code: 'UPLOAD_FAILED', text: ATTACHMENT_TEXTS.saveFailed() });
+          if (uploaderId && used.userFiles >= quota.userFiles) return refuse(stream, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaFiles('user', quota.userFiles) });
+          if (used.companyFiles >= quota.companyFiles) return refuse(stream, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaFiles('company', quota.companyFiles) });
+          const limits: Array<[number, Failure]> = [
+            [attachmentBytes, { status: 413, code: 'FILE_TOO_LARGE', text: ATTACHMENT_TEXTS.fileTooLarge(filename, attachmentBytes) }],
+            [messageBytes - total, { status: 413, code: 'FILE_TOO_LARGE', text: ATTACHMENT_TEXTS.messageTooLarge(messageBytes) }],
+            [uploaderId ? quota.userBytes - used.userBytes : Infinity, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaBytes('user', quota.userBytes) }],
+            [quota.companyBytes - used.companyBytes, { status: 429, code: 'UPLOAD_QUOTA', text: ATTACHMENT_TEXTS.quotaBytes('company', quota.companyBytes) }],
+          ];
+          // The tightest limit decides, and says which it was.
+          const [limitBytes, overLimit] = limits.reduce((a, b) => (b[0] < a[0] ? b : a));
+          if (limitBytes <= 0) return refuse(stream, overLimit);
+          try {
+            const attachment = await services.attachments.store({ companyId: caller.companyId, uploadedByUserId: uploaderId, filename, stream, limitBytes });
+            if (attachment.size === 0) {
+              await services.attachments.removeIds([attachment.id]);
+              failure.set({ status: 400, code: 'EMPTY_FILE', text: ATTACHMENT_TEXTS.emptyFile(filename) });
+              return;
+            }
+            total += attachment.size;
+            used.userFiles += 1;
+            used.companyFiles += 1;
+            used.userBytes += attachment.size;
+            used.companyBytes += attachment.size;
+            stored.push(attachment);
+          } catch (err) {
+            // Whatever failed, the rest of this file is drained: a stalled part would stall the parser,
+            // and the request would never be answered.
+            stream.resume();
+            if (err instanceof AttachmentTooLargeError) {
+              failure.set(overLimit);
+            } else if (isDatabaseUnavailable(err)) {
+              failure.set({ status: 503, code: 'DATABASE_UNAVAILABLE', text: DATABASE_TEXTS.unavailable() });
+            } else {
+              services.log.error({ err }, 'storing an upload failed');
+              failure.set({ status: 500, code: 'UPLOAD_FAILED', text: ATTACHMENT_TEXTS.saveFailed() });
+            }
           }
-        }
+        });
       });
-    });
-    parser.on('filesLimit', () => failure.set({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
-    parser.on('partsLimit', () => failure.set({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
-    parser.on('fieldsLimit', () => failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.fileFieldsOnly() }));
+      parser.on('filesLimit', () => failure.set({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
+      parser.on('partsLimit', () => failure.set({ status: 413, code: 'TOO_MANY_FILES', text: ATTACHMENT_TEXTS.tooManyFiles() }));
+      parser.on('fieldsLimit', () => failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.fileFieldsOnly() }));
 
-    const finished = new Promise<void>((resolve) => {
-      parser.on('close', resolve);
-      parser.on('error', () => {
-        failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.malformed() });
-        resolve();
+      const finished = new Promise<void>((resolve) => {
+        parser.on('close', resolve);
+        parser.on('error', () => {
+          failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.malformed() });
+          resolve();
+        });
+        req.on('aborted', resolve);
       });
-      req.on('aborted', resolve);
-    });
-    req.on('data', (chunk: Buffer) => openings.push(chunk));
-    req.pipe(parser);
-    await finished;
-    await chain;
-    if (!failure.get() && openings.count > partsRead) failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unreadablePart() });
-    if (!failure.get() && stored.length === 0) failure.set({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
-    const f = failure.get();
-    if (f) {
-      // Nothing half-saved: the files stored before the problem are removed again. If the database
-      // refuses that too, housekeeping removes them later (no message refers to them), and the
-      // caller still gets its answer now.
-      try {
-        await services.attachments.removeIds(stored.map((a) => a.id));
-      } catch (err) {
-        services.log.warn({ code: databaseErrorCode(err), files: stored.length }, 'could not remove the files of a refused upload; housekeeping will');
+      req.on('data', (chunk: Buffer) => openings.push(chunk));
+      req.pipe(parser);
+      await finished;
+      await chain;
+      if (!failure.get() && openings.count > partsRead) failure.set({ status: 400, code: 'BAD_REQUEST', text: ATTACHMENT_TEXTS.unreadablePart() });
+      if (!failure.get() && stored.length === 0) failure.set({ status: 400, code: 'NO_FILES', text: ATTACHMENT_TEXTS.noFiles() });
+      const f = failure.get();
+      if (f) {
+        // Nothing half-saved: the files stored before the problem are removed again. If the database
+        // refuses that too, housekeeping removes them later (no message refers to them), and the
+        // caller still gets its answer now.
+        try {
+          await services.attachments.removeIds(stored.map((a) => a.id));
+        } catch (err) {
+          services.log.warn({ code: databaseErrorCode(err), files: stored.length }, 'could not remove the files of a refused upload; housekeeping will');
+        }
+        res.setHeader('connection', 'close');
+        fail(req, res, f.status, f.code, f.text);
+        return;
       }
-      res.setHeader('connection', 'close');
-      fail(req, res, f.status, f.code, f.text);
-      return;
-    }
-    res.status(201).json(stored.map((a) => ({ id: a.id, filename: a.filename, size: a.size, contentType: a.contentType, sha256: a.sha256 })));
+      res.status(201).json(stored.map((a) => ({ id: a.id, filename: a.filename, size: a.size, contentType: a.contentType, sha256: a.sha256 })));
+    });
   });
 
   router.get('/attachments/:id', async (req, res) => {

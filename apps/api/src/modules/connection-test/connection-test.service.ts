@@ -12,7 +12,7 @@ import {
   type VerifyResult,
 } from '@maestro/mail-core';
 import { hasSmtpHost, smtpAccountSchema, validateSmtpAccount, type SmtpAccount, type SmtpAccountKind } from '@maestro/settings-schema';
-import type { Caller } from '../../common/caller';
+import { callerKey, type Caller } from '../../common/caller';
 import { SlidingWindowLimit } from '../../common/sliding-window-limit';
 import { badInput, forbidden } from '../../common/user-facing-error';
 import { keptSecretProblems, mergeSettingsInput } from '../settings/settings-input-merge';
@@ -46,10 +46,6 @@ export interface ConnectionTestOptions {
   hostPolicy?: HostPolicy;
   /** Connection tests per caller per minute. */
   perMinute?: number;
-}
-
-function callerKey(caller: Caller): string {
-  return caller.kind === 'USER' ? `user:${caller.userId}` : `key:${caller.serviceKeyId}`;
 }
 
 /**
