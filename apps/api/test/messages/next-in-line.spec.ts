@@ -58,6 +58,27 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
     return { line, id, sent };
   }
 
+  /** One of A's messages queued, and a line whose read of it is held (after its rows, before they join the line) until `open`. */
+  async function lineWithReadHeld(workerId: string) {
+    await api.useSmtpServer(api.a.id, { port: 2525 });
+    const first = await send(api.a, 0);
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const line = new NextInLine(api.runtime.db, {
+      workerId,
+      load: async (read) => {
+        await opened;
+        return read.map((message) => ({ message, attachments: [], recipients: undefined }));
+      },
+      onError: (err) => {
+        throw err;
+      },
+    });
+    const id = `${api.a.id}/${first.accountKey}`;
+    line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+    return { line, id, first, open: () => open() };
+  }
+
   beforeEach(async () => {
     api = await startTestApi(kind);
   }, 60_000);
@@ -228,22 +249,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
   }, 60_000);
 
   it('writes the lease of a message taken after waiting for its read from when it is taken', async () => {
-    await api.useSmtpServer(api.a.id, { port: 2525 });
-    const first = await send(api.a, 0);
-    let open: () => void = () => undefined;
-    const opened = new Promise<void>((resolve) => (open = resolve));
-    const line = new NextInLine(api.runtime.db, {
-      workerId: 'w-lease',
-      load: async (read) => {
-        await opened;
-        return read.map((message) => ({ message, attachments: [], recipients: undefined }));
-      },
-      onError: (err) => {
-        throw err;
-      },
-    });
-    const id = `${api.a.id}/${first.accountKey}`;
-    line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+    const { line, id, first, open } = await lineWithReadHeld('w-lease');
     const taking = line.take(id, () => new Date(), 60_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const readEnded = Date.now();
@@ -254,22 +260,7 @@ describe.each(DATABASE_KINDS)("sending an account's next message in turn on %s",
   });
 
   it('waits only briefly for a read that does not return, and leaves the account to a claim round', async () => {
-    await api.useSmtpServer(api.a.id, { port: 2525 });
-    const first = await send(api.a, 0);
-    let open: () => void = () => undefined;
-    const opened = new Promise<void>((resolve) => (open = resolve));
-    const line = new NextInLine(api.runtime.db, {
-      workerId: 'w-hung',
-      load: async (read) => {
-        await opened;
-        return read.map((message) => ({ message, attachments: [], recipients: undefined }));
-      },
-      onError: (err) => {
-        throw err;
-      },
-    });
-    const id = `${api.a.id}/${first.accountKey}`;
-    line.fill(id, { companyId: api.a.id, accountKey: first.accountKey }, 2, new Date());
+    const { line, id, first, open } = await lineWithReadHeld('w-hung');
     const started = Date.now();
     await expect(line.take(id, () => new Date(), 60_000)).resolves.toBeUndefined();
     expect(Date.now() - started).toBeLessThan(5_000);
