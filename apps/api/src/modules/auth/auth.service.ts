@@ -53,28 +53,28 @@ export class AuthService {
     if (waitMs > 0) throw loginThrottled(waitMs);
     this.byUserAndAddress.begin(pairKey);
     this.byAddress.begin(ipKey);
-    let ok: boolean;
-    let user: UserEntity | null;
+    let signedInAs: UserEntity | null = null;
     try {
-      user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim() });
-      const found = user;
-      ok = await this.slowdown.check(async () => (found ? verifyPassword(password, found.passwordHash) : (await verifyPassword(password, await this.dummyHash), false)));
-      if (!user || !ok || !user.active) {
+      const user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim() });
+      const ok = await this.slowdown.check(async () => (user ? verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await this.dummyHash), false)));
+      if (user && ok && user.active) {
+        signedInAs = user;
+        this.byUserAndAddress.recordSuccess(pairKey);
+      } else {
         this.byUserAndAddress.recordFailure(pairKey);
         this.byAddress.recordFailure(ipKey);
-      } else {
-        this.byUserAndAddress.recordSuccess(pairKey);
       }
     } finally {
+      // Judged (or failed on the way): no longer an attempt under way.
       this.byUserAndAddress.end(pairKey);
       this.byAddress.end(ipKey);
     }
-    if (!user || !ok || !user.active) {
+    if (!signedInAs) {
       const delay = this.slowdown.failureDelayMs(`u:${name}`);
       if (delay > 0) await sleep(delay);
       throw loginFailed();
     }
-    return this.signIn(user);
+    return this.signIn(signedInAs);
   }
 
   /**

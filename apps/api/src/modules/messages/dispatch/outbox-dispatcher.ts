@@ -132,7 +132,6 @@ export class OutboxDispatcher {
   private quietlyAccepted = new Set<string>();
   /** This worker's sends under way, per account. */
   private readonly heldByAccount = new Map<string, number>();
-  private workerBound = false;
   /** The accounts the last round left waiting for this worker's slots or their company's share. */
   private leftWaiting: ReadonlySet<string> = new Set();
   /**
@@ -236,7 +235,6 @@ export class OutboxDispatcher {
           messages: claimed,
           troubled,
           capBound,
-          workerBound,
           leftWaiting,
           changedSinceScan,
           interruptedBy,
@@ -253,7 +251,6 @@ export class OutboxDispatcher {
         if (interruptedBy) this.log.warn({ err: interruptedBy, claimed: claimed.length }, 'a claim round stopped part-way; the messages it claimed are sent, the rest wait for the next round');
         const finishedSince = (account: string, countedAt: number) => (this.finishedDuringRound.get(account) ?? []).filter((n) => n > countedAt).length;
         this.capBound = new Map([...capBound].map(([account, wait]) => [account, { free: wait.free + finishedSince(account, wait.countedAt), cap: wait.cap }]));
-        this.workerBound = workerBound;
         this.leftWaiting = leftWaiting;
         // What happened while the round ran, against the new picture: sends that finished before it was
         // taken (of an account it shows with its batch free, or with nothing more due, where new work may
@@ -328,7 +325,7 @@ export class OutboxDispatcher {
     if (this.announced !== this.lookedFor || this.roomMade) return true;
     // Only a send that finished since can have freed a slot or a company's share: without one, a round
     // would find what the last one found (with 2 slots, a company at its share made the loop spin).
-    if (!this.workerBound || this.finishedDuringRound.size === 0) return false;
+    if (this.leftWaiting.size === 0 || this.finishedDuringRound.size === 0) return false;
     return this.inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 2);
   }
 
@@ -427,12 +424,11 @@ export class OutboxDispatcher {
   private async nextInTurn(message: OutboundMessageEntity): Promise<InLine | undefined> {
     const account = accountId(message.companyId, message.accountKey);
     if (!this.running || this.outcomes.size > 0 || !this.pace.quick(account)) return undefined;
-    const othersWait = this.workerBound || this.announced !== this.lookedFor;
+    const othersWait = this.leftWaiting.size > 0 || this.announced !== this.lookedFor;
     if (othersWait && this.inFlight.size >= this.options.concurrency) return undefined;
     // Another account of the same company waits for the company's share of the slots, which this one's
     // turns hold: the round-robin gives it the slot.
-    const prefix = accountId(message.companyId, '');
-    if ([...this.leftWaiting].some((other) => other !== account && other.startsWith(prefix))) return undefined;
+    if (this.anotherOfCompanyWaits(message.companyId, account)) return undefined;
     try {
       const next = await this.line.take(account, this.now, this.options.leaseMs);
       if (next) this.fillLine(message, account);
@@ -441,6 +437,13 @@ export class OutboxDispatcher {
       this.log.warn({ err, messageId: message.id }, 'could not claim the next message of an account in turn; a claim round takes it');
       return undefined;
     }
+  }
+
+  /** The last round left an account of this company other than `account` waiting (leftWaiting). */
+  private anotherOfCompanyWaits(companyId: string, account: string): boolean {
+    const prefix = accountId(companyId, '');
+    for (const other of this.leftWaiting) if (other !== account && other.startsWith(prefix)) return true;
+    return false;
   }
 
   /**
